@@ -1,0 +1,341 @@
+/* huiwu govs, huiwu rules: the rule sets, readable or as JSON. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "paths.h"
+
+/* What each rule key means, for the readable listing. */
+static const char *const key_labels[HW_TYPE_KEY_COUNT] = {
+	[HW_KEY_DEFINED] = N_("defined"),
+	[HW_KEY_NAME] = N_("name"),
+	[HW_KEY_MEMBERS] = N_("members"),
+	[HW_KEY_SITTERS_IN] = N_("always sit in"),
+	[HW_KEY_MAY_SIT_IN] = N_("may be invited to sit in"),
+	[HW_KEY_CHAIR] = N_("chair"),
+	[HW_KEY_CHAIR_BY_DELEGATION] = N_("chair by the head's delegation"),
+	[HW_KEY_FREQUENCY] = N_("frequency"),
+	[HW_KEY_ADHOC] = N_("ad hoc meetings allowed"),
+	[HW_KEY_TOPIC_PROPOSERS] = N_("topics proposed by"),
+	[HW_KEY_TOPIC_REVIEWER] = N_("topics reviewed by"),
+	[HW_KEY_TOPIC_APPROVER] = N_("topics approved by"),
+	[HW_KEY_TOPIC_STUDY_REQUIRED] = N_("topics studied in advance"),
+	[HW_KEY_TOPIC_LEADER_MUST_ATTEND] = N_("topics wait for their absent leader"),
+	[HW_KEY_TOPIC_AGREEMENT_REQUIRED] = N_("must be agreed before submission"),
+	[HW_KEY_LEAVE_APPROVER] = N_("leave approved by"),
+	[HW_KEY_LEAVE_APPROVER_FOR_LEADERS] = N_("government leaders' leave approved by"),
+	[HW_KEY_LEAVE_WRITTEN] = N_("leave must be written"),
+	[HW_KEY_LEAVE_SUBSTITUTE] = N_("a deputy may attend instead"),
+	[HW_KEY_STAFF_LIMIT] = N_("staff the main reporting unit may bring"),
+	[HW_KEY_MINUTES_DRAFTER] = N_("minutes drafted by"),
+	[HW_KEY_MINUTES_SIGNER] = N_("minutes signed by"),
+	[HW_KEY_MINUTES_APPROVER] = N_("important matters approved by"),
+	[HW_KEY_DOCUMENT_STEPS] = N_("documents due (working days)"),
+	[HW_KEY_DOCUMENT_STEP_LABELS] = N_("document steps"),
+	[HW_KEY_DECISION_CONSENT] = N_("decision-type meetings need consent of"),
+	[HW_KEY_QUOTA_PER_YEAR] = N_("per department and year at most"),
+	[HW_KEY_NOTICE_WORKDAYS] = N_("request in advance (working days)"),
+	[HW_KEY_DEPUTY_CONSENT] = N_("deputy in charge consents first"),
+};
+
+static const char *const matter_labels[HW_MATTER_COUNT] = {
+	N_("projects"), N_("funds"), N_("staffing"), N_("rewards and penalties"),
+};
+
+static json_t *role_array(hw_role_set set)
+{
+	json_t *array = json_array();
+	for (int role = 0; role < HW_ROLE_COUNT; role++)
+		if (hw_role_set_has(set, (hw_role)role))
+			json_array_append_new(array, json_string(hw_role_key((hw_role)role)));
+	return array;
+}
+
+static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
+{
+	switch (key) {
+	case HW_KEY_DEFINED: return json_boolean(type->defined);
+	case HW_KEY_NAME: return type->name ? json_string(type->name) : json_null();
+	case HW_KEY_MEMBERS: return role_array(type->members);
+	case HW_KEY_SITTERS_IN: return role_array(type->sitters_in);
+	case HW_KEY_MAY_SIT_IN: return role_array(type->may_sit_in);
+	case HW_KEY_CHAIR: return role_array(type->chair);
+	case HW_KEY_CHAIR_BY_DELEGATION: return role_array(type->chair_by_delegation);
+	case HW_KEY_FREQUENCY:
+		return type->has_frequency ? json_pack("{s:i,s:i,s:i}", "min", type->frequency.min,
+						       "max", type->frequency.max, "months",
+						       type->frequency.months)
+					   : json_null();
+	case HW_KEY_ADHOC: return json_boolean(type->adhoc);
+	case HW_KEY_TOPIC_PROPOSERS: return role_array(type->topic_proposers);
+	case HW_KEY_TOPIC_REVIEWER: return role_array(type->topic_reviewer);
+	case HW_KEY_TOPIC_APPROVER: return role_array(type->topic_approver);
+	case HW_KEY_TOPIC_STUDY_REQUIRED: return json_boolean(type->topic_study_required);
+	case HW_KEY_TOPIC_LEADER_MUST_ATTEND: return json_boolean(type->topic_leader_must_attend);
+	case HW_KEY_TOPIC_AGREEMENT_REQUIRED: {
+		json_t *array = json_array();
+		for (int matter = 0; matter < HW_MATTER_COUNT; matter++)
+			if (type->topic_agreement_required & (1u << matter))
+				json_array_append_new(array, json_string(hw_matter_key((hw_matter)matter)));
+		return array;
+	}
+	case HW_KEY_LEAVE_APPROVER: return role_array(type->leave_approver);
+	case HW_KEY_LEAVE_APPROVER_FOR_LEADERS: return role_array(type->leave_approver_for_leaders);
+	case HW_KEY_LEAVE_WRITTEN: return json_boolean(type->leave_written);
+	case HW_KEY_LEAVE_SUBSTITUTE: return json_boolean(type->leave_substitute);
+	case HW_KEY_STAFF_LIMIT:
+		return type->staff_limit >= 0 ? json_integer(type->staff_limit) : json_null();
+	case HW_KEY_MINUTES_DRAFTER: return role_array(type->minutes_drafter);
+	case HW_KEY_MINUTES_SIGNER: return role_array(type->minutes_signer);
+	case HW_KEY_MINUTES_APPROVER: return role_array(type->minutes_approver);
+	case HW_KEY_DOCUMENT_STEPS: {
+		json_t *array = json_array();
+		for (int i = 0; i < type->document_step_count; i++)
+			json_array_append_new(array, json_integer(type->document_steps[i]));
+		return array;
+	}
+	case HW_KEY_DOCUMENT_STEP_LABELS: {
+		json_t *array = json_array();
+		for (int i = 0; i < type->document_step_label_count; i++)
+			json_array_append_new(array, json_string(type->document_step_labels[i]));
+		return array;
+	}
+	case HW_KEY_DECISION_CONSENT: return role_array(type->decision_consent);
+	case HW_KEY_QUOTA_PER_YEAR:
+		return type->quota_per_year >= 0 ? json_integer(type->quota_per_year) : json_null();
+	case HW_KEY_NOTICE_WORKDAYS:
+		return type->notice_workdays >= 0 ? json_integer(type->notice_workdays) : json_null();
+	case HW_KEY_DEPUTY_CONSENT: return json_boolean(type->deputy_consent);
+	case HW_TYPE_KEY_COUNT: break;
+	}
+	return json_null();
+}
+
+static json_t *rules_json(const hw_rules *rules)
+{
+	json_t *root = json_object();
+	for (int field = 0; field < HW_GOV_FIELD_COUNT; field++) {
+		const char *value = rules->government[field];
+		json_object_set_new(root, hw_government_field_key((hw_government_field)field),
+				    value ? json_string(value) : json_null());
+	}
+	json_t *titles = json_object();
+	for (int title = 0; title < HW_TITLE_COUNT; title++)
+		if (rules->titles[title] != NULL)
+			json_object_set_new(titles, hw_title_key((hw_title)title),
+					    json_string(rules->titles[title]));
+	json_object_set_new(root, "titles", titles);
+	json_t *types = json_object();
+	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++) {
+		const hw_type_rules *type = &rules->types[t];
+		json_t *object = json_object();
+		json_t *clauses = json_object();
+		for (int key = 0; key < HW_TYPE_KEY_COUNT; key++) {
+			json_object_set_new(object, hw_type_key_name((hw_type_key)key),
+					    type_value_json(type, (hw_type_key)key));
+			if (type->clauses[key] != NULL)
+				json_object_set_new(clauses, hw_type_key_name((hw_type_key)key),
+						    json_string(type->clauses[key]));
+		}
+		json_object_set_new(object, "clause", json_string(hw_type_clause(type)));
+		json_object_set_new(object, "clauses", clauses);
+		json_object_set_new(types, hw_meeting_type_key((hw_meeting_type)t), object);
+	}
+	json_object_set_new(root, "types", types);
+	return root;
+}
+
+static void print_roles(const hw_rules *rules, hw_role_set set)
+{
+	bool first = true;
+	for (int role = 0; role < HW_ROLE_COUNT; role++) {
+		if (!hw_role_set_has(set, (hw_role)role))
+			continue;
+		const char *title = hw_rules_role_title(rules, (hw_role)role);
+		printf("%s%s", first ? "" : ", ", title ? title : hw_role_description((hw_role)role));
+		first = false;
+	}
+}
+
+static void print_type_value(const hw_rules *rules, const hw_type_rules *type, hw_type_key key)
+{
+	switch (hw_type_key_kind(key)) {
+	case HW_VALUE_BOOL: {
+		json_t *value = type_value_json(type, key);
+		printf("%s", json_is_true(value) ? _("yes") : _("no"));
+		json_decref(value);
+		return;
+	}
+	case HW_VALUE_ROLES: {
+		json_t *value = type_value_json(type, key);
+		hw_role_set set = 0;
+		size_t i;
+		json_t *item;
+		json_array_foreach(value, i, item)
+		{
+			hw_role role;
+			if (hw_role_from_key(json_string_value(item), &role))
+				set |= HW_ROLE_BIT(role);
+		}
+		json_decref(value);
+		print_roles(rules, set);
+		return;
+	}
+	case HW_VALUE_FREQUENCY: {
+		char period[64];
+		if (type->frequency.months == 12)
+			snprintf(period, sizeof period, "%s", _("a year"));
+		else if (type->frequency.months == 1)
+			snprintf(period, sizeof period, "%s", _("a month"));
+		else
+			snprintf(period, sizeof period, _("every %d months"), type->frequency.months);
+		if (type->frequency.min == type->frequency.max)
+			printf(_("%d, %s"), type->frequency.min, period);
+		else
+			printf(_("%d to %d, %s"), type->frequency.min, type->frequency.max, period);
+		return;
+	}
+	case HW_VALUE_MATTERS:
+		for (int matter = 0, first = 1; matter < HW_MATTER_COUNT; matter++)
+			if (type->topic_agreement_required & (1u << matter)) {
+				printf("%s%s", first ? "" : ", ", _(matter_labels[matter]));
+				first = 0;
+			}
+		return;
+	case HW_VALUE_TEXT:
+	case HW_VALUE_COUNT:
+	case HW_VALUE_COUNT_LIST:
+	case HW_VALUE_TEXT_LIST: {
+		json_t *value = type_value_json(type, key);
+		if (json_is_string(value)) {
+			printf("%s", json_string_value(value));
+		} else if (json_is_integer(value)) {
+			printf("%lld", (long long)json_integer_value(value));
+		} else {
+			size_t i;
+			json_t *item;
+			json_array_foreach(value, i, item)
+			{
+				if (json_is_string(item))
+					printf("%s%s", i ? ", " : "", json_string_value(item));
+				else
+					printf("%s%lld", i ? " + " : "", (long long)json_integer_value(item));
+			}
+		}
+		json_decref(value);
+		return;
+	}
+	}
+}
+
+static void print_rules(const hw_rules *rules)
+{
+	const char *const *g = (const char *const *)rules->government;
+	printf("%s (%s)\n", g[HW_GOV_NAME], g[HW_GOV_KEY]);
+	printf("  %s: %s%s%s\n", _("document"), g[HW_GOV_TITLE] ? g[HW_GOV_TITLE] : "",
+	       g[HW_GOV_TITLE] ? " " : "", g[HW_GOV_DOCUMENT]);
+	printf("  %s: %s   %s: %s", _("level"), g[HW_GOV_LEVEL], _("time zone"), g[HW_GOV_TIMEZONE]);
+	if (g[HW_GOV_SEAT])
+		printf("   %s: %s", _("seat"), g[HW_GOV_SEAT]);
+	printf("\n  %s:", _("titles"));
+	for (int title = 0; title < HW_TITLE_COUNT; title++)
+		if (rules->titles[title])
+			printf(" %s=%s", hw_title_key((hw_title)title), rules->titles[title]);
+	printf("\n");
+	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++) {
+		const hw_type_rules *type = &rules->types[t];
+		const char *type_key = hw_meeting_type_key((hw_meeting_type)t);
+		if (!type->defined) {
+			printf("\n[%s] %s  〔%s〕\n", type_key, _("not defined by these rules"),
+			       hw_type_clause(type));
+			continue;
+		}
+		printf("\n[%s] %s  〔%s〕\n", type_key, type->name, hw_type_clause(type));
+		for (int key = HW_KEY_MEMBERS; key < HW_TYPE_KEY_COUNT; key++) {
+			if (type->clauses[key] == NULL)
+				continue;
+			printf("  %s: ", _(key_labels[key]));
+			print_type_value(rules, type, (hw_type_key)key);
+			printf("  〔%s〕\n", type->clauses[key]);
+		}
+	}
+}
+
+int cli_rules(cli_context *context, int argc, char **argv)
+{
+	(void)context;
+	static const struct option options[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"file", required_argument, NULL, 'f'},
+		{NULL, 0, NULL, 0},
+	};
+	bool json = false;
+	const char *file = NULL;
+	int option;
+	optind = 0;
+	opterr = 0;
+	while ((option = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (option) {
+		case 'j': json = true; break;
+		case 'f': file = optarg; break;
+		default: return cli_usage_error("rules", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if ((file == NULL) == (optind == argc) || argc - optind > 1)
+		return cli_usage_error("rules", "%s",
+				       _("name one rule set: huiwu rules KEY, or huiwu rules --file PATH"));
+	hw_error error = {0};
+	hw_rules *rules = file ? hw_rules_load_file(file, &error) : cli_load_rules(argv[optind], &error);
+	if (rules == NULL)
+		return cli_fail(&error);
+	if (json)
+		cli_print_json(rules_json(rules));
+	else
+		print_rules(rules);
+	hw_rules_free(rules);
+	return CLI_OK;
+}
+
+int cli_govs(cli_context *context, int argc, char **argv)
+{
+	(void)context;
+	bool json = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else
+			return cli_usage_error("govs", _("unexpected argument '%s'"), argv[i]);
+	}
+	char directory[4096];
+	hw_rules_dir(directory, sizeof directory);
+	hw_error error = {0};
+	char **keys = hw_rules_list_keys(directory, &error);
+	if (keys == NULL)
+		return cli_fail(&error);
+	int status = CLI_OK;
+	json_t *list = json_array();
+	for (char **key = keys; *key; key++) {
+		hw_rules *rules = hw_rules_load(directory, *key, &error);
+		if (rules == NULL) {
+			status = cli_fail(&error);
+			continue;
+		}
+		char *const *g = rules->government;
+		if (json)
+			json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:s}", "key", g[HW_GOV_KEY],
+							      "name", g[HW_GOV_NAME], "document",
+							      g[HW_GOV_DOCUMENT], "level",
+							      g[HW_GOV_LEVEL]));
+		else
+			printf("%-10s %s  %s\n", g[HW_GOV_KEY], g[HW_GOV_NAME], g[HW_GOV_DOCUMENT]);
+		hw_rules_free(rules);
+	}
+	hw_rules_free_keys(keys);
+	if (json)
+		cli_print_json(list);
+	else
+		json_decref(list);
+	return status;
+}

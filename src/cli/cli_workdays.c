@@ -1,0 +1,161 @@
+/* huiwu workdays: the working-day calendar. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "i18n.h"
+
+static bool parse_date_argument(const char *text, hw_date *out)
+{
+	if (hw_date_parse(text, out))
+		return true;
+	fprintf(stderr, _("huiwu: '%s' is not a date: write YYYY-MM-DD, e.g. 2025-01-28\n"), text);
+	return false;
+}
+
+static hw_date today(void)
+{
+	time_t now = time(NULL);
+	struct tm local;
+	localtime_r(&now, &local);
+	return hw_date_from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+/* "workday", "workday <make-up name>", "off weekend" or "off <holiday>". */
+static void describe_day(const hw_day_info *day, char *out, size_t size)
+{
+	switch (day->kind) {
+	case HW_DAY_WORKDAY: snprintf(out, size, "workday"); break;
+	case HW_DAY_MAKEUP_WORKDAY: snprintf(out, size, "workday %s", day->holiday_name); break;
+	case HW_DAY_WEEKEND: snprintf(out, size, "off weekend"); break;
+	case HW_DAY_HOLIDAY: snprintf(out, size, "off %s", day->holiday_name); break;
+	}
+}
+
+static const char *const weekday_names[8] = {
+	"", N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+};
+
+static int run_is(const hw_calendar *calendar, char **args)
+{
+	hw_date date;
+	if (!parse_date_argument(args[0], &date))
+		return CLI_BAD_INPUT;
+	hw_day_info day = hw_calendar_day(calendar, date);
+	char text[256];
+	describe_day(&day, text, sizeof text);
+	printf("%s\n", text);
+	hw_years_without_data touched = {0};
+	hw_calendar_note_year(calendar, hw_date_year(date), &touched);
+	cli_note_years_without_data(&touched);
+	return CLI_OK;
+}
+
+static int run_add(const hw_calendar *calendar, char **args)
+{
+	hw_date date;
+	if (!parse_date_argument(args[0], &date))
+		return CLI_BAD_INPUT;
+	char *end;
+	long n = strtol(args[1], &end, 10);
+	if (*args[1] == '\0' || *end != '\0' || n < -3650 || n > 3650) {
+		fprintf(stderr, _("huiwu: '%s' is not a number of working days between -3650 and 3650\n"),
+			args[1]);
+		return CLI_BAD_INPUT;
+	}
+	hw_years_without_data touched = {0};
+	hw_date result = hw_calendar_add_workdays(calendar, date, (int)n, &touched);
+	if (hw_date_year(result) < HW_DATE_MIN_YEAR || hw_date_year(result) > HW_DATE_MAX_YEAR) {
+		fprintf(stderr, "%s", _("huiwu: the result lies outside the years 1900 to 9999\n"));
+		return CLI_BAD_INPUT;
+	}
+	char text[HW_DATE_TEXT_SIZE];
+	hw_date_format(result, text);
+	printf("%s\n", text);
+	cli_note_years_without_data(&touched);
+	return CLI_OK;
+}
+
+static int run_between(const hw_calendar *calendar, char **args)
+{
+	hw_date from, to;
+	if (!parse_date_argument(args[0], &from) || !parse_date_argument(args[1], &to))
+		return CLI_BAD_INPUT;
+	hw_years_without_data touched = {0};
+	printf("%d\n", hw_calendar_count_workdays(calendar, from, to, &touched));
+	cli_note_years_without_data(&touched);
+	return CLI_OK;
+}
+
+static int run_list(const hw_calendar *calendar, int argc, char **argv)
+{
+	hw_date from = today(), to = from + 30;
+	bool to_given = false;
+	for (int i = 0; i < argc; i++) {
+		bool is_from = strcmp(argv[i], "--from") == 0;
+		if ((is_from || strcmp(argv[i], "--to") == 0) && i + 1 < argc) {
+			if (!parse_date_argument(argv[++i], is_from ? &from : &to))
+				return CLI_BAD_INPUT;
+			to_given |= !is_from;
+		} else {
+			return cli_usage_error("workdays list", _("unexpected argument '%s'"), argv[i]);
+		}
+	}
+	if (!to_given)
+		to = from + 30;
+	if (to < from || to - from > 3660) {
+		fprintf(stderr, "%s", _("huiwu: --to must be on or after --from and at most ten years later\n"));
+		return CLI_BAD_INPUT;
+	}
+	hw_years_without_data touched = {0};
+	for (hw_date date = from; date <= to; date++) {
+		hw_day_info day = hw_calendar_day(calendar, date);
+		char date_text[HW_DATE_TEXT_SIZE], description[256];
+		hw_date_format(date, date_text);
+		describe_day(&day, description, sizeof description);
+		printf("%s %s  %s\n", date_text, _(weekday_names[hw_date_iso_weekday(date)]), description);
+		hw_calendar_note_year(calendar, hw_date_year(date), &touched);
+	}
+	cli_note_years_without_data(&touched);
+	return CLI_OK;
+}
+
+int cli_workdays(cli_context *context, int argc, char **argv)
+{
+	(void)context;
+	static const struct {
+		const char *name;
+		int arguments;
+	} actions[] = {{"is", 1}, {"add", 2}, {"between", 2}};
+	if (argc < 2)
+		return cli_usage_error("workdays", "%s",
+				       _("say is DATE, add DATE N, between DATE DATE or list"));
+	const char *action = argv[1];
+	int expected = -1;
+	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if (strcmp(actions[i].name, action) == 0)
+			expected = actions[i].arguments;
+	if (expected < 0 && strcmp(action, "list") != 0)
+		return cli_usage_error("workdays", _("unknown action '%s': say is, add, between or list"),
+				       action);
+	if (expected >= 0 && argc - 2 != expected)
+		return cli_usage_error("workdays", _("'%s' takes %d argument(s)"), action, expected);
+
+	hw_error error = {0};
+	hw_calendar *calendar = cli_load_calendar(&error);
+	if (calendar == NULL)
+		return cli_fail(&error);
+	int status;
+	if (strcmp(action, "is") == 0)
+		status = run_is(calendar, argv + 2);
+	else if (strcmp(action, "add") == 0)
+		status = run_add(calendar, argv + 2);
+	else if (strcmp(action, "between") == 0)
+		status = run_between(calendar, argv + 2);
+	else
+		status = run_list(calendar, argc - 2, argv + 2);
+	hw_calendar_free(calendar);
+	return status;
+}

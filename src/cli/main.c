@@ -1,0 +1,138 @@
+/* huiwu: the command-line entry point. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "paths.h"
+
+#ifndef HUIWU_VERSION
+#define HUIWU_VERSION "unknown"
+#endif
+
+static const cli_command commands[] = {
+	{"govs", N_("govs                         list the rule sets: key, name, document"),
+	 cli_govs},
+	{"rules", N_("rules KEY|--file PATH [--json]  show a government's meeting rules"),
+	 cli_rules},
+	{"workdays", N_("workdays is DATE | add DATE N | between DATE DATE | list [--from D] [--to D]"),
+	 cli_workdays},
+	{"init", N_("init --gov KEY               create the database for a government"), cli_init},
+};
+
+int cli_usage_error(const char *command, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	fprintf(stderr, "huiwu %s: ", command);
+	vfprintf(stderr, format, args);
+	va_end(args);
+	fprintf(stderr, _("\n(see 'huiwu help' or man huiwu)\n"));
+	return CLI_USAGE;
+}
+
+int cli_fail(const hw_error *error)
+{
+	fprintf(stderr, "huiwu: %s\n", error->message);
+	return CLI_BAD_INPUT;
+}
+
+void cli_print_json(json_t *value)
+{
+	json_dumpf(value, stdout, JSON_INDENT(2));
+	fputc('\n', stdout);
+	json_decref(value);
+}
+
+hw_calendar *cli_load_calendar(hw_error *error)
+{
+	char directory[4096];
+	hw_holidays_dir(directory, sizeof directory);
+	return hw_calendar_load(directory, error);
+}
+
+hw_rules *cli_load_rules(const char *key, hw_error *error)
+{
+	char directory[4096];
+	hw_rules_dir(directory, sizeof directory);
+	return hw_rules_load(directory, key, error);
+}
+
+void cli_note_years_without_data(const hw_years_without_data *years)
+{
+	for (int i = 0; i < years->count; i++)
+		fprintf(stderr,
+			_("note: there is no holiday data for %d, so Monday to Friday count as "
+			  "working days there\n"),
+			years->years[i]);
+}
+
+static void print_help(void)
+{
+	printf(_("huiwu %s — meeting affairs for a local government office\n\n"), HUIWU_VERSION);
+	printf("%s", _("Usage: huiwu [--db PATH] COMMAND [ARGS]\n\nCommands:\n"));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		printf("  huiwu %s\n", _(commands[i].synopsis));
+	printf("%s", _("\nThe database is --db PATH, else $HUIWU_DB, else "
+		       "$XDG_DATA_HOME/huiwu/huiwu.db.\nExit status: 0 done, 1 bad input (nothing "
+		       "changed), 2 bad usage. See man huiwu.\n"));
+}
+
+static void setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+	const char *locale_dir = HUIWU_LOCALEDIR;
+	char build_locale_dir[4096];
+	/* Running from the build folder, the fresh translations are there. */
+	snprintf(build_locale_dir, sizeof build_locale_dir, "%s/po", HUIWU_BUILD_ROOT);
+	if (strcmp(hw_data_dir(), HUIWU_SOURCE_DATADIR) == 0 && access(build_locale_dir, F_OK) == 0)
+		locale_dir = build_locale_dir;
+	bindtextdomain("huiwu", locale_dir);
+	bind_textdomain_codeset("huiwu", "UTF-8");
+	textdomain("huiwu");
+}
+
+int main(int argc, char **argv)
+{
+	setup_locale();
+	cli_context context = {.program = argv[0]};
+	int index = 1;
+	while (index < argc && argv[index][0] == '-') {
+		const char *option = argv[index];
+		if (strcmp(option, "--db") == 0 && index + 1 < argc) {
+			context.db_option = argv[index + 1];
+			index += 2;
+		} else if (strncmp(option, "--db=", 5) == 0) {
+			context.db_option = option + 5;
+			index++;
+		} else if (strcmp(option, "--help") == 0 || strcmp(option, "-h") == 0) {
+			print_help();
+			return CLI_OK;
+		} else if (strcmp(option, "--version") == 0) {
+			printf("huiwu %s\n", HUIWU_VERSION);
+			return CLI_OK;
+		} else {
+			fprintf(stderr, _("huiwu: unknown option '%s' (see 'huiwu help')\n"), option);
+			return CLI_USAGE;
+		}
+	}
+	if (index == argc) {
+		print_help();
+		return CLI_USAGE;
+	}
+	const char *name = argv[index];
+	if (strcmp(name, "help") == 0) {
+		print_help();
+		return CLI_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].run(&context, argc - index, argv + index);
+	fprintf(stderr, _("huiwu: unknown command '%s' (see 'huiwu help')\n"), name);
+	return CLI_USAGE;
+}

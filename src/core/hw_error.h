@@ -1,0 +1,18 @@
+/* The error value every core function fills on failure: one message, already in the user's
+ * language, that a front end shows as it is. */
+#ifndef HW_ERROR_H
+#define HW_ERROR_H
+
+#include <stddef.h>
+
+#define HW_ERROR_MESSAGE_SIZE 1024
+
+typedef struct hw_error {
+	char message[HW_ERROR_MESSAGE_SIZE];
+} hw_error;
+
+/* Sets the message (printf-style) and returns -1, so callers can `return hw_error_set(...)`. */
+int hw_error_set(hw_error *error, const char *format, ...) __attribute__((format(printf, 2, 3)));
+void hw_error_clear(hw_error *error);
+
+#endif

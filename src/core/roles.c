@@ -1,0 +1,62 @@
+#include "roles.h"
+
+#include <string.h>
+
+#include "i18n.h"
+
+static const struct {
+	const char *key;
+	const char *description;
+} roles[HW_ROLE_COUNT] = {
+	[HW_ROLE_HEAD] = {"head", N_("head of government")},
+	[HW_ROLE_EXECUTIVE_DEPUTY] = {"executive_deputy", N_("executive deputy head")},
+	[HW_ROLE_DEPUTY] = {"deputy", N_("deputy head")},
+	[HW_ROLE_SECRETARY] = {"secretary", N_("secretary-general or office director")},
+	[HW_ROLE_DEPUTY_SECRETARY] = {"deputy_secretary", N_("deputy secretary-general")},
+	[HW_ROLE_PARTY_GROUP] = {"party_group", N_("member of the government's Party group")},
+	[HW_ROLE_DEPARTMENT_HEAD] = {"department_head", N_("head of a department")},
+	[HW_ROLE_DEPARTMENT_DEPUTY] = {"department_deputy", N_("deputy head of a department")},
+	[HW_ROLE_OFFICE] = {"office", N_("the government's office")},
+	[HW_ROLE_JUSTICE_BUREAU] = {"justice_bureau", N_("the justice bureau")},
+	[HW_ROLE_RELEVANT_DEPARTMENT] = {"relevant_department",
+					 N_("heads of the departments and units concerned")},
+	[HW_ROLE_LEGAL_ADVISER] = {"legal_adviser", N_("the government's legal adviser")},
+	[HW_ROLE_CONGRESS_DEPUTY] = {"congress_deputy", N_("people's congress deputies")},
+	[HW_ROLE_CPPCC_MEMBER] = {"cppcc_member", N_("CPPCC members")},
+	[HW_ROLE_PRESS] = {"press", N_("the press")},
+	[HW_ROLE_TOWNSHIP_HEAD] = {"township_head", N_("heads of townships and sub-districts")},
+	[HW_ROLE_LOCAL_LEADERS] = {"local_leaders",
+				   N_("leaders of the Party committee, congress, CPPCC, court and "
+				      "procuratorate")},
+	[HW_ROLE_EXPERT] = {"expert", N_("invited experts")},
+	[HW_ROLE_CHAIR] = {"chair", N_("the meeting's chair")},
+	[HW_ROLE_DEPUTY_IN_CHARGE] = {"deputy_in_charge", N_("the deputy in charge of the field")},
+	[HW_ROLE_DEPARTMENT] = {"department", N_("a department")},
+	[HW_ROLE_LOWER_GOVERNMENT] = {"lower_government", N_("a lower-level government")},
+};
+
+const char *hw_role_key(hw_role role)
+{
+	return role < HW_ROLE_COUNT ? roles[role].key : "?";
+}
+
+const char *hw_role_description(hw_role role)
+{
+	return role < HW_ROLE_COUNT ? _(roles[role].description) : "?";
+}
+
+bool hw_role_from_key(const char *key, hw_role *out)
+{
+	for (int role = 0; role < HW_ROLE_COUNT; role++) {
+		if (strcmp(roles[role].key, key) == 0) {
+			*out = (hw_role)role;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool hw_role_set_has(hw_role_set set, hw_role role)
+{
+	return (set & HW_ROLE_BIT(role)) != 0;
+}

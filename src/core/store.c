@@ -1,0 +1,267 @@
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "paths.h"
+
+/* 'HWIU': marks the file as a huiwu database (PRAGMA application_id). */
+#define HUIWU_APPLICATION_ID 0x48574955
+
+struct hw_store {
+	sqlite3 *db;
+	char *path;
+	bool read_only;
+};
+
+/* Migration N brings a database from user_version N-1 to N. Append only: a released
+ * migration is never edited, since databases in the field already ran it. */
+static const char *const migrations[] = {
+	/* 1: the government whose rules the database follows. */
+	"CREATE TABLE government ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  rules_key TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  document TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	");",
+};
+#define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
+
+int hw_store_schema_version(void)
+{
+	return MIGRATION_COUNT;
+}
+
+int hw_store_fail(hw_store *store, const char *what, hw_error *error)
+{
+	return hw_error_set(error, "%s: %s", what, sqlite3_errmsg(store->db));
+}
+
+static int exec(hw_store *store, const char *sql, hw_error *error)
+{
+	char *message = NULL;
+	if (sqlite3_exec(store->db, sql, NULL, NULL, &message) != SQLITE_OK) {
+		hw_error_set(error, _("database %s: %s"), store->path,
+			     message ? message : sqlite3_errmsg(store->db));
+		sqlite3_free(message);
+		return -1;
+	}
+	return 0;
+}
+
+static int query_int(hw_store *store, const char *sql, int *out, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(store->db, sql, -1, &statement, NULL) != SQLITE_OK)
+		return hw_error_set(error, _("database %s: %s"), store->path, sqlite3_errmsg(store->db));
+	int rc = sqlite3_step(statement);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(statement, 0);
+	sqlite3_finalize(statement);
+	if (rc != SQLITE_ROW)
+		return hw_error_set(error, _("database %s: %s"), store->path, sqlite3_errmsg(store->db));
+	return 0;
+}
+
+int hw_store_begin(hw_store *store, hw_error *error)
+{
+	/* IMMEDIATE takes the write lock now, so a busy database fails before any work. */
+	return exec(store, store->read_only ? "BEGIN" : "BEGIN IMMEDIATE", error);
+}
+
+int hw_store_commit(hw_store *store, hw_error *error)
+{
+	return exec(store, "COMMIT", error);
+}
+
+void hw_store_rollback(hw_store *store)
+{
+	if (!sqlite3_get_autocommit(store->db))
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int migrate(hw_store *store, hw_error *error)
+{
+	int version;
+	if (query_int(store, "PRAGMA user_version", &version, error) != 0)
+		return -1;
+	if (version > MIGRATION_COUNT)
+		return hw_error_set(error,
+				    _("%s was written by a newer huiwu (schema version %d; this huiwu "
+				      "knows up to %d): open it with that version; it has not been "
+				      "changed"),
+				    store->path, version, MIGRATION_COUNT);
+	int application_id;
+	if (query_int(store, "PRAGMA application_id", &application_id, error) != 0)
+		return -1;
+	if (application_id != 0 && application_id != HUIWU_APPLICATION_ID)
+		return hw_error_set(error, _("%s is an SQLite database of another program, not huiwu's"),
+				    store->path);
+	if (application_id == 0 && version == 0) {
+		int tables;
+		if (query_int(store, "SELECT count(*) FROM sqlite_schema", &tables, error) != 0)
+			return -1;
+		if (tables > 0)
+			return hw_error_set(error,
+					    _("%s is an SQLite database of another program, not huiwu's"),
+					    store->path);
+	}
+	if (store->read_only) {
+		if (version < MIGRATION_COUNT)
+			return hw_error_set(error,
+					    _("%s has schema version %d and needs upgrading to %d: open it "
+					      "once without --read-only"),
+					    store->path, version, MIGRATION_COUNT);
+		return 0;
+	}
+	for (int next = version + 1; next <= MIGRATION_COUNT; next++) {
+		char set_version[96];
+		snprintf(set_version, sizeof set_version,
+			 "PRAGMA user_version = %d; PRAGMA application_id = %d;", next,
+			 HUIWU_APPLICATION_ID);
+		if (hw_store_begin(store, error) != 0)
+			return -1;
+		if (exec(store, migrations[next - 1], error) != 0 ||
+		    exec(store, set_version, error) != 0 || hw_store_commit(store, error) != 0) {
+			hw_store_rollback(store);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+hw_store *hw_store_open(const char *path, hw_open_mode mode, hw_error *error)
+{
+	struct stat status;
+	bool exists = stat(path, &status) == 0;
+	if (!exists && mode != HW_OPEN_OR_CREATE) {
+		hw_error_set(error,
+			     _("no database at %s: create one with 'huiwu init --gov KEY' (see "
+			       "'huiwu govs')"),
+			     path);
+		return NULL;
+	}
+	if (exists && !S_ISREG(status.st_mode)) {
+		hw_error_set(error, _("%s is not a file"), path);
+		return NULL;
+	}
+	if (!exists && hw_make_parent_dirs(path, error) != 0)
+		return NULL;
+
+	hw_store *store = calloc(1, sizeof *store);
+	if (store == NULL || (store->path = strdup(path)) == NULL) {
+		free(store);
+		hw_error_set(error, "%s", _("out of memory"));
+		return NULL;
+	}
+	store->read_only = mode == HW_OPEN_READ_ONLY;
+	int flags = store->read_only ? SQLITE_OPEN_READONLY
+				     : SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+	if (sqlite3_open_v2(path, &store->db, flags, NULL) != SQLITE_OK) {
+		hw_error_set(error, _("cannot open the database %s: %s"), path,
+			     store->db ? sqlite3_errmsg(store->db) : _("out of memory"));
+		hw_store_close(store);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(store->db, 1);
+	sqlite3_busy_timeout(store->db, 5000);
+	const char *setup = store->read_only ? "PRAGMA foreign_keys = ON;"
+					     : "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;";
+	if (exec(store, setup, error) != 0 || migrate(store, error) != 0) {
+		if (sqlite3_errcode(store->db) == SQLITE_NOTADB)
+			hw_error_set(error, _("%s is not a huiwu database (not an SQLite file)"), path);
+		hw_store_close(store);
+		if (!exists)
+			remove(path);
+		return NULL;
+	}
+	return store;
+}
+
+void hw_store_close(hw_store *store)
+{
+	if (store == NULL)
+		return;
+	sqlite3_close(store->db);
+	free(store->path);
+	free(store);
+}
+
+sqlite3 *hw_store_db(hw_store *store)
+{
+	return store->db;
+}
+
+const char *hw_store_path(const hw_store *store)
+{
+	return store->path;
+}
+
+int hw_store_set_government(hw_store *store, const hw_rules *rules, hw_error *error)
+{
+	if (hw_store_begin(store, error) != 0)
+		return -1;
+	sqlite3_stmt *statement = NULL;
+	int result = -1;
+	if (sqlite3_prepare_v2(store->db, "SELECT rules_key FROM government WHERE id = 1", -1,
+			       &statement, NULL) != SQLITE_OK) {
+		hw_store_fail(store, store->path, error);
+		goto done;
+	}
+	if (sqlite3_step(statement) == SQLITE_ROW) {
+		hw_error_set(error, _("%s is already set up for '%s'; nothing was changed"), store->path,
+			     (const char *)sqlite3_column_text(statement, 0));
+		goto done;
+	}
+	sqlite3_finalize(statement);
+	statement = NULL;
+	char now[32];
+	time_t seconds = time(NULL);
+	struct tm utc;
+	gmtime_r(&seconds, &utc);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &utc);
+	if (sqlite3_prepare_v2(store->db,
+			       "INSERT INTO government (id, rules_key, name, document, created_at)"
+			       " VALUES (1, ?1, ?2, ?3, ?4)",
+			       -1, &statement, NULL) != SQLITE_OK) {
+		hw_store_fail(store, store->path, error);
+		goto done;
+	}
+	sqlite3_bind_text(statement, 1, rules->government[HW_GOV_KEY], -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 2, rules->government[HW_GOV_NAME], -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 3, rules->government[HW_GOV_DOCUMENT], -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 4, now, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(statement) != SQLITE_DONE) {
+		hw_store_fail(store, store->path, error);
+		goto done;
+	}
+	result = hw_store_commit(store, error);
+done:
+	sqlite3_finalize(statement);
+	if (result != 0)
+		hw_store_rollback(store);
+	return result;
+}
+
+int hw_store_government_key(hw_store *store, char *out, size_t size, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(store->db, "SELECT rules_key FROM government WHERE id = 1", -1,
+			       &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(store, store->path, error);
+	int result = 0;
+	if (sqlite3_step(statement) == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(statement, 0));
+	else
+		result = hw_error_set(error,
+				      _("%s is not set up for a government yet: run 'huiwu init --gov "
+					"KEY'"),
+				      store->path);
+	sqlite3_finalize(statement);
+	return result;
+}

@@ -1,0 +1,41 @@
+/* The SQLite store: one database per government office. Opening applies the forward
+ * migrations; a database written by a newer huiwu is refused, never touched. */
+#ifndef HW_STORE_H
+#define HW_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "hw_error.h"
+#include "rules.h"
+
+typedef struct hw_store hw_store;
+
+/* The schema version this build writes (PRAGMA user_version). */
+int hw_store_schema_version(void);
+
+typedef enum hw_open_mode {
+	HW_OPEN_EXISTING,  /* the database must exist */
+	HW_OPEN_OR_CREATE, /* create the file (and its folders) if missing */
+	HW_OPEN_READ_ONLY, /* must exist; no writes, no migration */
+} hw_open_mode;
+
+hw_store *hw_store_open(const char *path, hw_open_mode mode, hw_error *error);
+void hw_store_close(hw_store *store);
+sqlite3 *hw_store_db(hw_store *store);
+const char *hw_store_path(const hw_store *store);
+
+/* One user action is one transaction: begin, then commit or roll back. */
+int hw_store_begin(hw_store *store, hw_error *error);
+int hw_store_commit(hw_store *store, hw_error *error);
+void hw_store_rollback(hw_store *store);
+
+/* Records which government's rules this database follows; refuses if it has one already. */
+int hw_store_set_government(hw_store *store, const hw_rules *rules, hw_error *error);
+/* The rule-set key the database follows; an error if the database was never initialised. */
+int hw_store_government_key(hw_store *store, char *out, size_t size, hw_error *error);
+
+/* Sets `error` from the connection's last failure, prefixed by `what`, and returns -1. */
+int hw_store_fail(hw_store *store, const char *what, hw_error *error);
+
+#endif

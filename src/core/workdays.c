@@ -1,0 +1,283 @@
+#include "workdays.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+typedef struct arranged_day {
+	hw_date date;
+	bool is_workday; /* `work` line: make-up workday; otherwise a day off */
+	char *name;
+} arranged_day;
+
+struct hw_calendar {
+	arranged_day *days; /* sorted by date, unique */
+	int day_count;
+	int day_capacity;
+	int *years; /* sorted */
+	int year_count;
+	int year_capacity;
+};
+
+hw_calendar *hw_calendar_new_empty(void)
+{
+	return calloc(1, sizeof(hw_calendar));
+}
+
+void hw_calendar_free(hw_calendar *calendar)
+{
+	if (calendar == NULL)
+		return;
+	for (int i = 0; i < calendar->day_count; i++)
+		free(calendar->days[i].name);
+	free(calendar->days);
+	free(calendar->years);
+	free(calendar);
+}
+
+static int compare_ints(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+static int compare_days(const void *a, const void *b)
+{
+	return compare_ints(&((const arranged_day *)a)->date, &((const arranged_day *)b)->date);
+}
+
+static const arranged_day *find_day(const hw_calendar *calendar, hw_date date)
+{
+	arranged_day key = {.date = date};
+	return bsearch(&key, calendar->days, (size_t)calendar->day_count, sizeof key, compare_days);
+}
+
+bool hw_calendar_year_has_data(const hw_calendar *calendar, int year)
+{
+	return bsearch(&year, calendar->years, (size_t)calendar->year_count, sizeof year,
+		       compare_ints) != NULL;
+}
+
+int hw_calendar_years(const hw_calendar *calendar, int *years, int capacity)
+{
+	for (int i = 0; i < calendar->year_count && i < capacity; i++)
+		years[i] = calendar->years[i];
+	return calendar->year_count;
+}
+
+static bool grow(void **items, int *capacity, int needed, size_t item_size)
+{
+	if (needed <= *capacity)
+		return true;
+	int new_capacity = *capacity ? *capacity * 2 : 64;
+	while (new_capacity < needed)
+		new_capacity *= 2;
+	void *grown = realloc(*items, (size_t)new_capacity * item_size);
+	if (grown == NULL)
+		return false;
+	*items = grown;
+	*capacity = new_capacity;
+	return true;
+}
+
+static char *trim(char *text)
+{
+	while (*text == ' ' || *text == '\t')
+		text++;
+	char *end = text + strlen(text);
+	while (end > text && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+		*--end = '\0';
+	return text;
+}
+
+/* Parses "DATE KIND NAME"; returns NULL on success or the reason it is malformed. */
+static const char *parse_line(char *line, arranged_day *out, int file_year)
+{
+	char *date_text = strtok(line, " \t");
+	char *kind_text = strtok(NULL, " \t");
+	char *name = strtok(NULL, "");
+	if (date_text == NULL || kind_text == NULL || name == NULL || *trim(name) == '\0')
+		return _("expected 'DATE KIND NAME', e.g. '2025-01-28 off 春节'");
+	if (!hw_date_parse(date_text, &out->date))
+		return _("not a date of the form YYYY-MM-DD");
+	int year = hw_date_year(out->date);
+	if (year < file_year - 1 || year > file_year + 1)
+		return _("date is not in this file's year or next to it");
+	if (strcmp(kind_text, "off") == 0)
+		out->is_workday = false;
+	else if (strcmp(kind_text, "work") == 0)
+		out->is_workday = true;
+	else
+		return _("kind must be 'off' or 'work'");
+	if (out->is_workday && !hw_date_is_weekend(out->date))
+		return _("a 'work' day must be a Saturday or Sunday: weekdays are working days anyway");
+	out->name = trim(name);
+	return NULL;
+}
+
+int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_error *error)
+{
+	FILE *file = fopen(path, "r");
+	if (file == NULL)
+		return hw_error_set(error, "%s: %s", path, strerror(errno));
+	char *line = NULL;
+	size_t line_size = 0;
+	int line_number = 0;
+	int result = 0;
+	int first_new = calendar->day_count;
+	while (getline(&line, &line_size, file) != -1) {
+		line_number++;
+		char *comment = strchr(line, '#');
+		if (comment != NULL)
+			*comment = '\0';
+		char *content = trim(line);
+		if (*content == '\0')
+			continue;
+		arranged_day day;
+		const char *problem = parse_line(content, &day, year);
+		if (problem == NULL && find_day(calendar, day.date) != NULL)
+			problem = _("this date is already arranged in another file");
+		for (int i = first_new; problem == NULL && i < calendar->day_count; i++)
+			if (calendar->days[i].date == day.date)
+				problem = _("this date is listed twice");
+		if (problem != NULL) {
+			result = hw_error_set(error, "%s:%d: %s", path, line_number, problem);
+			break;
+		}
+		if (!grow((void **)&calendar->days, &calendar->day_capacity, calendar->day_count + 1,
+			  sizeof(arranged_day)) ||
+		    (day.name = strdup(day.name)) == NULL) {
+			result = hw_error_set(error, "%s", _("out of memory"));
+			break;
+		}
+		calendar->days[calendar->day_count++] = day;
+	}
+	free(line);
+	fclose(file);
+	if (result != 0) {
+		/* A file loads whole or not at all. */
+		for (int i = first_new; i < calendar->day_count; i++)
+			free(calendar->days[i].name);
+		calendar->day_count = first_new;
+		return result;
+	}
+	qsort(calendar->days, (size_t)calendar->day_count, sizeof(arranged_day), compare_days);
+	if (!hw_calendar_year_has_data(calendar, year)) {
+		if (!grow((void **)&calendar->years, &calendar->year_capacity, calendar->year_count + 1,
+			  sizeof(int)))
+			return hw_error_set(error, "%s", _("out of memory"));
+		calendar->years[calendar->year_count++] = year;
+		qsort(calendar->years, (size_t)calendar->year_count, sizeof(int), compare_ints);
+	}
+	return 0;
+}
+
+/* A holiday file is named YYYY.txt; returns the year, or 0 for any other name. */
+static int year_of_file_name(const char *name)
+{
+	int year = 0;
+	for (int i = 0; i < 4; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return 0;
+		year = year * 10 + (name[i] - '0');
+	}
+	return strcmp(name + 4, ".txt") == 0 ? year : 0;
+}
+
+hw_calendar *hw_calendar_load(const char *directory, hw_error *error)
+{
+	DIR *dir = opendir(directory);
+	if (dir == NULL) {
+		hw_error_set(error, _("cannot read the holiday folder %s: %s"), directory,
+			     strerror(errno));
+		return NULL;
+	}
+	hw_calendar *calendar = hw_calendar_new_empty();
+	if (calendar == NULL)
+		hw_error_set(error, "%s", _("out of memory"));
+	struct dirent *entry;
+	while (calendar != NULL && (entry = readdir(dir)) != NULL) {
+		int year = year_of_file_name(entry->d_name);
+		if (year == 0)
+			continue;
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", directory, entry->d_name);
+		if (hw_calendar_load_file(calendar, path, year, error) != 0) {
+			hw_calendar_free(calendar);
+			calendar = NULL;
+		}
+	}
+	closedir(dir);
+	return calendar;
+}
+
+void hw_calendar_note_year(const hw_calendar *calendar, int year, hw_years_without_data *touched)
+{
+	if (touched == NULL || hw_calendar_year_has_data(calendar, year))
+		return;
+	for (int i = 0; i < touched->count; i++)
+		if (touched->years[i] == year)
+			return;
+	if (touched->count == HW_MAX_REPORTED_YEARS)
+		return;
+	int i = touched->count++;
+	while (i > 0 && touched->years[i - 1] > year) {
+		touched->years[i] = touched->years[i - 1];
+		i--;
+	}
+	touched->years[i] = year;
+}
+
+hw_day_info hw_calendar_day(const hw_calendar *calendar, hw_date date)
+{
+	hw_day_info info = {.date = date, .holiday_name = NULL};
+	info.year_has_data = hw_calendar_year_has_data(calendar, hw_date_year(date));
+	const arranged_day *arranged = find_day(calendar, date);
+	if (arranged != NULL) {
+		info.kind = arranged->is_workday ? HW_DAY_MAKEUP_WORKDAY : HW_DAY_HOLIDAY;
+		info.holiday_name = arranged->name;
+	} else {
+		info.kind = hw_date_is_weekend(date) ? HW_DAY_WEEKEND : HW_DAY_WORKDAY;
+	}
+	return info;
+}
+
+bool hw_calendar_is_workday(const hw_calendar *calendar, hw_date date)
+{
+	hw_day_kind kind = hw_calendar_day(calendar, date).kind;
+	return kind == HW_DAY_WORKDAY || kind == HW_DAY_MAKEUP_WORKDAY;
+}
+
+hw_date hw_calendar_add_workdays(const hw_calendar *calendar, hw_date date, int n,
+				 hw_years_without_data *touched)
+{
+	int step = n < 0 ? -1 : 1;
+	int remaining = n < 0 ? -n : n;
+	hw_calendar_note_year(calendar, hw_date_year(date), touched);
+	while (remaining > 0) {
+		date += step;
+		hw_calendar_note_year(calendar, hw_date_year(date), touched);
+		if (hw_calendar_is_workday(calendar, date))
+			remaining--;
+	}
+	return date;
+}
+
+int hw_calendar_count_workdays(const hw_calendar *calendar, hw_date from, hw_date to,
+			       hw_years_without_data *touched)
+{
+	if (to < from)
+		return -hw_calendar_count_workdays(calendar, to, from, touched);
+	int count = 0;
+	hw_calendar_note_year(calendar, hw_date_year(from), touched);
+	for (hw_date date = from + 1; date <= to; date++) {
+		hw_calendar_note_year(calendar, hw_date_year(date), touched);
+		if (hw_calendar_is_workday(calendar, date))
+			count++;
+	}
+	return count;
+}

@@ -1,0 +1,61 @@
+/* The working-day calendar: weekends, the State Council's public holidays and make-up
+ * workdays, read from data/holidays/YYYY.txt. A year without a file counts Monday–Friday, and
+ * every answer that touches such a year says so through `years_without_data`. */
+#ifndef HW_WORKDAYS_H
+#define HW_WORKDAYS_H
+
+#include <stdbool.h>
+
+#include "civil_date.h"
+#include "hw_error.h"
+
+typedef struct hw_calendar hw_calendar;
+
+typedef enum hw_day_kind {
+	HW_DAY_WORKDAY,         /* an ordinary weekday */
+	HW_DAY_MAKEUP_WORKDAY,  /* a weekend day that the arrangement makes a working day */
+	HW_DAY_WEEKEND,
+	HW_DAY_HOLIDAY,
+} hw_day_kind;
+
+typedef struct hw_day_info {
+	hw_date date;
+	hw_day_kind kind;
+	const char *holiday_name; /* holiday or make-up day's name; NULL otherwise; owned by calendar */
+	bool year_has_data;
+} hw_day_info;
+
+/* Years an answer touched that have no holiday data, ascending, without repeats. */
+#define HW_MAX_REPORTED_YEARS 8
+typedef struct hw_years_without_data {
+	int count;
+	int years[HW_MAX_REPORTED_YEARS];
+} hw_years_without_data;
+
+/* Loads every YYYY.txt in `directory`; a malformed line is an error "FILE:LINE: …". */
+hw_calendar *hw_calendar_load(const char *directory, hw_error *error);
+/* An empty calendar (Monday–Friday everywhere); for tests and for a missing data directory. */
+hw_calendar *hw_calendar_new_empty(void);
+/* Adds one file's arrangement; `year` is the year the file covers. */
+int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_error *error);
+void hw_calendar_free(hw_calendar *calendar);
+
+bool hw_calendar_year_has_data(const hw_calendar *calendar, int year);
+/* The years with data, ascending; returns how many, writes at most `capacity`. */
+int hw_calendar_years(const hw_calendar *calendar, int *years, int capacity);
+
+hw_day_info hw_calendar_day(const hw_calendar *calendar, hw_date date);
+bool hw_calendar_is_workday(const hw_calendar *calendar, hw_date date);
+
+/* The n-th working day after `date` (before it for negative n; `date` itself for 0). */
+hw_date hw_calendar_add_workdays(const hw_calendar *calendar, hw_date date, int n,
+				 hw_years_without_data *touched);
+/* Working days after `from` up to and including `to`; negative when `to` is before `from`.
+ * So add_workdays(from, count_workdays(from, to)) == to whenever `to` is a working day. */
+int hw_calendar_count_workdays(const hw_calendar *calendar, hw_date from, hw_date to,
+			       hw_years_without_data *touched);
+
+/* Records `year` in `touched` if the calendar has no data for it. */
+void hw_calendar_note_year(const hw_calendar *calendar, int year, hw_years_without_data *touched);
+
+#endif
