@@ -265,7 +265,6 @@ static void print_rules(const hw_rules *rules)
 
 int cli_rules(cli_context *context, int argc, char **argv)
 {
-	(void)context;
 	static const struct option options[] = {
 		{"json", no_argument, NULL, 'j'},
 		{"file", required_argument, NULL, 'f'},
@@ -283,11 +282,17 @@ int cli_rules(cli_context *context, int argc, char **argv)
 		default: return cli_usage_error("rules", _("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
-	if ((file == NULL) == (optind == argc) || argc - optind > 1)
+	if (argc - optind > 1 || (file != NULL && optind != argc))
 		return cli_usage_error("rules", "%s",
-				       _("name one rule set: huiwu rules KEY, or huiwu rules --file PATH"));
+				       _("name one rule set: huiwu rules [KEY], or huiwu rules --file PATH"));
 	hw_error error = {0};
-	hw_rules *rules = file ? hw_rules_load_file(file, &error) : cli_load_rules(argv[optind], &error);
+	hw_rules *rules;
+	if (file != NULL)
+		rules = hw_rules_load_file(file, &error);
+	else if (optind < argc)
+		rules = cli_load_rules(argv[optind], &error);
+	else
+		rules = cli_load_database_rules(context, &error); /* the database's own government */
 	if (rules == NULL)
 		return cli_fail(&error);
 	if (json)

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
+#include "store.h"
 
 #ifndef HUIWU_VERSION
 #define HUIWU_VERSION "unknown"
@@ -18,7 +19,7 @@
 static const cli_command commands[] = {
 	{"govs", N_("govs                         list the rule sets: key, name, document"),
 	 cli_govs},
-	{"rules", N_("rules KEY|--file PATH [--json]  show a government's meeting rules"),
+	{"rules", N_("rules [KEY | --file PATH] [--json]  show a government's meeting rules (default: the database's)"),
 	 cli_rules},
 	{"workdays", N_("workdays is DATE | add DATE N | between DATE DATE | list [--from D] [--to D]"),
 	 cli_workdays},
@@ -61,6 +62,19 @@ hw_rules *cli_load_rules(const char *key, hw_error *error)
 	char directory[4096];
 	hw_rules_dir(directory, sizeof directory);
 	return hw_rules_load(directory, key, error);
+}
+
+hw_rules *cli_load_database_rules(cli_context *context, hw_error *error)
+{
+	char path[4096], key[256];
+	if (hw_database_path(context->db_option, path, sizeof path, error) != 0)
+		return NULL;
+	hw_store *store = hw_store_open(path, HW_OPEN_READ_ONLY, error);
+	if (store == NULL)
+		return NULL;
+	int status = hw_store_government_key(store, key, sizeof key, error);
+	hw_store_close(store);
+	return status == 0 ? cli_load_rules(key, error) : NULL;
 }
 
 void cli_note_years_without_data(const hw_years_without_data *years)

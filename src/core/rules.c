@@ -212,11 +212,11 @@ typedef struct parse_state {
 static char *counting_reader(char *buffer, int size, void *stream)
 {
 	parse_state *state = stream;
-	if (state->at_line_start)
-		state->line++;
 	bool line_start = state->at_line_start;
 	char *result = fgets(buffer, size, state->file);
 	if (result != NULL) {
+		if (line_start)
+			state->line++;
 		if (line_start && result[strspn(result, " \t")] == '[')
 			state->header_line = state->line;
 		size_t length = strlen(result);
@@ -521,7 +521,7 @@ static bool enter_section(parse_state *state, const char *section)
 		state->rules->types[type].section_line = state->header_line;
 		return true;
 	}
-	return fail_at(state, state->line,
+	return fail_at(state, state->header_line,
 		       _("unknown section [%s] (sections: government, titles, plenary, executive, "
 			 "office, special, study, dept_wide)"),
 		       section);

@@ -85,7 +85,8 @@ void hw_store_rollback(hw_store *store)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static int migrate(hw_store *store, hw_error *error)
+/* Refuses a database this huiwu must not touch; reads only. */
+static int check_version(hw_store *store, int *version_out, hw_error *error)
 {
 	int version;
 	if (query_int(store, "PRAGMA user_version", &version, error) != 0)
@@ -111,6 +112,12 @@ static int migrate(hw_store *store, hw_error *error)
 					    _("%s is an SQLite database of another program, not huiwu's"),
 					    store->path);
 	}
+	*version_out = version;
+	return 0;
+}
+
+static int migrate(hw_store *store, int version, hw_error *error)
+{
 	if (store->read_only) {
 		if (version < MIGRATION_COUNT)
 			return hw_error_set(error,
@@ -170,9 +177,12 @@ hw_store *hw_store_open(const char *path, hw_open_mode mode, hw_error *error)
 	}
 	sqlite3_extended_result_codes(store->db, 1);
 	sqlite3_busy_timeout(store->db, 5000);
-	const char *setup = store->read_only ? "PRAGMA foreign_keys = ON;"
-					     : "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;";
-	if (exec(store, setup, error) != 0 || migrate(store, error) != 0) {
+	/* WAL changes the file's header, so it is set only once the version check has passed. */
+	int version = 0;
+	if (exec(store, "PRAGMA foreign_keys = ON;", error) != 0 ||
+	    check_version(store, &version, error) != 0 ||
+	    (!store->read_only && exec(store, "PRAGMA journal_mode = WAL;", error) != 0) ||
+	    migrate(store, version, error) != 0) {
 		if (sqlite3_errcode(store->db) == SQLITE_NOTADB)
 			hw_error_set(error, _("%s is not a huiwu database (not an SQLite file)"), path);
 		hw_store_close(store);

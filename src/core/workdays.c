@@ -50,10 +50,15 @@ static int compare_days(const void *a, const void *b)
 	return compare_ints(&((const arranged_day *)a)->date, &((const arranged_day *)b)->date);
 }
 
-static const arranged_day *find_day(const hw_calendar *calendar, hw_date date)
+static const arranged_day *find_day_among(const arranged_day *days, int count, hw_date date)
 {
 	arranged_day key = {.date = date};
-	return bsearch(&key, calendar->days, (size_t)calendar->day_count, sizeof key, compare_days);
+	return bsearch(&key, days, (size_t)count, sizeof key, compare_days);
+}
+
+static const arranged_day *find_day(const hw_calendar *calendar, hw_date date)
+{
+	return find_day_among(calendar->days, calendar->day_count, date);
 }
 
 bool hw_calendar_year_has_data(const hw_calendar *calendar, int year)
@@ -139,7 +144,8 @@ int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_
 			continue;
 		arranged_day day;
 		const char *problem = parse_line(content, &day, year);
-		if (problem == NULL && find_day(calendar, day.date) != NULL)
+		/* Days before first_new are sorted; this file's own days are not yet. */
+		if (problem == NULL && find_day_among(calendar->days, first_new, day.date) != NULL)
 			problem = _("this date is already arranged in another file");
 		for (int i = first_new; problem == NULL && i < calendar->day_count; i++)
 			if (calendar->days[i].date == day.date)

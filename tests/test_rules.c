@@ -1,0 +1,425 @@
+/* The five rule sets load, say what their documents say, and malformed files are refused with
+ * FILE:LINE. */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+static const char *const governments[] = {"ili", "kizilsu", "yiwu", "changji", "wuqia"};
+#define GOVERNMENT_COUNT (sizeof governments / sizeof governments[0])
+
+static hw_rules *load(const char *key)
+{
+	char directory[4096];
+	snprintf(directory, sizeof directory, "%s/rules", test_data_dir());
+	hw_error error = {0};
+	hw_rules *rules = hw_rules_load(directory, key, &error);
+	if (rules == NULL)
+		fail_msg("%s", error.message);
+	return rules;
+}
+
+static const hw_type_rules *type_of(const hw_rules *rules, hw_meeting_type type)
+{
+	return &rules->types[type];
+}
+
+static void test_every_rule_file_loads(void **state)
+{
+	(void)state;
+	char directory[4096];
+	snprintf(directory, sizeof directory, "%s/rules", test_data_dir());
+	hw_error error = {0};
+	char **keys = hw_rules_list_keys(directory, &error);
+	assert_non_null(keys);
+	int count = 0;
+	for (char **key = keys; *key; key++, count++) {
+		hw_rules *rules = load(*key);
+		assert_string_equal(rules->government[HW_GOV_KEY], *key);
+		assert_string_equal(rules->government[HW_GOV_TIMEZONE], "Asia/Shanghai");
+		/* Every type says whether it is defined, citing the document. */
+		for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++) {
+			const char *clause = hw_type_clause(type_of(rules, (hw_meeting_type)t));
+			assert_non_null(clause);
+			assert_contains(clause, "第");
+		}
+		hw_rules_free(rules);
+	}
+	assert_int_equal(count, 5);
+	hw_rules_free_keys(keys);
+}
+
+static void test_document_numbers(void **state)
+{
+	(void)state;
+	static const char *const documents[] = {
+		"伊州政规〔2023〕2号", "克孜勒苏柯尔克孜自治州人民政府工作规则", "伊政发〔2023〕112号",
+		"昌市政发〔2023〕78号", "恰政发〔2024〕6号",
+	};
+	for (size_t i = 0; i < GOVERNMENT_COUNT; i++) {
+		hw_rules *rules = load(governments[i]);
+		assert_string_equal(rules->government[HW_GOV_DOCUMENT], documents[i]);
+		hw_rules_free(rules);
+	}
+}
+
+/* Yiwu (伊政发〔2023〕112号 第三十四条) has only plenary and executive meetings; the others
+ * define head's office, special-topic meetings and study sessions. */
+static void test_yiwu_defines_fewer_types(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < GOVERNMENT_COUNT; i++) {
+		hw_rules *rules = load(governments[i]);
+		bool is_yiwu = strcmp(governments[i], "yiwu") == 0;
+		assert_true(type_of(rules, HW_MEETING_PLENARY)->defined);
+		assert_true(type_of(rules, HW_MEETING_EXECUTIVE)->defined);
+		assert_true(type_of(rules, HW_MEETING_DEPT_WIDE)->defined);
+		assert_int_equal(type_of(rules, HW_MEETING_OFFICE)->defined, !is_yiwu);
+		assert_int_equal(type_of(rules, HW_MEETING_SPECIAL)->defined, !is_yiwu);
+		assert_int_equal(type_of(rules, HW_MEETING_STUDY)->defined, !is_yiwu);
+		if (is_yiwu)
+			assert_string_equal(hw_type_clause(type_of(rules, HW_MEETING_OFFICE)),
+					    "伊政发〔2023〕112号 第三十四条");
+		hw_rules_free(rules);
+	}
+}
+
+static void assert_frequency(const char *key, hw_meeting_type type, int min, int max, int months,
+			     const char *clause)
+{
+	hw_rules *rules = load(key);
+	const hw_type_rules *rules_of_type = type_of(rules, type);
+	assert_true(rules_of_type->has_frequency);
+	assert_int_equal(rules_of_type->frequency.min, min);
+	assert_int_equal(rules_of_type->frequency.max, max);
+	assert_int_equal(rules_of_type->frequency.months, months);
+	assert_string_equal(rules_of_type->clauses[HW_KEY_FREQUENCY], clause);
+	assert_true(rules_of_type->adhoc);
+	hw_rules_free(rules);
+}
+
+static void test_executive_frequencies(void **state)
+{
+	(void)state;
+	assert_frequency("yiwu", HW_MEETING_EXECUTIVE, 1, 1, 2, "伊政发〔2023〕112号 第三十六条");
+	assert_frequency("kizilsu", HW_MEETING_EXECUTIVE, 1, 2, 1,
+			 "克孜勒苏柯尔克孜自治州人民政府工作规则 第三十九条");
+	assert_frequency("ili", HW_MEETING_EXECUTIVE, 2, 3, 1, "伊州政规〔2023〕2号 第二十条");
+	assert_frequency("changji", HW_MEETING_EXECUTIVE, 2, 3, 1, "昌市政发〔2023〕78号 第二十条");
+	assert_frequency("wuqia", HW_MEETING_EXECUTIVE, 1, 2, 1, "恰政发〔2024〕6号 第四十二条");
+}
+
+static void test_plenary_frequencies(void **state)
+{
+	(void)state;
+	assert_frequency("changji", HW_MEETING_PLENARY, 2, 3, 12, "昌市政发〔2023〕78号 第十九条");
+	assert_frequency("ili", HW_MEETING_PLENARY, 1, 2, 12, "伊州政规〔2023〕2号 第十九条");
+	assert_frequency("wuqia", HW_MEETING_PLENARY, 1, 2, 12, "恰政发〔2024〕6号 第四十一条");
+	/* Yiwu's article 35 sets no frequency for plenary meetings. */
+	hw_rules *yiwu = load("yiwu");
+	assert_false(type_of(yiwu, HW_MEETING_PLENARY)->has_frequency);
+	hw_rules_free(yiwu);
+}
+
+static void test_document_deadlines(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < GOVERNMENT_COUNT; i++) {
+		hw_rules *rules = load(governments[i]);
+		const hw_type_rules *executive = type_of(rules, HW_MEETING_EXECUTIVE);
+		if (strcmp(governments[i], "yiwu") == 0) {
+			assert_int_equal(executive->document_step_count, 2);
+			assert_int_equal(executive->document_steps[0], 4);
+			assert_int_equal(executive->document_steps[1], 3);
+			assert_string_equal(executive->clauses[HW_KEY_DOCUMENT_STEPS],
+					    "伊政发〔2023〕112号 第三十九条");
+		} else {
+			assert_int_equal(executive->document_step_count, 1);
+			assert_int_equal(executive->document_steps[0], 7);
+		}
+		hw_rules_free(rules);
+	}
+}
+
+static void test_wuqia_executive_chair_and_members(void **state)
+{
+	(void)state;
+	/* 恰政发〔2024〕6号 第四十二条: 由县长、副县长、政府办公室主任组成，由县长或委托分管常务工作的
+	 * 副县长召集和主持. No other government lets the executive deputy chair by delegation. */
+	for (size_t i = 0; i < GOVERNMENT_COUNT; i++) {
+		hw_rules *rules = load(governments[i]);
+		const hw_type_rules *executive = type_of(rules, HW_MEETING_EXECUTIVE);
+		bool is_wuqia = strcmp(governments[i], "wuqia") == 0;
+		assert_true(hw_role_set_has(executive->chair, HW_ROLE_HEAD));
+		assert_false(hw_role_set_has(executive->chair, HW_ROLE_EXECUTIVE_DEPUTY));
+		assert_int_equal(hw_role_set_has(executive->chair_by_delegation, HW_ROLE_EXECUTIVE_DEPUTY),
+				 is_wuqia);
+		if (is_wuqia) {
+			assert_true(hw_role_set_has(executive->members, HW_ROLE_SECRETARY));
+			assert_string_equal(rules->titles[HW_TITLE_SECRETARY], "政府办公室主任");
+			assert_string_equal(executive->clauses[HW_KEY_CHAIR_BY_DELEGATION],
+					    "恰政发〔2024〕6号 第四十二条");
+		}
+		hw_rules_free(rules);
+	}
+	/* Changji's executive meeting is the mayor and deputy mayors only (第二十条). */
+	hw_rules *changji = load("changji");
+	assert_false(hw_role_set_has(type_of(changji, HW_MEETING_EXECUTIVE)->members, HW_ROLE_SECRETARY));
+	hw_rules_free(changji);
+}
+
+static void test_written_leave_and_substitutes(void **state)
+{
+	(void)state;
+	/* Kizilsu 第四十一条 and Wuqia 第四十四条: 书面请假 … 可指定副职参加; the others not. */
+	for (size_t i = 0; i < GOVERNMENT_COUNT; i++) {
+		hw_rules *rules = load(governments[i]);
+		bool written = strcmp(governments[i], "kizilsu") == 0 || strcmp(governments[i], "wuqia") == 0;
+		for (hw_meeting_type type = HW_MEETING_PLENARY; type <= HW_MEETING_EXECUTIVE; type++) {
+			assert_int_equal(type_of(rules, type)->leave_written, written);
+			assert_int_equal(type_of(rules, type)->leave_substitute, written);
+		}
+		assert_int_equal(type_of(rules, HW_MEETING_EXECUTIVE)->staff_limit, written ? 1 : -1);
+		hw_rules_free(rules);
+	}
+	hw_rules *kizilsu = load("kizilsu");
+	assert_string_equal(type_of(kizilsu, HW_MEETING_EXECUTIVE)->clauses[HW_KEY_LEAVE_WRITTEN],
+			    "克孜勒苏柯尔克孜自治州人民政府工作规则 第四十一条");
+	hw_rules_free(kizilsu);
+	hw_rules *ili = load("ili");
+	assert_true(hw_role_set_has(type_of(ili, HW_MEETING_EXECUTIVE)->leave_approver, HW_ROLE_CHAIR));
+	hw_rules_free(ili);
+}
+
+static void test_department_wide_meetings(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < GOVERNMENT_COUNT; i++) {
+		hw_rules *rules = load(governments[i]);
+		const hw_type_rules *dept = type_of(rules, HW_MEETING_DEPT_WIDE);
+		bool notice = strcmp(governments[i], "ili") == 0 || strcmp(governments[i], "changji") == 0;
+		assert_int_equal(dept->quota_per_year, 1);
+		assert_int_equal(dept->notice_workdays, notice ? 10 : -1);
+		assert_int_equal(dept->deputy_consent, !notice);
+		hw_rules_free(rules);
+	}
+}
+
+static void test_decision_consent_for_special_meetings(void **state)
+{
+	(void)state;
+	/* Kizilsu 第四十三条, Wuqia 第四十六条: 决策类专题会议要报请州长/县长同意后方可召开. */
+	const char *with_consent[] = {"kizilsu", "wuqia"}, *without[] = {"ili", "changji"};
+	for (int i = 0; i < 2; i++) {
+		hw_rules *rules = load(with_consent[i]);
+		assert_true(hw_role_set_has(type_of(rules, HW_MEETING_SPECIAL)->decision_consent, HW_ROLE_HEAD));
+		hw_rules_free(rules);
+		rules = load(without[i]);
+		assert_int_equal(type_of(rules, HW_MEETING_SPECIAL)->decision_consent, 0);
+		hw_rules_free(rules);
+	}
+}
+
+/* ---- malformed files ---- */
+
+typedef struct mutation {
+	const char *description;
+	const char *section; /* where to look for `find`: "[executive]" etc.; NULL: the whole file */
+	const char *find;    /* a line of wuqia.ini to replace (NULL: append at the end) */
+	const char *replace; /* what stands there instead ("" removes the line) */
+	int expected_line;   /* 0: the line of `find`; -1: the file's last line */
+	const char *expected_message;
+} mutation;
+
+static const mutation mutations[] = {
+	{"unknown section", NULL, NULL, "[meetings]\nname = x @ 第一条\n", -1, "unknown section [meetings]"},
+	{"unknown key", "[executive]", "adhoc     = yes @ 第四十二条", "adhocc = yes @ 第四十二条", 0, "unknown key 'adhocc'"},
+	{"bad boolean", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = maybe @ 第四十二条", 0, "adhoc: expected yes or no"},
+	{"unknown role", "[executive]", "chair     = head @ 第四十二条", "chair = mayor @ 第四十二条", 0, "unknown role 'mayor'"},
+	{"bad frequency", "[executive]", "frequency = 1-2 per 1 months @ 第四十二条", "frequency = 3-2 per 1 months @ 第四十二条", 0, "frequency: expected"},
+	{"frequency period", "[executive]", "frequency = 1-2 per 1 months @ 第四十二条", "frequency = 1-2 per 5 months @ 第四十二条", 0, "dividing 12"},
+	{"missing clause", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = yes", 0, "lacks the clause"},
+	{"empty clause", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = yes @", 0, "nothing follows '@'"},
+	{"duplicate key", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = yes @ 第四十二条\nadhoc = no @ 第四十二条", 1, "given twice"},
+	{"bad number", "[executive]", "staff_limit     = 1 @ 第四十四条", "staff_limit = one @ 第四十四条", 0, "staff_limit: expected a whole number"},
+	{"bad step", "[executive]", "document_steps  = 7 @ 第四十五条", "document_steps = 7, 0 @ 第四十五条", 0, "'0' is not a number of working days"},
+	{"step labels", "[executive]", "document_step_labels = 会议结束后印发 @ 第四十五条", "document_step_labels = 移交, 印发 @ 第四十五条", 0, "2 labels for 1 document steps"},
+	{"key in wrong section", "[executive]", "adhoc     = yes @ 第四十二条", "quota_per_year = 1 @ 第四十二条", 0, "does not belong in [executive]"},
+	{"undefined type with keys", "[special]", "defined   = yes @ 第四十六条", "defined = no @ 第四十六条", -2, "takes no other key"},
+	{"missing required key", "[study]", "chair     = head @ 第五十条", "", -3, "[study] lacks the required key 'chair'"},
+	{"missing section", NULL, "[dept_wide]", "[other_dept]", 0, "unknown section [other_dept]"},
+	{"wrong government key", NULL, "key        = wuqia", "key = qiawu", 0, "must be the file's name"},
+	{"bad level", NULL, "level      = county", "level = village", 0, "level: expected prefecture, city or county"},
+	{"bad date", NULL, "issued     = 2024-03-22", "issued = 2024-02-30", 0, "issued: '2024-02-30' is not a date"},
+	{"not ini", "[executive]", "adhoc     = yes @ 第四十二条", "this line has no equals sign", 0, "not an ini line"},
+	{"missing title", NULL, "head             = 县长 @ 第四条", "", -1, "[titles] lacks the required key 'head'"},
+	{"matters", "[executive]", "topic_agreement_required = projects, funds, staffing, rewards @ 第四十三条", "topic_agreement_required = land @ 第四十三条", 0, "unknown matter 'land'"},
+};
+
+static char *wuqia_text(void)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/rules/wuqia.ini", test_data_dir());
+	char *text = test_read_file(path, NULL);
+	assert_non_null(text);
+	return text;
+}
+
+static int line_of(const char *text, const char *position)
+{
+	int line = 1;
+	for (const char *c = text; c < position; c++)
+		line += *c == '\n';
+	return line;
+}
+
+static void test_malformed_files_name_file_and_line(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *path = test_path(directory, "wuqia.ini");
+	for (size_t i = 0; i < sizeof mutations / sizeof mutations[0]; i++) {
+		const mutation *m = &mutations[i];
+		char *original = wuqia_text();
+		char *mutated = NULL;
+		int expected_line = m->expected_line;
+		if (m->find == NULL) {
+			assert_true(asprintf(&mutated, "%s%s", original, m->replace) > 0);
+			expected_line = test_count_lines(original) + 1; /* the appended header */
+		} else {
+			char *from = m->section ? strstr(original, m->section) : original;
+			char *found = from ? strstr(from, m->find) : NULL;
+			if (found == NULL)
+				fail_msg("mutation '%s': line not found", m->description);
+			int line = line_of(original, found);
+			size_t replaced = strlen(m->find);
+			if (*m->replace == '\0' && found[replaced] == '\n')
+				replaced++; /* remove the whole line */
+			assert_true(asprintf(&mutated, "%.*s%s%s", (int)(found - original), original,
+					     m->replace, found + replaced) > 0);
+			if (expected_line >= 0)
+				expected_line += line;
+			else if (expected_line == -2)
+				expected_line = line + 1; /* the first key after 'defined = no' */
+			else if (expected_line == -3) {
+				/* the [study] header */
+				expected_line = line_of(mutated, strstr(mutated, "[study]"));
+			} else {
+				expected_line = test_count_lines(mutated);
+			}
+		}
+		test_write_file(path, mutated);
+		hw_error error = {0};
+		hw_rules *rules = hw_rules_load_file(path, &error);
+		if (rules != NULL)
+			fail_msg("mutation '%s' was accepted", m->description);
+		char prefix[4200];
+		snprintf(prefix, sizeof prefix, "%s:%d: ", path, expected_line);
+		if (strncmp(error.message, prefix, strlen(prefix)) != 0)
+			fail_msg("mutation '%s': expected '%s…', got '%s'", m->description, prefix,
+				 error.message);
+		assert_contains(error.message, m->expected_message);
+		free(mutated);
+		free(original);
+	}
+	test_remove_tree(directory);
+	free(path);
+	free(directory);
+}
+
+static void test_missing_section(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *path = test_path(directory, "wuqia.ini");
+	char *text = wuqia_text();
+	*strstr(text, "[dept_wide]") = '\0';
+	test_write_file(path, text);
+	hw_error error = {0};
+	assert_null(hw_rules_load_file(path, &error));
+	char expected[4200];
+	snprintf(expected, sizeof expected, "%s:%d: missing section [dept_wide]", path,
+		 test_count_lines(text));
+	assert_contains(error.message, expected);
+	free(text);
+	test_remove_tree(directory);
+	free(path);
+	free(directory);
+}
+
+static void test_garbage_never_crashes(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *path = test_path(directory, "wuqia.ini");
+	static const char *const garbage[] = {
+		"",
+		"\n\n\n",
+		"=\n",
+		"[\n",
+		"[government\nkey = wuqia\n",
+		"key = wuqia\n",
+		"[government]\n" "key = wuqia @ @ @\n",
+		"\xff\xfe\x00\x01 binary",
+	};
+	for (size_t i = 0; i < sizeof garbage / sizeof garbage[0]; i++) {
+		test_write_file(path, garbage[i]);
+		hw_error error = {0};
+		assert_null(hw_rules_load_file(path, &error));
+		assert_contains(error.message, path);
+	}
+	/* A very long line. */
+	size_t size = 100000;
+	char *long_line = malloc(size + 32);
+	strcpy(long_line, "[government]\nname = ");
+	memset(long_line + strlen(long_line), 'x', size);
+	long_line[size + 20] = '\0';
+	test_write_file(path, long_line);
+	hw_error error = {0};
+	assert_null(hw_rules_load_file(path, &error));
+	free(long_line);
+	/* A missing file. */
+	char *missing = test_path(directory, "none.ini");
+	assert_null(hw_rules_load_file(missing, &error));
+	assert_contains(error.message, "none.ini");
+	free(missing);
+	test_remove_tree(directory);
+	free(path);
+	free(directory);
+}
+
+static void test_unknown_government(void **state)
+{
+	(void)state;
+	char directory[4096];
+	snprintf(directory, sizeof directory, "%s/rules", test_data_dir());
+	hw_error error = {0};
+	assert_null(hw_rules_load(directory, "hami", &error));
+	assert_contains(error.message, "'hami'");
+	assert_contains(error.message, "changji, ili, kizilsu, wuqia, yiwu");
+	assert_null(hw_rules_load(directory, "../rules/wuqia", &error));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_rule_file_loads),
+		cmocka_unit_test(test_document_numbers),
+		cmocka_unit_test(test_yiwu_defines_fewer_types),
+		cmocka_unit_test(test_executive_frequencies),
+		cmocka_unit_test(test_plenary_frequencies),
+		cmocka_unit_test(test_document_deadlines),
+		cmocka_unit_test(test_wuqia_executive_chair_and_members),
+		cmocka_unit_test(test_written_leave_and_substitutes),
+		cmocka_unit_test(test_department_wide_meetings),
+		cmocka_unit_test(test_decision_consent_for_special_meetings),
+		cmocka_unit_test(test_malformed_files_name_file_and_line),
+		cmocka_unit_test(test_missing_section),
+		cmocka_unit_test(test_garbage_never_crashes),
+		cmocka_unit_test(test_unknown_government),
+	};
+	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}

@@ -1,0 +1,221 @@
+/* Working days as the State Council's arrangements define them, and civil-date parsing. */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "civil_date.h"
+#include "workdays.h"
+
+static hw_calendar *calendar;
+
+static int load_calendar(void **state)
+{
+	(void)state;
+	char directory[4096];
+	snprintf(directory, sizeof directory, "%s/holidays", test_data_dir());
+	hw_error error = {0};
+	calendar = hw_calendar_load(directory, &error);
+	if (calendar == NULL)
+		fail_msg("%s", error.message);
+	return 0;
+}
+
+static int free_calendar(void **state)
+{
+	(void)state;
+	hw_calendar_free(calendar);
+	return 0;
+}
+
+static hw_date d(const char *text)
+{
+	hw_date date;
+	if (!hw_date_parse(text, &date))
+		fail_msg("bad test date %s", text);
+	return date;
+}
+
+static void assert_date(hw_date actual, const char *expected)
+{
+	char text[HW_DATE_TEXT_SIZE];
+	hw_date_format(actual, text);
+	assert_string_equal(text, expected);
+}
+
+static void test_date_parse_accepts_real_days_only(void **state)
+{
+	(void)state;
+	hw_date date;
+	assert_true(hw_date_parse("2024-02-29", &date));
+	assert_date(date, "2024-02-29");
+	assert_false(hw_date_parse("2025-02-29", &date)); /* 2025 is no leap year */
+	assert_false(hw_date_parse("2100-02-29", &date)); /* nor is 2100 */
+	assert_true(hw_date_parse("2000-02-29", &date));
+	assert_false(hw_date_parse("2024-13-01", &date));
+	assert_false(hw_date_parse("2024-04-31", &date));
+	assert_false(hw_date_parse("2024-1-01", &date));
+	assert_false(hw_date_parse("2024-01-01x", &date));
+	assert_false(hw_date_parse("", &date));
+	assert_false(hw_date_parse("二〇二四-01-01", &date));
+}
+
+static void test_weekdays(void **state)
+{
+	(void)state;
+	assert_int_equal(hw_date_iso_weekday(d("1970-01-01")), 4);
+	assert_int_equal(hw_date_iso_weekday(d("2024-02-10")), 6);
+	assert_int_equal(hw_date_iso_weekday(d("2026-11-23")), 1);
+	assert_int_equal(hw_date_iso_weekday(d("1969-12-31")), 3);
+}
+
+static void test_spring_festival_2024(void **state)
+{
+	(void)state;
+	/* 国办发明电〔2023〕7号: 2月10日至17日放假调休，共8天; 2月4日（周日）、2月18日（周日）上班. */
+	for (hw_date date = d("2024-02-10"); date <= d("2024-02-17"); date++) {
+		hw_day_info day = hw_calendar_day(calendar, date);
+		assert_int_equal(day.kind, HW_DAY_HOLIDAY);
+		assert_string_equal(day.holiday_name, "春节");
+	}
+	assert_int_equal(hw_calendar_day(calendar, d("2024-02-04")).kind, HW_DAY_MAKEUP_WORKDAY);
+	assert_int_equal(hw_calendar_day(calendar, d("2024-02-18")).kind, HW_DAY_MAKEUP_WORKDAY);
+	assert_true(hw_calendar_is_workday(calendar, d("2024-02-09")));
+	assert_false(hw_calendar_is_workday(calendar, d("2024-02-03"))); /* an ordinary Saturday */
+	assert_int_equal(hw_calendar_day(calendar, d("2024-02-03")).kind, HW_DAY_WEEKEND);
+
+	hw_years_without_data touched = {0};
+	assert_date(hw_calendar_add_workdays(calendar, d("2024-02-08"), 1, &touched), "2024-02-09");
+	assert_date(hw_calendar_add_workdays(calendar, d("2024-02-09"), 1, &touched), "2024-02-18");
+	assert_date(hw_calendar_add_workdays(calendar, d("2024-02-09"), 2, &touched), "2024-02-19");
+	assert_int_equal(hw_calendar_count_workdays(calendar, d("2024-02-08"), d("2024-02-19"), &touched), 3);
+	assert_int_equal(touched.count, 0);
+}
+
+static void test_national_day_2024(void **state)
+{
+	(void)state;
+	/* 10月1日至7日放假; 9月29日（周日）、10月12日（周六）上班. A meeting on Friday 27 September
+	 * has seven working days for its documents: 9-29, 9-30, 10-8 … 10-12. */
+	assert_true(hw_calendar_is_workday(calendar, d("2024-09-29")));
+	assert_true(hw_calendar_is_workday(calendar, d("2024-10-12")));
+	assert_false(hw_calendar_is_workday(calendar, d("2024-10-07")));
+	assert_false(hw_calendar_is_workday(calendar, d("2024-10-13")));
+	hw_years_without_data touched = {0};
+	assert_date(hw_calendar_add_workdays(calendar, d("2024-09-27"), 7, &touched), "2024-10-12");
+	assert_date(hw_calendar_add_workdays(calendar, d("2024-09-30"), 1, &touched), "2024-10-08");
+	/* Without the arrangement, seven working days after 27 September would be 8 October. */
+	hw_calendar *plain = hw_calendar_new_empty();
+	assert_date(hw_calendar_add_workdays(plain, d("2024-09-27"), 7, NULL), "2024-10-08");
+	hw_calendar_free(plain);
+	assert_int_equal(hw_calendar_count_workdays(calendar, d("2024-09-27"), d("2024-10-12"), NULL), 7);
+	assert_int_equal(hw_calendar_count_workdays(calendar, d("2024-10-12"), d("2024-09-27"), NULL), -7);
+}
+
+static void test_spring_festival_2025_rules(void **state)
+{
+	(void)state;
+	/* The 2025 notice, first under the revised 放假办法: 1月28日至2月4日 off (8 days), 1月26日
+	 * （周日）、2月8日（周六）上班. Yiwu's 4 + 3 working days from a meeting on Friday 24 January:
+	 * handed over by 6 February, issued by 10 February. */
+	assert_false(hw_calendar_is_workday(calendar, d("2025-01-28")));
+	assert_false(hw_calendar_is_workday(calendar, d("2025-02-04")));
+	assert_true(hw_calendar_is_workday(calendar, d("2025-02-05")));
+	assert_true(hw_calendar_is_workday(calendar, d("2025-01-26")));
+	assert_true(hw_calendar_is_workday(calendar, d("2025-02-08")));
+	hw_date handed_over = hw_calendar_add_workdays(calendar, d("2025-01-24"), 4, NULL);
+	assert_date(handed_over, "2025-02-06");
+	assert_date(hw_calendar_add_workdays(calendar, handed_over, 3, NULL), "2025-02-10");
+	assert_string_equal(hw_calendar_day(calendar, d("2025-01-26")).holiday_name, "春节调休上班");
+}
+
+static void test_year_without_data(void **state)
+{
+	(void)state;
+	assert_true(hw_calendar_year_has_data(calendar, 2026));
+	assert_false(hw_calendar_year_has_data(calendar, 2027));
+	hw_day_info day = hw_calendar_day(calendar, d("2027-02-08"));
+	assert_false(day.year_has_data);
+	assert_int_equal(day.kind, HW_DAY_WORKDAY); /* a Monday: counted as working */
+	assert_int_equal(hw_calendar_day(calendar, d("2027-02-06")).kind, HW_DAY_WEEKEND);
+
+	hw_years_without_data touched = {0};
+	/* 2026-12-31 is a Thursday; seven working days later reaches into 2027. */
+	assert_date(hw_calendar_add_workdays(calendar, d("2026-12-31"), 7, &touched), "2027-01-11");
+	assert_int_equal(touched.count, 1);
+	assert_int_equal(touched.years[0], 2027);
+
+	hw_years_without_data inside = {0};
+	hw_calendar_add_workdays(calendar, d("2026-12-01"), 7, &inside);
+	assert_int_equal(inside.count, 0);
+}
+
+static void test_holiday_file_errors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *content;
+		int line;
+		const char *message;
+	} cases[] = {
+		{"2030-01-01 off 元旦\n2030-13-01 off 元旦\n", 2, "YYYY-MM-DD"},
+		{"# a comment\n\n2030-01-01 holiday 元旦\n", 3, "'off' or 'work'"},
+		{"2030-01-02 work 调休\n", 1, "Saturday or Sunday"}, /* a Wednesday */
+		{"2030-01-01 off\n", 1, "DATE KIND NAME"},
+		{"2030-01-01 off 元旦\n2030-01-01 off 元旦\n", 2, "twice"},
+		{"2035-01-01 off 元旦\n", 1, "year"},
+	};
+	char *directory = test_make_temp_dir();
+	char *path = test_path(directory, "2030.txt");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		test_write_file(path, cases[i].content);
+		hw_calendar *broken = hw_calendar_new_empty();
+		hw_error error = {0};
+		assert_int_equal(hw_calendar_load_file(broken, path, 2030, &error), -1);
+		char prefix[4200];
+		snprintf(prefix, sizeof prefix, "%s:%d: ", path, cases[i].line);
+		assert_contains(error.message, prefix);
+		assert_contains(error.message, cases[i].message);
+		/* A broken file adds nothing. */
+		assert_false(hw_calendar_year_has_data(broken, 2030));
+		assert_true(hw_calendar_is_workday(broken, hw_date_from_ymd(2030, 1, 1)));
+		hw_calendar_free(broken);
+	}
+	test_remove_tree(directory);
+	free(path);
+	free(directory);
+}
+
+static void test_clerk_can_add_a_year(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *path = test_path(directory, "2031.txt");
+	test_write_file(path, "# 2031\n2031-01-01 off 元旦 # 周三\n2031-01-04 work 元旦调休上班\n");
+	hw_error error = {0};
+	hw_calendar *extended = hw_calendar_load(directory, &error);
+	assert_non_null(extended);
+	assert_true(hw_calendar_year_has_data(extended, 2031));
+	assert_false(hw_calendar_is_workday(extended, hw_date_from_ymd(2031, 1, 1)));
+	assert_true(hw_calendar_is_workday(extended, hw_date_from_ymd(2031, 1, 4)));
+	hw_calendar_free(extended);
+	test_remove_tree(directory);
+	free(path);
+	free(directory);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_parse_accepts_real_days_only),
+		cmocka_unit_test(test_weekdays),
+		cmocka_unit_test(test_spring_festival_2024),
+		cmocka_unit_test(test_national_day_2024),
+		cmocka_unit_test(test_spring_festival_2025_rules),
+		cmocka_unit_test(test_year_without_data),
+		cmocka_unit_test(test_holiday_file_errors),
+		cmocka_unit_test(test_clerk_can_add_a_year),
+	};
+	return cmocka_run_group_tests_name("workdays", tests, load_calendar, free_calendar);
+}
