@@ -216,7 +216,9 @@ static void test_init_creates_the_database(void **state)
 	assert_int_equal(r.status, 0);
 	assert_contains(r.out, "克孜勒苏柯尔克孜自治州人民政府");
 	test_run_free(&r);
-	assert_non_null(test_read_file(db, NULL) ? db : NULL);
+	char *content = test_read_file(db, NULL);
+	assert_non_null(content);
+	free(content);
 
 	r = RUN("--db", db, "rules");
 	assert_int_equal(r.status, 0);

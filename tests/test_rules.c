@@ -165,6 +165,14 @@ static void test_wuqia_executive_chair_and_members(void **state)
 		}
 		hw_rules_free(rules);
 	}
+	/* Yiwu (第三十六条): 县长、副县长、党组成员及常务会组成部门 — not every department head. */
+	hw_rules *yiwu = load("yiwu");
+	const hw_type_rules *yiwu_executive = type_of(yiwu, HW_MEETING_EXECUTIVE);
+	assert_true(hw_role_set_has(yiwu_executive->members, HW_ROLE_PARTY_GROUP));
+	assert_true(hw_role_set_has(yiwu_executive->members, HW_ROLE_MEMBER_DEPARTMENT));
+	assert_false(hw_role_set_has(yiwu_executive->members, HW_ROLE_DEPARTMENT_HEAD));
+	assert_true(hw_role_set_has(type_of(yiwu, HW_MEETING_PLENARY)->members, HW_ROLE_DEPARTMENT_HEAD));
+	hw_rules_free(yiwu);
 	/* Changji's executive meeting is the mayor and deputy mayors only (第二十条). */
 	hw_rules *changji = load("changji");
 	assert_false(hw_role_set_has(type_of(changji, HW_MEETING_EXECUTIVE)->members, HW_ROLE_SECRETARY));

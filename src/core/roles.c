@@ -16,6 +16,8 @@ static const struct {
 	[HW_ROLE_PARTY_GROUP] = {"party_group", N_("member of the government's Party group")},
 	[HW_ROLE_DEPARTMENT_HEAD] = {"department_head", N_("head of a department")},
 	[HW_ROLE_DEPARTMENT_DEPUTY] = {"department_deputy", N_("deputy head of a department")},
+	[HW_ROLE_MEMBER_DEPARTMENT] = {"member_department",
+				       N_("heads of the departments that are members of the meeting")},
 	[HW_ROLE_OFFICE] = {"office", N_("the government's office")},
 	[HW_ROLE_JUSTICE_BUREAU] = {"justice_bureau", N_("the justice bureau")},
 	[HW_ROLE_RELEVANT_DEPARTMENT] = {"relevant_department",

@@ -16,6 +16,7 @@ typedef enum hw_role {
 	HW_ROLE_PARTY_GROUP,         /* 政府党组成员 */
 	HW_ROLE_DEPARTMENT_HEAD,     /* a department's 局长 / 主任 */
 	HW_ROLE_DEPARTMENT_DEPUTY,   /* a department's 副职 */
+	HW_ROLE_MEMBER_DEPARTMENT,   /* heads of the departments designated as the meeting's members */
 	HW_ROLE_OFFICE,              /* 办公厅 / 办公室 */
 	HW_ROLE_JUSTICE_BUREAU,      /* 司法局 */
 	HW_ROLE_RELEVANT_DEPARTMENT, /* 有关部门、单位负责人 */

@@ -52,6 +52,8 @@ static int compare_days(const void *a, const void *b)
 
 static const arranged_day *find_day_among(const arranged_day *days, int count, hw_date date)
 {
+	if (count == 0)
+		return NULL; /* bsearch must not see the NULL of an empty calendar */
 	arranged_day key = {.date = date};
 	return bsearch(&key, days, (size_t)count, sizeof key, compare_days);
 }
@@ -63,6 +65,8 @@ static const arranged_day *find_day(const hw_calendar *calendar, hw_date date)
 
 bool hw_calendar_year_has_data(const hw_calendar *calendar, int year)
 {
+	if (calendar->year_count == 0)
+		return false;
 	return bsearch(&year, calendar->years, (size_t)calendar->year_count, sizeof year,
 		       compare_ints) != NULL;
 }
