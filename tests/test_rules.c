@@ -399,6 +399,52 @@ static void test_garbage_never_crashes(void **state)
 	free(directory);
 }
 
+/* Every way of cutting a real file short, and every single line dropped, either loads or is
+ * refused with the file's name; under the sanitizers this also shows nothing is misread. */
+static void test_damaged_copies_are_refused_cleanly(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *path = test_path(directory, "changji.ini");
+	char source[4096];
+	snprintf(source, sizeof source, "%s/rules/changji.ini", test_data_dir());
+	size_t size;
+	char *text = test_read_file(source, &size);
+	assert_non_null(text);
+	int refused = 0;
+	for (size_t cut = 0; cut < size; cut += 7) {
+		char *copy = strndup(text, cut);
+		test_write_file(path, copy);
+		hw_error error = {0};
+		hw_rules *rules = hw_rules_load_file(path, &error);
+		if (rules == NULL) {
+			assert_contains(error.message, path);
+			refused++;
+		}
+		hw_rules_free(rules);
+		free(copy);
+	}
+	for (const char *line = text; *line; ) {
+		const char *next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		char *copy = NULL;
+		assert_true(asprintf(&copy, "%.*s%s", (int)(line - text), text, next) >= 0);
+		test_write_file(path, copy);
+		hw_error error = {0};
+		hw_rules *rules = hw_rules_load_file(path, &error);
+		if (rules == NULL)
+			assert_contains(error.message, path);
+		hw_rules_free(rules);
+		free(copy);
+		line = next;
+	}
+	assert_true(refused > 0);
+	free(text);
+	test_remove_tree(directory);
+	free(path);
+	free(directory);
+}
+
 static void test_unknown_government(void **state)
 {
 	(void)state;
@@ -427,6 +473,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_files_name_file_and_line),
 		cmocka_unit_test(test_missing_section),
 		cmocka_unit_test(test_garbage_never_crashes),
+		cmocka_unit_test(test_damaged_copies_are_refused_cleanly),
 		cmocka_unit_test(test_unknown_government),
 	};
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
