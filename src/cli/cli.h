@@ -22,10 +22,44 @@ typedef struct cli_command {
 	int (*run)(cli_context *context, int argc, char **argv);
 } cli_command;
 
+/* A command's options: "--name VALUE" sets *value, "--name" alone sets *flag. */
+typedef struct cli_option {
+	const char *name; /* without the leading dashes */
+	const char **value;
+	bool *flag;
+} cli_option;
+
+/* Parses argv[1..] (argv[0] is the command or action) into options and up to
+ * `max_positional` positional arguments; returns CLI_OK or prints a usage error and returns
+ * CLI_USAGE. */
+int cli_parse(const char *command, int argc, char **argv, const cli_option *options,
+	      const char **positional, int min_positional, int max_positional);
+
+struct hw_session;
+/* Opens the database (--db, $HUIWU_DB, …) for a command; prints the error and returns NULL. */
+struct hw_session *cli_open_session(cli_context *context, bool read_only);
+/* Parses a date option; prints the error and returns false when it is not a date. */
+bool cli_date(const char *text, hw_date *out);
+
+struct hw_findings;
+/* The findings as the JSON array 'huiwu check --json' prints. */
+json_t *cli_findings_json(const struct hw_findings *findings);
+
 int cli_govs(cli_context *context, int argc, char **argv);
 int cli_rules(cli_context *context, int argc, char **argv);
 int cli_workdays(cli_context *context, int argc, char **argv);
 int cli_init(cli_context *context, int argc, char **argv);
+int cli_dept(cli_context *context, int argc, char **argv);
+int cli_person(cli_context *context, int argc, char **argv);
+int cli_meeting(cli_context *context, int argc, char **argv);
+int cli_agenda(cli_context *context, int argc, char **argv);
+int cli_topic(cli_context *context, int argc, char **argv);
+int cli_leave(cli_context *context, int argc, char **argv);
+int cli_minutes(cli_context *context, int argc, char **argv);
+int cli_doc(cli_context *context, int argc, char **argv);
+int cli_deadlines(cli_context *context, int argc, char **argv);
+int cli_check(cli_context *context, int argc, char **argv);
+int cli_log(cli_context *context, int argc, char **argv);
 
 /* Shared helpers. */
 int cli_usage_error(const char *command, const char *format, ...)

@@ -23,7 +23,18 @@ static const cli_command commands[] = {
 	 cli_rules},
 	{"workdays", N_("workdays is DATE | add DATE N | between DATE DATE | list [--from D] [--to D]"),
 	 cli_workdays},
-	{"init", N_("init --gov KEY               create the database for a government"), cli_init},
+	{"init", N_("init --gov KEY [--demo]      create the database for a government"), cli_init},
+	{"dept", N_("dept add NAME [--deputy P] [--member-of-executive] [--function F] | edit NAME --deputy P | list [--json]"), cli_dept},
+	{"person", N_("person add NAME --title T --role R [--dept D] [--party-group] | edit P ... | list | show P [--json]"), cli_person},
+	{"meeting", N_("meeting add --type T --date D --time HH:MM ... | show ID | list | edit ID | cancel ID | held ID | invite ID --person P [--as K] | uninvite ID --person P"), cli_meeting},
+	{"agenda", N_("agenda [--person P] [--from D] [--to D] [--json]  coming meetings and what waits"), cli_agenda},
+	{"topic", N_("topic add --title T ... | edit ID | approve ID --by P | schedule ID --meeting M | decide ID --decision T | defer ID | list | show ID"), cli_topic},
+	{"leave", N_("leave request --meeting M --person P --reason R [--written] [--substitute P] | approve ID --by P | reject ID --by P | list [--pending]"), cli_leave},
+	{"minutes", N_("minutes draft M --text T | sign M --by P | amend M --text T --by P | show M"), cli_minutes},
+	{"doc", N_("doc add --meeting M --title T | handover ID [--on D] | issue ID [--on D] | list [--meeting M]"), cli_doc},
+	{"deadlines", N_("deadlines [--json]           what is due, overdue first"), cli_deadlines},
+	{"check", N_("check [--from D] [--to D] [--json]  every place the schedule breaks the rules"), cli_check},
+	{"log", N_("log [--meeting ID] [--verify] [--json]  the audit log"), cli_log},
 };
 
 int cli_usage_error(const char *command, const char *format, ...)

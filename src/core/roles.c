@@ -16,6 +16,7 @@ static const struct {
 	[HW_ROLE_PARTY_GROUP] = {"party_group", N_("member of the government's Party group")},
 	[HW_ROLE_DEPARTMENT_HEAD] = {"department_head", N_("head of a department")},
 	[HW_ROLE_DEPARTMENT_DEPUTY] = {"department_deputy", N_("deputy head of a department")},
+	[HW_ROLE_STAFF] = {"staff", N_("a department's staff member")},
 	[HW_ROLE_MEMBER_DEPARTMENT] = {"member_department",
 				       N_("heads of the departments that are members of the meeting")},
 	[HW_ROLE_OFFICE] = {"office", N_("the government's office")},
@@ -61,4 +62,36 @@ bool hw_role_from_key(const char *key, hw_role *out)
 bool hw_role_set_has(hw_role_set set, hw_role role)
 {
 	return (set & HW_ROLE_BIT(role)) != 0;
+}
+
+bool hw_role_is_personal(hw_role role)
+{
+	switch (role) {
+	case HW_ROLE_MEMBER_DEPARTMENT:
+	case HW_ROLE_JUSTICE_BUREAU:
+	case HW_ROLE_RELEVANT_DEPARTMENT:
+	case HW_ROLE_CHAIR:
+	case HW_ROLE_DEPUTY_IN_CHARGE:
+	case HW_ROLE_DEPARTMENT:
+	case HW_ROLE_LOWER_GOVERNMENT:
+	case HW_ROLE_COUNT:
+		return false;
+	default:
+		return true;
+	}
+}
+
+bool hw_role_is_government_leader(hw_role role)
+{
+	switch (role) {
+	case HW_ROLE_HEAD:
+	case HW_ROLE_EXECUTIVE_DEPUTY:
+	case HW_ROLE_DEPUTY:
+	case HW_ROLE_SECRETARY:
+	case HW_ROLE_DEPUTY_SECRETARY:
+	case HW_ROLE_PARTY_GROUP:
+		return true;
+	default:
+		return false;
+	}
 }

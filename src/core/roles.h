@@ -16,6 +16,7 @@ typedef enum hw_role {
 	HW_ROLE_PARTY_GROUP,         /* 政府党组成员 */
 	HW_ROLE_DEPARTMENT_HEAD,     /* a department's 局长 / 主任 */
 	HW_ROLE_DEPARTMENT_DEPUTY,   /* a department's 副职 */
+	HW_ROLE_STAFF,               /* a department's staff member (工作人员) */
 	HW_ROLE_MEMBER_DEPARTMENT,   /* heads of the departments designated as the meeting's members */
 	HW_ROLE_OFFICE,              /* 办公厅 / 办公室 */
 	HW_ROLE_JUSTICE_BUREAU,      /* 司法局 */
@@ -45,5 +46,9 @@ const char *hw_role_description(hw_role role);
 /* Returns false if `key` is not in the vocabulary. */
 bool hw_role_from_key(const char *key, hw_role *out);
 bool hw_role_set_has(hw_role_set set, hw_role role);
+/* Roles a person can hold (the others are functions: the chair, a department, …). */
+bool hw_role_is_personal(hw_role role);
+/* The government's leaders: head, deputies, secretary(-general), Party-group members. */
+bool hw_role_is_government_leader(hw_role role);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "civil_date.h"
+#include "digest.h"
 #include "i18n.h"
 
 #define ALL_TYPES ((1u << HW_MEETING_TYPE_COUNT) - 1)
@@ -722,6 +723,36 @@ hw_rules *hw_rules_load_file(const char *path, hw_error *error)
 		return NULL;
 	}
 	state.rules->path = strdup(path);
+	size_t size = 0;
+	char *bytes = NULL;
+	FILE *file = fopen(path, "rb");
+	if (file != NULL) {
+		/* Small files: read whole, hash once. */
+		size_t capacity = 1 << 16;
+		bytes = malloc(capacity);
+		size_t n;
+		while (bytes != NULL && (n = fread(bytes + size, 1, capacity - size, file)) > 0) {
+			size += n;
+			if (size == capacity) {
+				char *grown = realloc(bytes, capacity *= 2);
+				if (grown == NULL) {
+					free(bytes);
+					bytes = NULL;
+				} else {
+					bytes = grown;
+				}
+			}
+		}
+		fclose(file);
+	}
+	if (bytes == NULL || state.rules->path == NULL) {
+		free(bytes);
+		hw_rules_free(state.rules);
+		hw_error_set(error, _("%s: cannot read the rule file"), path);
+		return NULL;
+	}
+	hw_sha256_hex(bytes, size, state.rules->file_hash);
+	free(bytes);
 	return state.rules;
 }
 

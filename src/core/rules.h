@@ -145,6 +145,7 @@ typedef struct hw_type_rules {
 
 typedef struct hw_rules {
 	char *path;
+	char file_hash[65]; /* SHA-256 of the file's bytes: what a change was checked against */
 	char *government[HW_GOV_FIELD_COUNT];
 	char *government_clauses[HW_GOV_FIELD_COUNT];
 	char *titles[HW_TITLE_COUNT];

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "civil_date.h"
 #include "paths.h"
 
 /* 'HWIU': marks the file as a huiwu database (PRAGMA application_id). */
@@ -29,6 +30,128 @@ static const char *const migrations[] = {
 	"  document TEXT NOT NULL,"
 	"  created_at TEXT NOT NULL"
 	");",
+
+	/* 2: the meeting module. Dates are 'YYYY-MM-DD', times 'HH:MM', in the rules' zone. */
+	"CREATE TABLE department ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  deputy_id INTEGER REFERENCES person(id)," /* the deputy in charge: a division */
+	"  member_of_executive INTEGER NOT NULL DEFAULT 0," /* 常务会组成部门 */
+	"  function TEXT" /* a role the department plays in the rules, e.g. justice_bureau */
+	");"
+	"CREATE TABLE person ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL,"
+	"  role TEXT NOT NULL,"
+	"  department_id INTEGER REFERENCES department(id),"
+	"  party_group INTEGER NOT NULL DEFAULT 0" /* also a member of the government's Party group */
+	");"
+	"CREATE INDEX person_department ON person(department_id);"
+	"CREATE TABLE meeting ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"
+	"  type TEXT NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  start TEXT NOT NULL,"
+	"  end TEXT,"
+	"  title TEXT NOT NULL,"
+	"  location TEXT,"
+	"  chair_id INTEGER REFERENCES person(id),"
+	"  chair_delegated INTEGER NOT NULL DEFAULT 0,"
+	"  adhoc_reason TEXT,"
+	"  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'held', 'cancelled')),"
+	"  decision_type INTEGER NOT NULL DEFAULT 0,"
+	"  head_consent INTEGER NOT NULL DEFAULT 0,"
+	"  department_id INTEGER REFERENCES department(id)," /* who holds a dept_wide meeting */
+	"  requested_on TEXT,"
+	"  deputy_consent INTEGER NOT NULL DEFAULT 0,"
+	"  sequence INTEGER NOT NULL DEFAULT 0,"
+	"  changed_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX meeting_date ON meeting(date, start);"
+	"CREATE INDEX meeting_type_date ON meeting(type, date);"
+	"CREATE TABLE attendee ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('member', 'sitter_in', 'guest', 'staff')),"
+	"  PRIMARY KEY (meeting_id, person_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX attendee_person ON attendee(person_id, meeting_id);"
+	"CREATE TABLE topic ("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL,"
+	"  deputy_id INTEGER REFERENCES person(id),"
+	"  department_id INTEGER REFERENCES department(id),"
+	"  matters INTEGER NOT NULL DEFAULT 0," /* bit per hw_matter */
+	"  matters_agreed INTEGER NOT NULL DEFAULT 0,"
+	"  studied_on TEXT,"
+	"  state TEXT NOT NULL DEFAULT 'proposed'"
+	"    CHECK (state IN ('proposed', 'approved', 'scheduled', 'decided', 'deferred')),"
+	"  approved_by INTEGER REFERENCES person(id),"
+	"  meeting_id INTEGER REFERENCES meeting(id),"
+	"  decision TEXT"
+	");"
+	"CREATE INDEX topic_meeting ON topic(meeting_id);"
+	"CREATE TABLE leave ("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  reason TEXT NOT NULL,"
+	"  written INTEGER NOT NULL DEFAULT 0,"
+	"  substitute_id INTEGER REFERENCES person(id),"
+	"  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'approved', 'rejected')),"
+	"  approvers TEXT NOT NULL," /* role keys, comma-separated, routed by the rules */
+	"  decided_by INTEGER REFERENCES person(id),"
+	"  requested_at TEXT NOT NULL,"
+	"  UNIQUE (meeting_id, person_id)"
+	");"
+	"CREATE INDEX leave_meeting ON leave(meeting_id);"
+	"CREATE TABLE minutes ("
+	"  meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id),"
+	"  text TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'drafted' CHECK (state IN ('drafted', 'signed')),"
+	"  drafted_on TEXT NOT NULL,"
+	"  signed_by INTEGER REFERENCES person(id),"
+	"  signed_on TEXT"
+	");"
+	"CREATE TABLE minutes_amendment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES minutes(meeting_id),"
+	"  text TEXT NOT NULL,"
+	"  by_id INTEGER REFERENCES person(id),"
+	"  on_date TEXT NOT NULL"
+	");"
+	"CREATE TABLE document ("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+	"  title TEXT NOT NULL,"
+	"  handed_over_on TEXT,"
+	"  issued_on TEXT"
+	");"
+	"CREATE INDEX document_meeting ON document(meeting_id);"
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  entity TEXT NOT NULL,"
+	"  entity_id INTEGER,"
+	"  meeting_id INTEGER,"
+	"  before TEXT,"
+	"  after TEXT,"
+	"  rules_hash TEXT NOT NULL,"
+	"  previous_hash TEXT NOT NULL,"
+	"  hash TEXT NOT NULL"
+	");"
+	"CREATE INDEX audit_meeting ON audit(meeting_id);"
+	/* Append-only: the log refuses changes; so do signed minutes. */
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER minutes_frozen BEFORE UPDATE ON minutes WHEN OLD.state = 'signed'"
+	"  BEGIN SELECT RAISE(ABORT, 'signed minutes are frozen: add an amendment'); END;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -274,4 +397,23 @@ int hw_store_government_key(hw_store *store, char *out, size_t size, hw_error *e
 				      store->path);
 	sqlite3_finalize(statement);
 	return result;
+}
+
+void hw_column_text(sqlite3_stmt *statement, int column, char *out, size_t size)
+{
+	const unsigned char *text = sqlite3_column_text(statement, column);
+	snprintf(out, size, "%s", text ? (const char *)text : "");
+}
+
+bool hw_column_date(sqlite3_stmt *statement, int column, int *out)
+{
+	const char *text = (const char *)sqlite3_column_text(statement, column);
+	return text != NULL && hw_date_parse(text, out);
+}
+
+void hw_bind_date(sqlite3_stmt *statement, int index, int date)
+{
+	char text[HW_DATE_TEXT_SIZE];
+	hw_date_format(date, text);
+	sqlite3_bind_text(statement, index, text, -1, SQLITE_TRANSIENT);
 }

@@ -35,6 +35,12 @@ int hw_store_set_government(hw_store *store, const hw_rules *rules, hw_error *er
 /* The rule-set key the database follows; an error if the database was never initialised. */
 int hw_store_government_key(hw_store *store, char *out, size_t size, hw_error *error);
 
+/* Column helpers: copy text ("" for NULL); parse a date column (false for NULL or bad). */
+void hw_column_text(sqlite3_stmt *statement, int column, char *out, size_t size);
+bool hw_column_date(sqlite3_stmt *statement, int column, int *out);
+/* Binds a date as 'YYYY-MM-DD'. */
+void hw_bind_date(sqlite3_stmt *statement, int index, int date);
+
 /* Sets `error` from the connection's last failure, prefixed by `what`, and returns -1. */
 int hw_store_fail(hw_store *store, const char *what, hw_error *error);
 

@@ -1,0 +1,138 @@
+/* huiwu check: the rule engine; huiwu log: the audit log. */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "checks.h"
+#include "cli.h"
+#include "i18n.h"
+#include "session.h"
+
+int cli_check(cli_context *context, int argc, char **argv)
+{
+	const char *from = NULL, *to = NULL;
+	bool json = false;
+	const cli_option options[] = {
+		{"from", &from, NULL}, {"to", &to, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL},
+	};
+	int usage = cli_parse("check", argc, argv, options, NULL, 0, 0);
+	if (usage != CLI_OK)
+		return usage;
+	hw_session *session = cli_open_session(context, true);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	/* By default the current year. */
+	int year = hw_date_year(session->today);
+	hw_date first = hw_date_from_ymd(year, 1, 1), last = hw_date_from_ymd(year, 12, 31);
+	int status = CLI_OK;
+	hw_error error = {0};
+	hw_check_data data;
+	if ((from && !cli_date(from, &first)) || (to && !cli_date(to, &last))) {
+		status = CLI_BAD_INPUT;
+	} else if (last < first) {
+		fprintf(stderr, "%s", _("huiwu: --to must be on or after --from\n"));
+		status = CLI_BAD_INPUT;
+	} else if (hw_check_load(session, first, last, &data, &error) != 0) {
+		status = cli_fail(&error);
+	} else {
+		hw_findings findings = {0};
+		hw_check_run(session->rules, session->calendar, &data, session->today, &findings);
+		if (json) {
+			cli_print_json(cli_findings_json(&findings));
+		} else {
+			for (int i = 0; i < findings.count; i++) {
+				const hw_finding *f = &findings.items[i];
+				char date[HW_DATE_TEXT_SIZE], meeting[32] = "-";
+				hw_date_format(f->date, date);
+				if (f->meeting_id)
+					snprintf(meeting, sizeof meeting, "#%lld", (long long)f->meeting_id);
+				printf("%-7s %-20s %-6s %s  %s", hw_severity_key(f->severity), f->code, meeting,
+				       date, f->message);
+				if (f->clause[0])
+					printf("  〔%s〕", f->clause);
+				printf("\n");
+			}
+			char a[HW_DATE_TEXT_SIZE], b[HW_DATE_TEXT_SIZE];
+			hw_date_format(first, a);
+			hw_date_format(last, b);
+			printf(_("%d findings from %s to %s\n"), findings.count, a, b);
+		}
+		hw_findings_free(&findings);
+		hw_check_data_free(&data);
+	}
+	hw_session_close(session);
+	return status;
+}
+
+static void print_entry(const hw_audit_entry *entry, void *user)
+{
+	json_t *array = user;
+	if (array) {
+		json_t *before = entry->before ? json_loads(entry->before, 0, NULL) : NULL;
+		json_t *after = entry->after ? json_loads(entry->after, 0, NULL) : NULL;
+		json_array_append_new(
+			array, json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:o,s:o,s:o,s:s}", "id",
+					 (json_int_t)entry->id, "at", entry->at, "who", entry->who,
+					 "action", entry->action, "entity", entry->entity, "entity_id",
+					 (json_int_t)entry->entity_id, "meeting",
+					 entry->meeting_id ? json_integer(entry->meeting_id) : json_null(),
+					 "before", before ? before : json_null(), "after",
+					 after ? after : json_null(), "rules_hash", entry->rules_hash));
+		return;
+	}
+	printf("%5lld %s %-10s %-16s %s #%lld", (long long)entry->id, entry->at, entry->who,
+	       entry->action, entry->entity, (long long)entry->entity_id);
+	if (entry->meeting_id)
+		printf(_(" (meeting #%lld)"), (long long)entry->meeting_id);
+	printf("\n");
+	if (entry->before)
+		printf("      - %s\n", entry->before);
+	if (entry->after)
+		printf("      + %s\n", entry->after);
+}
+
+int cli_log(cli_context *context, int argc, char **argv)
+{
+	const char *meeting = NULL;
+	bool verify = false, json = false;
+	const cli_option options[] = {
+		{"meeting", &meeting, NULL}, {"verify", NULL, &verify}, {"json", NULL, &json},
+		{NULL, NULL, NULL},
+	};
+	int usage = cli_parse("log", argc, argv, options, NULL, 0, 0);
+	if (usage != CLI_OK)
+		return usage;
+	hw_error error = {0};
+	int64_t meeting_id = 0;
+	if (meeting && hw_parse_id(meeting, &meeting_id, &error) != 0)
+		return cli_fail(&error);
+	hw_session *session = cli_open_session(context, true);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	int status = CLI_OK;
+	if (verify) {
+		int64_t first_bad, entries;
+		if (hw_audit_verify(session, &first_bad, &entries, &error) != 0) {
+			status = cli_fail(&error);
+		} else if (first_bad) {
+			fprintf(stderr,
+				_("huiwu: the audit log is broken at entry #%lld: it was changed after it "
+				  "was written\n"),
+				(long long)first_bad);
+			status = CLI_BAD_INPUT;
+		} else {
+			printf(_("the audit log holds: %lld entries, each linked to the one before\n"),
+			       (long long)entries);
+		}
+	} else {
+		json_t *array = json ? json_array() : NULL;
+		if (hw_audit_list(session, meeting_id, print_entry, array, &error) != 0) {
+			json_decref(array);
+			status = cli_fail(&error);
+		} else if (json) {
+			cli_print_json(array);
+		}
+	}
+	hw_session_close(session);
+	return status;
+}

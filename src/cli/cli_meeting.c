@@ -1,0 +1,492 @@
+/* huiwu meeting, huiwu agenda. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+#include "checks.h"
+#include "cli.h"
+#include "i18n.h"
+#include "leave.h"
+#include "meetings.h"
+#include "minutes.h"
+#include "session.h"
+#include "topics.h"
+
+static const char *attendance_label(hw_attendance kind)
+{
+	static const char *const labels[HW_ATTEND_COUNT] = {N_("member"), N_("sitter-in"),
+							      N_("guest"), N_("staff")};
+	return _(labels[kind]);
+}
+
+static const char *status_label(hw_meeting_status status)
+{
+	static const char *const labels[] = {N_("planned"), N_("held"), N_("cancelled")};
+	return _(labels[status]);
+}
+
+typedef struct meeting_detail {
+	hw_session *session;
+	json_t *attendees, *topics;
+	int64_t meeting_id;
+} meeting_detail;
+
+static const hw_leave *find_leave(const hw_leave *all, int count, int64_t person)
+{
+	for (int i = 0; i < count; i++)
+		if (all[i].person_id == person)
+			return &all[i];
+	return NULL;
+}
+
+typedef struct leave_array {
+	hw_leave items[256];
+	int count;
+} leave_array;
+
+static void collect_leave(const hw_leave *leave, void *user)
+{
+	leave_array *array = user;
+	if (array->count < 256)
+		array->items[array->count++] = *leave;
+}
+
+typedef struct attendee_context {
+	json_t *array;
+	const leave_array *leave;
+} attendee_context;
+
+static void collect_attendee(const hw_attendee *attendee, void *user)
+{
+	attendee_context *context = user;
+	const hw_leave *leave = find_leave(context->leave->items, context->leave->count,
+					   attendee->person.id);
+	json_t *object = json_pack("{s:I,s:s,s:s,s:s,s:o}", "id", (json_int_t)attendee->person.id,
+				   "name", attendee->person.name, "title", attendee->person.title,
+				   "kind", hw_attendance_key(attendee->kind), "leave",
+				   leave ? json_string(hw_leave_state_key(leave->state)) : json_null());
+	if (leave && leave->substitute_id)
+		json_object_set_new(object, "substitute", json_string(leave->substitute_name));
+	json_array_append_new(context->array, object);
+}
+
+static void collect_topic(const hw_topic *topic, void *user)
+{
+	json_array_append_new(user, json_pack("{s:I,s:s,s:s,s:o,s:o}", "id", (json_int_t)topic->id,
+					      "title", topic->title, "state",
+					      hw_topic_state_key(topic->state), "deputy",
+					      topic->deputy_id ? json_string(topic->deputy_name) : json_null(),
+					      "approved", json_boolean(topic->approved_by != 0)));
+}
+
+static json_t *findings_json(const hw_findings *findings, int64_t meeting_id)
+{
+	json_t *array = json_array();
+	for (int i = 0; i < findings->count; i++) {
+		const hw_finding *f = &findings->items[i];
+		if (meeting_id && f->meeting_id != meeting_id)
+			continue;
+		char date[HW_DATE_TEXT_SIZE];
+		hw_date_format(f->date, date);
+		json_array_append_new(array,
+				      json_pack("{s:s,s:s,s:o,s:s,s:s,s:s}", "code", f->code, "severity",
+						hw_severity_key(f->severity), "meeting",
+						f->meeting_id ? json_integer(f->meeting_id) : json_null(),
+						"date", date, "message", f->message, "clause", f->clause));
+	}
+	return array;
+}
+
+json_t *cli_findings_json(const hw_findings *findings)
+{
+	return findings_json(findings, 0);
+}
+
+static json_t *meeting_json(hw_session *session, const hw_meeting *meeting, bool detail,
+			    hw_error *error)
+{
+	char date[HW_DATE_TEXT_SIZE], requested[HW_DATE_TEXT_SIZE];
+	hw_date_format(meeting->date, date);
+	hw_date_format(meeting->requested_on, requested);
+	const hw_type_rules *type = &session->rules->types[meeting->type];
+	json_t *object = json_pack(
+		"{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:s,s:o,s:o,s:b,s:o,s:s,s:i}", "id", (json_int_t)meeting->id,
+		"uid", meeting->uid, "type", hw_meeting_type_key(meeting->type), "type_name",
+		type->name ? type->name : "", "date", date, "start", meeting->start, "end",
+		meeting->end[0] ? json_string(meeting->end) : json_null(), "title", meeting->title,
+		"location", meeting->location[0] ? json_string(meeting->location) : json_null(), "chair",
+		meeting->chair_id ? json_string(meeting->chair_name) : json_null(), "chair_delegated",
+		meeting->chair_delegated, "adhoc_reason",
+		meeting->adhoc_reason[0] ? json_string(meeting->adhoc_reason) : json_null(), "status",
+		hw_meeting_status_key(meeting->status), "sequence", meeting->sequence);
+	if (meeting->type == HW_MEETING_SPECIAL) {
+		json_object_set_new(object, "decision_type", json_boolean(meeting->decision_type));
+		json_object_set_new(object, "head_consent", json_boolean(meeting->head_consent));
+	}
+	if (meeting->type == HW_MEETING_DEPT_WIDE) {
+		hw_department department;
+		if (hw_department_get(session, meeting->department_id, &department, error) == 0)
+			json_object_set_new(object, "department", json_string(department.name));
+		json_object_set_new(object, "requested_on",
+				    meeting->has_requested_on ? json_string(requested) : json_null());
+		json_object_set_new(object, "deputy_consent", json_boolean(meeting->deputy_consent));
+	}
+	if (!detail)
+		return object;
+	leave_array leave = {.count = 0};
+	hw_leave_list(session, false, meeting->id, collect_leave, &leave, error);
+	attendee_context attendees = {json_array(), &leave};
+	hw_meeting_attendees(session, meeting->id, collect_attendee, &attendees, error);
+	json_object_set_new(object, "attendees", attendees.array);
+	json_t *topics = json_array();
+	hw_topic_list(session, meeting->id, collect_topic, topics, error);
+	json_object_set_new(object, "topics", topics);
+	hw_minutes minutes;
+	if (hw_minutes_get(session, meeting->id, &minutes, error) == 1)
+		json_object_set_new(object, "minutes",
+				    json_pack("{s:s,s:s,s:o,s:i}", "state",
+					      minutes.signed_ ? "signed" : "drafted", "text", minutes.text,
+					      "signed_by",
+					      minutes.signed_ ? json_string(minutes.signed_by_name) : json_null(),
+					      "amendments", minutes.amendment_count));
+	else
+		json_object_set_new(object, "minutes", json_null());
+	hw_check_data data;
+	hw_findings findings = {0};
+	if (hw_check_load(session, meeting->date, meeting->date, &data, error) == 0) {
+		hw_check_run(session->rules, session->calendar, &data, session->today, &findings);
+		hw_check_data_free(&data);
+	}
+	json_object_set_new(object, "findings", findings_json(&findings, meeting->id));
+	hw_findings_free(&findings);
+	return object;
+}
+
+static void print_meeting_line(const hw_meeting *meeting, const hw_rules *rules)
+{
+	char date[HW_DATE_TEXT_SIZE];
+	hw_date_format(meeting->date, date);
+	(void)rules;
+	printf("#%-5lld %s %s%s%s  %s", (long long)meeting->id, date, meeting->start,
+	       meeting->end[0] ? "-" : "", meeting->end, meeting->title);
+	if (meeting->chair_id)
+		printf(_("  chair: %s"), meeting->chair_name);
+	if (meeting->status != HW_STATUS_PLANNED)
+		printf("  [%s]", status_label(meeting->status));
+	printf("\n");
+}
+
+static void print_meeting_detail(json_t *object)
+{
+	printf("#%lld %s\n", (long long)json_integer_value(json_object_get(object, "id")),
+	       json_string_value(json_object_get(object, "title")));
+	printf("  %s: %s (%s)\n", _("type"), json_string_value(json_object_get(object, "type_name")),
+	       json_string_value(json_object_get(object, "type")));
+	json_t *end = json_object_get(object, "end");
+	printf("  %s: %s %s%s%s\n", _("when"), json_string_value(json_object_get(object, "date")),
+	       json_string_value(json_object_get(object, "start")), json_is_string(end) ? "-" : "",
+	       json_is_string(end) ? json_string_value(end) : "");
+	json_t *value;
+	if (json_is_string(value = json_object_get(object, "location")))
+		printf("  %s: %s\n", _("location"), json_string_value(value));
+	if (json_is_string(value = json_object_get(object, "chair")))
+		printf("  %s: %s%s\n", _("chair"), json_string_value(value),
+		       json_is_true(json_object_get(object, "chair_delegated")) ? _(" (by delegation)") : "");
+	if (json_is_string(value = json_object_get(object, "department")))
+		printf("  %s: %s\n", _("department"), json_string_value(value));
+	if (json_is_string(value = json_object_get(object, "adhoc_reason")))
+		printf("  %s: %s\n", _("ad hoc"), json_string_value(value));
+	if (json_is_true(json_object_get(object, "decision_type")))
+		printf("  %s: %s\n", _("decision-type"),
+		       json_is_true(json_object_get(object, "head_consent")) ? _("the head has agreed")
+									     : _("the head has not agreed"));
+	const char *status = json_string_value(json_object_get(object, "status"));
+	printf("  %s: %s\n", _("status"),
+	       strcmp(status, "held") == 0       ? _("held")
+	       : strcmp(status, "cancelled") == 0 ? _("cancelled")
+						  : _("planned"));
+	size_t i;
+	json_t *item;
+	printf("  %s:\n", _("attendance"));
+	json_array_foreach(json_object_get(object, "attendees"), i, item)
+	{
+		hw_attendance kind = HW_ATTEND_GUEST;
+		hw_attendance_from_key(json_string_value(json_object_get(item, "kind")), &kind);
+		printf("    %s  %s", attendance_label(kind), json_string_value(json_object_get(item, "name")));
+		if (json_is_string(value = json_object_get(item, "leave")))
+			printf(_("  leave: %s"), json_string_value(value));
+		if (json_is_string(value = json_object_get(item, "substitute")))
+			printf(_("  substitute: %s"), json_string_value(value));
+		printf("\n");
+	}
+	printf("  %s:\n", _("topics"));
+	json_array_foreach(json_object_get(object, "topics"), i, item)
+		printf("    #%lld %s  [%s]\n", (long long)json_integer_value(json_object_get(item, "id")),
+		       json_string_value(json_object_get(item, "title")),
+		       json_string_value(json_object_get(item, "state")));
+	json_t *minutes = json_object_get(object, "minutes");
+	if (json_is_object(minutes))
+		printf("  %s: %s\n", _("minutes"), json_string_value(json_object_get(minutes, "state")));
+	printf("  %s:\n", _("findings"));
+	json_array_foreach(json_object_get(object, "findings"), i, item)
+		printf("    %s %s %s 〔%s〕\n", json_string_value(json_object_get(item, "severity")),
+		       json_string_value(json_object_get(item, "code")),
+		       json_string_value(json_object_get(item, "message")),
+		       json_string_value(json_object_get(item, "clause")));
+}
+
+typedef struct list_context {
+	hw_session *session;
+	json_t *array;
+	int64_t person_id; /* agenda: only meetings this person attends */
+	hw_error *error;
+} list_context;
+
+static void person_attends(const hw_attendee *attendee, void *user)
+{
+	int64_t *person = user;
+	if (attendee->person.id == *person)
+		*person = -1;
+}
+
+static bool attends(hw_session *session, int64_t meeting_id, int64_t person_id, hw_error *error)
+{
+	int64_t marker = person_id;
+	hw_meeting_attendees(session, meeting_id, person_attends, &marker, error);
+	return marker == -1;
+}
+
+static void list_meeting(const hw_meeting *meeting, void *user)
+{
+	list_context *context = user;
+	if (context->person_id && !attends(context->session, meeting->id, context->person_id, context->error))
+		return;
+	if (context->array) {
+		json_array_append_new(context->array,
+				      meeting_json(context->session, meeting, false, context->error));
+		return;
+	}
+	print_meeting_line(meeting, context->session->rules);
+}
+
+static int parse_flag_value(const char *command, const char *text, int *out)
+{
+	if (text == NULL)
+		return CLI_OK;
+	if (strcmp(text, "yes") == 0)
+		*out = 1;
+	else if (strcmp(text, "no") == 0)
+		*out = 0;
+	else
+		return cli_usage_error(command, _("'%s': say yes or no"), text);
+	return CLI_OK;
+}
+
+int cli_meeting(cli_context *context, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("meeting", "%s",
+				       _("say add, show, list, edit, cancel, held, invite or uninvite"));
+	const char *action = argv[1];
+	static const char *const actions[] = {"add", "show", "list", "edit", "cancel", "held",
+					      "invite", "uninvite"};
+	size_t known = 0;
+	while (known < sizeof actions / sizeof actions[0] && strcmp(actions[known], action) != 0)
+		known++;
+	if (known == sizeof actions / sizeof actions[0])
+		return cli_usage_error("meeting", _("unknown action '%s'"), action);
+	hw_meeting_input input = HW_MEETING_INPUT_INIT;
+	const char *from = NULL, *to = NULL, *person = NULL, *as = NULL, *decision = NULL,
+		   *consent = NULL, *deputy_consent = NULL, *positional[1] = {NULL};
+	bool json = false;
+	const cli_option options[] = {
+		{"type", &input.type, NULL},       {"date", &input.date, NULL},
+		{"time", &input.time, NULL},       {"end", &input.end, NULL},
+		{"title", &input.title, NULL},     {"location", &input.location, NULL},
+		{"chair", &input.chair, NULL},     {"adhoc", &input.adhoc_reason, NULL},
+		{"dept", &input.department, NULL}, {"requested", &input.requested_on, NULL},
+		{"decision", &decision, NULL},     {"head-consent", &consent, NULL},
+		{"deputy-consent", &deputy_consent, NULL},
+		{"from", &from, NULL},             {"to", &to, NULL},
+		{"person", &person, NULL},         {"as", &as, NULL},
+		{"json", NULL, &json},             {NULL, NULL, NULL},
+	};
+	bool adding = strcmp(action, "add") == 0, listing = strcmp(action, "list") == 0;
+	bool needs_id = !adding && !listing;
+	char command[32];
+	snprintf(command, sizeof command, "meeting %s", action);
+	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, needs_id, needs_id);
+	if (usage == CLI_OK)
+		usage = parse_flag_value(command, decision, &input.decision_type);
+	if (usage == CLI_OK)
+		usage = parse_flag_value(command, consent, &input.head_consent);
+	if (usage == CLI_OK)
+		usage = parse_flag_value(command, deputy_consent, &input.deputy_consent);
+	if (usage != CLI_OK)
+		return usage;
+	hw_error error = {0};
+	int64_t id = 0;
+	if (needs_id && hw_parse_id(positional[0], &id, &error) != 0)
+		return cli_fail(&error);
+	hw_attendance kind = HW_ATTEND_SITTER_IN;
+	if (as != NULL && !hw_attendance_from_key(as, &kind))
+		return cli_usage_error(command, _("--as takes member, sitter_in, guest or staff, not '%s'"), as);
+	bool reading = listing || strcmp(action, "show") == 0;
+	hw_session *session = cli_open_session(context, reading);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	int status = CLI_OK;
+	if (adding) {
+		if (hw_meeting_add(session, &input, &id, &error) != 0)
+			status = cli_fail(&error);
+		else
+			printf("%lld\n", (long long)id);
+	} else if (listing) {
+		hw_date first = session->today - 30, last = session->today + 60;
+		if ((from && !cli_date(from, &first)) || (to && !cli_date(to, &last))) {
+			status = CLI_BAD_INPUT;
+		} else {
+			list_context list = {session, json ? json_array() : NULL, 0, &error};
+			if (hw_meeting_list(session, first, last, list_meeting, &list, &error) != 0) {
+				json_decref(list.array);
+				status = cli_fail(&error);
+			} else if (json) {
+				cli_print_json(list.array);
+			}
+		}
+	} else if (strcmp(action, "show") == 0) {
+		hw_meeting meeting;
+		if (hw_meeting_get(session, id, &meeting, &error) != 0) {
+			status = cli_fail(&error);
+		} else {
+			json_t *object = meeting_json(session, &meeting, true, &error);
+			if (json)
+				cli_print_json(object);
+			else {
+				print_meeting_detail(object);
+				json_decref(object);
+			}
+		}
+	} else {
+		int result;
+		if (strcmp(action, "edit") == 0)
+			result = hw_meeting_edit(session, id, &input, &error);
+		else if (strcmp(action, "cancel") == 0)
+			result = hw_meeting_cancel(session, id, &error);
+		else if (strcmp(action, "held") == 0)
+			result = hw_meeting_mark_held(session, id, &error);
+		else if (person == NULL)
+			result = hw_error_set(&error, "%s", _("say who with --person P"));
+		else if (strcmp(action, "invite") == 0)
+			result = hw_meeting_invite(session, id, person, kind, &error);
+		else
+			result = hw_meeting_uninvite(session, id, person, &error);
+		if (result != 0)
+			status = cli_fail(&error);
+	}
+	hw_session_close(session);
+	return status;
+}
+
+typedef struct agenda_context {
+	hw_session *session;
+	json_t *meetings, *waiting;
+	int64_t person_id;
+	hw_error *error;
+} agenda_context;
+
+static void print_topic_line(const hw_topic *topic, void *user)
+{
+	(void)user;
+	printf("        %s #%lld %s  [%s]\n", _("topic"), (long long)topic->id, topic->title,
+	       hw_topic_state_key(topic->state));
+}
+
+static void agenda_meeting(const hw_meeting *meeting, void *user)
+{
+	agenda_context *context = user;
+	if (meeting->status == HW_STATUS_CANCELLED)
+		return;
+	if (context->person_id && !attends(context->session, meeting->id, context->person_id, context->error))
+		return;
+	if (context->meetings) {
+		json_t *object = meeting_json(context->session, meeting, false, context->error);
+		json_t *topics = json_array();
+		hw_topic_list(context->session, meeting->id, collect_topic, topics, context->error);
+		json_object_set_new(object, "topics", topics);
+		json_array_append_new(context->meetings, object);
+		return;
+	}
+	print_meeting_line(meeting, context->session->rules);
+	hw_topic_list(context->session, meeting->id, print_topic_line, NULL, context->error);
+}
+
+static void agenda_waiting(const hw_waiting *item, void *user)
+{
+	agenda_context *context = user;
+	if (context->waiting) {
+		json_array_append_new(context->waiting,
+				      json_pack("{s:s,s:I,s:o,s:s}", "kind", hw_waiting_kind_key(item->kind),
+						"id", (json_int_t)item->id, "meeting",
+						item->meeting_id ? json_integer(item->meeting_id) : json_null(),
+						"text", item->text));
+		return;
+	}
+	static const char *const labels[] = {N_("leave to approve"), N_("topic to approve"),
+					     N_("minutes to sign")};
+	printf("  %s #%lld", _(labels[item->kind]), (long long)item->id);
+	if (item->meeting_id && item->kind != HW_WAITING_MINUTES)
+		printf(_(" (meeting #%lld)"), (long long)item->meeting_id);
+	printf("  %s\n", item->text);
+}
+
+int cli_agenda(cli_context *context, int argc, char **argv)
+{
+	const char *person = NULL, *from = NULL, *to = NULL;
+	bool json = false;
+	const cli_option options[] = {
+		{"person", &person, NULL}, {"from", &from, NULL}, {"to", &to, NULL},
+		{"json", NULL, &json},     {NULL, NULL, NULL},
+	};
+	int usage = cli_parse("agenda", argc, argv, options, NULL, 0, 0);
+	if (usage != CLI_OK)
+		return usage;
+	hw_session *session = cli_open_session(context, true);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	hw_error error = {0};
+	hw_date first = session->today, last = session->today + 14;
+	hw_person found = {0};
+	int status = CLI_OK;
+	if ((from && !cli_date(from, &first)) || (to && !cli_date(to, &last))) {
+		status = CLI_BAD_INPUT;
+	} else if (person && hw_person_find(session, person, &found, &error) != 0) {
+		status = cli_fail(&error);
+	} else {
+		agenda_context agenda = {session, json ? json_array() : NULL, json ? json_array() : NULL,
+					 found.id, &error};
+		if (!json) {
+			char a[HW_DATE_TEXT_SIZE], b[HW_DATE_TEXT_SIZE];
+			hw_date_format(first, a);
+			hw_date_format(last, b);
+			printf(_("Meetings %s to %s%s%s:\n"), a, b, person ? _(" for ") : "",
+			       person ? found.name : "");
+		}
+		int result = hw_meeting_list(session, first, last, agenda_meeting, &agenda, &error);
+		if (result == 0 && !json)
+			printf("%s\n", person ? _("Waiting for this person:") : _("Waiting for a decision:"));
+		if (result == 0)
+			result = hw_waiting_for(session, found.id, agenda_waiting, &agenda, &error);
+		if (result != 0) {
+			json_decref(agenda.meetings);
+			json_decref(agenda.waiting);
+			status = cli_fail(&error);
+		} else if (json) {
+			cli_print_json(json_pack("{s:o,s:o}", "meetings", agenda.meetings, "waiting",
+						 agenda.waiting));
+		}
+	}
+	hw_session_close(session);
+	return status;
+}

@@ -1,0 +1,210 @@
+/* huiwu minutes, huiwu doc, huiwu deadlines. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "minutes.h"
+#include "session.h"
+
+int cli_minutes(cli_context *context, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("minutes", "%s", _("say draft, sign, amend or show"));
+	const char *action = argv[1];
+	static const char *const actions[] = {"draft", "sign", "amend", "show"};
+	size_t known = 0;
+	while (known < 4 && strcmp(actions[known], action) != 0)
+		known++;
+	if (known == 4)
+		return cli_usage_error("minutes", _("unknown action '%s'"), action);
+	const char *text = NULL, *by = NULL, *positional[1] = {NULL};
+	bool json = false;
+	const cli_option options[] = {
+		{"text", &text, NULL}, {"by", &by, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL},
+	};
+	char command[32];
+	snprintf(command, sizeof command, "minutes %s", action);
+	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, 1, 1);
+	if (usage != CLI_OK)
+		return usage;
+	hw_error error = {0};
+	int64_t meeting_id;
+	if (hw_parse_id(positional[0], &meeting_id, &error) != 0)
+		return cli_fail(&error);
+	if ((strcmp(action, "sign") == 0 || strcmp(action, "amend") == 0) && by == NULL)
+		return cli_usage_error(command, "%s", _("say who signs with --by P"));
+	bool showing = strcmp(action, "show") == 0;
+	hw_session *session = cli_open_session(context, showing);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	int result = 0;
+	if (strcmp(action, "draft") == 0) {
+		result = hw_minutes_draft(session, meeting_id, text, &error);
+	} else if (strcmp(action, "sign") == 0) {
+		result = hw_minutes_sign(session, meeting_id, by, &error);
+	} else if (strcmp(action, "amend") == 0) {
+		result = hw_minutes_amend(session, meeting_id, text, by, &error);
+	} else {
+		hw_minutes minutes;
+		int found = hw_minutes_get(session, meeting_id, &minutes, &error);
+		if (found == 0)
+			result = hw_error_set(&error, _("meeting #%lld has no minutes yet"),
+					      (long long)meeting_id);
+		else if (found < 0)
+			result = -1;
+		else if (json)
+			cli_print_json(json_pack("{s:I,s:s,s:s,s:o,s:i}", "meeting", (json_int_t)meeting_id,
+						 "state", minutes.signed_ ? "signed" : "drafted", "text",
+						 minutes.text, "signed_by",
+						 minutes.signed_ ? json_string(minutes.signed_by_name)
+								 : json_null(),
+						 "amendments", minutes.amendment_count));
+		else
+			printf("%s\n%s\n", minutes.signed_ ? _("signed") : _("draft"), minutes.text);
+	}
+	hw_session_close(session);
+	return result == 0 ? CLI_OK : cli_fail(&error);
+}
+
+typedef struct document_output {
+	hw_session *session;
+	json_t *array;
+	hw_error *error;
+} document_output;
+
+static void print_document(const hw_document *document, void *user)
+{
+	document_output *output = user;
+	hw_meeting meeting;
+	if (hw_meeting_get(output->session, document->meeting_id, &meeting, output->error) != 0)
+		return;
+	hw_deadline_kind step;
+	hw_date due = hw_document_due(output->session->rules, output->session->calendar, meeting.type,
+				      meeting.date, document, &step);
+	char due_text[HW_DATE_TEXT_SIZE], handed[HW_DATE_TEXT_SIZE], issued[HW_DATE_TEXT_SIZE];
+	hw_date_format(due, due_text);
+	hw_date_format(document->handed_over_on, handed);
+	hw_date_format(document->issued_on, issued);
+	bool has_steps = output->session->rules->types[meeting.type].document_step_count > 0;
+	if (output->array) {
+		json_array_append_new(
+			output->array,
+			json_pack("{s:I,s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)document->id,
+				  "meeting", (json_int_t)document->meeting_id, "title", document->title,
+				  "handed_over_on", document->handed_over ? json_string(handed) : json_null(),
+				  "issued_on", document->issued ? json_string(issued) : json_null(),
+				  "due", !document->issued && has_steps ? json_string(due_text) : json_null(),
+				  "step", document->issued ? json_null()
+							   : json_string(hw_deadline_kind_key(step))));
+		return;
+	}
+	printf(_("#%-4lld meeting #%lld  %s"), (long long)document->id,
+	       (long long)document->meeting_id, document->title);
+	if (document->handed_over)
+		printf(_("  handed over %s"), handed);
+	if (document->issued)
+		printf(_("  issued %s"), issued);
+	else if (has_steps)
+		printf(_("  %s due %s"), step == HW_DUE_HANDOVER ? _("hand-over") : _("issue"), due_text);
+	printf("\n");
+}
+
+int cli_doc(cli_context *context, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("doc", "%s", _("say add, handover, issue or list"));
+	const char *action = argv[1];
+	bool adding = strcmp(action, "add") == 0, listing = strcmp(action, "list") == 0;
+	bool stepping = strcmp(action, "handover") == 0 || strcmp(action, "issue") == 0;
+	if (!adding && !listing && !stepping)
+		return cli_usage_error("doc", _("unknown action '%s'"), action);
+	const char *meeting = NULL, *title = NULL, *on = NULL, *positional[1] = {NULL};
+	bool json = false;
+	const cli_option options[] = {
+		{"meeting", &meeting, NULL}, {"title", &title, NULL}, {"on", &on, NULL},
+		{"json", NULL, &json},       {NULL, NULL, NULL},
+	};
+	char command[32];
+	snprintf(command, sizeof command, "doc %s", action);
+	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, stepping, stepping);
+	if (usage != CLI_OK)
+		return usage;
+	hw_error error = {0};
+	int64_t id = 0, meeting_id = 0;
+	if ((stepping && hw_parse_id(positional[0], &id, &error) != 0) ||
+	    (meeting && hw_parse_id(meeting, &meeting_id, &error) != 0))
+		return cli_fail(&error);
+	if (adding && meeting_id == 0)
+		return cli_usage_error(command, "%s", _("say which meeting with --meeting ID"));
+	hw_session *session = cli_open_session(context, listing);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	int result = 0;
+	if (adding) {
+		result = hw_document_add(session, meeting_id, title, &id, &error);
+		if (result == 0)
+			printf("%lld\n", (long long)id);
+	} else if (strcmp(action, "handover") == 0) {
+		result = hw_document_handover(session, id, on, &error);
+	} else if (strcmp(action, "issue") == 0) {
+		result = hw_document_issue(session, id, on, &error);
+	} else {
+		document_output output = {session, json ? json_array() : NULL, &error};
+		result = hw_document_list(session, meeting_id, print_document, &output, &error);
+		if (result == 0 && json)
+			cli_print_json(output.array);
+		else
+			json_decref(output.array);
+	}
+	hw_session_close(session);
+	return result == 0 ? CLI_OK : cli_fail(&error);
+}
+
+static void print_deadline(const hw_deadline *deadline, void *user)
+{
+	json_t *array = user;
+	char due[HW_DATE_TEXT_SIZE];
+	hw_date_format(deadline->due, due);
+	if (array) {
+		json_array_append_new(
+			array, json_pack("{s:s,s:I,s:o,s:s,s:s,s:i,s:b,s:s}", "kind",
+					 hw_deadline_kind_key(deadline->kind), "meeting",
+					 (json_int_t)deadline->meeting_id, "document",
+					 deadline->document_id ? json_integer(deadline->document_id)
+							       : json_null(),
+					 "what", deadline->what, "due", due, "workdays_left",
+					 deadline->workdays_left, "overdue", deadline->workdays_left < 0,
+					 "clause", deadline->clause ? deadline->clause : ""));
+		return;
+	}
+	static const char *const labels[] = {N_("minutes to sign"), N_("document to hand over"),
+					     N_("document to issue")};
+	if (deadline->workdays_left < 0)
+		printf(_("OVERDUE %3d working days  "), -deadline->workdays_left);
+	else
+		printf(_("%3d working days left   "), deadline->workdays_left);
+	printf(_("due %s  %s  meeting #%lld  %s  〔%s〕\n"), due, _(labels[deadline->kind]),
+	       (long long)deadline->meeting_id, deadline->what, deadline->clause ? deadline->clause : "");
+}
+
+int cli_deadlines(cli_context *context, int argc, char **argv)
+{
+	bool json = false;
+	const cli_option options[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	int usage = cli_parse("deadlines", argc, argv, options, NULL, 0, 0);
+	if (usage != CLI_OK)
+		return usage;
+	hw_session *session = cli_open_session(context, true);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	hw_error error = {0};
+	json_t *array = json ? json_array() : NULL;
+	int result = hw_deadlines(session, print_deadline, array, &error);
+	if (result == 0 && json)
+		cli_print_json(array);
+	else
+		json_decref(array);
+	hw_session_close(session);
+	return result == 0 ? CLI_OK : cli_fail(&error);
+}

@@ -1,0 +1,188 @@
+/* huiwu dept, huiwu person: the roster. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "roster.h"
+#include "session.h"
+
+static json_t *department_json(const hw_department *department)
+{
+	return json_pack("{s:I,s:s,s:o,s:b,s:o}", "id", (json_int_t)department->id, "name",
+			 department->name, "deputy",
+			 department->deputy_id ? json_string(department->deputy_name) : json_null(),
+			 "member_of_executive", department->member_of_executive, "function",
+			 department->has_function ? json_string(hw_role_key(department->function))
+						  : json_null());
+}
+
+static json_t *person_json(const hw_person *person)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:o,s:b}", "id", (json_int_t)person->id, "name",
+			 person->name, "title", person->title, "role", hw_role_key(person->role),
+			 "department",
+			 person->department_id ? json_string(person->department_name) : json_null(),
+			 "party_group", person->party_group);
+}
+
+static void print_department(const hw_department *department, void *user)
+{
+	json_t *list = user;
+	if (list != NULL) {
+		json_array_append_new(list, department_json(department));
+		return;
+	}
+	printf("%4lld  %s", (long long)department->id, department->name);
+	if (department->deputy_id)
+		printf(_("  (in the division of %s)"), department->deputy_name);
+	if (department->member_of_executive)
+		printf("  %s", _("[member of the executive meeting]"));
+	if (department->has_function)
+		printf("  [%s]", hw_role_key(department->function));
+	printf("\n");
+}
+
+static void print_person(const hw_person *person, void *user)
+{
+	json_t *list = user;
+	if (list != NULL) {
+		json_array_append_new(list, person_json(person));
+		return;
+	}
+	printf("%4lld  %s  %s  %s", (long long)person->id, person->name, person->title,
+	       hw_role_key(person->role));
+	if (person->department_id)
+		printf("  %s", person->department_name);
+	printf("\n");
+}
+
+static int list(hw_session *session, bool json, bool departments)
+{
+	hw_error error = {0};
+	json_t *array = json ? json_array() : NULL;
+	int status = departments ? hw_department_list(session, print_department, array, &error)
+				 : hw_person_list(session, print_person, array, &error);
+	if (status != 0) {
+		json_decref(array);
+		return cli_fail(&error);
+	}
+	if (json)
+		cli_print_json(array);
+	return CLI_OK;
+}
+
+int cli_dept(cli_context *context, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("dept", "%s", _("say add, edit or list"));
+	const char *action = argv[1];
+	const char *deputy = NULL, *function = NULL, *positional[1] = {NULL};
+	bool member = false, json = false;
+	const cli_option options[] = {
+		{"deputy", &deputy, NULL},
+		{"function", &function, NULL},
+		{"member-of-executive", NULL, &member},
+		{"json", NULL, &json},
+		{NULL, NULL, NULL},
+	};
+	bool is_list = strcmp(action, "list") == 0;
+	if (!is_list && strcmp(action, "add") != 0 && strcmp(action, "edit") != 0)
+		return cli_usage_error("dept", _("unknown action '%s': say add, edit or list"), action);
+	int usage = cli_parse("dept", argc - 1, argv + 1, options, positional, is_list ? 0 : 1,
+			      is_list ? 0 : 1);
+	if (usage != CLI_OK)
+		return usage;
+	hw_session *session = cli_open_session(context, is_list);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	hw_error error = {0};
+	int status = CLI_OK;
+	if (is_list) {
+		status = list(session, json, true);
+	} else if (strcmp(action, "add") == 0) {
+		hw_department_input input = {positional[0], deputy, member, function};
+		int64_t id;
+		if (hw_department_add(session, &input, &id, &error) != 0)
+			status = cli_fail(&error);
+		else
+			printf("%lld\n", (long long)id);
+	} else {
+		if (deputy == NULL)
+			status = cli_usage_error("dept edit", "%s", _("say the new deputy in charge: --deputy P"));
+		else if (hw_department_set_deputy(session, positional[0], deputy, &error) != 0)
+			status = cli_fail(&error);
+	}
+	hw_session_close(session);
+	return status;
+}
+
+static void print_division(const hw_department *department, void *user)
+{
+	json_t *array = user;
+	if (array)
+		json_array_append_new(array, json_string(department->name));
+	else
+		printf("    %s\n", department->name);
+}
+
+int cli_person(cli_context *context, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("person", "%s", _("say add, edit, list or show"));
+	const char *action = argv[1];
+	const char *title = NULL, *role = NULL, *department = NULL, *positional[1] = {NULL};
+	bool party_group = false, json = false;
+	const cli_option options[] = {
+		{"title", &title, NULL},
+		{"role", &role, NULL},
+		{"dept", &department, NULL},
+		{"party-group", NULL, &party_group},
+		{"json", NULL, &json},
+		{NULL, NULL, NULL},
+	};
+	bool is_list = strcmp(action, "list") == 0, is_show = strcmp(action, "show") == 0;
+	if (!is_list && !is_show && strcmp(action, "add") != 0 && strcmp(action, "edit") != 0)
+		return cli_usage_error("person", _("unknown action '%s': say add, edit, list or show"),
+				       action);
+	int usage = cli_parse("person", argc - 1, argv + 1, options, positional, is_list ? 0 : 1,
+			      is_list ? 0 : 1);
+	if (usage != CLI_OK)
+		return usage;
+	hw_session *session = cli_open_session(context, is_list || is_show);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	hw_error error = {0};
+	int status = CLI_OK;
+	if (is_list) {
+		status = list(session, json, false);
+	} else if (is_show) {
+		hw_person person;
+		if (hw_person_find(session, positional[0], &person, &error) != 0) {
+			status = cli_fail(&error);
+		} else if (json) {
+			json_t *object = person_json(&person), *division = json_array();
+			hw_person_division(session, person.id, print_division, division, &error);
+			json_object_set_new(object, "division", division);
+			cli_print_json(object);
+		} else {
+			print_person(&person, NULL);
+			printf("  %s\n", _("division:"));
+			hw_person_division(session, person.id, print_division, NULL, &error);
+		}
+	} else if (strcmp(action, "add") == 0) {
+		hw_person_input input = {positional[0], title, role, department, party_group};
+		int64_t id;
+		if (hw_person_add(session, &input, &id, &error) != 0)
+			status = cli_fail(&error);
+		else
+			printf("%lld\n", (long long)id);
+	} else {
+		if (title == NULL && role == NULL && department == NULL)
+			status = cli_usage_error("person edit", "%s", _("say what changes: --title, --role or --dept"));
+		else if (hw_person_edit(session, positional[0], title, role, department, &error) != 0)
+			status = cli_fail(&error);
+	}
+	hw_session_close(session);
+	return status;
+}

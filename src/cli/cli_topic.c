@@ -1,0 +1,124 @@
+/* huiwu topic: agenda topics. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "session.h"
+#include "topics.h"
+
+static json_t *topic_json(const hw_topic *topic)
+{
+	json_t *matters = json_array();
+	for (int matter = 0; matter < HW_MATTER_COUNT; matter++)
+		if (topic->matters & (1u << matter))
+			json_array_append_new(matters, json_string(hw_matter_key((hw_matter)matter)));
+	char studied[HW_DATE_TEXT_SIZE];
+	hw_date_format(topic->studied_on, studied);
+	return json_pack("{s:I,s:s,s:s,s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:o}", "id", (json_int_t)topic->id,
+			 "title", topic->title, "state", hw_topic_state_key(topic->state), "deputy",
+			 topic->deputy_id ? json_string(topic->deputy_name) : json_null(), "department",
+			 topic->department_id ? json_string(topic->department_name) : json_null(),
+			 "matters", matters, "matters_agreed", topic->matters_agreed, "studied_on",
+			 topic->has_studied_on ? json_string(studied) : json_null(), "approved_by",
+			 topic->approved_by ? json_string(topic->approved_by_name) : json_null(),
+			 "meeting", topic->meeting_id ? json_integer(topic->meeting_id) : json_null(),
+			 "decision", topic->decision[0] ? json_string(topic->decision) : json_null());
+}
+
+static void print_topic(const hw_topic *topic, void *user)
+{
+	json_t *array = user;
+	if (array) {
+		json_array_append_new(array, topic_json(topic));
+		return;
+	}
+	printf("#%-4lld %s  [%s]", (long long)topic->id, topic->title, hw_topic_state_key(topic->state));
+	if (topic->deputy_id)
+		printf(_("  in charge: %s"), topic->deputy_name);
+	if (topic->meeting_id)
+		printf(_("  meeting #%lld"), (long long)topic->meeting_id);
+	if (topic->approved_by)
+		printf(_("  approved by %s"), topic->approved_by_name);
+	if (topic->decision[0])
+		printf("  — %s", topic->decision);
+	printf("\n");
+}
+
+int cli_topic(cli_context *context, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("topic", "%s",
+				       _("say add, edit, approve, schedule, decide, defer, list or show"));
+	const char *action = argv[1];
+	static const char *const actions[] = {"add",    "edit",  "approve", "schedule",
+					      "decide", "defer", "list",    "show"};
+	size_t known = 0;
+	while (known < sizeof actions / sizeof actions[0] && strcmp(actions[known], action) != 0)
+		known++;
+	if (known == sizeof actions / sizeof actions[0])
+		return cli_usage_error("topic", _("unknown action '%s'"), action);
+	hw_topic_input input = HW_TOPIC_INPUT_INIT;
+	const char *by = NULL, *meeting = NULL, *decision = NULL, *reason = NULL,
+		   *positional[1] = {NULL};
+	bool agreed = false, json = false;
+	const cli_option options[] = {
+		{"title", &input.title, NULL},     {"deputy", &input.deputy, NULL},
+		{"dept", &input.department, NULL}, {"matters", &input.matters, NULL},
+		{"agreed", NULL, &agreed},         {"studied", &input.studied_on, NULL},
+		{"by", &by, NULL},                 {"meeting", &meeting, NULL},
+		{"decision", &decision, NULL},     {"reason", &reason, NULL},
+		{"json", NULL, &json},             {NULL, NULL, NULL},
+	};
+	bool adding = strcmp(action, "add") == 0, listing = strcmp(action, "list") == 0;
+	bool needs_id = !adding && !listing;
+	char command[32];
+	snprintf(command, sizeof command, "topic %s", action);
+	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, needs_id, needs_id);
+	if (usage != CLI_OK)
+		return usage;
+	if (agreed)
+		input.agreed = 1;
+	hw_error error = {0};
+	int64_t id = 0, meeting_id = 0;
+	if ((needs_id && hw_parse_id(positional[0], &id, &error) != 0) ||
+	    (meeting && hw_parse_id(meeting, &meeting_id, &error) != 0))
+		return cli_fail(&error);
+	hw_session *session = cli_open_session(context, listing || strcmp(action, "show") == 0);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	int result = 0;
+	if (adding) {
+		result = hw_topic_add(session, &input, &id, &error);
+		if (result == 0)
+			printf("%lld\n", (long long)id);
+	} else if (listing) {
+		json_t *array = json ? json_array() : NULL;
+		result = hw_topic_list(session, meeting_id, print_topic, array, &error);
+		if (result == 0 && json)
+			cli_print_json(array);
+		else
+			json_decref(array);
+	} else if (strcmp(action, "show") == 0) {
+		hw_topic topic;
+		result = hw_topic_get(session, id, &topic, &error);
+		if (result == 0 && json)
+			cli_print_json(topic_json(&topic));
+		else if (result == 0)
+			print_topic(&topic, NULL);
+	} else if (strcmp(action, "edit") == 0) {
+		result = hw_topic_edit(session, id, &input, &error);
+	} else if (strcmp(action, "approve") == 0) {
+		result = by ? hw_topic_approve(session, id, by, &error)
+			    : hw_error_set(&error, "%s", _("say who approves with --by P"));
+	} else if (strcmp(action, "schedule") == 0) {
+		result = meeting_id ? hw_topic_schedule(session, id, meeting_id, &error)
+				    : hw_error_set(&error, "%s", _("say which meeting with --meeting ID"));
+	} else if (strcmp(action, "decide") == 0) {
+		result = hw_topic_decide(session, id, decision, &error);
+	} else {
+		result = hw_topic_defer(session, id, reason, &error);
+	}
+	hw_session_close(session);
+	return result == 0 ? CLI_OK : cli_fail(&error);
+}

@@ -1,0 +1,47 @@
+/* The append-only audit log. Every change a user makes is one entry: who, when, what, the
+ * row before and after (JSON), and the hash of the rule file it was checked against. Each
+ * entry's hash covers the previous entry's hash, so any edit to the log breaks the chain. */
+#ifndef HW_AUDIT_H
+#define HW_AUDIT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "session.h"
+
+/* One user action is one transaction: begin, change, record, commit. A read-only session
+ * is refused here, before anything is done. */
+int hw_action_begin(hw_session *session, hw_error *error);
+int hw_action_commit(hw_session *session, hw_error *error);
+void hw_action_abort(hw_session *session);
+
+/* The row of `table` whose `id` column is `id`, as a JSON object (NULL if there is none).
+ * `table` is one of the schema's table names, never user input. */
+json_t *hw_row_json(hw_session *session, const char *table, int64_t id);
+
+/* Appends an entry; takes ownership of `before` and `after` (either may be NULL). */
+int hw_audit_record(hw_session *session, const char *action, const char *entity, int64_t entity_id,
+		    int64_t meeting_id, json_t *before, json_t *after, hw_error *error);
+
+typedef struct hw_audit_entry {
+	int64_t id;
+	char at[32];
+	char who[128];
+	char action[64];
+	char entity[32];
+	int64_t entity_id;
+	int64_t meeting_id; /* 0: none */
+	char *before;       /* JSON text or NULL */
+	char *after;
+	char rules_hash[65];
+} hw_audit_entry;
+
+/* Calls `visit` for each entry in order (all, or those of one meeting when meeting_id > 0). */
+int hw_audit_list(hw_session *session, int64_t meeting_id,
+		  void (*visit)(const hw_audit_entry *entry, void *user), void *user, hw_error *error);
+
+/* Recomputes the chain. Returns 0 with *first_bad = 0 when it holds, else the id of the first
+ * entry whose hash or link does not match. */
+int hw_audit_verify(hw_session *session, int64_t *first_bad, int64_t *entries, hw_error *error);
+
+#endif

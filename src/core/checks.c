@@ -1,0 +1,684 @@
+#include "checks.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* Findings quote the rules, so their messages are Chinese like the rules themselves. */
+
+const char *hw_severity_key(hw_severity severity)
+{
+	static const char *const keys[] = {"error", "warning", "info"};
+	return keys[severity];
+}
+
+void hw_findings_free(hw_findings *findings)
+{
+	free(findings->items);
+	memset(findings, 0, sizeof *findings);
+}
+
+static void add_finding(hw_findings *out, const char *code, hw_severity severity,
+			int64_t meeting_id, hw_date date, const char *clause, const char *format, ...)
+	__attribute__((format(printf, 7, 8)));
+static void add_finding(hw_findings *out, const char *code, hw_severity severity,
+			int64_t meeting_id, hw_date date, const char *clause, const char *format, ...)
+{
+	if (out->count == out->capacity) {
+		int capacity = out->capacity ? out->capacity * 2 : 64;
+		hw_finding *grown = realloc(out->items, (size_t)capacity * sizeof *grown);
+		if (grown == NULL)
+			return;
+		out->items = grown;
+		out->capacity = capacity;
+	}
+	hw_finding *finding = &out->items[out->count++];
+	finding->code = code;
+	finding->severity = severity;
+	finding->meeting_id = meeting_id;
+	finding->date = date;
+	snprintf(finding->clause, sizeof finding->clause, "%s", clause ? clause : "");
+	va_list args;
+	va_start(args, format);
+	vsnprintf(finding->message, sizeof finding->message, format, args);
+	va_end(args);
+}
+
+static const char *clause_of(const hw_type_rules *type, hw_type_key key)
+{
+	return type->clauses[key] ? type->clauses[key] : hw_type_clause(type);
+}
+
+/* ---- lookups in the loaded data ---- */
+
+static const hw_person *find_person(const hw_check_data *data, int64_t id)
+{
+	int low = 0, high = data->person_count - 1;
+	while (low <= high) {
+		int middle = (low + high) / 2;
+		if (data->people[middle].id == id)
+			return &data->people[middle];
+		if (data->people[middle].id < id)
+			low = middle + 1;
+		else
+			high = middle - 1;
+	}
+	return NULL;
+}
+
+static const hw_department *find_department(const hw_check_data *data, int64_t id)
+{
+	for (int i = 0; i < data->department_count; i++)
+		if (data->departments[i].id == id)
+			return &data->departments[i];
+	return NULL;
+}
+
+static const hw_check_meeting *find_meeting(const hw_check_data *data, int64_t id)
+{
+	int low = 0, high = data->meeting_count - 1;
+	while (low <= high) {
+		int middle = (low + high) / 2;
+		if (data->meetings[middle].id == id)
+			return &data->meetings[middle];
+		if (data->meetings[middle].id < id)
+			low = middle + 1;
+		else
+			high = middle - 1;
+	}
+	return NULL;
+}
+
+static bool in_range(const hw_check_data *data, hw_date date)
+{
+	return date >= data->from && date <= data->to;
+}
+
+/* A meeting's attendees are sorted by person. */
+static bool is_attendee(const hw_check_data *data, const hw_check_meeting *meeting, int64_t person)
+{
+	int low = meeting->first_attendee, high = meeting->first_attendee + meeting->attendee_count - 1;
+	while (low <= high) {
+		int middle = (low + high) / 2;
+		int64_t id = data->attendees[middle].person_id;
+		if (id == person)
+			return true;
+		if (id < person)
+			low = middle + 1;
+		else
+			high = middle - 1;
+	}
+	return false;
+}
+
+/* The first index in an array sorted by meeting id whose id is >= `meeting`; `offset` is where
+ * the id lies in each element. */
+static int lower_bound_by_meeting(const void *array, int count, size_t stride, size_t offset,
+				  int64_t meeting)
+{
+	int low = 0, high = count;
+	while (low < high) {
+		int middle = (low + high) / 2;
+		int64_t id;
+		memcpy(&id, (const char *)array + (size_t)middle * stride + offset, sizeof id);
+		if (id < meeting)
+			low = middle + 1;
+		else
+			high = middle;
+	}
+	return low;
+}
+
+static int first_topic(const hw_check_data *data, int64_t meeting)
+{
+	return lower_bound_by_meeting(data->topics, data->topic_count, sizeof *data->topics,
+				      offsetof(hw_check_topic, meeting_id), meeting);
+}
+
+static int first_leave(const hw_check_data *data, int64_t meeting)
+{
+	return lower_bound_by_meeting(data->leave, data->leave_count, sizeof *data->leave,
+				      offsetof(hw_check_leave, meeting_id), meeting);
+}
+
+static int first_document(const hw_check_data *data, int64_t meeting)
+{
+	return lower_bound_by_meeting(data->documents, data->document_count, sizeof *data->documents,
+				      offsetof(hw_check_document, document.meeting_id), meeting);
+}
+
+static const hw_check_leave *leave_of(const hw_check_data *data, int64_t meeting, int64_t person)
+{
+	for (int i = first_leave(data, meeting);
+	     i < data->leave_count && data->leave[i].meeting_id == meeting; i++)
+		if (data->leave[i].person_id == person)
+			return &data->leave[i];
+	return NULL;
+}
+
+static const char *person_name(const hw_check_data *data, int64_t id)
+{
+	const hw_person *person = find_person(data, id);
+	return person ? person->name : "?";
+}
+
+/* ---- per meeting ---- */
+
+static void check_workday(const hw_calendar *calendar, const hw_check_meeting *meeting,
+			  hw_findings *out)
+{
+	hw_day_info day = hw_calendar_day(calendar, meeting->date);
+	if (day.kind == HW_DAY_WORKDAY || day.kind == HW_DAY_MAKEUP_WORKDAY)
+		return;
+	char clause[128];
+	int year = hw_date_year(meeting->date);
+	if (day.kind == HW_DAY_HOLIDAY)
+		snprintf(clause, sizeof clause, "国务院办公厅关于%d年部分节假日安排的通知", year);
+	else
+		snprintf(clause, sizeof clause, "国务院关于职工工作时间的规定 第七条");
+	add_finding(out, "NON_WORKDAY", HW_SEVERITY_WARNING, meeting->id, meeting->date, clause,
+		    "会议安排在非工作日（%s）", day.kind == HW_DAY_HOLIDAY ? day.holiday_name : "周末");
+}
+
+static void check_chair(const hw_rules *rules, const hw_check_data *data,
+			const hw_check_meeting *meeting, hw_findings *out)
+{
+	const hw_type_rules *type = &rules->types[meeting->type];
+	if (meeting->type == HW_MEETING_DEPT_WIDE)
+		return;
+	const hw_person *chair = find_person(data, meeting->chair_id);
+	char allowed[256];
+	hw_describe_roles(rules, type->chair | type->chair_by_delegation, allowed, sizeof allowed);
+	if (chair == NULL) {
+		add_finding(out, "CHAIR_NOT_ALLOWED", HW_SEVERITY_ERROR, meeting->id, meeting->date,
+			    clause_of(type, HW_KEY_CHAIR), "%s没有主持人，规则规定由%s主持", type->name,
+			    allowed);
+		return;
+	}
+	if (hw_chair_allowed(type, chair, find_department(data, chair->department_id)) == 0)
+		add_finding(out, "CHAIR_NOT_ALLOWED", HW_SEVERITY_ERROR, meeting->id, meeting->date,
+			    clause_of(type, HW_KEY_CHAIR), "%s由%s（%s）主持，规则规定由%s主持",
+			    type->name, chair->name, chair->title, allowed);
+}
+
+static void check_members(const hw_rules *rules, const hw_check_data *data,
+			  const hw_check_meeting *meeting, hw_findings *out)
+{
+	const hw_type_rules *type = &rules->types[meeting->type];
+	hw_role_set expected = type->members | type->sitters_in;
+	if (expected == 0 || meeting->status != HW_STATUS_PLANNED)
+		return;
+	for (int i = 0; i < data->person_count; i++) {
+		const hw_person *person = &data->people[i];
+		const hw_department *department = find_department(data, person->department_id);
+		hw_role_set missing_as = 0;
+		for (int role = 0; role < HW_ROLE_COUNT; role++)
+			if (hw_role_set_has(expected, (hw_role)role) &&
+			    hw_person_fills_role(person, department, (hw_role)role))
+				missing_as |= HW_ROLE_BIT(role);
+		if (missing_as == 0 || is_attendee(data, meeting, person->id))
+			continue;
+		bool member = (missing_as & type->members) != 0;
+		add_finding(out, "MEMBER_NOT_INVITED", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+			    clause_of(type, member ? HW_KEY_MEMBERS : HW_KEY_SITTERS_IN),
+			    "%s（%s）是%s的%s，但未被邀请", person->name, person->title, type->name,
+			    member ? "组成人员" : "列席人员");
+	}
+}
+
+static bool topic_of_division(const hw_check_data *data, const hw_check_topic *topic,
+			      int64_t deputy)
+{
+	if (topic->deputy_id == deputy)
+		return true;
+	const hw_department *department = find_department(data, topic->department_id);
+	return department != NULL && department->deputy_id == deputy;
+}
+
+static void check_topics(const hw_rules *rules, const hw_check_data *data,
+			 const hw_check_meeting *meeting, hw_findings *out)
+{
+	const hw_type_rules *type = &rules->types[meeting->type];
+	int topics = first_topic(data, meeting->id);
+	for (int t = topics; t < data->topic_count && data->topics[t].meeting_id == meeting->id; t++) {
+		const hw_check_topic *topic = &data->topics[t];
+		if (type->topic_approver && !topic->approved) {
+			char approvers[128];
+			hw_describe_roles(rules, type->topic_approver, approvers, sizeof approvers);
+			add_finding(out, "TOPIC_NOT_APPROVED", HW_SEVERITY_ERROR, meeting->id, meeting->date,
+				    clause_of(type, HW_KEY_TOPIC_APPROVER),
+				    "议题#%lld“%s”未经%s确定即列入议程", (long long)topic->id, topic->title,
+				    approvers);
+		}
+		if (type->topic_study_required &&
+		    (!topic->has_studied_on || topic->studied_on > meeting->date))
+			add_finding(out, "TOPIC_NOT_STUDIED", HW_SEVERITY_WARNING, meeting->id,
+				    meeting->date, clause_of(type, HW_KEY_TOPIC_STUDY_REQUIRED),
+				    "议题#%lld“%s”上会前未经分管领导召集有关部门专题研究、形成一致意见",
+				    (long long)topic->id, topic->title);
+		if ((topic->matters & type->topic_agreement_required) != 0 && !topic->agreed)
+			add_finding(out, "TOPIC_NOT_AGREED", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+				    clause_of(type, HW_KEY_TOPIC_AGREEMENT_REQUIRED),
+				    "议题#%lld“%s”涉及项目、资金、人员编制或奖惩事宜，尚未协调一致",
+				    (long long)topic->id, topic->title);
+	}
+	if (!type->topic_leader_must_attend)
+		return;
+	/* A deputy on approved leave: that deputy's division's topics wait for another meeting. */
+	for (int l = first_leave(data, meeting->id);
+	     l < data->leave_count && data->leave[l].meeting_id == meeting->id; l++) {
+		const hw_check_leave *leave = &data->leave[l];
+		if (!leave->approved)
+			continue;
+		const hw_person *absent = find_person(data, leave->person_id);
+		if (absent == NULL || !hw_role_is_government_leader(absent->role))
+			continue;
+		for (int t = topics; t < data->topic_count && data->topics[t].meeting_id == meeting->id;
+		     t++) {
+			const hw_check_topic *topic = &data->topics[t];
+			if (topic_of_division(data, topic, absent->id))
+				add_finding(out, "TOPIC_LEADER_ABSENT", HW_SEVERITY_WARNING, meeting->id,
+					    meeting->date, clause_of(type, HW_KEY_TOPIC_LEADER_MUST_ATTEND),
+					    "分管领导%s已请假，其分管领域的议题#%lld“%s”原则上不安排上会",
+					    absent->name, (long long)topic->id, topic->title);
+		}
+	}
+}
+
+static void check_leave(const hw_rules *rules, const hw_check_data *data,
+			const hw_check_meeting *meeting, hw_findings *out)
+{
+	const hw_type_rules *type = &rules->types[meeting->type];
+	if (!type->leave_written)
+		return;
+	for (int l = first_leave(data, meeting->id);
+	     l < data->leave_count && data->leave[l].meeting_id == meeting->id; l++) {
+		const hw_check_leave *leave = &data->leave[l];
+		if (leave->written || !(leave->approved || leave->pending))
+			continue;
+		const hw_person *person = find_person(data, leave->person_id);
+		/* The written form is what the rules ask of departments' leaders. */
+		if (person == NULL || hw_role_is_government_leader(person->role))
+			continue;
+		add_finding(out, "LEAVE_NOT_WRITTEN", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+			    clause_of(type, HW_KEY_LEAVE_WRITTEN), "%s未书面请假（规则要求书面请假）",
+			    person->name);
+	}
+}
+
+static void check_staff(const hw_rules *rules, const hw_check_data *data,
+			const hw_check_meeting *meeting, hw_findings *out)
+{
+	const hw_type_rules *type = &rules->types[meeting->type];
+	if (type->staff_limit < 0)
+		return;
+	/* Staff per department; the main reporting units are the departments of the agenda's
+	 * topics. */
+	for (int i = 0; i < meeting->attendee_count; i++) {
+		const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
+		if (attendee->kind != HW_ATTEND_STAFF)
+			continue;
+		const hw_person *staff = find_person(data, attendee->person_id);
+		int64_t department = staff ? staff->department_id : 0;
+		/* Count once per department: at its first staff attendee. */
+		bool first = true;
+		int count = 0;
+		for (int j = 0; j < meeting->attendee_count; j++) {
+			const hw_check_attendee *other = &data->attendees[meeting->first_attendee + j];
+			const hw_person *person = find_person(data, other->person_id);
+			if (other->kind != HW_ATTEND_STAFF || person == NULL ||
+			    person->department_id != department)
+				continue;
+			if (j < i)
+				first = false;
+			count++;
+		}
+		if (!first)
+			continue;
+		bool reporting = false;
+		for (int t = first_topic(data, meeting->id);
+		     t < data->topic_count && data->topics[t].meeting_id == meeting->id && !reporting; t++)
+			reporting = data->topics[t].department_id == department && department != 0;
+		int allowed = reporting ? type->staff_limit : 0;
+		if (count <= allowed)
+			continue;
+		const hw_department *found = find_department(data, department);
+		if (reporting)
+			add_finding(out, "STAFF_OVER", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+				    clause_of(type, HW_KEY_STAFF_LIMIT),
+				    "%s带%d名工作人员参会，议题主要汇报单位负责人至多可带%d名",
+				    found ? found->name : "?", count, allowed);
+		else
+			add_finding(out, "STAFF_OVER", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+				    clause_of(type, HW_KEY_STAFF_LIMIT),
+				    "%s带%d名工作人员参会，议题主要汇报单位以外的单位不得带工作人员",
+				    found ? found->name : "?", count);
+	}
+}
+
+static bool minutes_signed(const hw_check_data *data, int64_t meeting)
+{
+	int low = 0, high = data->signed_minutes_count - 1;
+	while (low <= high) {
+		int middle = (low + high) / 2;
+		if (data->signed_minutes[middle] == meeting)
+			return true;
+		if (data->signed_minutes[middle] < meeting)
+			low = middle + 1;
+		else
+			high = middle - 1;
+	}
+	return false;
+}
+
+static void check_follow_up(const hw_rules *rules, const hw_calendar *calendar,
+			    const hw_check_data *data, const hw_check_meeting *meeting, hw_date today,
+			    hw_findings *out)
+{
+	const hw_type_rules *type = &rules->types[meeting->type];
+	if (meeting->status != HW_STATUS_HELD || type->document_step_count == 0)
+		return;
+	const char *clause = clause_of(type, HW_KEY_DOCUMENT_STEPS);
+	hw_date due = hw_calendar_add_workdays(calendar, meeting->date,
+					       hw_rules_total_document_days(rules, meeting->type), NULL);
+	if (due < today && !minutes_signed(data, meeting->id)) {
+		char due_text[HW_DATE_TEXT_SIZE];
+		hw_date_format(due, due_text);
+		add_finding(out, "MINUTES_OVERDUE", HW_SEVERITY_ERROR, meeting->id, meeting->date, clause,
+			    "会议纪要应于%s前签发，已逾期%d个工作日", due_text,
+			    hw_calendar_count_workdays(calendar, due, today, NULL));
+	}
+	for (int d = first_document(data, meeting->id);
+	     d < data->document_count && data->documents[d].document.meeting_id == meeting->id; d++) {
+		const hw_document *document = &data->documents[d].document;
+		if (document->issued)
+			continue;
+		hw_deadline_kind step;
+		hw_date document_due =
+			hw_document_due(rules, calendar, meeting->type, meeting->date, document, &step);
+		if (document_due >= today)
+			continue;
+		char due_text[HW_DATE_TEXT_SIZE];
+		hw_date_format(document_due, due_text);
+		add_finding(out, "DOCUMENT_OVERDUE", HW_SEVERITY_ERROR, meeting->id, meeting->date, clause,
+			    "文件#%lld“%s”应于%s前%s，已逾期%d个工作日", (long long)document->id,
+			    document->title, due_text,
+			    step == HW_DUE_HANDOVER ? "报送办公室" : "印发",
+			    hw_calendar_count_workdays(calendar, document_due, today, NULL));
+	}
+}
+
+static void check_special(const hw_rules *rules, const hw_check_meeting *meeting, hw_findings *out)
+{
+	const hw_type_rules *type = &rules->types[meeting->type];
+	if (meeting->type != HW_MEETING_SPECIAL || !meeting->decision_type ||
+	    type->decision_consent == 0 || meeting->head_consent)
+		return;
+	char who[128];
+	hw_describe_roles(rules, type->decision_consent, who, sizeof who);
+	add_finding(out, "SPECIAL_NO_CONSENT", HW_SEVERITY_ERROR, meeting->id, meeting->date,
+		    clause_of(type, HW_KEY_DECISION_CONSENT), "决策类专题会议须报请%s同意后方可召开，尚无%s同意",
+		    who, who);
+}
+
+static void check_department_meeting(const hw_rules *rules, const hw_calendar *calendar,
+				     const hw_check_data *data, const hw_check_meeting *meeting,
+				     hw_findings *out)
+{
+	if (meeting->type != HW_MEETING_DEPT_WIDE)
+		return;
+	const hw_type_rules *type = &rules->types[meeting->type];
+	const hw_department *department = find_department(data, meeting->department_id);
+	const char *name = department ? department->name : "?";
+	if (type->notice_workdays >= 0) {
+		int notice = meeting->has_requested_on
+				     ? hw_calendar_count_workdays(calendar, meeting->requested_on,
+								  meeting->date, NULL)
+				     : -1;
+		if (notice < type->notice_workdays) {
+			if (notice < 0)
+				add_finding(out, "DEPT_MEETING_NOTICE", HW_SEVERITY_WARNING, meeting->id,
+					    meeting->date, clause_of(type, HW_KEY_NOTICE_WORKDAYS),
+					    "%s召开%s未记录报请日期，规则要求提前%d个工作日报请", name,
+					    type->name, type->notice_workdays);
+			else
+				add_finding(out, "DEPT_MEETING_NOTICE", HW_SEVERITY_WARNING, meeting->id,
+					    meeting->date, clause_of(type, HW_KEY_NOTICE_WORKDAYS),
+					    "%s召开%s仅提前%d个工作日报请，规则要求提前%d个工作日", name,
+					    type->name, notice, type->notice_workdays);
+		}
+	}
+	if (type->deputy_consent && !meeting->deputy_consent)
+		add_finding(out, "DEPT_MEETING_CONSENT", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+			    clause_of(type, HW_KEY_DEPUTY_CONSENT), "%s召开%s须先征得分管领导同意，尚无记录",
+			    name, type->name);
+}
+
+/* ---- across meetings ---- */
+
+typedef struct booking {
+	int64_t person_id;
+	hw_date date;
+	int start, end;
+	int64_t meeting_id;
+} booking;
+
+static int compare_bookings(const void *a, const void *b)
+{
+	const booking *x = a, *y = b;
+	if (x->person_id != y->person_id)
+		return x->person_id < y->person_id ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->meeting_id > y->meeting_id) - (x->meeting_id < y->meeting_id);
+}
+
+static void check_double_booking(const hw_check_data *data, hw_findings *out)
+{
+	booking *bookings = malloc((size_t)(data->attendee_count + 1) * sizeof *bookings);
+	if (bookings == NULL)
+		return;
+	int count = 0;
+	for (int m = 0; m < data->meeting_count; m++) {
+		const hw_check_meeting *meeting = &data->meetings[m];
+		if (meeting->status == HW_STATUS_CANCELLED || !in_range(data, meeting->date))
+			continue;
+		for (int i = 0; i < meeting->attendee_count; i++) {
+			const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
+			const hw_check_leave *leave = leave_of(data, meeting->id, attendee->person_id);
+			if (leave != NULL && leave->approved)
+				continue;
+			bookings[count++] = (booking){attendee->person_id, meeting->date,
+						      meeting->start_minute, meeting->end_minute,
+						      meeting->id};
+		}
+	}
+	qsort(bookings, (size_t)count, sizeof *bookings, compare_bookings);
+	for (int i = 0; i < count; i++) {
+		/* Every later meeting the same day that starts before this one ends overlaps it. */
+		for (int j = i + 1; j < count && bookings[j].person_id == bookings[i].person_id &&
+				    bookings[j].date == bookings[i].date &&
+				    bookings[j].start < bookings[i].end;
+		     j++) {
+			const hw_check_meeting *other = find_meeting(data, bookings[i].meeting_id);
+			add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, bookings[j].meeting_id,
+				    bookings[j].date, "", "%s同时被安排参加会议#%lld“%s”，时间冲突",
+				    person_name(data, bookings[j].person_id),
+				    (long long)bookings[i].meeting_id, other ? other->title : "");
+		}
+	}
+	free(bookings);
+}
+
+/* The calendar period of `months` months that contains `date`: [start, end]. */
+static void period_of(hw_date date, int months, hw_date *start, hw_date *end)
+{
+	int year, month, day;
+	hw_date_to_ymd(date, &year, &month, &day);
+	int first_month = (month - 1) / months * months + 1;
+	*start = hw_date_from_ymd(year, first_month, 1);
+	int last_month = first_month + months - 1;
+	*end = hw_date_from_ymd(year, last_month, hw_days_in_month(year, last_month));
+}
+
+static int compare_meeting_dates(const void *a, const void *b)
+{
+	const hw_check_meeting *x = *(const hw_check_meeting *const *)a;
+	const hw_check_meeting *y = *(const hw_check_meeting *const *)b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->start_minute != y->start_minute)
+		return x->start_minute < y->start_minute ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static void describe_period(hw_date start, int months, char *out, size_t size)
+{
+	int year, month, day;
+	hw_date_to_ymd(start, &year, &month, &day);
+	if (months == 12)
+		snprintf(out, size, "%d年", year);
+	else if (months == 1)
+		snprintf(out, size, "%d年%d月", year, month);
+	else
+		snprintf(out, size, "%d年%d—%d月", year, month, month + months - 1);
+}
+
+static void check_frequency(const hw_rules *rules, const hw_check_data *data, hw_date today,
+			    hw_meeting_type type_key, const hw_check_meeting **sorted, int sorted_count,
+			    hw_findings *out)
+{
+	const hw_type_rules *type = &rules->types[type_key];
+	if (!type->defined || !type->has_frequency)
+		return;
+	int months = type->frequency.months;
+	hw_date start, end;
+	period_of(data->from, months, &start, &end);
+	int index = 0;
+	while (start <= data->to) {
+		int regular = 0, total = 0;
+		for (; index < sorted_count && sorted[index]->date < start; index++)
+			;
+		for (int i = index; i < sorted_count && sorted[i]->date <= end; i++) {
+			const hw_check_meeting *meeting = sorted[i];
+			total++;
+			if (meeting->adhoc)
+				continue;
+			if (++regular > type->frequency.max && in_range(data, meeting->date)) {
+				char period[32];
+				describe_period(start, months, period, sizeof period);
+				add_finding(out, "FREQ_OVER", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+					    clause_of(type, HW_KEY_FREQUENCY),
+					    "%s%s已召开%d次，超过规定的%d次；如确需临时召开，请注明事由（--adhoc）",
+					    period, type->name, regular, type->frequency.max);
+			}
+		}
+		bool ended = end < today;
+		bool on_record = end >= data->records_begin;
+		if (ended && on_record && total < type->frequency.min) {
+			char period[32];
+			describe_period(start, months, period, sizeof period);
+			bool study = type_key == HW_MEETING_STUDY;
+			add_finding(out, study ? "STUDY_OVERDUE" : "FREQ_UNDER", HW_SEVERITY_WARNING, 0, start,
+				    clause_of(type, HW_KEY_FREQUENCY), "%s%s召开%d次，少于规定的%d次",
+				    period, type->name, total, type->frequency.min);
+		}
+		int year, month, day;
+		hw_date_to_ymd(start, &year, &month, &day);
+		month += months;
+		if (month > 12) {
+			month -= 12;
+			year++;
+		}
+		if (year > HW_DATE_MAX_YEAR)
+			break;
+		start = hw_date_from_ymd(year, month, 1);
+		period_of(start, months, &start, &end);
+	}
+}
+
+static void check_department_quota(const hw_rules *rules, const hw_check_data *data,
+				   const hw_check_meeting **sorted, int sorted_count, hw_findings *out)
+{
+	const hw_type_rules *type = &rules->types[HW_MEETING_DEPT_WIDE];
+	if (!type->defined || type->quota_per_year < 0)
+		return;
+	for (int i = 0; i < sorted_count; i++) {
+		const hw_check_meeting *meeting = sorted[i];
+		if (!in_range(data, meeting->date))
+			continue;
+		int year = hw_date_year(meeting->date), before = 0;
+		for (int j = 0; j < i; j++)
+			if (sorted[j]->department_id == meeting->department_id &&
+			    hw_date_year(sorted[j]->date) == year)
+				before++;
+		if (before >= type->quota_per_year) {
+			const hw_department *department = find_department(data, meeting->department_id);
+			add_finding(out, "DEPT_MEETING_QUOTA", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+				    clause_of(type, HW_KEY_QUOTA_PER_YEAR),
+				    "%s %d年第%d次召开%s，规则规定每年原则上不超过%d次",
+				    department ? department->name : "?", year, before + 1, type->name,
+				    type->quota_per_year);
+		}
+	}
+}
+
+static int compare_findings(const void *a, const void *b)
+{
+	const hw_finding *x = a, *y = b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->meeting_id != y->meeting_id)
+		return x->meeting_id < y->meeting_id ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+void hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_check_data *data,
+		  hw_date today, hw_findings *out)
+{
+	int first_new = out->count;
+	for (int m = 0; m < data->meeting_count; m++) {
+		const hw_check_meeting *meeting = &data->meetings[m];
+		const hw_type_rules *type = &rules->types[meeting->type];
+		/* A type these rules do not define is never judged by them. */
+		if (!type->defined || meeting->status == HW_STATUS_CANCELLED ||
+		    !in_range(data, meeting->date))
+			continue;
+		check_workday(calendar, meeting, out);
+		check_chair(rules, data, meeting, out);
+		check_members(rules, data, meeting, out);
+		check_topics(rules, data, meeting, out);
+		check_leave(rules, data, meeting, out);
+		check_staff(rules, data, meeting, out);
+		check_follow_up(rules, calendar, data, meeting, today, out);
+		check_special(rules, meeting, out);
+		check_department_meeting(rules, calendar, data, meeting, out);
+	}
+	check_double_booking(data, out);
+
+	/* Per type, the meetings that count (not cancelled) by date, for periods and quotas. */
+	const hw_check_meeting **sorted = malloc((size_t)(data->meeting_count + 1) * sizeof *sorted);
+	if (sorted != NULL) {
+		for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++) {
+			int count = 0;
+			for (int m = 0; m < data->meeting_count; m++)
+				if ((int)data->meetings[m].type == t &&
+				    data->meetings[m].status != HW_STATUS_CANCELLED)
+					sorted[count++] = &data->meetings[m];
+			qsort(sorted, (size_t)count, sizeof *sorted, compare_meeting_dates);
+			if (t == HW_MEETING_DEPT_WIDE)
+				check_department_quota(rules, data, sorted, count, out);
+			else
+				check_frequency(rules, data, today, (hw_meeting_type)t, sorted, count, out);
+		}
+		free(sorted);
+	}
+	qsort(out->items + first_new, (size_t)(out->count - first_new), sizeof *out->items,
+	      compare_findings);
+}

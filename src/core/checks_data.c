@@ -1,0 +1,279 @@
+/* Loading what the rule engine reads, with one query per table, each on an index. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "i18n.h"
+
+static bool grow(void **items, int *capacity, int count, size_t size)
+{
+	if (count < *capacity)
+		return true;
+	int new_capacity = *capacity ? *capacity * 2 : 256;
+	void *grown = realloc(*items, (size_t)new_capacity * size);
+	if (grown == NULL)
+		return false;
+	*items = grown;
+	*capacity = new_capacity;
+	return true;
+}
+
+static int minutes_of_day(const char *text, int fallback)
+{
+	if (!hw_time_valid(text))
+		return fallback;
+	return (text[0] - '0') * 600 + (text[1] - '0') * 60 + (text[3] - '0') * 10 + (text[4] - '0');
+}
+
+typedef struct loader {
+	hw_session *session;
+	hw_error *error;
+	sqlite3_stmt *statement;
+	bool failed;
+} loader;
+
+static bool prepare(loader *l, const char *sql, hw_date from, hw_date to)
+{
+	if (sqlite3_prepare_v2(hw_store_db(l->session->store), sql, -1, &l->statement, NULL) !=
+	    SQLITE_OK) {
+		hw_store_fail(l->session->store, _("cannot read the data to check"), l->error);
+		l->failed = true;
+		return false;
+	}
+	if (sqlite3_bind_parameter_count(l->statement) == 2) {
+		hw_bind_date(l->statement, 1, from);
+		hw_bind_date(l->statement, 2, to);
+	}
+	return true;
+}
+
+static void finish(loader *l)
+{
+	sqlite3_finalize(l->statement);
+	l->statement = NULL;
+}
+
+typedef struct roster_collector {
+	hw_check_data *data;
+	int person_capacity;
+	int department_capacity;
+} roster_collector;
+
+static void collect_person(const hw_person *person, void *user)
+{
+	roster_collector *collector = user;
+	hw_check_data *data = collector->data;
+	if (grow((void **)&data->people, &collector->person_capacity, data->person_count,
+		 sizeof *data->people))
+		data->people[data->person_count++] = *person;
+}
+
+static void collect_department(const hw_department *department, void *user)
+{
+	roster_collector *collector = user;
+	hw_check_data *data = collector->data;
+	if (grow((void **)&data->departments, &collector->department_capacity,
+		 data->department_count, sizeof *data->departments))
+		data->departments[data->department_count++] = *department;
+}
+
+int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *out,
+		  hw_error *error)
+{
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	/* Whole years, so every month, two months and year is counted whole. */
+	int from_year = hw_date_year(from), to_year = hw_date_year(to);
+	hw_date load_from = hw_date_from_ymd(from_year, 1, 1);
+	hw_date load_to = hw_date_from_ymd(to_year, 12, 31);
+	loader l = {.session = session, .error = error};
+	int capacity = 0;
+
+	/* The roster, sorted by id (people are looked up by binary search). */
+	roster_collector collector = {.data = out};
+	if (hw_person_list(session, collect_person, &collector, error) != 0 ||
+	    hw_department_list(session, collect_department, &collector, error) != 0)
+		goto fail;
+
+	out->records_begin = from;
+	if (prepare(&l, "SELECT min(date) FROM meeting",
+		    from, to)) {
+		if (sqlite3_step(l.statement) == SQLITE_ROW)
+			hw_column_date(l.statement, 0, &out->records_begin);
+		finish(&l);
+	}
+	if (l.failed)
+		goto fail;
+
+	if (!prepare(&l,
+		     "SELECT id, type, date, start, end, status, chair_id, adhoc_reason, decision_type,"
+		     " head_consent, department_id, requested_on, deputy_consent, title"
+		     " FROM meeting WHERE date BETWEEN ?1 AND ?2 ORDER BY id",
+		     load_from, load_to))
+		goto fail;
+	while (sqlite3_step(l.statement) == SQLITE_ROW) {
+		if (!grow((void **)&out->meetings, &capacity, out->meeting_count, sizeof *out->meetings))
+			goto out_of_memory;
+		hw_check_meeting *m = &out->meetings[out->meeting_count];
+		memset(m, 0, sizeof *m);
+		m->id = sqlite3_column_int64(l.statement, 0);
+		char text[32];
+		hw_column_text(l.statement, 1, text, sizeof text);
+		if (!hw_meeting_type_from_key(text, &m->type) || !hw_column_date(l.statement, 2, &m->date))
+			continue;
+		hw_column_text(l.statement, 3, text, sizeof text);
+		m->start_minute = minutes_of_day(text, 0);
+		hw_column_text(l.statement, 4, text, sizeof text);
+		m->end_minute = minutes_of_day(text, m->start_minute + 120);
+		hw_column_text(l.statement, 5, text, sizeof text);
+		m->status = strcmp(text, "held") == 0        ? HW_STATUS_HELD
+			    : strcmp(text, "cancelled") == 0 ? HW_STATUS_CANCELLED
+							     : HW_STATUS_PLANNED;
+		m->chair_id = sqlite3_column_int64(l.statement, 6);
+		m->adhoc = sqlite3_column_type(l.statement, 7) != SQLITE_NULL;
+		m->decision_type = sqlite3_column_int(l.statement, 8) != 0;
+		m->head_consent = sqlite3_column_int(l.statement, 9) != 0;
+		m->department_id = sqlite3_column_int64(l.statement, 10);
+		m->has_requested_on = hw_column_date(l.statement, 11, &m->requested_on);
+		m->deputy_consent = sqlite3_column_int(l.statement, 12) != 0;
+		hw_column_text(l.statement, 13, m->title, sizeof m->title);
+		out->meeting_count++;
+	}
+	finish(&l);
+
+	/* Attendees by meeting, then person; each meeting gets its range. */
+	capacity = 0;
+	if (!prepare(&l,
+		     "SELECT a.meeting_id, a.person_id, a.kind FROM meeting m"
+		     " JOIN attendee a ON a.meeting_id = m.id"
+		     " WHERE m.date BETWEEN ?1 AND ?2 ORDER BY a.meeting_id, a.person_id",
+		     load_from, load_to))
+		goto fail;
+	int meeting_index = 0;
+	while (sqlite3_step(l.statement) == SQLITE_ROW) {
+		if (!grow((void **)&out->attendees, &capacity, out->attendee_count,
+			  sizeof *out->attendees))
+			goto out_of_memory;
+		hw_check_attendee *a = &out->attendees[out->attendee_count];
+		a->meeting_id = sqlite3_column_int64(l.statement, 0);
+		a->person_id = sqlite3_column_int64(l.statement, 1);
+		char kind[16];
+		hw_column_text(l.statement, 2, kind, sizeof kind);
+		if (!hw_attendance_from_key(kind, &a->kind))
+			a->kind = HW_ATTEND_GUEST;
+		while (meeting_index < out->meeting_count && out->meetings[meeting_index].id < a->meeting_id)
+			meeting_index++;
+		if (meeting_index < out->meeting_count && out->meetings[meeting_index].id == a->meeting_id) {
+			hw_check_meeting *m = &out->meetings[meeting_index];
+			if (m->attendee_count == 0)
+				m->first_attendee = out->attendee_count;
+			m->attendee_count++;
+		}
+		out->attendee_count++;
+	}
+	finish(&l);
+
+	capacity = 0;
+	if (!prepare(&l,
+		     "SELECT v.meeting_id, v.person_id, v.state, v.written FROM meeting m"
+		     " JOIN leave v ON v.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2"
+		     " ORDER BY v.meeting_id, v.person_id",
+		     load_from, load_to))
+		goto fail;
+	while (sqlite3_step(l.statement) == SQLITE_ROW) {
+		if (!grow((void **)&out->leave, &capacity, out->leave_count, sizeof *out->leave))
+			goto out_of_memory;
+		hw_check_leave *v = &out->leave[out->leave_count++];
+		v->meeting_id = sqlite3_column_int64(l.statement, 0);
+		v->person_id = sqlite3_column_int64(l.statement, 1);
+		char state[16];
+		hw_column_text(l.statement, 2, state, sizeof state);
+		v->approved = strcmp(state, "approved") == 0;
+		v->pending = strcmp(state, "pending") == 0;
+		v->written = sqlite3_column_int(l.statement, 3) != 0;
+	}
+	finish(&l);
+
+	capacity = 0;
+	if (!prepare(&l,
+		     "SELECT t.id, t.meeting_id, t.deputy_id, t.department_id, t.matters,"
+		     " t.matters_agreed, t.approved_by, t.studied_on, t.title FROM meeting m"
+		     " JOIN topic t ON t.meeting_id = m.id"
+		     " WHERE m.date BETWEEN ?1 AND ?2 AND t.state IN ('scheduled', 'decided')"
+		     " ORDER BY t.meeting_id, t.id",
+		     load_from, load_to))
+		goto fail;
+	while (sqlite3_step(l.statement) == SQLITE_ROW) {
+		if (!grow((void **)&out->topics, &capacity, out->topic_count, sizeof *out->topics))
+			goto out_of_memory;
+		hw_check_topic *t = &out->topics[out->topic_count++];
+		memset(t, 0, sizeof *t);
+		t->id = sqlite3_column_int64(l.statement, 0);
+		t->meeting_id = sqlite3_column_int64(l.statement, 1);
+		t->deputy_id = sqlite3_column_int64(l.statement, 2);
+		t->department_id = sqlite3_column_int64(l.statement, 3);
+		t->matters = (unsigned)sqlite3_column_int(l.statement, 4);
+		t->agreed = sqlite3_column_int(l.statement, 5) != 0;
+		t->approved = sqlite3_column_type(l.statement, 6) != SQLITE_NULL;
+		t->has_studied_on = hw_column_date(l.statement, 7, &t->studied_on);
+		hw_column_text(l.statement, 8, t->title, sizeof t->title);
+	}
+	finish(&l);
+
+	capacity = 0;
+	if (!prepare(&l,
+		     "SELECT n.meeting_id FROM meeting m JOIN minutes n ON n.meeting_id = m.id"
+		     " WHERE m.date BETWEEN ?1 AND ?2 AND n.state = 'signed' ORDER BY n.meeting_id",
+		     load_from, load_to))
+		goto fail;
+	while (sqlite3_step(l.statement) == SQLITE_ROW) {
+		if (!grow((void **)&out->signed_minutes, &capacity, out->signed_minutes_count,
+			  sizeof *out->signed_minutes))
+			goto out_of_memory;
+		out->signed_minutes[out->signed_minutes_count++] = sqlite3_column_int64(l.statement, 0);
+	}
+	finish(&l);
+
+	capacity = 0;
+	if (!prepare(&l,
+		     "SELECT d.id, d.meeting_id, d.title, d.handed_over_on, d.issued_on FROM meeting m"
+		     " JOIN document d ON d.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2"
+		     " ORDER BY d.meeting_id, d.id",
+		     load_from, load_to))
+		goto fail;
+	while (sqlite3_step(l.statement) == SQLITE_ROW) {
+		if (!grow((void **)&out->documents, &capacity, out->document_count,
+			  sizeof *out->documents))
+			goto out_of_memory;
+		hw_document *d = &out->documents[out->document_count++].document;
+		memset(d, 0, sizeof *d);
+		d->id = sqlite3_column_int64(l.statement, 0);
+		d->meeting_id = sqlite3_column_int64(l.statement, 1);
+		hw_column_text(l.statement, 2, d->title, sizeof d->title);
+		d->handed_over = hw_column_date(l.statement, 3, &d->handed_over_on);
+		d->issued = hw_column_date(l.statement, 4, &d->issued_on);
+	}
+	finish(&l);
+	return 0;
+
+out_of_memory:
+	hw_error_set(error, "%s", _("out of memory"));
+fail:
+	finish(&l);
+	hw_check_data_free(out);
+	return -1;
+}
+
+void hw_check_data_free(hw_check_data *data)
+{
+	free(data->meetings);
+	free(data->attendees);
+	free(data->people);
+	free(data->departments);
+	free(data->leave);
+	free(data->topics);
+	free(data->signed_minutes);
+	free(data->documents);
+	memset(data, 0, sizeof *data);
+}

@@ -1,0 +1,533 @@
+#include "minutes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "i18n.h"
+
+hw_role_set hw_minutes_signer_roles(const hw_rules *rules, hw_meeting_type type)
+{
+	hw_role_set roles = rules->types[type].minutes_signer;
+	return roles ? roles : HW_ROLE_BIT(HW_ROLE_CHAIR);
+}
+
+bool hw_minutes_may_sign(const hw_person *person, hw_role_set signers, const hw_meeting *meeting)
+{
+	if (hw_role_set_has(signers, HW_ROLE_CHAIR) && person->id == meeting->chair_id)
+		return true;
+	for (int role = 0; role < HW_ROLE_COUNT; role++)
+		if (role != HW_ROLE_CHAIR && hw_role_set_has(signers, (hw_role)role) &&
+		    hw_person_fills_role(person, NULL, (hw_role)role))
+			return true;
+	return false;
+}
+
+int hw_rules_total_document_days(const hw_rules *rules, hw_meeting_type type)
+{
+	int total = 0;
+	for (int i = 0; i < rules->types[type].document_step_count; i++)
+		total += rules->types[type].document_steps[i];
+	return total;
+}
+
+int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT m.text, m.state, m.signed_by, coalesce(p.name, ''), m.signed_on,"
+			       " (SELECT count(*) FROM minutes_amendment a WHERE a.meeting_id = m.meeting_id)"
+			       " FROM minutes m LEFT JOIN person p ON p.id = m.signed_by"
+			       " WHERE m.meeting_id = ?1",
+			       -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the minutes"), error);
+	sqlite3_bind_int64(statement, 1, meeting_id);
+	int found = sqlite3_step(statement) == SQLITE_ROW;
+	if (found) {
+		memset(out, 0, sizeof *out);
+		out->meeting_id = meeting_id;
+		hw_column_text(statement, 0, out->text, sizeof out->text);
+		char state[16];
+		hw_column_text(statement, 1, state, sizeof state);
+		out->signed_ = strcmp(state, "signed") == 0;
+		out->signed_by = sqlite3_column_int64(statement, 2);
+		hw_column_text(statement, 3, out->signed_by_name, sizeof out->signed_by_name);
+		hw_column_date(statement, 4, &out->signed_on);
+		out->amendment_count = sqlite3_column_int(statement, 5);
+	}
+	sqlite3_finalize(statement);
+	return found;
+}
+
+static int run(hw_session *session, const char *sql, const char *what, hw_error *error,
+	       void (*bind)(sqlite3_stmt *, const void *), const void *values)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, what, error);
+	bind(statement, values);
+	int rc = sqlite3_step(statement);
+	sqlite3_finalize(statement);
+	return rc == SQLITE_DONE ? 0 : hw_store_fail(session->store, what, error);
+}
+
+typedef struct minutes_values {
+	int64_t meeting_id;
+	const char *text;
+	int64_t person_id;
+	hw_date date;
+} minutes_values;
+
+static void bind_draft(sqlite3_stmt *statement, const void *values)
+{
+	const minutes_values *v = values;
+	sqlite3_bind_int64(statement, 1, v->meeting_id);
+	sqlite3_bind_text(statement, 2, v->text, -1, SQLITE_STATIC);
+	hw_bind_date(statement, 3, v->date);
+}
+
+static void bind_sign(sqlite3_stmt *statement, const void *values)
+{
+	const minutes_values *v = values;
+	sqlite3_bind_int64(statement, 1, v->meeting_id);
+	sqlite3_bind_int64(statement, 2, v->person_id);
+	hw_bind_date(statement, 3, v->date);
+}
+
+static void bind_amend(sqlite3_stmt *statement, const void *values)
+{
+	const minutes_values *v = values;
+	sqlite3_bind_int64(statement, 1, v->meeting_id);
+	sqlite3_bind_text(statement, 2, v->text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(statement, 3, v->person_id);
+	hw_bind_date(statement, 4, v->date);
+}
+
+static int check_text(const char *text, hw_error *error)
+{
+	if (text == NULL || *text == '\0')
+		return hw_error_set(error, "%s", _("say the minutes' text with --text"));
+	if (strlen(text) >= sizeof((hw_minutes *)0)->text)
+		return hw_error_set(error, "%s", _("the text is too long"));
+	return 0;
+}
+
+int hw_minutes_draft(hw_session *session, int64_t meeting_id, const char *text, hw_error *error)
+{
+	if (check_text(text, error) != 0 || hw_action_begin(session, error) != 0)
+		return -1;
+	hw_meeting meeting;
+	hw_minutes minutes;
+	int existing;
+	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0 ||
+	    (existing = hw_minutes_get(session, meeting_id, &minutes, error)) < 0)
+		goto fail;
+	if (meeting.status != HW_STATUS_HELD) {
+		hw_error_set(error, _("meeting #%lld has not been held: mark it held first"),
+			     (long long)meeting_id);
+		goto fail;
+	}
+	if (existing && minutes.signed_) {
+		hw_error_set(error,
+			     _("the minutes of meeting #%lld are signed and frozen: correct them with "
+			       "'huiwu minutes amend'"),
+			     (long long)meeting_id);
+		goto fail;
+	}
+	json_t *before = existing ? hw_row_json(session, "minutes", meeting_id) : NULL;
+	minutes_values values = {.meeting_id = meeting_id, .text = text, .date = session->today};
+	if (run(session,
+		existing ? "UPDATE minutes SET text = ?2, drafted_on = ?3 WHERE meeting_id = ?1"
+			 : "INSERT INTO minutes (meeting_id, text, drafted_on) VALUES (?1, ?2, ?3)",
+		_("cannot save the minutes"), error, bind_draft, &values) != 0) {
+		json_decref(before);
+		goto fail;
+	}
+	if (hw_audit_record(session, "minutes draft", "minutes", meeting_id, meeting_id, before,
+			    hw_row_json(session, "minutes", meeting_id), error) != 0)
+		goto fail;
+	return hw_action_commit(session, error);
+fail:
+	hw_action_abort(session);
+	return -1;
+}
+
+int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_error *error)
+{
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_meeting meeting;
+	hw_minutes minutes;
+	hw_person signer;
+	int existing;
+	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0 ||
+	    hw_person_find(session, by, &signer, error) != 0 ||
+	    (existing = hw_minutes_get(session, meeting_id, &minutes, error)) < 0)
+		goto fail;
+	if (!existing) {
+		hw_error_set(error, _("meeting #%lld has no minutes yet: draft them first"),
+			     (long long)meeting_id);
+		goto fail;
+	}
+	if (minutes.signed_) {
+		hw_error_set(error, _("the minutes of meeting #%lld were signed by %s already"),
+			     (long long)meeting_id, minutes.signed_by_name);
+		goto fail;
+	}
+	hw_role_set signers = hw_minutes_signer_roles(session->rules, meeting.type);
+	if (!hw_minutes_may_sign(&signer, signers, &meeting)) {
+		const hw_type_rules *type = &session->rules->types[meeting.type];
+		char names[256];
+		hw_describe_roles(session->rules, signers, names, sizeof names);
+		hw_error_set(error, _("%s may not sign the minutes of %s: the rules name %s 〔%s〕"),
+			     signer.name, type->name, names,
+			     type->clauses[HW_KEY_MINUTES_SIGNER] ? type->clauses[HW_KEY_MINUTES_SIGNER]
+								  : hw_type_clause(type));
+		goto fail;
+	}
+	json_t *before = hw_row_json(session, "minutes", meeting_id);
+	minutes_values values = {.meeting_id = meeting_id, .person_id = signer.id,
+				 .date = session->today};
+	if (run(session,
+		"UPDATE minutes SET state = 'signed', signed_by = ?2, signed_on = ?3"
+		" WHERE meeting_id = ?1",
+		_("cannot sign the minutes"), error, bind_sign, &values) != 0) {
+		json_decref(before);
+		goto fail;
+	}
+	if (hw_audit_record(session, "minutes sign", "minutes", meeting_id, meeting_id, before,
+			    hw_row_json(session, "minutes", meeting_id), error) != 0)
+		goto fail;
+	return hw_action_commit(session, error);
+fail:
+	hw_action_abort(session);
+	return -1;
+}
+
+int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, const char *by,
+		     hw_error *error)
+{
+	if (check_text(text, error) != 0 || hw_action_begin(session, error) != 0)
+		return -1;
+	hw_meeting meeting;
+	hw_minutes minutes;
+	hw_person signer;
+	int existing;
+	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0 ||
+	    hw_person_find(session, by, &signer, error) != 0 ||
+	    (existing = hw_minutes_get(session, meeting_id, &minutes, error)) < 0)
+		goto fail;
+	if (!existing || !minutes.signed_) {
+		hw_error_set(error,
+			     _("the minutes of meeting #%lld are not signed: edit the draft with "
+			       "'huiwu minutes draft'"),
+			     (long long)meeting_id);
+		goto fail;
+	}
+	hw_role_set signers = hw_minutes_signer_roles(session->rules, meeting.type);
+	if (!hw_minutes_may_sign(&signer, signers, &meeting)) {
+		char names[256];
+		hw_describe_roles(session->rules, signers, names, sizeof names);
+		hw_error_set(error, _("%s may not amend these minutes: the rules name %s"), signer.name,
+			     names);
+		goto fail;
+	}
+	minutes_values values = {.meeting_id = meeting_id, .text = text, .person_id = signer.id,
+				 .date = session->today};
+	if (run(session,
+		"INSERT INTO minutes_amendment (meeting_id, text, by_id, on_date)"
+		" VALUES (?1, ?2, ?3, ?4)",
+		_("cannot save the amendment"), error, bind_amend, &values) != 0)
+		goto fail;
+	int64_t amendment = sqlite3_last_insert_rowid(hw_store_db(session->store));
+	if (hw_audit_record(session, "minutes amend", "minutes_amendment", amendment, meeting_id, NULL,
+			    hw_row_json(session, "minutes_amendment", amendment), error) != 0)
+		goto fail;
+	return hw_action_commit(session, error);
+fail:
+	hw_action_abort(session);
+	return -1;
+}
+
+/* ---- documents ---- */
+
+static void read_document(sqlite3_stmt *statement, hw_document *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(statement, 0);
+	out->meeting_id = sqlite3_column_int64(statement, 1);
+	hw_column_text(statement, 2, out->title, sizeof out->title);
+	out->handed_over = hw_column_date(statement, 3, &out->handed_over_on);
+	out->issued = hw_column_date(statement, 4, &out->issued_on);
+}
+
+static int document_get(hw_session *session, int64_t id, hw_document *out, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT id, meeting_id, title, handed_over_on, issued_on FROM document"
+			       " WHERE id = ?1",
+			       -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the documents"), error);
+	sqlite3_bind_int64(statement, 1, id);
+	bool found = sqlite3_step(statement) == SQLITE_ROW;
+	if (found)
+		read_document(statement, out);
+	sqlite3_finalize(statement);
+	return found ? 0
+		     : hw_error_set(error, _("no document #%lld (see 'huiwu doc list')"), (long long)id);
+}
+
+int hw_document_list(hw_session *session, int64_t meeting_id,
+		     void (*visit)(const hw_document *, void *), void *user, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT id, meeting_id, title, handed_over_on, issued_on FROM document"
+			       " WHERE ?1 = 0 OR meeting_id = ?1 ORDER BY id",
+			       -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the documents"), error);
+	sqlite3_bind_int64(statement, 1, meeting_id);
+	while (sqlite3_step(statement) == SQLITE_ROW) {
+		hw_document document;
+		read_document(statement, &document);
+		visit(&document, user);
+	}
+	sqlite3_finalize(statement);
+	return 0;
+}
+
+typedef struct document_values {
+	int64_t id;
+	const char *title;
+	hw_date date;
+} document_values;
+
+static void bind_document_add(sqlite3_stmt *statement, const void *values)
+{
+	const document_values *v = values;
+	sqlite3_bind_int64(statement, 1, v->id);
+	sqlite3_bind_text(statement, 2, v->title, -1, SQLITE_STATIC);
+}
+
+static void bind_document_date(sqlite3_stmt *statement, const void *values)
+{
+	const document_values *v = values;
+	sqlite3_bind_int64(statement, 1, v->id);
+	hw_bind_date(statement, 2, v->date);
+}
+
+int hw_document_add(hw_session *session, int64_t meeting_id, const char *title, int64_t *id,
+		    hw_error *error)
+{
+	if (title == NULL || *title == '\0' || strlen(title) >= HW_TEXT_SIZE)
+		return hw_error_set(error, "%s", _("say the document's title with --title"));
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_meeting meeting;
+	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0)
+		goto fail;
+	if (meeting.status != HW_STATUS_HELD) {
+		hw_error_set(error, _("meeting #%lld has not been held: mark it held first"),
+			     (long long)meeting_id);
+		goto fail;
+	}
+	document_values values = {.id = meeting_id, .title = title};
+	if (run(session, "INSERT INTO document (meeting_id, title) VALUES (?1, ?2)",
+		_("cannot add the document"), error, bind_document_add, &values) != 0)
+		goto fail;
+	*id = sqlite3_last_insert_rowid(hw_store_db(session->store));
+	if (hw_audit_record(session, "doc add", "document", *id, meeting_id, NULL,
+			    hw_row_json(session, "document", *id), error) != 0)
+		goto fail;
+	return hw_action_commit(session, error);
+fail:
+	hw_action_abort(session);
+	return -1;
+}
+
+static int document_step(hw_session *session, int64_t id, const char *on, bool issuing,
+			 hw_error *error)
+{
+	hw_date date = session->today;
+	if (on != NULL && !hw_date_parse(on, &date))
+		return hw_error_set(error, _("'%s' is not a date: write YYYY-MM-DD"), on);
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_document document;
+	hw_meeting meeting;
+	if (document_get(session, id, &document, error) != 0 ||
+	    hw_meeting_get(session, document.meeting_id, &meeting, error) != 0)
+		goto fail;
+	const hw_type_rules *type = &session->rules->types[meeting.type];
+	bool two_steps = type->document_step_count >= 2;
+	if (date < meeting.date) {
+		hw_error_set(error, "%s", _("that date is before the meeting"));
+		goto fail;
+	}
+	if (date > session->today) {
+		hw_error_set(error, "%s", _("that date is in the future"));
+		goto fail;
+	}
+	if (issuing) {
+		if (document.issued) {
+			hw_error_set(error, _("document #%lld is issued already"), (long long)id);
+			goto fail;
+		}
+		if (two_steps && !document.handed_over) {
+			hw_error_set(error,
+				     _("document #%lld must be handed over to the office before it is "
+				       "issued 〔%s〕"),
+				     (long long)id, type->clauses[HW_KEY_DOCUMENT_STEPS]);
+			goto fail;
+		}
+		if (document.handed_over && date < document.handed_over_on) {
+			hw_error_set(error, "%s", _("that date is before the hand-over"));
+			goto fail;
+		}
+	} else {
+		if (!two_steps) {
+			hw_error_set(error, _("the rules set no hand-over step for %s: issue the document"),
+				     type->name);
+			goto fail;
+		}
+		if (document.handed_over) {
+			hw_error_set(error, _("document #%lld is handed over already"), (long long)id);
+			goto fail;
+		}
+	}
+	json_t *before = hw_row_json(session, "document", id);
+	document_values values = {.id = id, .date = date};
+	if (run(session,
+		issuing ? "UPDATE document SET issued_on = ?2 WHERE id = ?1"
+			: "UPDATE document SET handed_over_on = ?2 WHERE id = ?1",
+		_("cannot save the document"), error, bind_document_date, &values) != 0) {
+		json_decref(before);
+		goto fail;
+	}
+	if (hw_audit_record(session, issuing ? "doc issue" : "doc handover", "document", id,
+			    meeting.id, before, hw_row_json(session, "document", id), error) != 0)
+		goto fail;
+	return hw_action_commit(session, error);
+fail:
+	hw_action_abort(session);
+	return -1;
+}
+
+int hw_document_handover(hw_session *session, int64_t id, const char *on, hw_error *error)
+{
+	return document_step(session, id, on, false, error);
+}
+
+int hw_document_issue(hw_session *session, int64_t id, const char *on, hw_error *error)
+{
+	return document_step(session, id, on, true, error);
+}
+
+hw_date hw_document_due(const hw_rules *rules, const hw_calendar *calendar, hw_meeting_type type,
+			hw_date meeting_date, const hw_document *document, hw_deadline_kind *step)
+{
+	const hw_type_rules *rules_of_type = &rules->types[type];
+	if (rules_of_type->document_step_count >= 2 && !document->handed_over) {
+		*step = HW_DUE_HANDOVER;
+		return hw_calendar_add_workdays(calendar, meeting_date, rules_of_type->document_steps[0],
+						NULL);
+	}
+	*step = HW_DUE_ISSUE;
+	if (rules_of_type->document_step_count >= 2) {
+		/* The office's days run from the hand-over, or from its deadline when later. */
+		hw_date handover_due = hw_calendar_add_workdays(
+			calendar, meeting_date, rules_of_type->document_steps[0], NULL);
+		hw_date from = document->handed_over_on < handover_due ? document->handed_over_on
+								       : handover_due;
+		return hw_calendar_add_workdays(calendar, from, rules_of_type->document_steps[1], NULL);
+	}
+	return hw_calendar_add_workdays(calendar, meeting_date,
+					hw_rules_total_document_days(rules, type), NULL);
+}
+
+const char *hw_deadline_kind_key(hw_deadline_kind kind)
+{
+	static const char *const keys[] = {"minutes", "handover", "issue"};
+	return keys[kind];
+}
+
+typedef struct deadline_list {
+	hw_deadline *items;
+	int count;
+	int capacity;
+} deadline_list;
+
+static void push(deadline_list *list, const hw_deadline *item)
+{
+	if (list->count == list->capacity) {
+		int capacity = list->capacity ? list->capacity * 2 : 32;
+		hw_deadline *grown = realloc(list->items, (size_t)capacity * sizeof *grown);
+		if (grown == NULL)
+			return;
+		list->items = grown;
+		list->capacity = capacity;
+	}
+	list->items[list->count++] = *item;
+}
+
+static int compare_deadlines(const void *a, const void *b)
+{
+	const hw_deadline *x = a, *y = b;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return (x->meeting_id > y->meeting_id) - (x->meeting_id < y->meeting_id);
+}
+
+int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *), void *user,
+		 hw_error *error)
+{
+	/* Held meetings whose minutes are unsigned, or whose documents are not issued. */
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(
+		    hw_store_db(session->store),
+		    "SELECT m.id, m.type, m.date, m.title, 0, NULL, NULL FROM meeting m"
+		    " LEFT JOIN minutes n ON n.meeting_id = m.id"
+		    " WHERE m.status = 'held' AND (n.state IS NULL OR n.state = 'drafted')"
+		    " UNION ALL"
+		    " SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
+		    " FROM document d JOIN meeting m ON m.id = d.meeting_id WHERE d.issued_on IS NULL",
+		    -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the deadlines"), error);
+	deadline_list list = {0};
+	while (sqlite3_step(statement) == SQLITE_ROW) {
+		hw_deadline item = {.meeting_id = sqlite3_column_int64(statement, 0)};
+		char type[32];
+		hw_column_text(statement, 1, type, sizeof type);
+		if (!hw_meeting_type_from_key(type, &item.type) ||
+		    !hw_column_date(statement, 2, &item.meeting_date))
+			continue;
+		const hw_type_rules *rules_of_type = &session->rules->types[item.type];
+		if (rules_of_type->document_step_count == 0)
+			continue; /* the rules set no deadline for this type */
+		hw_column_text(statement, 3, item.what, sizeof item.what);
+		item.document_id = sqlite3_column_int64(statement, 4);
+		item.clause = rules_of_type->clauses[HW_KEY_DOCUMENT_STEPS];
+		if (item.document_id == 0) {
+			item.kind = HW_DUE_MINUTES;
+			item.due = hw_calendar_add_workdays(
+				session->calendar, item.meeting_date,
+				hw_rules_total_document_days(session->rules, item.type), NULL);
+		} else {
+			hw_document document = {.id = item.document_id};
+			document.handed_over = hw_column_date(statement, 5, &document.handed_over_on);
+			item.due = hw_document_due(session->rules, session->calendar, item.type,
+						   item.meeting_date, &document, &item.kind);
+		}
+		item.workdays_left =
+			hw_calendar_count_workdays(session->calendar, session->today, item.due, NULL);
+		push(&list, &item);
+	}
+	sqlite3_finalize(statement);
+	qsort(list.items, (size_t)list.count, sizeof *list.items, compare_deadlines);
+	for (int i = 0; i < list.count; i++)
+		visit(&list.items[i], user);
+	free(list.items);
+	return 0;
+}

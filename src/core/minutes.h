@@ -1,0 +1,81 @@
+/* Minutes 纪要 and the documents a meeting decides, with their due dates counted in working
+ * days from the meeting by the rules' steps (e.g. 4 working days to hand over, 3 more to
+ * issue). Signed minutes are frozen: a correction is a new amendment. */
+#ifndef HW_MINUTES_H
+#define HW_MINUTES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "meetings.h"
+
+typedef struct hw_minutes {
+	int64_t meeting_id;
+	char text[4096];
+	bool signed_;
+	int64_t signed_by;
+	char signed_by_name[HW_NAME_SIZE];
+	hw_date signed_on;
+	int amendment_count;
+} hw_minutes;
+
+int hw_minutes_draft(hw_session *session, int64_t meeting_id, const char *text, hw_error *error);
+int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_error *error);
+int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, const char *by,
+		     hw_error *error);
+/* Returns 1 and fills `out` when the meeting has minutes, 0 when not, -1 on error. */
+int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_error *error);
+/* The roles that sign a meeting's minutes (the chair where the rules name none). */
+hw_role_set hw_minutes_signer_roles(const hw_rules *rules, hw_meeting_type type);
+bool hw_minutes_may_sign(const hw_person *person, hw_role_set signers, const hw_meeting *meeting);
+
+/* Working days the rules give after a meeting of `type` to issue what it decided: the sum of
+ * the document steps; 0 when the rules set none. */
+int hw_rules_total_document_days(const hw_rules *rules, hw_meeting_type type);
+
+typedef struct hw_document {
+	int64_t id;
+	int64_t meeting_id;
+	char title[HW_TEXT_SIZE];
+	bool handed_over;
+	hw_date handed_over_on;
+	bool issued;
+	hw_date issued_on;
+} hw_document;
+
+int hw_document_add(hw_session *session, int64_t meeting_id, const char *title, int64_t *id,
+		    hw_error *error);
+/* `on` NULL means today. */
+int hw_document_handover(hw_session *session, int64_t id, const char *on, hw_error *error);
+int hw_document_issue(hw_session *session, int64_t id, const char *on, hw_error *error);
+int hw_document_list(hw_session *session, int64_t meeting_id,
+		     void (*visit)(const hw_document *, void *), void *user, hw_error *error);
+
+typedef enum hw_deadline_kind {
+	HW_DUE_MINUTES,  /* minutes to be signed */
+	HW_DUE_HANDOVER, /* a document to be handed to the office */
+	HW_DUE_ISSUE,    /* a document to be issued */
+} hw_deadline_kind;
+
+typedef struct hw_deadline {
+	hw_deadline_kind kind;
+	int64_t meeting_id;
+	int64_t document_id; /* 0 for minutes */
+	char what[HW_TEXT_SIZE];
+	hw_date meeting_date;
+	hw_date due;
+	int workdays_left; /* negative: working days late */
+	const char *clause;
+	hw_meeting_type type;
+} hw_deadline;
+
+/* When a held meeting's document is due at each step. */
+hw_date hw_document_due(const hw_rules *rules, const hw_calendar *calendar, hw_meeting_type type,
+			hw_date meeting_date, const hw_document *document, hw_deadline_kind *step);
+
+/* What is still due, overdue first, then by due date. */
+int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *), void *user,
+		 hw_error *error);
+const char *hw_deadline_kind_key(hw_deadline_kind kind);
+
+#endif

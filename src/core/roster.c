@@ -1,0 +1,424 @@
+#include "roster.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "i18n.h"
+
+#define DEPARTMENT_COLUMNS \
+	"d.id, d.name, d.deputy_id, coalesce(p.name, ''), d.member_of_executive, d.function"
+#define DEPARTMENT_FROM " FROM department d LEFT JOIN person p ON p.id = d.deputy_id"
+#define PERSON_COLUMNS "p.id, p.name, p.title, p.role, p.department_id, coalesce(d.name, ''), p.party_group"
+#define PERSON_FROM " FROM person p LEFT JOIN department d ON d.id = p.department_id"
+
+
+static void read_department(sqlite3_stmt *statement, hw_department *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(statement, 0);
+	hw_column_text(statement, 1, out->name, sizeof out->name);
+	out->deputy_id = sqlite3_column_int64(statement, 2);
+	hw_column_text(statement, 3, out->deputy_name, sizeof out->deputy_name);
+	out->member_of_executive = sqlite3_column_int(statement, 4) != 0;
+	const char *function = (const char *)sqlite3_column_text(statement, 5);
+	out->has_function = function != NULL && hw_role_from_key(function, &out->function);
+}
+
+static void read_person(sqlite3_stmt *statement, hw_person *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(statement, 0);
+	hw_column_text(statement, 1, out->name, sizeof out->name);
+	hw_column_text(statement, 2, out->title, sizeof out->title);
+	const char *role = (const char *)sqlite3_column_text(statement, 3);
+	if (role == NULL || !hw_role_from_key(role, &out->role))
+		out->role = HW_ROLE_RELEVANT_DEPARTMENT;
+	out->department_id = sqlite3_column_int64(statement, 4);
+	hw_column_text(statement, 5, out->department_name, sizeof out->department_name);
+	out->party_group = sqlite3_column_int(statement, 6) != 0;
+}
+
+/* A reference is an id (all digits) or an exact name. */
+static bool parse_id(const char *reference, int64_t *id)
+{
+	if (reference == NULL || *reference == '\0' || strlen(reference) > 18)
+		return false;
+	for (const char *c = reference; *c; c++)
+		if (*c < '0' || *c > '9')
+			return false;
+	*id = strtoll(reference, NULL, 10);
+	return true;
+}
+
+static int find_one(hw_session *session, const char *sql_by_id, const char *sql_by_name,
+		    const char *reference, void (*read)(sqlite3_stmt *, void *), void *out, bool *found,
+		    hw_error *error)
+{
+	int64_t id;
+	bool by_id = parse_id(reference, &id);
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store), by_id ? sql_by_id : sql_by_name, -1,
+			       &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the roster"), error);
+	if (by_id)
+		sqlite3_bind_int64(statement, 1, id);
+	else
+		sqlite3_bind_text(statement, 1, reference, -1, SQLITE_STATIC);
+	*found = sqlite3_step(statement) == SQLITE_ROW;
+	if (*found)
+		read(statement, out);
+	sqlite3_finalize(statement);
+	return 0;
+}
+
+static void read_department_any(sqlite3_stmt *statement, void *out)
+{
+	read_department(statement, out);
+}
+
+static void read_person_any(sqlite3_stmt *statement, void *out)
+{
+	read_person(statement, out);
+}
+
+int hw_department_find(hw_session *session, const char *reference, hw_department *out,
+		       hw_error *error)
+{
+	bool found;
+	if (find_one(session, "SELECT " DEPARTMENT_COLUMNS DEPARTMENT_FROM " WHERE d.id = ?1",
+		     "SELECT " DEPARTMENT_COLUMNS DEPARTMENT_FROM " WHERE d.name = ?1", reference,
+		     read_department_any, out, &found, error) != 0)
+		return -1;
+	if (!found)
+		return hw_error_set(error, _("no department '%s' (see 'huiwu dept list')"), reference);
+	return 0;
+}
+
+int hw_department_get(hw_session *session, int64_t id, hw_department *out, hw_error *error)
+{
+	char reference[32];
+	snprintf(reference, sizeof reference, "%lld", (long long)id);
+	return hw_department_find(session, reference, out, error);
+}
+
+int hw_person_find(hw_session *session, const char *reference, hw_person *out, hw_error *error)
+{
+	bool found;
+	if (find_one(session, "SELECT " PERSON_COLUMNS PERSON_FROM " WHERE p.id = ?1",
+		     "SELECT " PERSON_COLUMNS PERSON_FROM " WHERE p.name = ?1", reference,
+		     read_person_any, out, &found, error) != 0)
+		return -1;
+	if (!found)
+		return hw_error_set(error, _("no person '%s' (see 'huiwu person list')"), reference);
+	return 0;
+}
+
+int hw_person_get(hw_session *session, int64_t id, hw_person *out, hw_error *error)
+{
+	char reference[32];
+	snprintf(reference, sizeof reference, "%lld", (long long)id);
+	return hw_person_find(session, reference, out, error);
+}
+
+static int check_name(const char *what, const char *name, hw_error *error)
+{
+	if (name == NULL || *name == '\0')
+		return hw_error_set(error, _("%s: the name is empty"), what);
+	if (strlen(name) >= HW_NAME_SIZE)
+		return hw_error_set(error, _("%s: the name is longer than %d bytes"), what,
+				    HW_NAME_SIZE - 1);
+	int64_t id;
+	if (parse_id(name, &id))
+		return hw_error_set(error, _("%s: a name cannot be only digits (digits name an id)"),
+				    what);
+	return 0;
+}
+
+static int step_done(hw_session *session, sqlite3_stmt *statement, const char *what, hw_error *error)
+{
+	int rc = sqlite3_step(statement);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return hw_error_set(error, _("%s: the name is taken already"), what);
+	return hw_store_fail(session->store, what, error);
+}
+
+int hw_department_add(hw_session *session, const hw_department_input *input, int64_t *id,
+		      hw_error *error)
+{
+	if (check_name(_("department"), input->name, error) != 0)
+		return -1;
+	hw_role function;
+	if (input->function != NULL && (!hw_role_from_key(input->function, &function) ||
+					function != HW_ROLE_JUSTICE_BUREAU))
+		return hw_error_set(error, _("unknown department function '%s' (known: justice_bureau)"),
+				    input->function);
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_person deputy = {0};
+	sqlite3_stmt *statement = NULL;
+	if (input->deputy != NULL) {
+		if (hw_person_find(session, input->deputy, &deputy, error) != 0)
+			goto fail;
+		if (deputy.role != HW_ROLE_DEPUTY && deputy.role != HW_ROLE_EXECUTIVE_DEPUTY &&
+		    deputy.role != HW_ROLE_SECRETARY && deputy.role != HW_ROLE_HEAD) {
+			hw_error_set(error, _("%s is not a government leader and cannot be in charge of a department"),
+				     deputy.name);
+			goto fail;
+		}
+	}
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "INSERT INTO department (name, deputy_id, member_of_executive, function)"
+			       " VALUES (?1, ?2, ?3, ?4)",
+			       -1, &statement, NULL) != SQLITE_OK) {
+		hw_store_fail(session->store, _("cannot add the department"), error);
+		goto fail;
+	}
+	sqlite3_bind_text(statement, 1, input->name, -1, SQLITE_STATIC);
+	if (deputy.id)
+		sqlite3_bind_int64(statement, 2, deputy.id);
+	sqlite3_bind_int(statement, 3, input->member_of_executive);
+	if (input->function)
+		sqlite3_bind_text(statement, 4, input->function, -1, SQLITE_STATIC);
+	if (step_done(session, statement, input->name, error) != 0)
+		goto fail;
+	sqlite3_finalize(statement);
+	statement = NULL;
+	*id = sqlite3_last_insert_rowid(hw_store_db(session->store));
+	if (hw_audit_record(session, "dept add", "department", *id, 0, NULL,
+			    hw_row_json(session, "department", *id), error) != 0)
+		goto fail;
+	return hw_action_commit(session, error);
+fail:
+	sqlite3_finalize(statement);
+	hw_action_abort(session);
+	return -1;
+}
+
+int hw_department_set_deputy(hw_session *session, const char *department, const char *deputy,
+			     hw_error *error)
+{
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_department found;
+	hw_person person;
+	sqlite3_stmt *statement = NULL;
+	if (hw_department_find(session, department, &found, error) != 0 ||
+	    hw_person_find(session, deputy, &person, error) != 0)
+		goto fail;
+	json_t *before = hw_row_json(session, "department", found.id);
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "UPDATE department SET deputy_id = ?1 WHERE id = ?2", -1, &statement,
+			       NULL) != SQLITE_OK) {
+		json_decref(before);
+		hw_store_fail(session->store, found.name, error);
+		goto fail;
+	}
+	sqlite3_bind_int64(statement, 1, person.id);
+	sqlite3_bind_int64(statement, 2, found.id);
+	if (step_done(session, statement, found.name, error) != 0) {
+		json_decref(before);
+		goto fail;
+	}
+	sqlite3_finalize(statement);
+	statement = NULL;
+	if (hw_audit_record(session, "dept edit", "department", found.id, 0, before,
+			    hw_row_json(session, "department", found.id), error) != 0)
+		goto fail;
+	return hw_action_commit(session, error);
+fail:
+	sqlite3_finalize(statement);
+	hw_action_abort(session);
+	return -1;
+}
+
+static int parse_person_role(const char *key, hw_role *role, hw_error *error)
+{
+	if (key == NULL || !hw_role_from_key(key, role) || !hw_role_is_personal(*role))
+		return hw_error_set(error,
+				    _("'%s' is not a role a person holds (head, executive_deputy, deputy, "
+				      "secretary, deputy_secretary, party_group, department_head, "
+				      "department_deputy, staff, office, …; see man huiwu-rules)"),
+				    key ? key : "");
+	return 0;
+}
+
+/* Department heads, their deputies and staff belong to a department. */
+static bool role_needs_department(hw_role role)
+{
+	return role == HW_ROLE_DEPARTMENT_HEAD || role == HW_ROLE_DEPARTMENT_DEPUTY ||
+	       role == HW_ROLE_STAFF;
+}
+
+int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id, hw_error *error)
+{
+	hw_role role;
+	if (check_name(_("person"), input->name, error) != 0 ||
+	    parse_person_role(input->role, &role, error) != 0)
+		return -1;
+	if (input->title == NULL || *input->title == '\0' || strlen(input->title) >= HW_NAME_SIZE)
+		return hw_error_set(error, "%s", _("say the person's title with --title, e.g. 副县长"));
+	if (role_needs_department(role) && input->department == NULL)
+		return hw_error_set(error, _("a %s belongs to a department: say which with --dept"),
+				    input->role);
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_department department = {0};
+	sqlite3_stmt *statement = NULL;
+	if (input->department != NULL &&
+	    hw_department_find(session, input->department, &department, error) != 0)
+		goto fail;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "INSERT INTO person (name, title, role, department_id, party_group)"
+			       " VALUES (?1, ?2, ?3, ?4, ?5)",
+			       -1, &statement, NULL) != SQLITE_OK) {
+		hw_store_fail(session->store, _("cannot add the person"), error);
+		goto fail;
+	}
+	sqlite3_bind_text(statement, 1, input->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 2, input->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 3, hw_role_key(role), -1, SQLITE_STATIC);
+	if (department.id)
+		sqlite3_bind_int64(statement, 4, department.id);
+	sqlite3_bind_int(statement, 5, input->party_group || role == HW_ROLE_PARTY_GROUP);
+	if (step_done(session, statement, input->name, error) != 0)
+		goto fail;
+	sqlite3_finalize(statement);
+	statement = NULL;
+	*id = sqlite3_last_insert_rowid(hw_store_db(session->store));
+	if (hw_audit_record(session, "person add", "person", *id, 0, NULL,
+			    hw_row_json(session, "person", *id), error) != 0)
+		goto fail;
+	return hw_action_commit(session, error);
+fail:
+	sqlite3_finalize(statement);
+	hw_action_abort(session);
+	return -1;
+}
+
+int hw_person_edit(hw_session *session, const char *reference, const char *title, const char *role,
+		   const char *department, hw_error *error)
+{
+	hw_role new_role;
+	if (role != NULL && parse_person_role(role, &new_role, error) != 0)
+		return -1;
+	if (title != NULL && (*title == '\0' || strlen(title) >= HW_NAME_SIZE))
+		return hw_error_set(error, "%s", _("the title is empty or too long"));
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_person person;
+	hw_department found = {0};
+	sqlite3_stmt *statement = NULL;
+	if (hw_person_find(session, reference, &person, error) != 0 ||
+	    (department != NULL && hw_department_find(session, department, &found, error) != 0))
+		goto fail;
+	hw_role final_role = role ? new_role : person.role;
+	int64_t final_department = department ? found.id : person.department_id;
+	if (role_needs_department(final_role) && final_department == 0) {
+		hw_error_set(error, _("a %s belongs to a department: say which with --dept"),
+			     hw_role_key(final_role));
+		goto fail;
+	}
+	json_t *before = hw_row_json(session, "person", person.id);
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "UPDATE person SET title = coalesce(?1, title), role = ?2,"
+			       " department_id = ?3 WHERE id = ?4",
+			       -1, &statement, NULL) != SQLITE_OK) {
+		json_decref(before);
+		hw_store_fail(session->store, person.name, error);
+		goto fail;
+	}
+	if (title)
+		sqlite3_bind_text(statement, 1, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 2, hw_role_key(final_role), -1, SQLITE_STATIC);
+	if (final_department)
+		sqlite3_bind_int64(statement, 3, final_department);
+	sqlite3_bind_int64(statement, 4, person.id);
+	if (step_done(session, statement, person.name, error) != 0) {
+		json_decref(before);
+		goto fail;
+	}
+	sqlite3_finalize(statement);
+	statement = NULL;
+	if (hw_audit_record(session, "person edit", "person", person.id, 0, before,
+			    hw_row_json(session, "person", person.id), error) != 0)
+		goto fail;
+	return hw_action_commit(session, error);
+fail:
+	sqlite3_finalize(statement);
+	hw_action_abort(session);
+	return -1;
+}
+
+int hw_department_list(hw_session *session, void (*visit)(const hw_department *, void *),
+		       void *user, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT " DEPARTMENT_COLUMNS DEPARTMENT_FROM " ORDER BY d.id", -1,
+			       &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the roster"), error);
+	while (sqlite3_step(statement) == SQLITE_ROW) {
+		hw_department department;
+		read_department(statement, &department);
+		visit(&department, user);
+	}
+	sqlite3_finalize(statement);
+	return 0;
+}
+
+int hw_person_list(hw_session *session, void (*visit)(const hw_person *, void *), void *user,
+		   hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT " PERSON_COLUMNS PERSON_FROM " ORDER BY p.id", -1, &statement,
+			       NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the roster"), error);
+	while (sqlite3_step(statement) == SQLITE_ROW) {
+		hw_person person;
+		read_person(statement, &person);
+		visit(&person, user);
+	}
+	sqlite3_finalize(statement);
+	return 0;
+}
+
+int hw_person_division(hw_session *session, int64_t person_id,
+		       void (*visit)(const hw_department *, void *), void *user, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT " DEPARTMENT_COLUMNS DEPARTMENT_FROM
+			       " WHERE d.deputy_id = ?1 ORDER BY d.id",
+			       -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the roster"), error);
+	sqlite3_bind_int64(statement, 1, person_id);
+	while (sqlite3_step(statement) == SQLITE_ROW) {
+		hw_department department;
+		read_department(statement, &department);
+		visit(&department, user);
+	}
+	sqlite3_finalize(statement);
+	return 0;
+}
+
+bool hw_person_fills_role(const hw_person *person, const hw_department *department, hw_role role)
+{
+	switch (role) {
+	case HW_ROLE_MEMBER_DEPARTMENT:
+		return person->role == HW_ROLE_DEPARTMENT_HEAD && department != NULL &&
+		       department->member_of_executive;
+	case HW_ROLE_JUSTICE_BUREAU:
+		return person->role == HW_ROLE_DEPARTMENT_HEAD && department != NULL &&
+		       department->has_function && department->function == HW_ROLE_JUSTICE_BUREAU;
+	case HW_ROLE_PARTY_GROUP:
+		/* The head and deputies are in the group by office; listed members beside them. */
+		return person->party_group || person->role == HW_ROLE_PARTY_GROUP;
+	default:
+		return person->role == role;
+	}
+}

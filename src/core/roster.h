@@ -1,0 +1,76 @@
+/* Departments and people. A deputy's division is the set of departments whose deputy in charge
+ * they are. People and departments are named by id or by their exact name. */
+#ifndef HW_ROSTER_H
+#define HW_ROSTER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "roles.h"
+#include "session.h"
+
+#define HW_NAME_SIZE 256
+
+typedef struct hw_department {
+	int64_t id;
+	char name[HW_NAME_SIZE];
+	int64_t deputy_id; /* 0: no deputy in charge recorded */
+	char deputy_name[HW_NAME_SIZE];
+	bool member_of_executive;
+	bool has_function;
+	hw_role function; /* e.g. HW_ROLE_JUSTICE_BUREAU */
+} hw_department;
+
+typedef struct hw_person {
+	int64_t id;
+	char name[HW_NAME_SIZE];
+	char title[HW_NAME_SIZE];
+	hw_role role;
+	int64_t department_id; /* 0: none */
+	char department_name[HW_NAME_SIZE];
+	bool party_group;
+} hw_person;
+
+typedef struct hw_department_input {
+	const char *name;
+	const char *deputy;   /* person reference, or NULL */
+	bool member_of_executive;
+	const char *function; /* role key, or NULL */
+} hw_department_input;
+
+int hw_department_add(hw_session *session, const hw_department_input *input, int64_t *id,
+		      hw_error *error);
+/* Puts the department in the division of the deputy `deputy`. */
+int hw_department_set_deputy(hw_session *session, const char *department, const char *deputy,
+			     hw_error *error);
+int hw_department_find(hw_session *session, const char *reference, hw_department *out,
+		       hw_error *error);
+int hw_department_get(hw_session *session, int64_t id, hw_department *out, hw_error *error);
+int hw_department_list(hw_session *session, void (*visit)(const hw_department *, void *),
+		       void *user, hw_error *error);
+
+typedef struct hw_person_input {
+	const char *name;
+	const char *title;
+	const char *role;       /* role key */
+	const char *department; /* reference, or NULL */
+	bool party_group;
+} hw_person_input;
+
+int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id, hw_error *error);
+/* Changes the given fields (NULL: unchanged). */
+int hw_person_edit(hw_session *session, const char *reference, const char *title, const char *role,
+		   const char *department, hw_error *error);
+int hw_person_find(hw_session *session, const char *reference, hw_person *out, hw_error *error);
+int hw_person_get(hw_session *session, int64_t id, hw_person *out, hw_error *error);
+int hw_person_list(hw_session *session, void (*visit)(const hw_person *, void *), void *user,
+		   hw_error *error);
+/* The departments in the person's division. */
+int hw_person_division(hw_session *session, int64_t person_id,
+		       void (*visit)(const hw_department *, void *), void *user, hw_error *error);
+
+/* Whether the person fills `role` as rule files use it: member_department and justice_bureau
+ * are department heads of such departments, party_group includes deputies in the group. */
+bool hw_person_fills_role(const hw_person *person, const hw_department *department, hw_role role);
+
+#endif

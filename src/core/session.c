@@ -1,0 +1,84 @@
+#include "session.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "paths.h"
+
+int hw_today(const char *zone, hw_date *out, hw_error *error)
+{
+	const char *fixed = getenv("HUIWU_TODAY");
+	if (fixed != NULL && *fixed != '\0') {
+		if (!hw_date_parse(fixed, out))
+			return hw_error_set(error, _("HUIWU_TODAY='%s' is not a date of the form YYYY-MM-DD"),
+					    fixed);
+		return 0;
+	}
+	/* The civil date where the government sits, whatever this machine's zone. */
+	char *saved = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	setenv("TZ", zone, 1);
+	tzset();
+	time_t now = time(NULL);
+	struct tm local;
+	localtime_r(&now, &local);
+	if (saved != NULL) {
+		setenv("TZ", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+	*out = hw_date_from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+	return 0;
+}
+
+static void login_name(char *out, size_t size)
+{
+	const char *name = getenv("USER");
+	if (name == NULL || *name == '\0') {
+		struct passwd *entry = getpwuid(getuid());
+		name = entry ? entry->pw_name : "unknown";
+	}
+	snprintf(out, size, "%s", name);
+}
+
+hw_session *hw_session_open(const char *db_path, bool read_only, hw_error *error)
+{
+	hw_session *session = calloc(1, sizeof *session);
+	if (session == NULL) {
+		hw_error_set(error, "%s", _("out of memory"));
+		return NULL;
+	}
+	session->read_only = read_only;
+	session->store = hw_store_open(db_path, read_only ? HW_OPEN_READ_ONLY : HW_OPEN_EXISTING, error);
+	char key[256], rules_dir[4096], holidays_dir[4096];
+	if (session->store == NULL ||
+	    hw_store_government_key(session->store, key, sizeof key, error) != 0)
+		goto fail;
+	hw_rules_dir(rules_dir, sizeof rules_dir);
+	hw_holidays_dir(holidays_dir, sizeof holidays_dir);
+	if ((session->rules = hw_rules_load(rules_dir, key, error)) == NULL ||
+	    (session->calendar = hw_calendar_load(holidays_dir, error)) == NULL ||
+	    hw_today(session->rules->government[HW_GOV_TIMEZONE], &session->today, error) != 0)
+		goto fail;
+	login_name(session->user, sizeof session->user);
+	return session;
+fail:
+	hw_session_close(session);
+	return NULL;
+}
+
+void hw_session_close(hw_session *session)
+{
+	if (session == NULL)
+		return;
+	hw_store_close(session->store);
+	hw_rules_free(session->rules);
+	hw_calendar_free(session->calendar);
+	free(session);
+}

@@ -1,0 +1,358 @@
+#include "topics.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "i18n.h"
+
+static const char *const state_keys[HW_TOPIC_STATE_COUNT] = {"proposed", "approved", "scheduled",
+							      "decided", "deferred"};
+
+const char *hw_topic_state_key(hw_topic_state state)
+{
+	return state < HW_TOPIC_STATE_COUNT ? state_keys[state] : "?";
+}
+
+int hw_parse_matters(const char *text, unsigned *out, hw_error *error)
+{
+	*out = 0;
+	char copy[256];
+	snprintf(copy, sizeof copy, "%s", text);
+	for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item;
+	     item = strtok_r(NULL, ", ", &save)) {
+		int matter = 0;
+		while (matter < HW_MATTER_COUNT && strcmp(hw_matter_key((hw_matter)matter), item) != 0)
+			matter++;
+		if (matter == HW_MATTER_COUNT)
+			return hw_error_set(error,
+					    _("unknown matter '%s' (projects, funds, staffing, rewards)"),
+					    item);
+		*out |= 1u << matter;
+	}
+	return 0;
+}
+
+hw_role_set hw_topic_approver_roles(const hw_rules *rules, hw_meeting_type type)
+{
+	hw_role_set roles = rules->types[type].topic_approver;
+	return roles ? roles : HW_ROLE_BIT(HW_ROLE_HEAD);
+}
+
+#define TOPIC_COLUMNS                                                                          \
+	"t.id, t.title, t.deputy_id, coalesce(d.name, ''), t.department_id, coalesce(g.name, ''),"  \
+	" t.matters, t.matters_agreed, t.studied_on, t.state, t.approved_by, coalesce(a.name, ''),"  \
+	" t.meeting_id, coalesce(t.decision, '')"
+#define TOPIC_FROM                                                                             \
+	" FROM topic t LEFT JOIN person d ON d.id = t.deputy_id"                                  \
+	" LEFT JOIN department g ON g.id = t.department_id"                                        \
+	" LEFT JOIN person a ON a.id = t.approved_by"
+
+static void read_topic(sqlite3_stmt *statement, hw_topic *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(statement, 0);
+	hw_column_text(statement, 1, out->title, sizeof out->title);
+	out->deputy_id = sqlite3_column_int64(statement, 2);
+	hw_column_text(statement, 3, out->deputy_name, sizeof out->deputy_name);
+	out->department_id = sqlite3_column_int64(statement, 4);
+	hw_column_text(statement, 5, out->department_name, sizeof out->department_name);
+	out->matters = (unsigned)sqlite3_column_int(statement, 6);
+	out->matters_agreed = sqlite3_column_int(statement, 7) != 0;
+	out->has_studied_on = hw_column_date(statement, 8, &out->studied_on);
+	char state[16];
+	hw_column_text(statement, 9, state, sizeof state);
+	for (int i = 0; i < HW_TOPIC_STATE_COUNT; i++)
+		if (strcmp(state, state_keys[i]) == 0)
+			out->state = (hw_topic_state)i;
+	out->approved_by = sqlite3_column_int64(statement, 10);
+	hw_column_text(statement, 11, out->approved_by_name, sizeof out->approved_by_name);
+	out->meeting_id = sqlite3_column_int64(statement, 12);
+	hw_column_text(statement, 13, out->decision, sizeof out->decision);
+}
+
+int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT " TOPIC_COLUMNS TOPIC_FROM " WHERE t.id = ?1", -1, &statement,
+			       NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the topics"), error);
+	sqlite3_bind_int64(statement, 1, id);
+	bool found = sqlite3_step(statement) == SQLITE_ROW;
+	if (found)
+		read_topic(statement, out);
+	sqlite3_finalize(statement);
+	return found ? 0 : hw_error_set(error, _("no topic #%lld (see 'huiwu topic list')"), (long long)id);
+}
+
+int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const hw_topic *, void *),
+		  void *user, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       meeting_id ? "SELECT " TOPIC_COLUMNS TOPIC_FROM
+					    " WHERE t.meeting_id = ?1 ORDER BY t.id"
+					  : "SELECT " TOPIC_COLUMNS TOPIC_FROM " ORDER BY t.id",
+			       -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the topics"), error);
+	if (meeting_id)
+		sqlite3_bind_int64(statement, 1, meeting_id);
+	while (sqlite3_step(statement) == SQLITE_ROW) {
+		hw_topic topic;
+		read_topic(statement, &topic);
+		visit(&topic, user);
+	}
+	sqlite3_finalize(statement);
+	return 0;
+}
+
+/* Writes every column of `topic` and records the change with `before`. */
+static int save_topic(hw_session *session, const hw_topic *topic, bool adding, const char *action,
+		      json_t *before, int64_t *id, hw_error *error)
+{
+	const char *sql =
+		adding ? "INSERT INTO topic (title, deputy_id, department_id, matters, matters_agreed,"
+			 " studied_on, state, approved_by, meeting_id, decision)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		       : "UPDATE topic SET title = ?1, deputy_id = ?2, department_id = ?3, matters = ?4,"
+			 " matters_agreed = ?5, studied_on = ?6, state = ?7, approved_by = ?8,"
+			 " meeting_id = ?9, decision = ?10 WHERE id = ?11";
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK) {
+		json_decref(before);
+		return hw_store_fail(session->store, _("cannot save the topic"), error);
+	}
+	sqlite3_bind_text(statement, 1, topic->title, -1, SQLITE_STATIC);
+	if (topic->deputy_id)
+		sqlite3_bind_int64(statement, 2, topic->deputy_id);
+	if (topic->department_id)
+		sqlite3_bind_int64(statement, 3, topic->department_id);
+	sqlite3_bind_int(statement, 4, (int)topic->matters);
+	sqlite3_bind_int(statement, 5, topic->matters_agreed);
+	if (topic->has_studied_on)
+		hw_bind_date(statement, 6, topic->studied_on);
+	sqlite3_bind_text(statement, 7, state_keys[topic->state], -1, SQLITE_STATIC);
+	if (topic->approved_by)
+		sqlite3_bind_int64(statement, 8, topic->approved_by);
+	if (topic->meeting_id)
+		sqlite3_bind_int64(statement, 9, topic->meeting_id);
+	if (topic->decision[0])
+		sqlite3_bind_text(statement, 10, topic->decision, -1, SQLITE_STATIC);
+	if (!adding)
+		sqlite3_bind_int64(statement, 11, topic->id);
+	int rc = sqlite3_step(statement);
+	sqlite3_finalize(statement);
+	if (rc != SQLITE_DONE) {
+		json_decref(before);
+		return hw_store_fail(session->store, _("cannot save the topic"), error);
+	}
+	*id = adding ? sqlite3_last_insert_rowid(hw_store_db(session->store)) : topic->id;
+	return hw_audit_record(session, action, "topic", *id, topic->meeting_id, before,
+			       hw_row_json(session, "topic", *id), error);
+}
+
+static int apply_input(hw_session *session, const hw_topic_input *input, hw_topic *topic,
+		       hw_error *error)
+{
+	if (input->title != NULL) {
+		if (*input->title == '\0' || strlen(input->title) >= sizeof topic->title)
+			return hw_error_set(error, "%s", _("the title is empty or too long"));
+		snprintf(topic->title, sizeof topic->title, "%s", input->title);
+	}
+	if (input->deputy != NULL) {
+		hw_person deputy;
+		if (hw_person_find(session, input->deputy, &deputy, error) != 0)
+			return -1;
+		if (!hw_role_is_government_leader(deputy.role))
+			return hw_error_set(error,
+					    _("%s is not a government leader and cannot be a topic's "
+					      "deputy in charge"),
+					    deputy.name);
+		topic->deputy_id = deputy.id;
+	}
+	if (input->department != NULL) {
+		hw_department department;
+		if (hw_department_find(session, input->department, &department, error) != 0)
+			return -1;
+		topic->department_id = department.id;
+	}
+	if (input->matters != NULL && hw_parse_matters(input->matters, &topic->matters, error) != 0)
+		return -1;
+	if (input->agreed >= 0)
+		topic->matters_agreed = input->agreed;
+	if (input->studied_on != NULL) {
+		if (!hw_date_parse(input->studied_on, &topic->studied_on))
+			return hw_error_set(error, _("'%s' is not a date: write YYYY-MM-DD"),
+					    input->studied_on);
+		topic->has_studied_on = true;
+	}
+	return 0;
+}
+
+int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, hw_error *error)
+{
+	if (input->title == NULL)
+		return hw_error_set(error, "%s", _("say the topic's title with --title"));
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_topic topic = {.state = HW_TOPIC_PROPOSED};
+	if (apply_input(session, input, &topic, error) != 0 ||
+	    save_topic(session, &topic, true, "topic add", NULL, id, error) != 0) {
+		hw_action_abort(session);
+		return -1;
+	}
+	return hw_action_commit(session, error);
+}
+
+/* Loads the topic for a change inside an action; refuses decided topics. */
+static int begin_change(hw_session *session, int64_t id, hw_topic *topic, json_t **before,
+			hw_error *error)
+{
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	if (hw_topic_get(session, id, topic, error) != 0) {
+		hw_action_abort(session);
+		return -1;
+	}
+	if (topic->state == HW_TOPIC_DECIDED) {
+		hw_action_abort(session);
+		return hw_error_set(error, _("topic #%lld is decided already"), (long long)id);
+	}
+	*before = hw_row_json(session, "topic", id);
+	return 0;
+}
+
+static int finish_change(hw_session *session, hw_topic *topic, const char *action, json_t *before,
+			 hw_error *error)
+{
+	int64_t id;
+	if (save_topic(session, topic, false, action, before, &id, error) != 0) {
+		hw_action_abort(session);
+		return -1;
+	}
+	return hw_action_commit(session, error);
+}
+
+static int fail_change(hw_session *session, json_t *before)
+{
+	json_decref(before);
+	hw_action_abort(session);
+	return -1;
+}
+
+int hw_topic_edit(hw_session *session, int64_t id, const hw_topic_input *input, hw_error *error)
+{
+	hw_topic topic;
+	json_t *before;
+	if (begin_change(session, id, &topic, &before, error) != 0)
+		return -1;
+	if (apply_input(session, input, &topic, error) != 0)
+		return fail_change(session, before);
+	return finish_change(session, &topic, "topic edit", before, error);
+}
+
+int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *error)
+{
+	hw_topic topic;
+	json_t *before;
+	if (begin_change(session, id, &topic, &before, error) != 0)
+		return -1;
+	hw_person approver;
+	hw_meeting meeting = {.type = HW_MEETING_EXECUTIVE};
+	if (hw_person_find(session, by, &approver, error) != 0 ||
+	    (topic.meeting_id && hw_meeting_get(session, topic.meeting_id, &meeting, error) != 0))
+		return fail_change(session, before);
+	if (topic.approved_by) {
+		hw_error_set(error, _("topic #%lld was approved by %s already"), (long long)id,
+			     topic.approved_by_name);
+		return fail_change(session, before);
+	}
+	hw_role_set roles = hw_topic_approver_roles(session->rules, meeting.type);
+	bool allowed = (hw_role_set_has(roles, HW_ROLE_CHAIR) && topic.meeting_id &&
+			approver.id == meeting.chair_id);
+	for (int role = 0; role < HW_ROLE_COUNT && !allowed; role++)
+		allowed = hw_role_set_has(roles, (hw_role)role) && role != HW_ROLE_CHAIR &&
+			  hw_person_fills_role(&approver, NULL, (hw_role)role);
+	if (!allowed) {
+		char names[256];
+		const hw_type_rules *type = &session->rules->types[meeting.type];
+		hw_describe_roles(session->rules, roles, names, sizeof names);
+		hw_error_set(error, _("%s may not approve topics for %s: the rules name %s 〔%s〕"),
+			     approver.name, type->name ? type->name : hw_meeting_type_key(meeting.type),
+			     names,
+			     type->clauses[HW_KEY_TOPIC_APPROVER] ? type->clauses[HW_KEY_TOPIC_APPROVER]
+								  : hw_type_clause(type));
+		return fail_change(session, before);
+	}
+	topic.approved_by = approver.id;
+	if (topic.state == HW_TOPIC_PROPOSED)
+		topic.state = HW_TOPIC_APPROVED;
+	return finish_change(session, &topic, "topic approve", before, error);
+}
+
+int hw_topic_schedule(hw_session *session, int64_t id, int64_t meeting_id, hw_error *error)
+{
+	hw_topic topic;
+	json_t *before;
+	if (begin_change(session, id, &topic, &before, error) != 0)
+		return -1;
+	hw_meeting meeting;
+	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0)
+		return fail_change(session, before);
+	if (meeting.status != HW_STATUS_PLANNED) {
+		hw_error_set(error, _("meeting #%lld is %s: topics go on planned meetings"),
+			     (long long)meeting_id, _(hw_meeting_status_key(meeting.status)));
+		return fail_change(session, before);
+	}
+	if (meeting.type == HW_MEETING_DEPT_WIDE) {
+		hw_error_set(error, "%s", _("a department-wide meeting has no government agenda"));
+		return fail_change(session, before);
+	}
+	topic.meeting_id = meeting_id;
+	topic.state = HW_TOPIC_SCHEDULED;
+	return finish_change(session, &topic, "topic schedule", before, error);
+}
+
+int hw_topic_decide(hw_session *session, int64_t id, const char *decision, hw_error *error)
+{
+	if (decision == NULL || *decision == '\0')
+		return hw_error_set(error, "%s", _("say what was decided with --decision TEXT"));
+	hw_topic topic;
+	json_t *before;
+	if (begin_change(session, id, &topic, &before, error) != 0)
+		return -1;
+	hw_meeting meeting;
+	if (topic.state != HW_TOPIC_SCHEDULED) {
+		hw_error_set(error, _("topic #%lld is %s: only a topic on an agenda is decided"),
+			     (long long)id, _(state_keys[topic.state]));
+		return fail_change(session, before);
+	}
+	if (hw_meeting_get(session, topic.meeting_id, &meeting, error) != 0)
+		return fail_change(session, before);
+	if (meeting.status != HW_STATUS_HELD) {
+		hw_error_set(error, _("meeting #%lld has not been held: mark it held first"),
+			     (long long)meeting.id);
+		return fail_change(session, before);
+	}
+	snprintf(topic.decision, sizeof topic.decision, "%s", decision);
+	topic.state = HW_TOPIC_DECIDED;
+	return finish_change(session, &topic, "topic decide", before, error);
+}
+
+int hw_topic_defer(hw_session *session, int64_t id, const char *reason, hw_error *error)
+{
+	hw_topic topic;
+	json_t *before;
+	if (begin_change(session, id, &topic, &before, error) != 0)
+		return -1;
+	if (topic.state != HW_TOPIC_SCHEDULED) {
+		hw_error_set(error, _("topic #%lld is %s: only a topic on an agenda is deferred"),
+			     (long long)id, _(state_keys[topic.state]));
+		return fail_change(session, before);
+	}
+	topic.state = HW_TOPIC_DEFERRED;
+	snprintf(topic.decision, sizeof topic.decision, "%s", reason ? reason : "");
+	return finish_change(session, &topic, "topic defer", before, error);
+}

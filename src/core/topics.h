@@ -1,0 +1,67 @@
+/* Agenda topics 议题: proposed → approved by the head → on a meeting's agenda → decided or
+ * deferred. A topic may be put on a draft agenda before approval; the rule engine reports it
+ * until it is approved. */
+#ifndef HW_TOPICS_H
+#define HW_TOPICS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "meetings.h"
+
+typedef enum hw_topic_state {
+	HW_TOPIC_PROPOSED,
+	HW_TOPIC_APPROVED,
+	HW_TOPIC_SCHEDULED,
+	HW_TOPIC_DECIDED,
+	HW_TOPIC_DEFERRED,
+	HW_TOPIC_STATE_COUNT
+} hw_topic_state;
+
+typedef struct hw_topic {
+	int64_t id;
+	char title[HW_TEXT_SIZE];
+	int64_t deputy_id; /* the deputy in charge */
+	char deputy_name[HW_NAME_SIZE];
+	int64_t department_id; /* the reporting department */
+	char department_name[HW_NAME_SIZE];
+	unsigned matters; /* bit per hw_matter */
+	bool matters_agreed;
+	bool has_studied_on;
+	hw_date studied_on;
+	hw_topic_state state;
+	int64_t approved_by; /* 0: not approved */
+	char approved_by_name[HW_NAME_SIZE];
+	int64_t meeting_id; /* 0: not on an agenda */
+	char decision[HW_TEXT_SIZE];
+} hw_topic;
+
+typedef struct hw_topic_input {
+	const char *title;
+	const char *deputy;     /* person reference */
+	const char *department; /* department reference */
+	const char *matters;    /* "projects, funds" */
+	int agreed;             /* -1 unchanged, 0, 1 */
+	const char *studied_on; /* YYYY-MM-DD */
+} hw_topic_input;
+
+#define HW_TOPIC_INPUT_INIT {.agreed = -1}
+
+int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, hw_error *error);
+int hw_topic_edit(hw_session *session, int64_t id, const hw_topic_input *input, hw_error *error);
+int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *error);
+int hw_topic_schedule(hw_session *session, int64_t id, int64_t meeting_id, hw_error *error);
+int hw_topic_decide(hw_session *session, int64_t id, const char *decision, hw_error *error);
+int hw_topic_defer(hw_session *session, int64_t id, const char *reason, hw_error *error);
+int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error);
+/* All topics (meeting_id 0) or those on one meeting's agenda. */
+int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const hw_topic *, void *),
+		  void *user, hw_error *error);
+/* The roles that approve topics for a meeting of `type` (the head where the rules name none). */
+hw_role_set hw_topic_approver_roles(const hw_rules *rules, hw_meeting_type type);
+
+const char *hw_topic_state_key(hw_topic_state state);
+/* Parses "projects, funds" into a bit set of hw_matter. */
+int hw_parse_matters(const char *text, unsigned *out, hw_error *error);
+
+#endif
