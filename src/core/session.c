@@ -55,7 +55,12 @@ hw_session *hw_session_open(const char *db_path, bool read_only, hw_error *error
 		return NULL;
 	}
 	session->read_only = read_only;
-	session->store = hw_store_open(db_path, read_only ? HW_OPEN_READ_ONLY : HW_OPEN_EXISTING, error);
+	/* A reader still opens a writable file read-write, so that an older database is brought
+	 * up to date; the session itself refuses every change. */
+	bool writable = access(db_path, W_OK) == 0;
+	session->store = hw_store_open(db_path, read_only && !writable ? HW_OPEN_READ_ONLY
+								       : HW_OPEN_EXISTING,
+				       error);
 	char key[256], rules_dir[4096], holidays_dir[4096];
 	if (session->store == NULL ||
 	    hw_store_government_key(session->store, key, sizeof key, error) != 0)
