@@ -479,40 +479,52 @@ static int compare_bookings(const void *a, const void *b)
 	return (x->meeting_id > y->meeting_id) - (x->meeting_id < y->meeting_id);
 }
 
+static int compare_meeting_dates(const void *a, const void *b);
+
+/* Day by day: a person can only be double-booked within one day, so each day's bookings are
+ * sorted on their own (small arrays, in cache) instead of all bookings at once. */
 static void check_double_booking(const hw_check_data *data, hw_findings *out)
 {
+	const hw_check_meeting **by_date = malloc((size_t)(data->meeting_count + 1) * sizeof *by_date);
 	booking *bookings = malloc((size_t)(data->attendee_count + 1) * sizeof *bookings);
-	if (bookings == NULL)
+	if (by_date == NULL || bookings == NULL) {
+		free(by_date);
+		free(bookings);
 		return;
-	int count = 0;
-	for (int m = 0; m < data->meeting_count; m++) {
-		const hw_check_meeting *meeting = &data->meetings[m];
-		if (meeting->status == HW_STATUS_CANCELLED || !in_range(data, meeting->date))
-			continue;
-		for (int i = 0; i < meeting->attendee_count; i++) {
-			const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
-			const hw_check_leave *leave = leave_of(data, meeting->id, attendee->person_id);
-			if (leave != NULL && leave->approved)
-				continue;
-			bookings[count++] = (booking){attendee->person_id, meeting->date,
-						      meeting->start_minute, meeting->end_minute,
-						      meeting->id};
+	}
+	int meetings = 0;
+	for (int m = 0; m < data->meeting_count; m++)
+		if (data->meetings[m].status != HW_STATUS_CANCELLED && in_range(data, data->meetings[m].date))
+			by_date[meetings++] = &data->meetings[m];
+	qsort(by_date, (size_t)meetings, sizeof *by_date, compare_meeting_dates);
+	for (int first = 0, last; first < meetings; first = last) {
+		int count = 0;
+		for (last = first; last < meetings && by_date[last]->date == by_date[first]->date; last++) {
+			const hw_check_meeting *meeting = by_date[last];
+			for (int i = 0; i < meeting->attendee_count; i++) {
+				const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
+				const hw_check_leave *leave = leave_of(data, meeting->id, attendee->person_id);
+				if (leave != NULL && leave->approved)
+					continue;
+				bookings[count++] = (booking){attendee->person_id, meeting->date,
+							      meeting->start_minute, meeting->end_minute,
+							      meeting->id};
+			}
+		}
+		qsort(bookings, (size_t)count, sizeof *bookings, compare_bookings);
+		for (int i = 0; i < count; i++) {
+			for (int j = i + 1; j < count && bookings[j].person_id == bookings[i].person_id &&
+					    bookings[j].start < bookings[i].end;
+			     j++) {
+				const hw_check_meeting *other = find_meeting(data, bookings[i].meeting_id);
+				add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, bookings[j].meeting_id,
+					    bookings[j].date, "", "%s同时被安排参加会议#%lld“%s”，时间冲突",
+					    person_name(data, bookings[j].person_id),
+					    (long long)bookings[i].meeting_id, other ? other->title : "");
+			}
 		}
 	}
-	qsort(bookings, (size_t)count, sizeof *bookings, compare_bookings);
-	for (int i = 0; i < count; i++) {
-		/* Every later meeting the same day that starts before this one ends overlaps it. */
-		for (int j = i + 1; j < count && bookings[j].person_id == bookings[i].person_id &&
-				    bookings[j].date == bookings[i].date &&
-				    bookings[j].start < bookings[i].end;
-		     j++) {
-			const hw_check_meeting *other = find_meeting(data, bookings[i].meeting_id);
-			add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, bookings[j].meeting_id,
-				    bookings[j].date, "", "%s同时被安排参加会议#%lld“%s”，时间冲突",
-				    person_name(data, bookings[j].person_id),
-				    (long long)bookings[i].meeting_id, other ? other->title : "");
-		}
-	}
+	free(by_date);
 	free(bookings);
 }
 

@@ -25,6 +25,106 @@ static int minutes_of_day(const char *text, int fallback)
 	return (text[0] - '0') * 600 + (text[1] - '0') * 60 + (text[3] - '0') * 10 + (text[4] - '0');
 }
 
+static int compare_meeting_ids(const void *a, const void *b)
+{
+	int64_t x = ((const hw_check_meeting *)a)->id, y = ((const hw_check_meeting *)b)->id;
+	return (x > y) - (x < y);
+}
+
+static int meeting_at(const hw_check_data *data, int64_t id)
+{
+	int low = 0, high = data->meeting_count - 1;
+	while (low <= high) {
+		int middle = (low + high) / 2;
+		if (data->meetings[middle].id == id)
+			return middle;
+		if (data->meetings[middle].id < id)
+			low = middle + 1;
+		else
+			high = middle - 1;
+	}
+	return -1;
+}
+
+/* Sorting here is cheaper than ORDER BY in SQLite, which spills large sorts to disk. */
+#define COMPARE(x, y) (((x) > (y)) - ((x) < (y)))
+
+static int compare_attendees(const void *a, const void *b)
+{
+	const hw_check_attendee *x = a, *y = b;
+	return x->meeting_id != y->meeting_id ? COMPARE(x->meeting_id, y->meeting_id)
+					      : COMPARE(x->person_id, y->person_id);
+}
+
+static int compare_leave(const void *a, const void *b)
+{
+	const hw_check_leave *x = a, *y = b;
+	return x->meeting_id != y->meeting_id ? COMPARE(x->meeting_id, y->meeting_id)
+					      : COMPARE(x->person_id, y->person_id);
+}
+
+static int compare_topics(const void *a, const void *b)
+{
+	const hw_check_topic *x = a, *y = b;
+	return x->meeting_id != y->meeting_id ? COMPARE(x->meeting_id, y->meeting_id)
+					      : COMPARE(x->id, y->id);
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+	return COMPARE(*(const int64_t *)a, *(const int64_t *)b);
+}
+
+static int compare_documents(const void *a, const void *b)
+{
+	const hw_document *x = &((const hw_check_document *)a)->document;
+	const hw_document *y = &((const hw_check_document *)b)->document;
+	return x->meeting_id != y->meeting_id ? COMPARE(x->meeting_id, y->meeting_id)
+					      : COMPARE(x->id, y->id);
+}
+
+/* Gives each meeting its range of the attendees, which must be grouped by meeting and sorted
+ * by person within a group. */
+static void assign_attendee_ranges(hw_check_data *data)
+{
+	for (int m = 0; m < data->meeting_count; m++)
+		data->meetings[m].attendee_count = 0;
+	int meeting_index = -1;
+	for (int i = 0; i < data->attendee_count; i++) {
+		int64_t id = data->attendees[i].meeting_id;
+		if (meeting_index < 0 || data->meetings[meeting_index].id != id)
+			meeting_index = meeting_at(data, id);
+		if (meeting_index < 0)
+			continue;
+		hw_check_meeting *meeting = &data->meetings[meeting_index];
+		if (meeting->attendee_count++ == 0)
+			meeting->first_attendee = i;
+	}
+}
+
+/* Whether the rows came grouped by meeting and by person within each group, as the primary
+ * key's order gives them; SQLite does not promise it without ORDER BY. Marks the meetings
+ * whose group has ended in attendee_count, which assign_attendee_ranges sets afresh. */
+static bool attendees_grouped(hw_check_data *data)
+{
+	for (int i = 1; i < data->attendee_count; i++) {
+		const hw_check_attendee *previous = &data->attendees[i - 1], *current = &data->attendees[i];
+		if (previous->meeting_id == current->meeting_id) {
+			if (previous->person_id >= current->person_id)
+				return false;
+		} else {
+			/* A meeting whose group has ended must not come back. */
+			int index = meeting_at(data, current->meeting_id);
+			if (index >= 0 && data->meetings[index].attendee_count > 0)
+				return false;
+			int ended = meeting_at(data, previous->meeting_id);
+			if (ended >= 0)
+				data->meetings[ended].attendee_count = 1;
+		}
+	}
+	return true;
+}
+
 typedef struct loader {
 	hw_session *session;
 	hw_error *error;
@@ -109,7 +209,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	if (!prepare(&l,
 		     "SELECT id, type, date, start, end, status, chair_id, adhoc_reason, decision_type,"
 		     " head_consent, department_id, requested_on, deputy_consent, title"
-		     " FROM meeting WHERE date BETWEEN ?1 AND ?2 ORDER BY id",
+		     " FROM meeting WHERE date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
 	while (sqlite3_step(l.statement) == SQLITE_ROW) {
@@ -141,44 +241,37 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		out->meeting_count++;
 	}
 	finish(&l);
+	qsort(out->meetings, (size_t)out->meeting_count, sizeof *out->meetings, compare_meeting_ids);
 
-	/* Attendees by meeting, then person; each meeting gets its range. */
+	/* Attendees grouped by meeting, by person within it; each meeting gets its range. */
 	capacity = 0;
 	if (!prepare(&l,
 		     "SELECT a.meeting_id, a.person_id, a.kind FROM meeting m"
-		     " JOIN attendee a ON a.meeting_id = m.id"
-		     " WHERE m.date BETWEEN ?1 AND ?2 ORDER BY a.meeting_id, a.person_id",
+		     " JOIN attendee a ON a.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
-	int meeting_index = 0;
 	while (sqlite3_step(l.statement) == SQLITE_ROW) {
 		if (!grow((void **)&out->attendees, &capacity, out->attendee_count,
 			  sizeof *out->attendees))
 			goto out_of_memory;
-		hw_check_attendee *a = &out->attendees[out->attendee_count];
+		hw_check_attendee *a = &out->attendees[out->attendee_count++];
 		a->meeting_id = sqlite3_column_int64(l.statement, 0);
 		a->person_id = sqlite3_column_int64(l.statement, 1);
 		char kind[16];
 		hw_column_text(l.statement, 2, kind, sizeof kind);
 		if (!hw_attendance_from_key(kind, &a->kind))
 			a->kind = HW_ATTEND_GUEST;
-		while (meeting_index < out->meeting_count && out->meetings[meeting_index].id < a->meeting_id)
-			meeting_index++;
-		if (meeting_index < out->meeting_count && out->meetings[meeting_index].id == a->meeting_id) {
-			hw_check_meeting *m = &out->meetings[meeting_index];
-			if (m->attendee_count == 0)
-				m->first_attendee = out->attendee_count;
-			m->attendee_count++;
-		}
-		out->attendee_count++;
 	}
 	finish(&l);
+	if (!attendees_grouped(out))
+		qsort(out->attendees, (size_t)out->attendee_count, sizeof *out->attendees,
+		      compare_attendees);
+	assign_attendee_ranges(out);
 
 	capacity = 0;
 	if (!prepare(&l,
 		     "SELECT v.meeting_id, v.person_id, v.state, v.written FROM meeting m"
-		     " JOIN leave v ON v.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2"
-		     " ORDER BY v.meeting_id, v.person_id",
+		     " JOIN leave v ON v.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
 	while (sqlite3_step(l.statement) == SQLITE_ROW) {
@@ -194,14 +287,14 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		v->written = sqlite3_column_int(l.statement, 3) != 0;
 	}
 	finish(&l);
+	qsort(out->leave, (size_t)out->leave_count, sizeof *out->leave, compare_leave);
 
 	capacity = 0;
 	if (!prepare(&l,
 		     "SELECT t.id, t.meeting_id, t.deputy_id, t.department_id, t.matters,"
 		     " t.matters_agreed, t.approved_by, t.studied_on, t.title FROM meeting m"
 		     " JOIN topic t ON t.meeting_id = m.id"
-		     " WHERE m.date BETWEEN ?1 AND ?2 AND t.state IN ('scheduled', 'decided')"
-		     " ORDER BY t.meeting_id, t.id",
+		     " WHERE m.date BETWEEN ?1 AND ?2 AND t.state IN ('scheduled', 'decided')",
 		     load_from, load_to))
 		goto fail;
 	while (sqlite3_step(l.statement) == SQLITE_ROW) {
@@ -220,11 +313,12 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		hw_column_text(l.statement, 8, t->title, sizeof t->title);
 	}
 	finish(&l);
+	qsort(out->topics, (size_t)out->topic_count, sizeof *out->topics, compare_topics);
 
 	capacity = 0;
 	if (!prepare(&l,
 		     "SELECT n.meeting_id FROM meeting m JOIN minutes n ON n.meeting_id = m.id"
-		     " WHERE m.date BETWEEN ?1 AND ?2 AND n.state = 'signed' ORDER BY n.meeting_id",
+		     " WHERE m.date BETWEEN ?1 AND ?2 AND n.state = 'signed'",
 		     load_from, load_to))
 		goto fail;
 	while (sqlite3_step(l.statement) == SQLITE_ROW) {
@@ -234,12 +328,13 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		out->signed_minutes[out->signed_minutes_count++] = sqlite3_column_int64(l.statement, 0);
 	}
 	finish(&l);
+	qsort(out->signed_minutes, (size_t)out->signed_minutes_count, sizeof *out->signed_minutes,
+	      compare_ids);
 
 	capacity = 0;
 	if (!prepare(&l,
 		     "SELECT d.id, d.meeting_id, d.title, d.handed_over_on, d.issued_on FROM meeting m"
-		     " JOIN document d ON d.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2"
-		     " ORDER BY d.meeting_id, d.id",
+		     " JOIN document d ON d.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
 	while (sqlite3_step(l.statement) == SQLITE_ROW) {
@@ -255,6 +350,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		d->issued = hw_column_date(l.statement, 4, &d->issued_on);
 	}
 	finish(&l);
+	qsort(out->documents, (size_t)out->document_count, sizeof *out->documents, compare_documents);
 	return 0;
 
 out_of_memory:
