@@ -329,6 +329,8 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 	int64_t id = 0;
 	if (needs_id && hw_parse_id(positional[0], &id, &error) != 0)
 		return cli_fail(&error);
+	if ((strcmp(action, "invite") == 0 || strcmp(action, "uninvite") == 0) && person == NULL)
+		return cli_usage_error(command, "%s", _("say who with --person P"));
 	hw_attendance kind = HW_ATTEND_SITTER_IN;
 	if (as != NULL && !hw_attendance_from_key(as, &kind))
 		return cli_usage_error(command, _("--as takes member, sitter_in, guest or staff, not '%s'"), as);
@@ -376,8 +378,6 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 			result = hw_meeting_cancel(session, id, &error);
 		else if (strcmp(action, "held") == 0)
 			result = hw_meeting_mark_held(session, id, &error);
-		else if (person == NULL)
-			result = hw_error_set(&error, "%s", _("say who with --person P"));
 		else if (strcmp(action, "invite") == 0)
 			result = hw_meeting_invite(session, id, person, kind, &error);
 		else

@@ -84,6 +84,10 @@ int cli_topic(cli_context *context, int argc, char **argv)
 	if ((needs_id && hw_parse_id(positional[0], &id, &error) != 0) ||
 	    (meeting && hw_parse_id(meeting, &meeting_id, &error) != 0))
 		return cli_fail(&error);
+	if (strcmp(action, "approve") == 0 && by == NULL)
+		return cli_usage_error(command, "%s", _("say who approves with --by P"));
+	if (strcmp(action, "schedule") == 0 && meeting_id == 0)
+		return cli_usage_error(command, "%s", _("say which meeting with --meeting ID"));
 	hw_session *session = cli_open_session(context, listing || strcmp(action, "show") == 0);
 	if (session == NULL)
 		return CLI_BAD_INPUT;
@@ -109,11 +113,9 @@ int cli_topic(cli_context *context, int argc, char **argv)
 	} else if (strcmp(action, "edit") == 0) {
 		result = hw_topic_edit(session, id, &input, &error);
 	} else if (strcmp(action, "approve") == 0) {
-		result = by ? hw_topic_approve(session, id, by, &error)
-			    : hw_error_set(&error, "%s", _("say who approves with --by P"));
+		result = hw_topic_approve(session, id, by, &error);
 	} else if (strcmp(action, "schedule") == 0) {
-		result = meeting_id ? hw_topic_schedule(session, id, meeting_id, &error)
-				    : hw_error_set(&error, "%s", _("say which meeting with --meeting ID"));
+		result = hw_topic_schedule(session, id, meeting_id, &error);
 	} else if (strcmp(action, "decide") == 0) {
 		result = hw_topic_decide(session, id, decision, &error);
 	} else {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "sort.h"
 
 /* Findings quote the rules, so their messages are Chinese like the rules themselves. */
 
@@ -496,7 +497,7 @@ static void check_double_booking(const hw_check_data *data, hw_findings *out)
 	for (int m = 0; m < data->meeting_count; m++)
 		if (data->meetings[m].status != HW_STATUS_CANCELLED && in_range(data, data->meetings[m].date))
 			by_date[meetings++] = &data->meetings[m];
-	qsort(by_date, (size_t)meetings, sizeof *by_date, compare_meeting_dates);
+	hw_sort(by_date, (size_t)meetings, sizeof *by_date, compare_meeting_dates);
 	for (int first = 0, last; first < meetings; first = last) {
 		int count = 0;
 		for (last = first; last < meetings && by_date[last]->date == by_date[first]->date; last++) {
@@ -511,7 +512,7 @@ static void check_double_booking(const hw_check_data *data, hw_findings *out)
 							      meeting->id};
 			}
 		}
-		qsort(bookings, (size_t)count, sizeof *bookings, compare_bookings);
+		hw_sort(bookings, (size_t)count, sizeof *bookings, compare_bookings);
 		for (int i = 0; i < count; i++) {
 			for (int j = i + 1; j < count && bookings[j].person_id == bookings[i].person_id &&
 					    bookings[j].start < bookings[i].end;
@@ -683,7 +684,7 @@ void hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_c
 				if ((int)data->meetings[m].type == t &&
 				    data->meetings[m].status != HW_STATUS_CANCELLED)
 					sorted[count++] = &data->meetings[m];
-			qsort(sorted, (size_t)count, sizeof *sorted, compare_meeting_dates);
+			hw_sort(sorted, (size_t)count, sizeof *sorted, compare_meeting_dates);
 			if (t == HW_MEETING_DEPT_WIDE)
 				check_department_quota(rules, data, sorted, count, out);
 			else
@@ -691,6 +692,6 @@ void hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_c
 		}
 		free(sorted);
 	}
-	qsort(out->items + first_new, (size_t)(out->count - first_new), sizeof *out->items,
-	      compare_findings);
+	hw_sort(out->items + first_new, (size_t)(out->count - first_new), sizeof *out->items,
+	       compare_findings);
 }

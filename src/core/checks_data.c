@@ -4,6 +4,7 @@
 
 #include "checks.h"
 #include "i18n.h"
+#include "sort.h"
 
 static bool grow(void **items, int *capacity, int count, size_t size)
 {
@@ -241,7 +242,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		out->meeting_count++;
 	}
 	finish(&l);
-	qsort(out->meetings, (size_t)out->meeting_count, sizeof *out->meetings, compare_meeting_ids);
+	hw_sort(out->meetings, (size_t)out->meeting_count, sizeof *out->meetings, compare_meeting_ids);
 
 	/* Attendees grouped by meeting, by person within it; each meeting gets its range. */
 	capacity = 0;
@@ -264,8 +265,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	}
 	finish(&l);
 	if (!attendees_grouped(out))
-		qsort(out->attendees, (size_t)out->attendee_count, sizeof *out->attendees,
-		      compare_attendees);
+		hw_sort(out->attendees, (size_t)out->attendee_count, sizeof *out->attendees,
+		       compare_attendees);
 	assign_attendee_ranges(out);
 
 	capacity = 0;
@@ -287,7 +288,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		v->written = sqlite3_column_int(l.statement, 3) != 0;
 	}
 	finish(&l);
-	qsort(out->leave, (size_t)out->leave_count, sizeof *out->leave, compare_leave);
+	hw_sort(out->leave, (size_t)out->leave_count, sizeof *out->leave, compare_leave);
 
 	capacity = 0;
 	if (!prepare(&l,
@@ -313,7 +314,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		hw_column_text(l.statement, 8, t->title, sizeof t->title);
 	}
 	finish(&l);
-	qsort(out->topics, (size_t)out->topic_count, sizeof *out->topics, compare_topics);
+	hw_sort(out->topics, (size_t)out->topic_count, sizeof *out->topics, compare_topics);
 
 	capacity = 0;
 	if (!prepare(&l,
@@ -328,8 +329,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		out->signed_minutes[out->signed_minutes_count++] = sqlite3_column_int64(l.statement, 0);
 	}
 	finish(&l);
-	qsort(out->signed_minutes, (size_t)out->signed_minutes_count, sizeof *out->signed_minutes,
-	      compare_ids);
+	hw_sort(out->signed_minutes, (size_t)out->signed_minutes_count, sizeof *out->signed_minutes,
+	       compare_ids);
 
 	capacity = 0;
 	if (!prepare(&l,
@@ -350,7 +351,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		d->issued = hw_column_date(l.statement, 4, &d->issued_on);
 	}
 	finish(&l);
-	qsort(out->documents, (size_t)out->document_count, sizeof *out->documents, compare_documents);
+	hw_sort(out->documents, (size_t)out->document_count, sizeof *out->documents, compare_documents);
 	return 0;
 
 out_of_memory:

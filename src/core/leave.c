@@ -138,6 +138,17 @@ static const char *clause_or_type(const hw_type_rules *type, hw_type_key key)
 	return type->clauses[key] ? type->clauses[key] : hw_type_clause(type);
 }
 
+/* The article on leave: where the rules say nothing of substitutes, that silence is in it. */
+static const char *leave_clause(const hw_type_rules *type)
+{
+	static const hw_type_key keys[] = {HW_KEY_LEAVE_SUBSTITUTE, HW_KEY_LEAVE_WRITTEN,
+					   HW_KEY_LEAVE_APPROVER, HW_KEY_LEAVE_APPROVER_FOR_LEADERS};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (type->clauses[keys[i]] != NULL)
+			return type->clauses[keys[i]];
+	return hw_type_clause(type);
+}
+
 int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *id,
 		     hw_error *error)
 {
@@ -171,7 +182,7 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 		if (!type->leave_substitute) {
 			hw_error_set(error,
 				     _("the rules do not let anyone attend %s in another's place 〔%s〕"),
-				     type->name, clause_or_type(type, HW_KEY_LEAVE_SUBSTITUTE));
+				     type->name, leave_clause(type));
 			goto fail;
 		}
 		if (hw_person_find(session, input->substitute, &substitute, error) != 0)
@@ -182,8 +193,7 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 				     _("a substitute is a deputy head (department_deputy) of the same "
 				       "department as the department head on leave; %s is not one for "
 				       "%s 〔%s〕"),
-				     substitute.name, person.name,
-				     clause_or_type(type, HW_KEY_LEAVE_SUBSTITUTE));
+				     substitute.name, person.name, leave_clause(type));
 			goto fail;
 		}
 	}

@@ -527,6 +527,9 @@ int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *inp
 	meeting.sequence++;
 	int64_t unused;
 	if (resolve_input(session, input, &meeting, false, error) != 0 ||
+	    (meeting.status == HW_STATUS_HELD && meeting.date > session->today &&
+	     hw_error_set(error, _("meeting #%lld was held: it cannot move after today"),
+			  (long long)id) != 0) ||
 	    write_meeting(session, &meeting, false, &unused, error) != 0 ||
 	    (meeting.chair_id && insert_attendee(session, id, meeting.chair_id, HW_ATTEND_MEMBER, error) != 0)) {
 		json_decref(before);
@@ -633,6 +636,11 @@ int hw_meeting_invite(hw_session *session, int64_t meeting_id, const char *perso
 		goto fail;
 	if (meeting.status == HW_STATUS_CANCELLED) {
 		hw_error_set(error, _("meeting #%lld is cancelled"), (long long)meeting_id);
+		goto fail;
+	}
+	if (found.id == meeting.chair_id && kind != HW_ATTEND_MEMBER) {
+		hw_error_set(error, _("%s chairs meeting #%lld and attends it as a member"), found.name,
+			     (long long)meeting_id);
 		goto fail;
 	}
 	if (kind == HW_ATTEND_STAFF && found.role != HW_ROLE_STAFF) {

@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "i18n.h"
+#include "sort.h"
 
 hw_role_set hw_minutes_signer_roles(const hw_rules *rules, hw_meeting_type type)
 {
@@ -525,7 +526,7 @@ int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *)
 		push(&list, &item);
 	}
 	sqlite3_finalize(statement);
-	qsort(list.items, (size_t)list.count, sizeof *list.items, compare_deadlines);
+	hw_sort(list.items, (size_t)list.count, sizeof *list.items, compare_deadlines);
 	for (int i = 0; i < list.count; i++)
 		visit(&list.items[i], user);
 	free(list.items);

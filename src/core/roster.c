@@ -146,6 +146,17 @@ static int step_done(hw_session *session, sqlite3_stmt *statement, const char *w
 	return hw_store_fail(session->store, what, error);
 }
 
+/* Who may have a division: the head, the deputies and the secretary(-general). */
+static int check_in_charge(const hw_person *person, hw_error *error)
+{
+	if (person->role == HW_ROLE_HEAD || person->role == HW_ROLE_EXECUTIVE_DEPUTY ||
+	    person->role == HW_ROLE_DEPUTY || person->role == HW_ROLE_SECRETARY)
+		return 0;
+	return hw_error_set(error,
+			    _("%s is not a government leader and cannot be in charge of a department"),
+			    person->name);
+}
+
 int hw_department_add(hw_session *session, const hw_department_input *input, int64_t *id,
 		      hw_error *error)
 {
@@ -161,14 +172,9 @@ int hw_department_add(hw_session *session, const hw_department_input *input, int
 	hw_person deputy = {0};
 	sqlite3_stmt *statement = NULL;
 	if (input->deputy != NULL) {
-		if (hw_person_find(session, input->deputy, &deputy, error) != 0)
+		if (hw_person_find(session, input->deputy, &deputy, error) != 0 ||
+		    check_in_charge(&deputy, error) != 0)
 			goto fail;
-		if (deputy.role != HW_ROLE_DEPUTY && deputy.role != HW_ROLE_EXECUTIVE_DEPUTY &&
-		    deputy.role != HW_ROLE_SECRETARY && deputy.role != HW_ROLE_HEAD) {
-			hw_error_set(error, _("%s is not a government leader and cannot be in charge of a department"),
-				     deputy.name);
-			goto fail;
-		}
 	}
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
 			       "INSERT INTO department (name, deputy_id, member_of_executive, function)"
@@ -207,7 +213,8 @@ int hw_department_set_deputy(hw_session *session, const char *department, const 
 	hw_person person;
 	sqlite3_stmt *statement = NULL;
 	if (hw_department_find(session, department, &found, error) != 0 ||
-	    hw_person_find(session, deputy, &person, error) != 0)
+	    hw_person_find(session, deputy, &person, error) != 0 ||
+	    check_in_charge(&person, error) != 0)
 		goto fail;
 	json_t *before = hw_row_json(session, "department", found.id);
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
@@ -415,6 +422,9 @@ bool hw_person_fills_role(const hw_person *person, const hw_department *departme
 	case HW_ROLE_JUSTICE_BUREAU:
 		return person->role == HW_ROLE_DEPARTMENT_HEAD && department != NULL &&
 		       department->has_function && department->function == HW_ROLE_JUSTICE_BUREAU;
+	case HW_ROLE_DEPUTY:
+		/* The executive deputy is a deputy too (常务副县长 is a 副县长). */
+		return person->role == HW_ROLE_DEPUTY || person->role == HW_ROLE_EXECUTIVE_DEPUTY;
 	case HW_ROLE_PARTY_GROUP:
 		/* The head and deputies are in the group by office; listed members beside them. */
 		return person->party_group || person->role == HW_ROLE_PARTY_GROUP;

@@ -12,6 +12,7 @@
 #include "civil_date.h"
 #include "digest.h"
 #include "i18n.h"
+#include "sort.h"
 
 #define ALL_TYPES ((1u << HW_MEETING_TYPE_COUNT) - 1)
 #define TYPE_BIT(type) (1u << (type))
@@ -802,7 +803,7 @@ char **hw_rules_list_keys(const char *directory, hw_error *error)
 		return NULL;
 	}
 	keys[count] = NULL;
-	qsort(keys, count, sizeof *keys, compare_strings);
+	hw_sort(keys, count, sizeof *keys, compare_strings);
 	return keys;
 }
 

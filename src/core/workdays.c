@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "sort.h"
 
 typedef struct arranged_day {
 	hw_date date;
@@ -175,13 +176,13 @@ int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_
 		calendar->day_count = first_new;
 		return result;
 	}
-	qsort(calendar->days, (size_t)calendar->day_count, sizeof(arranged_day), compare_days);
+	hw_sort(calendar->days, (size_t)calendar->day_count, sizeof(arranged_day), compare_days);
 	if (!hw_calendar_year_has_data(calendar, year)) {
 		if (!grow((void **)&calendar->years, &calendar->year_capacity, calendar->year_count + 1,
 			  sizeof(int)))
 			return hw_error_set(error, "%s", _("out of memory"));
 		calendar->years[calendar->year_count++] = year;
-		qsort(calendar->years, (size_t)calendar->year_count, sizeof(int), compare_ints);
+		hw_sort(calendar->years, (size_t)calendar->year_count, sizeof(int), compare_ints);
 	}
 	return 0;
 }
