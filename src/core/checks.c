@@ -436,19 +436,24 @@ static void check_department_meeting(const hw_rules *rules, const hw_calendar *c
 	const hw_department *department = find_department(data, meeting->department_id);
 	const char *name = department ? department->name : "?";
 	if (type->notice_workdays >= 0) {
-		int notice = meeting->has_requested_on
-				     ? hw_calendar_count_workdays(calendar, meeting->requested_on,
-								  meeting->date, NULL)
-				     : -1;
-		if (notice < type->notice_workdays) {
-			if (notice < 0)
+		const char *clause = clause_of(type, HW_KEY_NOTICE_WORKDAYS);
+		if (!meeting->has_requested_on) {
+			add_finding(out, "DEPT_MEETING_NOTICE", HW_SEVERITY_WARNING, meeting->id,
+				    meeting->date, clause, "%s召开%s未记录报请日期，规则要求提前%d个工作日报请",
+				    name, type->name, type->notice_workdays);
+		} else if (meeting->requested_on > meeting->date) {
+			char requested[HW_DATE_TEXT_SIZE];
+			hw_date_format(meeting->requested_on, requested);
+			add_finding(out, "DEPT_MEETING_NOTICE", HW_SEVERITY_WARNING, meeting->id,
+				    meeting->date, clause,
+				    "%s召开%s于会后（%s）才报请，规则要求提前%d个工作日报请", name, type->name,
+				    requested, type->notice_workdays);
+		} else {
+			int notice = hw_calendar_count_workdays(calendar, meeting->requested_on,
+								meeting->date, NULL);
+			if (notice < type->notice_workdays)
 				add_finding(out, "DEPT_MEETING_NOTICE", HW_SEVERITY_WARNING, meeting->id,
-					    meeting->date, clause_of(type, HW_KEY_NOTICE_WORKDAYS),
-					    "%s召开%s未记录报请日期，规则要求提前%d个工作日报请", name,
-					    type->name, type->notice_workdays);
-			else
-				add_finding(out, "DEPT_MEETING_NOTICE", HW_SEVERITY_WARNING, meeting->id,
-					    meeting->date, clause_of(type, HW_KEY_NOTICE_WORKDAYS),
+					    meeting->date, clause,
 					    "%s召开%s仅提前%d个工作日报请，规则要求提前%d个工作日", name,
 					    type->name, notice, type->notice_workdays);
 		}
@@ -484,7 +489,8 @@ static int compare_meeting_dates(const void *a, const void *b);
 
 /* Day by day: a person can only be double-booked within one day, so each day's bookings are
  * sorted on their own (small arrays, in cache) instead of all bookings at once. */
-static void check_double_booking(const hw_check_data *data, hw_findings *out)
+static void check_double_booking(const hw_rules *rules, const hw_check_data *data,
+				 hw_findings *out)
 {
 	const hw_check_meeting **by_date = malloc((size_t)(data->meeting_count + 1) * sizeof *by_date);
 	booking *bookings = malloc((size_t)(data->attendee_count + 1) * sizeof *bookings);
@@ -495,7 +501,8 @@ static void check_double_booking(const hw_check_data *data, hw_findings *out)
 	}
 	int meetings = 0;
 	for (int m = 0; m < data->meeting_count; m++)
-		if (data->meetings[m].status != HW_STATUS_CANCELLED && in_range(data, data->meetings[m].date))
+		if (data->meetings[m].status != HW_STATUS_CANCELLED &&
+		    rules->types[data->meetings[m].type].defined && in_range(data, data->meetings[m].date))
 			by_date[meetings++] = &data->meetings[m];
 	hw_sort(by_date, (size_t)meetings, sizeof *by_date, compare_meeting_dates);
 	for (int first = 0, last; first < meetings; first = last) {
@@ -518,8 +525,13 @@ static void check_double_booking(const hw_check_data *data, hw_findings *out)
 					    bookings[j].start < bookings[i].end;
 			     j++) {
 				const hw_check_meeting *other = find_meeting(data, bookings[i].meeting_id);
+				const hw_check_meeting *later = find_meeting(data, bookings[j].meeting_id);
+				/* The clash is judged against the later meeting's duty to attend: its
+				 * article on attendance and leave, or the one that defines it. */
+				const char *clause =
+					later ? clause_of(&rules->types[later->type], HW_KEY_LEAVE_APPROVER) : "";
 				add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, bookings[j].meeting_id,
-					    bookings[j].date, "", "%s同时被安排参加会议#%lld“%s”，时间冲突",
+					    bookings[j].date, clause, "%s同时被安排参加会议#%lld“%s”，时间冲突",
 					    person_name(data, bookings[j].person_id),
 					    (long long)bookings[i].meeting_id, other ? other->title : "");
 			}
@@ -673,7 +685,7 @@ void hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_c
 		check_special(rules, meeting, out);
 		check_department_meeting(rules, calendar, data, meeting, out);
 	}
-	check_double_booking(data, out);
+	check_double_booking(rules, data, out);
 
 	/* Per type, the meetings that count (not cancelled) by date, for periods and quotas. */
 	const hw_check_meeting **sorted = malloc((size_t)(data->meeting_count + 1) * sizeof *sorted);

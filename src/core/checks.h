@@ -78,7 +78,8 @@ typedef struct hw_check_document {
 /* Everything the engine reads; arrays sorted by meeting id (meetings by id). */
 typedef struct hw_check_data {
 	hw_date from, to;       /* the period asked about */
-	hw_date records_begin;  /* the first meeting on record: periods before it are not judged */
+	hw_date records_begin;  /* the first meeting on record (after `to` when there is none):
+				   periods before it are not judged */
 	hw_check_meeting *meetings;
 	int meeting_count;
 	hw_check_attendee *attendees;

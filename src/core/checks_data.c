@@ -197,7 +197,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	    hw_department_list(session, collect_department, &collector, error) != 0)
 		goto fail;
 
-	out->records_begin = from;
+	/* With no meeting on record, no period is on record either. */
+	out->records_begin = to + 1;
 	if (prepare(&l, "SELECT min(date) FROM meeting",
 		    from, to)) {
 		if (sqlite3_step(l.statement) == SQLITE_ROW)
