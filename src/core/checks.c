@@ -49,10 +49,6 @@ static void add_finding(hw_findings *out, const char *code, hw_severity severity
 	va_end(args);
 }
 
-static const char *clause_of(const hw_type_rules *type, hw_type_key key)
-{
-	return type->clauses[key] ? type->clauses[key] : hw_type_clause(type);
-}
 
 /* ---- lookups in the loaded data ---- */
 
@@ -196,13 +192,13 @@ static void check_chair(const hw_rules *rules, const hw_check_data *data,
 	hw_describe_roles(rules, type->chair | type->chair_by_delegation, allowed, sizeof allowed);
 	if (chair == NULL) {
 		add_finding(out, "CHAIR_NOT_ALLOWED", HW_SEVERITY_ERROR, meeting->id, meeting->date,
-			    clause_of(type, HW_KEY_CHAIR), "%s没有主持人，规则规定由%s主持", type->name,
+			    hw_type_key_clause(type, HW_KEY_CHAIR), "%s没有主持人，规则规定由%s主持", type->name,
 			    allowed);
 		return;
 	}
 	if (hw_chair_allowed(type, chair, find_department(data, chair->department_id)) == 0)
 		add_finding(out, "CHAIR_NOT_ALLOWED", HW_SEVERITY_ERROR, meeting->id, meeting->date,
-			    clause_of(type, HW_KEY_CHAIR), "%s由%s（%s）主持，规则规定由%s主持",
+			    hw_type_key_clause(type, HW_KEY_CHAIR), "%s由%s（%s）主持，规则规定由%s主持",
 			    type->name, chair->name, chair->title, allowed);
 }
 
@@ -225,7 +221,7 @@ static void check_members(const hw_rules *rules, const hw_check_data *data,
 			continue;
 		bool member = (missing_as & type->members) != 0;
 		add_finding(out, "MEMBER_NOT_INVITED", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-			    clause_of(type, member ? HW_KEY_MEMBERS : HW_KEY_SITTERS_IN),
+			    hw_type_key_clause(type, member ? HW_KEY_MEMBERS : HW_KEY_SITTERS_IN),
 			    "%s（%s）是%s的%s，但未被邀请", person->name, person->title, type->name,
 			    member ? "组成人员" : "列席人员");
 	}
@@ -251,19 +247,19 @@ static void check_topics(const hw_rules *rules, const hw_check_data *data,
 			char approvers[128];
 			hw_describe_roles(rules, type->topic_approver, approvers, sizeof approvers);
 			add_finding(out, "TOPIC_NOT_APPROVED", HW_SEVERITY_ERROR, meeting->id, meeting->date,
-				    clause_of(type, HW_KEY_TOPIC_APPROVER),
+				    hw_type_key_clause(type, HW_KEY_TOPIC_APPROVER),
 				    "议题#%lld“%s”未经%s确定即列入议程", (long long)topic->id, topic->title,
 				    approvers);
 		}
 		if (type->topic_study_required &&
 		    (!topic->has_studied_on || topic->studied_on > meeting->date))
 			add_finding(out, "TOPIC_NOT_STUDIED", HW_SEVERITY_WARNING, meeting->id,
-				    meeting->date, clause_of(type, HW_KEY_TOPIC_STUDY_REQUIRED),
+				    meeting->date, hw_type_key_clause(type, HW_KEY_TOPIC_STUDY_REQUIRED),
 				    "议题#%lld“%s”上会前未经分管领导召集有关部门专题研究、形成一致意见",
 				    (long long)topic->id, topic->title);
 		if ((topic->matters & type->topic_agreement_required) != 0 && !topic->agreed)
 			add_finding(out, "TOPIC_NOT_AGREED", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-				    clause_of(type, HW_KEY_TOPIC_AGREEMENT_REQUIRED),
+				    hw_type_key_clause(type, HW_KEY_TOPIC_AGREEMENT_REQUIRED),
 				    "议题#%lld“%s”涉及项目、资金、人员编制或奖惩事宜，尚未协调一致",
 				    (long long)topic->id, topic->title);
 	}
@@ -283,7 +279,7 @@ static void check_topics(const hw_rules *rules, const hw_check_data *data,
 			const hw_check_topic *topic = &data->topics[t];
 			if (topic_of_division(data, topic, absent->id))
 				add_finding(out, "TOPIC_LEADER_ABSENT", HW_SEVERITY_WARNING, meeting->id,
-					    meeting->date, clause_of(type, HW_KEY_TOPIC_LEADER_MUST_ATTEND),
+					    meeting->date, hw_type_key_clause(type, HW_KEY_TOPIC_LEADER_MUST_ATTEND),
 					    "分管领导%s已请假，其分管领域的议题#%lld“%s”原则上不安排上会",
 					    absent->name, (long long)topic->id, topic->title);
 		}
@@ -306,7 +302,7 @@ static void check_leave(const hw_rules *rules, const hw_check_data *data,
 		if (person == NULL || hw_role_is_government_leader(person->role))
 			continue;
 		add_finding(out, "LEAVE_NOT_WRITTEN", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-			    clause_of(type, HW_KEY_LEAVE_WRITTEN), "%s未书面请假（规则要求书面请假）",
+			    hw_type_key_clause(type, HW_KEY_LEAVE_WRITTEN), "%s未书面请假（规则要求书面请假）",
 			    person->name);
 	}
 }
@@ -350,12 +346,12 @@ static void check_staff(const hw_rules *rules, const hw_check_data *data,
 		const hw_department *found = find_department(data, department);
 		if (reporting)
 			add_finding(out, "STAFF_OVER", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-				    clause_of(type, HW_KEY_STAFF_LIMIT),
+				    hw_type_key_clause(type, HW_KEY_STAFF_LIMIT),
 				    "%s带%d名工作人员参会，议题主要汇报单位负责人至多可带%d名",
 				    found ? found->name : "?", count, allowed);
 		else
 			add_finding(out, "STAFF_OVER", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-				    clause_of(type, HW_KEY_STAFF_LIMIT),
+				    hw_type_key_clause(type, HW_KEY_STAFF_LIMIT),
 				    "%s带%d名工作人员参会，议题主要汇报单位以外的单位不得带工作人员",
 				    found ? found->name : "?", count);
 	}
@@ -383,7 +379,7 @@ static void check_follow_up(const hw_rules *rules, const hw_calendar *calendar,
 	const hw_type_rules *type = &rules->types[meeting->type];
 	if (meeting->status != HW_STATUS_HELD || type->document_step_count == 0)
 		return;
-	const char *clause = clause_of(type, HW_KEY_DOCUMENT_STEPS);
+	const char *clause = hw_type_key_clause(type, HW_KEY_DOCUMENT_STEPS);
 	hw_date due = hw_calendar_add_workdays(calendar, meeting->date,
 					       hw_rules_total_document_days(rules, meeting->type), NULL);
 	if (due < today && !minutes_signed(data, meeting->id)) {
@@ -422,7 +418,7 @@ static void check_special(const hw_rules *rules, const hw_check_meeting *meeting
 	char who[128];
 	hw_describe_roles(rules, type->decision_consent, who, sizeof who);
 	add_finding(out, "SPECIAL_NO_CONSENT", HW_SEVERITY_ERROR, meeting->id, meeting->date,
-		    clause_of(type, HW_KEY_DECISION_CONSENT), "决策类专题会议须报请%s同意后方可召开，尚无%s同意",
+		    hw_type_key_clause(type, HW_KEY_DECISION_CONSENT), "决策类专题会议须报请%s同意后方可召开，尚无%s同意",
 		    who, who);
 }
 
@@ -436,7 +432,7 @@ static void check_department_meeting(const hw_rules *rules, const hw_calendar *c
 	const hw_department *department = find_department(data, meeting->department_id);
 	const char *name = department ? department->name : "?";
 	if (type->notice_workdays >= 0) {
-		const char *clause = clause_of(type, HW_KEY_NOTICE_WORKDAYS);
+		const char *clause = hw_type_key_clause(type, HW_KEY_NOTICE_WORKDAYS);
 		if (!meeting->has_requested_on) {
 			add_finding(out, "DEPT_MEETING_NOTICE", HW_SEVERITY_WARNING, meeting->id,
 				    meeting->date, clause, "%s召开%s未记录报请日期，规则要求提前%d个工作日报请",
@@ -460,7 +456,7 @@ static void check_department_meeting(const hw_rules *rules, const hw_calendar *c
 	}
 	if (type->deputy_consent && !meeting->deputy_consent)
 		add_finding(out, "DEPT_MEETING_CONSENT", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-			    clause_of(type, HW_KEY_DEPUTY_CONSENT), "%s召开%s须先征得分管领导同意，尚无记录",
+			    hw_type_key_clause(type, HW_KEY_DEPUTY_CONSENT), "%s召开%s须先征得分管领导同意，尚无记录",
 			    name, type->name);
 }
 
@@ -529,7 +525,7 @@ static void check_double_booking(const hw_rules *rules, const hw_check_data *dat
 				/* The clash is judged against the later meeting's duty to attend: its
 				 * article on attendance and leave, or the one that defines it. */
 				const char *clause =
-					later ? clause_of(&rules->types[later->type], HW_KEY_LEAVE_APPROVER) : "";
+					later ? hw_type_key_clause(&rules->types[later->type], HW_KEY_LEAVE_APPROVER) : "";
 				add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, bookings[j].meeting_id,
 					    bookings[j].date, clause, "%s同时被安排参加会议#%lld“%s”，时间冲突",
 					    person_name(data, bookings[j].person_id),
@@ -599,7 +595,7 @@ static void check_frequency(const hw_rules *rules, const hw_check_data *data, hw
 				char period[32];
 				describe_period(start, months, period, sizeof period);
 				add_finding(out, "FREQ_OVER", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-					    clause_of(type, HW_KEY_FREQUENCY),
+					    hw_type_key_clause(type, HW_KEY_FREQUENCY),
 					    "%s%s已召开%d次，超过规定的%d次；如确需临时召开，请注明事由（--adhoc）",
 					    period, type->name, regular, type->frequency.max);
 			}
@@ -611,7 +607,7 @@ static void check_frequency(const hw_rules *rules, const hw_check_data *data, hw
 			describe_period(start, months, period, sizeof period);
 			bool study = type_key == HW_MEETING_STUDY;
 			add_finding(out, study ? "STUDY_OVERDUE" : "FREQ_UNDER", HW_SEVERITY_WARNING, 0, start,
-				    clause_of(type, HW_KEY_FREQUENCY), "%s%s召开%d次，少于规定的%d次",
+				    hw_type_key_clause(type, HW_KEY_FREQUENCY), "%s%s召开%d次，少于规定的%d次",
 				    period, type->name, total, type->frequency.min);
 		}
 		int year, month, day;
@@ -646,7 +642,7 @@ static void check_department_quota(const hw_rules *rules, const hw_check_data *d
 		if (before >= type->quota_per_year) {
 			const hw_department *department = find_department(data, meeting->department_id);
 			add_finding(out, "DEPT_MEETING_QUOTA", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-				    clause_of(type, HW_KEY_QUOTA_PER_YEAR),
+				    hw_type_key_clause(type, HW_KEY_QUOTA_PER_YEAR),
 				    "%s %d年第%d次召开%s，规则规定每年原则上不超过%d次",
 				    department ? department->name : "?", year, before + 1, type->name,
 				    type->quota_per_year);

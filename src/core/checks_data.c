@@ -199,7 +199,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 
 	/* With no meeting on record, no period is on record either. */
 	out->records_begin = to + 1;
-	if (prepare(&l, "SELECT min(date) FROM meeting",
+	if (prepare(&l, "SELECT min(date) FROM meeting WHERE status <> 'cancelled'",
 		    from, to)) {
 		if (sqlite3_step(l.statement) == SQLITE_ROW)
 			hw_column_date(l.statement, 0, &out->records_begin);

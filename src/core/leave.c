@@ -8,7 +8,7 @@
 #include "audit.h"
 #include "i18n.h"
 
-static const char *const state_keys[] = {"pending", "approved", "rejected"};
+static const char *const state_keys[] = {N_("pending"), N_("approved"), N_("rejected")};
 
 const char *hw_leave_state_key(hw_leave_state state)
 {
@@ -133,10 +133,6 @@ static void find_attendee(const hw_attendee *attendee, void *user)
 	}
 }
 
-static const char *clause_or_type(const hw_type_rules *type, hw_type_key key)
-{
-	return type->clauses[key] ? type->clauses[key] : hw_type_clause(type);
-}
 
 /* The article on leave: where the rules say nothing of substitutes, that silence is in it. */
 static const char *leave_clause(const hw_type_rules *type)
@@ -271,8 +267,8 @@ int hw_leave_decide(hw_session *session, int64_t id, bool approve, const char *b
 		bool leader_rule = type->leave_approver_for_leaders &&
 				   leave.approvers == type->leave_approver_for_leaders;
 		const char *clause =
-			leader_rule ? clause_or_type(type, HW_KEY_LEAVE_APPROVER_FOR_LEADERS)
-				    : clause_or_type(type, HW_KEY_LEAVE_APPROVER);
+			leader_rule ? hw_type_key_clause(type, HW_KEY_LEAVE_APPROVER_FOR_LEADERS)
+				    : hw_type_key_clause(type, HW_KEY_LEAVE_APPROVER);
 		hw_error_set(error, _("%s may not decide this request: leave from %s goes to %s 〔%s〕"),
 			     decider.name, type->name, names, clause);
 		goto fail;

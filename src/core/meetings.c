@@ -12,7 +12,7 @@
 
 static const char *const attendance_keys[HW_ATTEND_COUNT] = {"member", "sitter_in", "guest",
 							      "staff"};
-static const char *const status_keys[] = {"planned", "held", "cancelled"};
+static const char *const status_keys[] = {N_("planned"), N_("held"), N_("cancelled")};
 
 const char *hw_attendance_key(hw_attendance kind)
 {
@@ -401,7 +401,7 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 		if (allowed_as == 0)
 			return hw_error_set(error, _("%s may not chair %s: the rules name %s 〔%s〕"),
 					    chair.name, type->name, allowed,
-					    type->clauses[HW_KEY_CHAIR]);
+					    hw_type_key_clause(type, HW_KEY_CHAIR));
 		meeting->chair_id = chair.id;
 		snprintf(meeting->chair_name, sizeof meeting->chair_name, "%s", chair.name);
 		meeting->chair_delegated = allowed_as == 2;

@@ -183,8 +183,7 @@ int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_
 		hw_describe_roles(session->rules, signers, names, sizeof names);
 		hw_error_set(error, _("%s may not sign the minutes of %s: the rules name %s 〔%s〕"),
 			     signer.name, type->name, names,
-			     type->clauses[HW_KEY_MINUTES_SIGNER] ? type->clauses[HW_KEY_MINUTES_SIGNER]
-								  : hw_type_clause(type));
+			     hw_type_key_clause(type, HW_KEY_MINUTES_SIGNER));
 		goto fail;
 	}
 	json_t *before = hw_row_json(session, "minutes", meeting_id);
@@ -380,7 +379,7 @@ static int document_step(hw_session *session, int64_t id, const char *on, bool i
 			hw_error_set(error,
 				     _("document #%lld must be handed over to the office before it is "
 				       "issued 〔%s〕"),
-				     (long long)id, type->clauses[HW_KEY_DOCUMENT_STEPS]);
+				     (long long)id, hw_type_key_clause(type, HW_KEY_DOCUMENT_STEPS));
 			goto fail;
 		}
 		if (document.handed_over && date < document.handed_over_on) {
@@ -509,7 +508,7 @@ int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *)
 			continue; /* the rules set no deadline for this type */
 		hw_column_text(statement, 3, item.what, sizeof item.what);
 		item.document_id = sqlite3_column_int64(statement, 4);
-		item.clause = rules_of_type->clauses[HW_KEY_DOCUMENT_STEPS];
+		item.clause = hw_type_key_clause(rules_of_type, HW_KEY_DOCUMENT_STEPS);
 		if (item.document_id == 0) {
 			item.kind = HW_DUE_MINUTES;
 			item.due = hw_calendar_add_workdays(

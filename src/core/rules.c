@@ -151,6 +151,11 @@ const char *hw_type_clause(const hw_type_rules *type)
 							    : type->clauses[HW_KEY_DEFINED];
 }
 
+const char *hw_type_key_clause(const hw_type_rules *type, hw_type_key key)
+{
+	return type->clauses[key] ? type->clauses[key] : hw_type_clause(type);
+}
+
 const char *hw_rules_role_title(const hw_rules *rules, hw_role role)
 {
 	switch (role) {

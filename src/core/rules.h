@@ -175,6 +175,9 @@ const char *hw_matter_key(hw_matter matter);
 /* The clause that defines the type: the one of its name, or of `defined` for a type the
  * rules do not define. */
 const char *hw_type_clause(const hw_type_rules *type);
+/* The clause of one key of a type, or the clause that defines the type where the file gives
+ * that key none: what a refusal or a finding cites. */
+const char *hw_type_key_clause(const hw_type_rules *type, hw_type_key key);
 /* The title the rule set gives a role ("副县长"), or NULL for roles without a title. */
 const char *hw_rules_role_title(const hw_rules *rules, hw_role role);
 

@@ -7,8 +7,9 @@
 #include "audit.h"
 #include "i18n.h"
 
-static const char *const state_keys[HW_TOPIC_STATE_COUNT] = {"proposed", "approved", "scheduled",
-							      "decided", "deferred"};
+static const char *const state_keys[HW_TOPIC_STATE_COUNT] = {
+	N_("proposed"), N_("approved"), N_("scheduled"), N_("decided"), N_("deferred"),
+};
 
 const char *hw_topic_state_key(hw_topic_state state)
 {
@@ -282,8 +283,7 @@ int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *
 		hw_error_set(error, _("%s may not approve topics for %s: the rules name %s 〔%s〕"),
 			     approver.name, type->name ? type->name : hw_meeting_type_key(meeting.type),
 			     names,
-			     type->clauses[HW_KEY_TOPIC_APPROVER] ? type->clauses[HW_KEY_TOPIC_APPROVER]
-								  : hw_type_clause(type));
+			     hw_type_key_clause(type, HW_KEY_TOPIC_APPROVER));
 		return fail_change(session, before);
 	}
 	topic.approved_by = approver.id;

@@ -1,0 +1,166 @@
+/* 'huiwu init --gov KEY --demo': for each government, a role-named demo whose schedule shows
+ * every finding that government's rules can produce, and plenty of meetings with none. */
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const all_codes[] = {
+	"NON_WORKDAY",        "DOUBLE_BOOKED",     "CHAIR_NOT_ALLOWED",   "MEMBER_NOT_INVITED",
+	"TOPIC_LEADER_ABSENT", "TOPIC_NOT_STUDIED", "TOPIC_NOT_APPROVED",  "TOPIC_NOT_AGREED",
+	"LEAVE_NOT_WRITTEN",  "STAFF_OVER",        "MINUTES_OVERDUE",     "DOCUMENT_OVERDUE",
+	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
+	"FREQ_OVER",          "FREQ_UNDER",        "STUDY_OVERDUE",
+};
+#define CODE_COUNT (sizeof all_codes / sizeof all_codes[0])
+
+/* The codes a government's rules cannot produce (see data/rules/KEY.ini). */
+static const struct {
+	const char *government;
+	const char *head_title;
+	const char *impossible;
+} governments[] = {
+	/* Ili: no written-leave, staff, agreement or consent rules; notice of 10 working days. */
+	{"ili", "州长", "TOPIC_NOT_AGREED LEAVE_NOT_WRITTEN STAFF_OVER SPECIAL_NO_CONSENT DEPT_MEETING_CONSENT"},
+	/* Kizilsu: the deputy's consent, not a notice period. */
+	{"kizilsu", "州长", "DEPT_MEETING_NOTICE"},
+	/* Yiwu: no study sessions, no special meetings, no topic study or leader rule. */
+	{"yiwu", "县长",
+	 "TOPIC_LEADER_ABSENT TOPIC_NOT_STUDIED TOPIC_NOT_AGREED LEAVE_NOT_WRITTEN STAFF_OVER "
+	 "SPECIAL_NO_CONSENT DEPT_MEETING_NOTICE STUDY_OVERDUE"},
+	{"changji", "市长", "TOPIC_NOT_AGREED LEAVE_NOT_WRITTEN STAFF_OVER SPECIAL_NO_CONSENT DEPT_MEETING_CONSENT"},
+	{"wuqia", "县长", "DEPT_MEETING_NOTICE"},
+};
+
+static json_t *run_json(const char *const *env, const char *const *args)
+{
+	run_result r = test_run(env, args);
+	if (r.status != 0)
+		fail_msg("huiwu %s exited %d: %s", args[0], r.status, r.err);
+	json_error_t error;
+	json_t *value = json_loads(r.out, 0, &error);
+	test_run_free(&r);
+	if (value == NULL)
+		fail_msg("not JSON: %s", error.text);
+	return value;
+}
+
+static void check_government(size_t index, const char *today, const char *from, const char *to)
+{
+	char *directory = test_make_temp_dir();
+	char *db = test_path(directory, "demo.db");
+	char *env_db = NULL, *env_today = NULL;
+	assert_true(asprintf(&env_db, "HUIWU_DB=%s", db) > 0);
+	assert_true(asprintf(&env_today, "HUIWU_TODAY=%s", today) > 0);
+	const char *const env[] = {env_db, env_today, "LANGUAGE=", "LC_ALL=C.UTF-8", NULL};
+	const char *government = governments[index].government;
+
+	run_result r = test_run(env, (const char *const[]){"init", "--gov", government, "--demo", NULL});
+	if (r.status != 0)
+		fail_msg("init --demo for %s: %s", government, r.err);
+	test_run_free(&r);
+
+	json_t *findings = run_json(env, (const char *const[]){"check", "--from", from, "--to", to,
+							       "--json", NULL});
+	for (size_t c = 0; c < CODE_COUNT; c++) {
+		bool seen = false;
+		size_t i;
+		json_t *finding;
+		json_array_foreach(findings, i, finding)
+			seen |= strcmp(json_string_value(json_object_get(finding, "code")), all_codes[c]) == 0;
+		bool possible = strstr(governments[index].impossible, all_codes[c]) == NULL;
+		if (seen != possible)
+			fail_msg("%s demo (today %s): %s was %s", government, today, all_codes[c],
+				 seen ? "reported though its rules cannot produce it" : "not shown");
+	}
+
+	/* Plenty of meetings with no finding at all. */
+	json_t *meetings = run_json(env, (const char *const[]){"meeting", "list", "--from", from,
+							       "--to", to, "--json", NULL});
+	size_t clean = 0, i;
+	json_t *meeting;
+	json_array_foreach(meetings, i, meeting)
+	{
+		json_int_t id = json_integer_value(json_object_get(meeting, "id"));
+		bool flagged = false;
+		size_t j;
+		json_t *finding;
+		json_array_foreach(findings, j, finding)
+			flagged |= json_integer_value(json_object_get(finding, "meeting")) == id;
+		clean += !flagged;
+	}
+	if (clean < 4 || clean * 3 < json_array_size(meetings))
+		fail_msg("%s demo: only %zu of %zu meetings are free of findings", government, clean,
+			 json_array_size(meetings));
+
+	/* A role-named roster: the head is called by the rules' title. */
+	json_t *people = run_json(env, (const char *const[]){"person", "list", "--json", NULL});
+	bool head_named = false;
+	json_array_foreach(people, i, meeting)
+		head_named |= strcmp(json_string_value(json_object_get(meeting, "name")),
+				     governments[index].head_title) == 0;
+	assert_true(head_named);
+
+	/* Every demo action is in the audit log, and the chain holds. */
+	r = test_run(env, (const char *const[]){"log", "--verify", NULL});
+	assert_int_equal(r.status, 0);
+	test_run_free(&r);
+
+	/* A second demo into the same database is refused. */
+	r = test_run(env, (const char *const[]){"init", "--gov", government, "--demo", NULL});
+	assert_int_equal(r.status, 1);
+	test_run_free(&r);
+
+	json_decref(findings);
+	json_decref(meetings);
+	json_decref(people);
+	free(env_db);
+	free(env_today);
+	free(db);
+	test_remove_tree(directory);
+	free(directory);
+}
+
+static void test_demo_late_autumn(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof governments / sizeof governments[0]; i++)
+		check_government(i, "2026-11-23", "2026-09-14", "2027-01-02");
+}
+
+static void test_demo_around_the_spring_festival(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof governments / sizeof governments[0]; i++)
+		check_government(i, "2025-01-15", "2024-11-06", "2025-02-24");
+}
+
+static void test_demo_fails_cleanly_for_an_unknown_government(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *db = test_path(directory, "none.db");
+	char *env_db = NULL;
+	assert_true(asprintf(&env_db, "HUIWU_DB=%s", db) > 0);
+	const char *const env[] = {env_db, "LANGUAGE=", "LC_ALL=C.UTF-8", NULL};
+	run_result r = test_run(env, (const char *const[]){"init", "--gov", "hami", "--demo", NULL});
+	assert_int_equal(r.status, 1);
+	test_run_free(&r);
+	assert_null(test_read_file(db, NULL));
+	free(env_db);
+	free(db);
+	test_remove_tree(directory);
+	free(directory);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_demo_late_autumn),
+		cmocka_unit_test(test_demo_around_the_spring_festival),
+		cmocka_unit_test(test_demo_fails_cleanly_for_an_unknown_government),
+	};
+	return cmocka_run_group_tests_name("demo", tests, NULL, NULL);
+}
