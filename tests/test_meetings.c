@@ -1985,7 +1985,7 @@ static void test_signed_minutes_are_frozen_and_amended(void **state)
 		"minutes", "draft", "1", "--text", "改过的纪要");
 	REFUSED(f, "the minutes of meeting #1 were signed by 首长 already", "minutes", "sign", "1",
 		"--by", "首长");
-	REFUSED(f, "副职甲 may not amend these minutes: the rules name 县长", "minutes", "amend", "1",
+	REFUSED(f, "副职甲 may not sign the minutes of 乌恰县人民政府常务会议: the rules name 县长 〔恰政发〔2024〕6号 第四十五条〕", "minutes", "amend", "1",
 		"--text", "补充", "--by", "副职甲");
 	REFUSED(f, "say the minutes' text with --text", "minutes", "amend", "1", "--by", "首长");
 

@@ -154,6 +154,30 @@ fail:
 	return -1;
 }
 
+/* Inside an action: the meeting, its minutes and the signer, who must be whom the rules name.
+ * Returns 1 when the meeting has minutes, 0 when not, -1 on an error. */
+static int load_for_signer(hw_session *session, int64_t meeting_id, const char *by,
+			   hw_meeting *meeting, hw_minutes *minutes, hw_person *signer,
+			   hw_error *error)
+{
+	int existing;
+	if (hw_meeting_get(session, meeting_id, meeting, error) != 0 ||
+	    hw_person_find(session, by, signer, error) != 0 ||
+	    (existing = hw_minutes_get(session, meeting_id, minutes, error)) < 0)
+		return -1;
+	hw_role_set signers = hw_minutes_signer_roles(session->rules, meeting->type);
+	if (!hw_minutes_may_sign(signer, signers, meeting)) {
+		const hw_type_rules *type = &session->rules->types[meeting->type];
+		char names[256];
+		hw_describe_roles(session->rules, signers, names, sizeof names);
+		hw_error_set(error, _("%s may not sign the minutes of %s: the rules name %s 〔%s〕"),
+			     signer->name, type->name, names,
+			     hw_type_key_clause(type, HW_KEY_MINUTES_SIGNER));
+		return -1;
+	}
+	return existing;
+}
+
 int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_error *error)
 {
 	if (hw_action_begin(session, error) != 0)
@@ -161,10 +185,8 @@ int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_
 	hw_meeting meeting;
 	hw_minutes minutes;
 	hw_person signer;
-	int existing;
-	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0 ||
-	    hw_person_find(session, by, &signer, error) != 0 ||
-	    (existing = hw_minutes_get(session, meeting_id, &minutes, error)) < 0)
+	int existing = load_for_signer(session, meeting_id, by, &meeting, &minutes, &signer, error);
+	if (existing < 0)
 		goto fail;
 	if (!existing) {
 		hw_error_set(error, _("meeting #%lld has no minutes yet: draft them first"),
@@ -174,16 +196,6 @@ int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_
 	if (minutes.signed_) {
 		hw_error_set(error, _("the minutes of meeting #%lld were signed by %s already"),
 			     (long long)meeting_id, minutes.signed_by_name);
-		goto fail;
-	}
-	hw_role_set signers = hw_minutes_signer_roles(session->rules, meeting.type);
-	if (!hw_minutes_may_sign(&signer, signers, &meeting)) {
-		const hw_type_rules *type = &session->rules->types[meeting.type];
-		char names[256];
-		hw_describe_roles(session->rules, signers, names, sizeof names);
-		hw_error_set(error, _("%s may not sign the minutes of %s: the rules name %s 〔%s〕"),
-			     signer.name, type->name, names,
-			     hw_type_key_clause(type, HW_KEY_MINUTES_SIGNER));
 		goto fail;
 	}
 	json_t *before = hw_row_json(session, "minutes", meeting_id);
@@ -213,24 +225,14 @@ int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, 
 	hw_meeting meeting;
 	hw_minutes minutes;
 	hw_person signer;
-	int existing;
-	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0 ||
-	    hw_person_find(session, by, &signer, error) != 0 ||
-	    (existing = hw_minutes_get(session, meeting_id, &minutes, error)) < 0)
+	int existing = load_for_signer(session, meeting_id, by, &meeting, &minutes, &signer, error);
+	if (existing < 0)
 		goto fail;
 	if (!existing || !minutes.signed_) {
 		hw_error_set(error,
 			     _("the minutes of meeting #%lld are not signed: edit the draft with "
 			       "'huiwu minutes draft'"),
 			     (long long)meeting_id);
-		goto fail;
-	}
-	hw_role_set signers = hw_minutes_signer_roles(session->rules, meeting.type);
-	if (!hw_minutes_may_sign(&signer, signers, &meeting)) {
-		char names[256];
-		hw_describe_roles(session->rules, signers, names, sizeof names);
-		hw_error_set(error, _("%s may not amend these minutes: the rules name %s"), signer.name,
-			     names);
 		goto fail;
 	}
 	minutes_values values = {.meeting_id = meeting_id, .text = text, .person_id = signer.id,
