@@ -84,7 +84,8 @@ int hw_parse_id(const char *text, int64_t *id, hw_error *error)
 #define MEETING_COLUMNS                                                                          \
 	"m.id, m.uid, m.type, m.date, m.start, m.end, m.title, m.location, m.chair_id,"           \
 	" coalesce(p.name, ''), m.chair_delegated, m.adhoc_reason, m.status, m.decision_type,"      \
-	" m.head_consent, m.department_id, m.requested_on, m.deputy_consent, m.sequence, m.changed_at"
+	" m.head_consent, m.department_id, m.requested_on, m.deputy_consent, m.sequence, m.changed_at,"  \
+	" m.series_id, m.occurrence, m.detached"
 #define MEETING_FROM " FROM meeting m LEFT JOIN person p ON p.id = m.chair_id"
 
 static void read_meeting(sqlite3_stmt *statement, hw_meeting *out)
@@ -118,6 +119,10 @@ static void read_meeting(sqlite3_stmt *statement, hw_meeting *out)
 	out->deputy_consent = sqlite3_column_int(statement, 17) != 0;
 	out->sequence = sqlite3_column_int(statement, 18);
 	hw_column_text(statement, 19, out->changed_at, sizeof out->changed_at);
+	out->series_id = sqlite3_column_int64(statement, 20);
+	if (!hw_column_date(statement, 21, &out->occurrence))
+		out->occurrence = out->date;
+	out->detached = sqlite3_column_int(statement, 22) != 0;
 }
 
 int hw_meeting_get(hw_session *session, int64_t id, hw_meeting *out, hw_error *error)
@@ -257,7 +262,7 @@ static int invite_by_rules(hw_session *session, int64_t meeting_id, const hw_typ
 	return result;
 }
 
-static void random_uid(const char *government, char *out, size_t size)
+void hw_new_uid(const char *government, char *out, size_t size)
 {
 	unsigned char bytes[16] = {0};
 	int source = open("/dev/urandom", O_RDONLY);
@@ -441,14 +446,16 @@ static int write_meeting(hw_session *session, const hw_meeting *meeting, bool ad
 	const char *sql =
 		adding ? "INSERT INTO meeting (uid, type, date, start, end, title, location, chair_id,"
 			 " chair_delegated, adhoc_reason, status, decision_type, head_consent,"
-			 " department_id, requested_on, deputy_consent, sequence, changed_at)"
+			 " department_id, requested_on, deputy_consent, sequence, changed_at,"
+			 " series_id, occurrence, detached)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-			 " ?17, ?18)"
+			 " ?17, ?18, ?20, ?21, ?22)"
 		       : "UPDATE meeting SET uid = ?1, type = ?2, date = ?3, start = ?4, end = ?5,"
 			 " title = ?6, location = ?7, chair_id = ?8, chair_delegated = ?9,"
 			 " adhoc_reason = ?10, status = ?11, decision_type = ?12, head_consent = ?13,"
 			 " department_id = ?14, requested_on = ?15, deputy_consent = ?16,"
-			 " sequence = ?17, changed_at = ?18 WHERE id = ?19";
+			 " sequence = ?17, changed_at = ?18, series_id = ?20, occurrence = ?21,"
+			 " detached = ?22 WHERE id = ?19";
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot save the meeting"), error);
@@ -482,6 +489,11 @@ static int write_meeting(hw_session *session, const hw_meeting *meeting, bool ad
 	sqlite3_bind_text(statement, 18, now, -1, SQLITE_STATIC);
 	if (!adding)
 		sqlite3_bind_int64(statement, 19, meeting->id);
+	if (meeting->series_id) {
+		sqlite3_bind_int64(statement, 20, meeting->series_id);
+		hw_bind_date(statement, 21, meeting->occurrence);
+	}
+	sqlite3_bind_int(statement, 22, meeting->detached);
 	int rc = sqlite3_step(statement);
 	sqlite3_finalize(statement);
 	if (rc != SQLITE_DONE)
@@ -491,16 +503,24 @@ static int write_meeting(hw_session *session, const hw_meeting *meeting, bool ad
 	return 0;
 }
 
-int hw_meeting_add(hw_session *session, const hw_meeting_input *input, int64_t *id, hw_error *error)
+int hw_meeting_insert(hw_session *session, const hw_meeting_input *input, int64_t series_id,
+		      hw_date occurrence, int64_t *id, hw_error *error)
 {
-	hw_meeting meeting = {0};
-	if (hw_action_begin(session, error) != 0)
-		return -1;
-	random_uid(session->rules->government[HW_GOV_KEY], meeting.uid, sizeof meeting.uid);
+	hw_meeting meeting = {.series_id = series_id, .occurrence = occurrence};
+	hw_new_uid(session->rules->government[HW_GOV_KEY], meeting.uid, sizeof meeting.uid);
 	if (resolve_input(session, input, &meeting, true, error) != 0 ||
 	    write_meeting(session, &meeting, true, id, error) != 0 ||
 	    invite_by_rules(session, *id, &session->rules->types[meeting.type], meeting.chair_id,
-			    error) != 0 ||
+			    error) != 0)
+		return -1;
+	return 0;
+}
+
+int hw_meeting_add(hw_session *session, const hw_meeting_input *input, int64_t *id, hw_error *error)
+{
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	if (hw_meeting_insert(session, input, 0, 0, id, error) != 0 ||
 	    hw_audit_record(session, "meeting add", "meeting", *id, *id, NULL,
 			    hw_row_json(session, "meeting", *id), error) != 0) {
 		hw_action_abort(session);
@@ -525,6 +545,7 @@ int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *inp
 	}
 	json_t *before = hw_row_json(session, "meeting", id);
 	meeting.sequence++;
+	meeting.detached = meeting.series_id != 0; /* changed one by one: the series leaves it be */
 	int64_t unused;
 	if (resolve_input(session, input, &meeting, false, error) != 0 ||
 	    (meeting.status == HW_STATUS_HELD && meeting.date > session->today &&

@@ -49,6 +49,9 @@ typedef struct hw_meeting {
 	bool deputy_consent;
 	int sequence; /* rises with every change */
 	char changed_at[32];
+	int64_t series_id;   /* 0: not an occurrence of a standing series */
+	hw_date occurrence;  /* the date the series' rule gave (RECURRENCE-ID) */
+	bool detached;       /* changed on its own since the series made it */
 } hw_meeting;
 
 /* What a form or a command gives; NULL leaves a field unset (add) or unchanged (edit). */
@@ -71,6 +74,12 @@ typedef struct hw_meeting_input {
 #define HW_MEETING_INPUT_INIT {.decision_type = -1, .head_consent = -1, .deputy_consent = -1}
 
 int hw_meeting_add(hw_session *session, const hw_meeting_input *input, int64_t *id, hw_error *error);
+/* The same inside the caller's action (no transaction of its own, no audit entry): for a
+ * series, whose occurrences are added together with it. */
+int hw_meeting_insert(hw_session *session, const hw_meeting_input *input, int64_t series_id,
+		      hw_date occurrence, int64_t *id, hw_error *error);
+/* A new globally unique id for a meeting or series ("…@KEY.huiwu"). */
+void hw_new_uid(const char *government, char *out, size_t size);
 int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *input, hw_error *error);
 int hw_meeting_cancel(hw_session *session, int64_t id, hw_error *error);
 int hw_meeting_mark_held(hw_session *session, int64_t id, hw_error *error);

@@ -152,6 +152,48 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER minutes_frozen BEFORE UPDATE ON minutes WHEN OLD.state = 'signed'"
 	"  BEGIN SELECT RAISE(ABORT, 'signed minutes are frozen: add an amendment'); END;",
+
+	/* 3: the calendar layer: standing series, and busy time imported from other calendars. */
+	"CREATE TABLE series ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"
+	"  type TEXT NOT NULL,"
+	"  rrule TEXT NOT NULL," /* without UNTIL and COUNT: those are the columns below */
+	"  start TEXT NOT NULL,"
+	"  end TEXT,"
+	"  first_date TEXT NOT NULL,"
+	"  until TEXT,"
+	"  count INTEGER,"
+	"  on_holiday TEXT NOT NULL CHECK (on_holiday IN ('skip', 'next', 'previous')),"
+	"  title TEXT NOT NULL,"
+	"  location TEXT,"
+	"  ended_on TEXT,"
+	"  sequence INTEGER NOT NULL DEFAULT 0,"
+	"  changed_at TEXT NOT NULL"
+	");"
+	/* An occurrence remembers the date its rule gave (RECURRENCE-ID) and whether it was
+	 * changed on its own since. */
+	"ALTER TABLE meeting ADD COLUMN series_id INTEGER REFERENCES series(id);"
+	"ALTER TABLE meeting ADD COLUMN occurrence TEXT;"
+	"ALTER TABLE meeting ADD COLUMN detached INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX meeting_series ON meeting(series_id, occurrence);"
+	/* Days the rule gave that fell on a day off and were skipped (EXDATE). */
+	"CREATE TABLE series_skip ("
+	"  series_id INTEGER NOT NULL REFERENCES series(id),"
+	"  occurrence TEXT NOT NULL,"
+	"  PRIMARY KEY (series_id, occurrence)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE busy ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL,"
+	"  person_id INTEGER REFERENCES person(id),"
+	"  date TEXT NOT NULL,"
+	"  start TEXT,"
+	"  end TEXT,"
+	"  summary TEXT,"
+	"  UNIQUE (uid, person_id, date)"
+	");"
+	"CREATE INDEX busy_date ON busy(date);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
