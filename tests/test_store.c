@@ -162,6 +162,55 @@ static void test_empty_database_is_migrated_from_version_zero(void **state)
 	free(path);
 }
 
+/* A database written by every earlier version of huiwu opens, is brought up to date, and
+ * keeps what it held. */
+static void test_every_earlier_version_is_migrated(void **state)
+{
+	(void)state;
+	for (int version = 1; version < hw_store_schema_version(); version++) {
+		char name[64];
+		snprintf(name, sizeof name, "version-%d.db", version);
+		char *path = test_path(directory, name);
+		sqlite3 *db;
+		assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+		for (int step = 1; step <= version; step++)
+			assert_int_equal(sqlite3_exec(db, hw_store_migration_sql(step), NULL, NULL, NULL),
+					 SQLITE_OK);
+		char sql[256];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = 1213679957;",
+			 version);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db,
+					      "INSERT INTO government VALUES (1, 'wuqia', '乌恰县人民政府',"
+					      " '恰政发〔2024〕6号', '2024-01-01T00:00:00Z')",
+					      NULL, NULL, NULL),
+				 SQLITE_OK);
+		if (version >= 2)
+			assert_int_equal(sqlite3_exec(db,
+						      "INSERT INTO meeting (uid, type, date, start, title,"
+						      " changed_at) VALUES ('u@x', 'executive', '2025-03-11',"
+						      " '09:30', '常务会议', '2025-01-01T00:00:00Z')",
+						      NULL, NULL, NULL),
+					 SQLITE_OK);
+		sqlite3_close(db);
+
+		hw_error error = {0};
+		hw_store *store = hw_store_open(path, HW_OPEN_EXISTING, &error);
+		if (store == NULL)
+			fail_msg("version %d: %s", version, error.message);
+		sqlite3 *migrated = hw_store_db(store);
+		assert_int_equal(pragma_int(migrated, "PRAGMA user_version"), hw_store_schema_version());
+		char key[64];
+		assert_int_equal(hw_store_government_key(store, key, sizeof key, &error), 0);
+		assert_string_equal(key, "wuqia");
+		if (version >= 2)
+			assert_int_equal(pragma_int(migrated, "SELECT count(*) FROM meeting WHERE series_id IS NULL"), 1);
+		assert_int_equal(pragma_int(migrated, "SELECT count(*) FROM series"), 0);
+		hw_store_close(store);
+		free(path);
+	}
+}
+
 static void test_read_only_database_refuses_writes(void **state)
 {
 	(void)state;
@@ -187,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_newer_database_is_refused_untouched),
 		cmocka_unit_test(test_foreign_files_are_refused),
 		cmocka_unit_test(test_empty_database_is_migrated_from_version_zero),
+		cmocka_unit_test(test_every_earlier_version_is_migrated),
 		cmocka_unit_test(test_read_only_database_refuses_writes),
 	};
 	return cmocka_run_group_tests_name("store", tests, make_directory, remove_directory);

@@ -202,6 +202,11 @@ int hw_store_schema_version(void)
 	return MIGRATION_COUNT;
 }
 
+const char *hw_store_migration_sql(int version)
+{
+	return version >= 1 && version <= MIGRATION_COUNT ? migrations[version - 1] : NULL;
+}
+
 int hw_store_fail(hw_store *store, const char *what, hw_error *error)
 {
 	return hw_error_set(error, "%s: %s", what, sqlite3_errmsg(store->db));

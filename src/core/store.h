@@ -13,6 +13,9 @@ typedef struct hw_store hw_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
 int hw_store_schema_version(void);
+/* The SQL that takes a database from version-1 to `version` (1 … hw_store_schema_version()),
+ * for the tests that build databases of every earlier version. */
+const char *hw_store_migration_sql(int version);
 
 typedef enum hw_open_mode {
 	HW_OPEN_EXISTING,  /* the database must exist */

@@ -1,0 +1,87 @@
+/* Standing series: the year's regular meetings from one recurrence rule (RFC 5545 RRULE,
+ * expanded by libical), each occurrence on a day off skipped or moved to the next or previous
+ * working day, and each occurrence an ordinary meeting that can be edited or cancelled alone. */
+#ifndef HW_SERIES_H
+#define HW_SERIES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "meetings.h"
+#include "session.h"
+
+typedef enum hw_holiday_policy {
+	HW_HOLIDAY_SKIP,
+	HW_HOLIDAY_NEXT,
+	HW_HOLIDAY_PREVIOUS,
+} hw_holiday_policy;
+
+typedef struct hw_occurrence {
+	hw_date rule_date; /* the date the rule gives (RECURRENCE-ID) */
+	hw_date date;      /* the meeting's date: the same, or moved off a day off */
+	bool skipped;      /* on a day off, and the policy is to skip it (EXDATE) */
+} hw_occurrence;
+
+#define HW_SERIES_MAX_OCCURRENCES 2000
+
+/* Expands `rrule` (without UNTIL or COUNT) from `from` up to `until` (or for `count`
+ * occurrences when count > 0), but never past `horizon`. A pure function of its inputs.
+ * Fills at most HW_SERIES_MAX_OCCURRENCES; returns their number, or -1 with `error`. */
+int hw_series_expand(const hw_calendar *calendar, const char *rrule, hw_date from, hw_date until,
+		     int count, hw_date horizon, hw_holiday_policy policy, hw_occurrence *out,
+		     hw_error *error);
+
+typedef struct hw_series_input {
+	const char *type;
+	const char *rrule;
+	const char *time;
+	const char *end;
+	const char *from;
+	const char *until;
+	const char *count;
+	const char *on_holiday; /* skip (default), next, previous */
+	const char *title;
+	const char *location;
+	const char *horizon; /* default: the end of next year */
+	bool force;          /* create it even where it breaks the rules' frequency */
+} hw_series_input;
+
+typedef struct hw_series {
+	int64_t id;
+	char uid[80];
+	hw_meeting_type type;
+	char rrule[256];
+	char start[6];
+	char end[6];
+	hw_date first_date;
+	bool has_until;
+	hw_date until;
+	int count;
+	hw_holiday_policy on_holiday;
+	char title[HW_TEXT_SIZE];
+	char location[HW_NAME_SIZE];
+	bool ended;
+	hw_date ended_on;
+	int sequence;
+	char changed_at[32];
+} hw_series;
+
+/* Creates the series and its occurrences up to the horizon, in one action. Refuses, before
+ * creating anything, a series that would break the frequency the rules set, naming the
+ * period and the clause, unless `force`. `*created` counts the meetings made. */
+int hw_series_add(hw_session *session, const hw_series_input *input, int64_t *id, int *created,
+		  hw_error *error);
+/* Changes the time, end, title or location of the series and of its planned occurrences
+ * that were not changed one by one. */
+int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input, hw_error *error);
+/* Ends the series after `on` (NULL: today): its later planned occurrences are cancelled. */
+int hw_series_end(hw_session *session, int64_t id, const char *on, hw_error *error);
+int hw_series_get(hw_session *session, int64_t id, hw_series *out, hw_error *error);
+int hw_series_list(hw_session *session, void (*visit)(const hw_series *, void *), void *user,
+		   hw_error *error);
+/* The days the series skipped (EXDATE), in order. */
+int hw_series_skips(hw_session *session, int64_t id, void (*visit)(hw_date, void *), void *user,
+		    hw_error *error);
+const char *hw_holiday_policy_key(hw_holiday_policy policy);
+
+#endif
