@@ -33,6 +33,7 @@ static const cli_command commands[] = {
 	{"minutes", N_("minutes draft M --text T | sign M --by P | amend M --text T --by P | show M"), cli_minutes},
 	{"doc", N_("doc add --meeting M --title T | handover ID [--on D] | issue ID [--on D] | list [--meeting M]"), cli_doc},
 	{"series", N_("series add --type T --rrule RULE --time HH:MM --from D [--until D | --count N] [--on-holiday skip|next|previous] [--force] | list | show ID | edit ID | end ID [--on D]"), cli_series},
+	{"export", N_("export ics [-o FILE] [--person P] [--type T] [--from D] [--to D] [--todos] [--alarm MINUTES]"), cli_export},
 	{"deadlines", N_("deadlines [--json]           what is due, overdue first"), cli_deadlines},
 	{"check", N_("check [--from D] [--to D] [--json]  every place the schedule breaks the rules"), cli_check},
 	{"log", N_("log [--meeting ID] [--verify] [--json]  the audit log"), cli_log},

@@ -1,0 +1,25 @@
+/* iCalendar export (RFC 5545) through libical: one VCALENDAR, written one VEVENT at a time so
+ * that memory stays flat however many meetings there are. Exporting twice with no change in
+ * between gives the same bytes: every value, DTSTAMP included, comes from the database. */
+#ifndef HW_ICS_EXPORT_H
+#define HW_ICS_EXPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "session.h"
+
+typedef struct hw_export_options {
+	const char *person; /* only this person's meetings, named after them; NULL: everyone's */
+	const char *type;   /* only this meeting type; NULL: all */
+	bool has_from, has_to;
+	hw_date from, to;
+	bool todos;         /* minutes and documents still due, as VTODOs */
+	int alarm_minutes;  /* > 0: a VALARM that many minutes before each meeting */
+} hw_export_options;
+
+/* Writes the calendar to `out`; returns the number of events, or -1 with `error`. */
+int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *out,
+		  hw_error *error);
+
+#endif

@@ -1,0 +1,82 @@
+/* huiwu export ics: the schedule as iCalendar. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "ics_export.h"
+#include "session.h"
+
+int cli_export(cli_context *context, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "ics") != 0)
+		return cli_usage_error("export", "%s", _("say what to export: huiwu export ics"));
+	const char *output = NULL, *person = NULL, *type = NULL, *from = NULL, *to = NULL,
+		   *alarm = NULL;
+	bool todos = false;
+	const cli_option options[] = {
+		{"o", &output, NULL},     {"output", &output, NULL}, {"person", &person, NULL},
+		{"type", &type, NULL},    {"from", &from, NULL},     {"to", &to, NULL},
+		{"todos", NULL, &todos},  {"alarm", &alarm, NULL},   {NULL, NULL, NULL},
+	};
+	/* "-o FILE" as well as "--o FILE" / "--output FILE". */
+	for (int i = 2; i < argc; i++)
+		if (strcmp(argv[i], "-o") == 0)
+			argv[i] = "--o";
+	int usage = cli_parse("export ics", argc - 1, argv + 1, options, NULL, 0, 0);
+	if (usage != CLI_OK)
+		return usage;
+	hw_export_options export = {.person = person, .type = type, .todos = todos};
+	if ((from && !(export.has_from = cli_date(from, &export.from))) ||
+	    (to && !(export.has_to = cli_date(to, &export.to))))
+		return CLI_BAD_INPUT;
+	if (alarm != NULL) {
+		char *end;
+		long minutes = strtol(alarm, &end, 10);
+		if (*alarm == '\0' || *end != '\0' || minutes < 1 || minutes > 10080) {
+			fprintf(stderr, _("huiwu: --alarm takes minutes from 1 to 10080, not '%s'\n"), alarm);
+			return CLI_BAD_INPUT;
+		}
+		export.alarm_minutes = (int)minutes;
+	}
+	hw_session *session = cli_open_session(context, true);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	hw_error error = {0};
+	int status = CLI_OK;
+	/* A file is written beside its final name and renamed: never left half-written. */
+	char temporary[4200] = "";
+	FILE *out = stdout;
+	if (output != NULL && strcmp(output, "-") != 0) {
+		snprintf(temporary, sizeof temporary, "%s.XXXXXX", output);
+		int descriptor = mkstemp(temporary);
+		if (descriptor < 0 || (out = fdopen(descriptor, "w")) == NULL) {
+			fprintf(stderr, _("huiwu: cannot write %s: %s\n"), output, strerror(errno));
+			if (descriptor >= 0)
+				close(descriptor);
+			hw_session_close(session);
+			return CLI_BAD_INPUT;
+		}
+	}
+	int count = hw_export_ics(session, &export, out, &error);
+	if (out != stdout) {
+		bool written = fclose(out) == 0;
+		if (count >= 0 && written && rename(temporary, output) == 0) {
+			fprintf(stderr, _("%d meetings written to %s\n"), count, output);
+		} else {
+			if (count >= 0)
+				hw_error_set(&error, _("cannot write %s: %s"), output, strerror(errno));
+			remove(temporary);
+			count = -1;
+		}
+	} else {
+		fflush(stdout);
+	}
+	if (count < 0)
+		status = cli_fail(&error);
+	hw_session_close(session);
+	return status;
+}

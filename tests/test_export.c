@@ -1,0 +1,352 @@
+/* iCalendar export: what libical writes, read back by libical and by python3-icalendar (an
+ * independent parser), as a clerk's and a leader's calendar would read it. */
+#include "fixture.h"
+
+#include <jansson.h>
+#include <libical/ical.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TODAY "2026-11-23"
+
+static char *export_to(fixture *f, const char *name, const char *const *extra)
+{
+	char *path = test_path(f->directory, name);
+	const char *args[24] = {"export", "ics", "-o", path};
+	int count = 4;
+	for (const char *const *e = extra; e && *e; e++)
+		args[count++] = *e;
+	args[count] = NULL;
+	run_result r = test_run(f->env, args);
+	if (r.status != 0)
+		fail_msg("export: %s", r.err);
+	test_run_free(&r);
+	return path;
+}
+
+/* What python3-icalendar sees in the file. */
+static json_t *read_independently(const char *path)
+{
+	const char *python = getenv("HUIWU_PYTHON");
+	const char *checker = getenv("HUIWU_ICS_CHECK");
+	if (python == NULL || checker == NULL)
+		fail_msg("HUIWU_PYTHON and HUIWU_ICS_CHECK are not set: run the tests with meson test");
+	char command[8192];
+	snprintf(command, sizeof command, "'%s' '%s' '%s'", python, checker, path);
+	FILE *pipe = popen(command, "r");
+	assert_non_null(pipe);
+	char *output = malloc(1 << 20);
+	size_t used = fread(output, 1, (1 << 20) - 1, pipe);
+	output[used] = '\0';
+	int status = pclose(pipe);
+	if (status != 0)
+		fail_msg("python3-icalendar refused %s: %s", path, output);
+	json_error_t error;
+	json_t *value = json_loads(output, 0, &error);
+	if (value == NULL)
+		fail_msg("checker output is not JSON: %s", output);
+	free(output);
+	return value;
+}
+
+static const json_t *event_with(const json_t *calendar, const char *summary)
+{
+	size_t i;
+	json_t *event;
+	json_array_foreach(json_object_get(calendar, "events"), i, event)
+		if (strcmp(json_string_value(json_object_get(event, "summary")), summary) == 0)
+			return event;
+	fail_msg("no event \"%s\"", summary);
+	return NULL;
+}
+
+static const json_t *attendee_named(const json_t *event, const char *name)
+{
+	size_t i;
+	json_t *attendee;
+	json_array_foreach(json_object_get(event, "attendees"), i, attendee)
+		if (strcmp(json_string_value(json_object_get(attendee, "cn")), name) == 0)
+			return attendee;
+	fail_msg("no attendee %s", name);
+	return NULL;
+}
+
+static const char *text(const json_t *object, const char *key)
+{
+	return json_string_value(json_object_get(object, key));
+}
+
+static void test_government_calendar(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-08", "--time",
+		   "09:30", "--end", "11:30", "--location", "政府第一会议室", NULL);
+	long long cancelled = fixture_ok(&f, "meeting", "add", "--type", "special", "--date",
+					 "2026-12-09", "--time", "15:00", "--chair", "副职甲",
+					 "--title", "专题会议（取消）", NULL);
+	char number[32];
+	snprintf(number, sizeof number, "%lld", cancelled);
+	fixture_ok(&f, "meeting", "cancel", number, NULL);
+	char *path = export_to(&f, "gov.ics", NULL);
+	json_t *calendar = read_independently(path);
+	assert_string_equal(text(calendar, "version"), "2.0");
+	assert_true(json_is_null(json_object_get(calendar, "method")));
+	assert_string_equal(text(calendar, "name"), "乌恰县人民政府");
+	assert_string_equal(text(calendar, "x_wr_calname"), "乌恰县人民政府");
+	assert_string_equal(text(calendar, "x_wr_timezone"), "Asia/Shanghai");
+	assert_int_equal(json_array_size(json_object_get(calendar, "timezones")), 1);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(calendar, "timezones"), 0)),
+			    "Asia/Shanghai");
+	const json_t *executive = event_with(calendar, "乌恰县人民政府常务会议");
+	assert_string_equal(text(executive, "start"), "2026-12-08T09:30:00+08:00");
+	assert_string_equal(text(executive, "start_tzid"), "Asia/Shanghai");
+	assert_string_equal(text(executive, "status"), "CONFIRMED");
+	assert_string_equal(text(executive, "location"), "政府第一会议室");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(executive, "categories"), 0)),
+			    "乌恰县人民政府常务会议");
+	assert_string_equal(text(attendee_named(executive, "首长"), "role"), "CHAIR");
+	assert_string_equal(text(attendee_named(executive, "副职甲"), "role"), "REQ-PARTICIPANT");
+	assert_string_equal(text(attendee_named(executive, "司法局局长"), "role"), "OPT-PARTICIPANT");
+	assert_string_equal(text(event_with(calendar, "专题会议（取消）"), "status"), "CANCELLED");
+	json_decref(calendar);
+	free(path);
+	fixture_close(&f);
+}
+
+static void test_same_bytes_until_a_change(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	long long id = fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-08",
+				  "--time", "09:30", NULL);
+	char *first = export_to(&f, "first.ics", NULL);
+	char *second = export_to(&f, "second.ics", NULL);
+	size_t size_first, size_second;
+	char *a = test_read_file(first, &size_first), *b = test_read_file(second, &size_second);
+	assert_int_equal(size_first, size_second);
+	assert_memory_equal(a, b, size_first);
+	assert_contains(a, "SEQUENCE:0");
+	free(b);
+	char number[32];
+	snprintf(number, sizeof number, "%lld", id);
+	fixture_ok(&f, "meeting", "edit", number, "--time", "10:00", NULL);
+	char *third = export_to(&f, "third.ics", NULL);
+	char *c = test_read_file(third, NULL);
+	assert_contains(c, "SEQUENCE:1");
+	assert_contains(c, "DTSTART;TZID=Asia/Shanghai:20261208T100000");
+	/* The same UID across exports. */
+	const char *uid = strstr(a, "UID:");
+	assert_non_null(uid);
+	char line[128];
+	snprintf(line, sizeof line, "%.*s", (int)strcspn(uid, "\r\n"), uid);
+	assert_contains(c, line);
+	free(a);
+	free(c);
+	free(first);
+	free(second);
+	free(third);
+	fixture_close(&f);
+}
+
+static void test_leave_and_substitute(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	long long id = fixture_ok(&f, "meeting", "add", "--type", "plenary", "--date", "2026-12-10",
+				  "--time", "10:00", NULL);
+	char number[32];
+	snprintf(number, sizeof number, "%lld", id);
+	long long leave = fixture_ok(&f, "leave", "request", "--meeting", number, "--person",
+				     "农业农村局局长", "--reason", "出差", "--written", "--substitute",
+				     "农业农村局副局长", NULL);
+	char leave_number[32];
+	snprintf(leave_number, sizeof leave_number, "%lld", leave);
+	fixture_ok(&f, "leave", "approve", leave_number, "--by", "首长", NULL);
+	long long declined = fixture_ok(&f, "leave", "request", "--meeting", number, "--person",
+					"副职乙", "--reason", "出差", NULL);
+	snprintf(leave_number, sizeof leave_number, "%lld", declined);
+	fixture_ok(&f, "leave", "approve", leave_number, "--by", "首长", NULL);
+	char *path = export_to(&f, "leave.ics", NULL);
+	json_t *calendar = read_independently(path);
+	const json_t *plenary = event_with(calendar, "乌恰县人民政府全体会议");
+	const json_t *head = attendee_named(plenary, "农业农村局局长");
+	assert_string_equal(text(head, "partstat"), "DELEGATED");
+	const json_t *substitute = attendee_named(plenary, "农业农村局副局长");
+	/* Each names the other: DELEGATED-TO the substitute, DELEGATED-FROM the absent head. */
+	assert_string_equal(text(head, "delegated_to"), text(substitute, "address"));
+	assert_string_equal(text(substitute, "delegated_from"), text(head, "address"));
+	assert_string_equal(text(attendee_named(plenary, "副职乙"), "partstat"), "DECLINED");
+	json_decref(calendar);
+	free(path);
+	fixture_close(&f);
+}
+
+static void test_person_calendar(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-08", "--time",
+		   "09:30", NULL);
+	fixture_ok(&f, "meeting", "add", "--type", "special", "--date", "2026-12-09", "--time",
+		   "15:00", "--chair", "副职甲", "--title", "农业专题会议", NULL);
+	char *path = export_to(&f, "person.ics", (const char *const[]){"--person", "司法局局长", NULL});
+	json_t *calendar = read_independently(path);
+	assert_string_equal(text(calendar, "name"), "司法局局长");
+	/* The justice bureau sits in on executive meetings only. */
+	assert_int_equal(json_array_size(json_object_get(calendar, "events")), 1);
+	event_with(calendar, "乌恰县人民政府常务会议");
+	json_decref(calendar);
+	free(path);
+	fixture_close(&f);
+}
+
+static void test_chinese_text_and_separators_survive(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	const char *title = "关于研究部署全县冬春农业生产、农田水利基本建设和高标准农田建设项目，以及"
+			    "乡村振兴重点帮扶工作的专题会议;第二次";
+	const char *location = "政府第一会议室，三楼;东侧\n（请提前十分钟入场）";
+	fixture_ok(&f, "meeting", "add", "--type", "special", "--date", "2026-12-09", "--time",
+		   "15:00", "--chair", "副职甲", "--title", title, "--location", location, NULL);
+	char *path = export_to(&f, "text.ics", NULL);
+	json_t *calendar = read_independently(path); /* also checks folding at 75 octets */
+	const json_t *event = event_with(calendar, title);
+	assert_string_equal(text(event, "location"), location);
+	char *raw = test_read_file(path, NULL);
+	assert_contains(raw, "\r\n "); /* the long summary was folded */
+	free(raw);
+	json_decref(calendar);
+	free(path);
+	fixture_close(&f);
+}
+
+static void test_libical_reads_it_back(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-08", "--time",
+		   "09:30", "--end", "11:30", NULL);
+	fixture_ok(&f, "meeting", "add", "--type", "plenary", "--date", "2026-12-10", "--time",
+		   "10:00", NULL);
+	char *path = export_to(&f, "round.ics", (const char *const[]){"--alarm", "30", NULL});
+	char *raw = test_read_file(path, NULL);
+	icalcomponent *calendar = icalparser_parse_string(raw);
+	assert_non_null(calendar);
+	assert_int_equal(icalcomponent_count_errors(calendar), 0);
+	int events = 0;
+	for (icalcomponent *event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
+	     event; event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
+		events++;
+		assert_non_null(icalcomponent_get_first_component(event, ICAL_VALARM_COMPONENT));
+		struct icaltimetype start = icalcomponent_get_dtstart(event);
+		assert_string_equal(icaltime_get_tzid(start), "Asia/Shanghai");
+		assert_int_equal(icalcomponent_count_properties(event, ICAL_ATTENDEE_PROPERTY) > 0, 1);
+	}
+	assert_int_equal(events, 2);
+	icalcomponent_free(calendar);
+	free(raw);
+	free(path);
+	fixture_close(&f);
+}
+
+static void test_todos(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "yiwu", TODAY);
+	long long id = fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-11-16",
+				  "--time", "09:30", NULL);
+	char number[32];
+	snprintf(number, sizeof number, "%lld", id);
+	fixture_ok(&f, "meeting", "held", number, NULL);
+	fixture_ok(&f, "doc", "add", "--meeting", number, "--title", "关于某项工作的通知", NULL);
+	char *path = export_to(&f, "todo.ics", (const char *const[]){"--todos", NULL});
+	json_t *calendar = read_independently(path);
+	json_t *todos = json_object_get(calendar, "todos");
+	assert_int_equal(json_array_size(todos), 2); /* the minutes, and the document's hand-over */
+	const char *meeting_uid = text(json_array_get(json_object_get(calendar, "events"), 0), "uid");
+	size_t i;
+	json_t *todo;
+	json_array_foreach(todos, i, todo)
+	{
+		assert_string_equal(text(todo, "related_to"), meeting_uid);
+		assert_string_equal(text(todo, "description"), "伊政发〔2023〕112号 第三十九条");
+	}
+	/* 4 working days after Monday 16 November: Friday 20 November, to hand over. */
+	bool handover = false;
+	json_array_foreach(todos, i, todo)
+		handover |= strcmp(text(todo, "due"), "2026-11-20") == 0;
+	assert_true(handover);
+	json_decref(calendar);
+	free(path);
+	fixture_close(&f);
+}
+
+static void test_series_across_spring_festival(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", "2024-12-01");
+	fixture_ok(&f, "series", "add", "--type", "executive", "--rrule", "FREQ=MONTHLY;BYMONTHDAY=28",
+		   "--time", "15:00", "--from", "2025-01-01", "--count", "3", "--on-holiday",
+		   "previous", NULL);
+	char *path = export_to(&f, "series.ics", NULL);
+	json_t *calendar = read_independently(path);
+	json_t *events = json_object_get(calendar, "events");
+	assert_int_equal(json_array_size(events), 3);
+	/* 28 January 2025 is 春节: the meeting moved to Monday 27 January. */
+	assert_string_equal(text(json_array_get(events, 0), "start"), "2025-01-27T15:00:00+08:00");
+	assert_string_equal(text(json_array_get(events, 1), "start"), "2025-02-28T15:00:00+08:00");
+	json_decref(calendar);
+	free(path);
+	fixture_close(&f);
+}
+
+static void test_export_mistakes(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	char *path = test_path(f.directory, "never.ics");
+	run_result r = fixture_run(&f, "export", "ics", "-o", path, "--person", "无此人", NULL);
+	assert_int_equal(r.status, 1);
+	assert_int_equal(test_count_lines(r.err), 1);
+	test_run_free(&r);
+	assert_null(test_read_file(path, NULL));
+	r = fixture_run(&f, "export", "ics", "--alarm", "soon", NULL);
+	assert_int_equal(r.status, 1);
+	test_run_free(&r);
+	r = fixture_run(&f, "export", "ics", "-o", "/nonexistent-folder/x.ics", NULL);
+	assert_int_equal(r.status, 1);
+	test_run_free(&r);
+	r = fixture_run(&f, "export", "csv", NULL);
+	assert_int_equal(r.status, 2);
+	test_run_free(&r);
+	free(path);
+	fixture_close(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_government_calendar),
+		cmocka_unit_test(test_same_bytes_until_a_change),
+		cmocka_unit_test(test_leave_and_substitute),
+		cmocka_unit_test(test_person_calendar),
+		cmocka_unit_test(test_chinese_text_and_separators_survive),
+		cmocka_unit_test(test_libical_reads_it_back),
+		cmocka_unit_test(test_todos),
+		cmocka_unit_test(test_series_across_spring_festival),
+		cmocka_unit_test(test_export_mistakes),
+	};
+	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
+}
