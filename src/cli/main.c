@@ -34,6 +34,7 @@ static const cli_command commands[] = {
 	{"doc", N_("doc add --meeting M --title T | handover ID [--on D] | issue ID [--on D] | list [--meeting M]"), cli_doc},
 	{"series", N_("series add --type T --rrule RULE --time HH:MM --from D [--until D | --count N] [--on-holiday skip|next|previous] [--force] | list | show ID | edit ID | end ID [--on D]"), cli_series},
 	{"export", N_("export ics [-o FILE] [--person P] [--type T] [--from D] [--to D] [--todos] [--alarm MINUTES]"), cli_export},
+	{"import", N_("import ics FILE --as TYPE | --busy [--person P]   events of another calendar"), cli_import},
 	{"deadlines", N_("deadlines [--json]           what is due, overdue first"), cli_deadlines},
 	{"check", N_("check [--from D] [--to D] [--json]  every place the schedule breaks the rules"), cli_check},
 	{"log", N_("log [--meeting ID] [--verify] [--json]  the audit log"), cli_log},

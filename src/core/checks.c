@@ -533,6 +533,32 @@ static void check_double_booking(const hw_rules *rules, const hw_check_data *dat
 			}
 		}
 	}
+	/* Time someone is busy elsewhere (imported) against the meetings of that day. */
+	for (int b = 0; b < data->busy_count; b++) {
+		const hw_check_busy *busy = &data->busy[b];
+		if (!in_range(data, busy->date))
+			continue;
+		int low = 0, high = meetings;
+		while (low < high) {
+			int middle = (low + high) / 2;
+			if (by_date[middle]->date < busy->date)
+				low = middle + 1;
+			else
+				high = middle;
+		}
+		for (int m = low; m < meetings && by_date[m]->date == busy->date; m++) {
+			const hw_check_meeting *meeting = by_date[m];
+			const hw_check_leave *leave = leave_of(data, meeting->id, busy->person_id);
+			if (meeting->start_minute >= busy->end_minute ||
+			    busy->start_minute >= meeting->end_minute ||
+			    !is_attendee(data, meeting, busy->person_id) || (leave && leave->approved))
+				continue;
+			add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+				    hw_type_key_clause(&rules->types[meeting->type], HW_KEY_LEAVE_APPROVER),
+				    "%s在该时段另有安排：%s（导入的日程）", person_name(data, busy->person_id),
+				    busy->summary);
+		}
+	}
 	free(by_date);
 	free(bookings);
 }

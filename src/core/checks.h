@@ -75,6 +75,14 @@ typedef struct hw_check_document {
 	hw_document document;
 } hw_check_document;
 
+/* Time a person is busy elsewhere (imported from another calendar). */
+typedef struct hw_check_busy {
+	int64_t person_id;
+	hw_date date;
+	int start_minute, end_minute; /* a whole day: 0 and 1440 */
+	char summary[128];
+} hw_check_busy;
+
 /* Everything the engine reads; arrays sorted by meeting id (meetings by id). */
 typedef struct hw_check_data {
 	hw_date from, to;       /* the period asked about */
@@ -96,6 +104,8 @@ typedef struct hw_check_data {
 	int signed_minutes_count;
 	hw_check_document *documents;
 	int document_count;
+	hw_check_busy *busy; /* sorted by date */
+	int busy_count;
 } hw_check_data;
 
 /* Loads what the engine needs to judge [from, to]: whole years around it, so that every

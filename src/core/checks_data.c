@@ -353,6 +353,29 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	}
 	finish(&l);
 	hw_sort(out->documents, (size_t)out->document_count, sizeof *out->documents, compare_documents);
+	capacity = 0;
+	if (!prepare(&l,
+		     "SELECT person_id, date, start, end, coalesce(summary, '') FROM busy"
+		     " WHERE date BETWEEN ?1 AND ?2 AND person_id IS NOT NULL ORDER BY date",
+		     from, to))
+		goto fail;
+	while (sqlite3_step(l.statement) == SQLITE_ROW) {
+		if (!grow((void **)&out->busy, &capacity, out->busy_count, sizeof *out->busy))
+			goto out_of_memory;
+		hw_check_busy *b = &out->busy[out->busy_count];
+		b->person_id = sqlite3_column_int64(l.statement, 0);
+		if (!hw_column_date(l.statement, 1, &b->date))
+			continue;
+		char text[16];
+		hw_column_text(l.statement, 2, text, sizeof text);
+		bool all_day = text[0] == '\0';
+		b->start_minute = all_day ? 0 : minutes_of_day(text, 0);
+		hw_column_text(l.statement, 3, text, sizeof text);
+		b->end_minute = all_day ? 24 * 60 : minutes_of_day(text, b->start_minute + 120);
+		hw_column_text(l.statement, 4, b->summary, sizeof b->summary);
+		out->busy_count++;
+	}
+	finish(&l);
 	return 0;
 
 out_of_memory:
@@ -373,5 +396,6 @@ void hw_check_data_free(hw_check_data *data)
 	free(data->topics);
 	free(data->signed_minutes);
 	free(data->documents);
+	free(data->busy);
 	memset(data, 0, sizeof *data);
 }

@@ -507,7 +507,13 @@ int hw_meeting_insert(hw_session *session, const hw_meeting_input *input, int64_
 		      hw_date occurrence, int64_t *id, hw_error *error)
 {
 	hw_meeting meeting = {.series_id = series_id, .occurrence = occurrence};
-	hw_new_uid(session->rules->government[HW_GOV_KEY], meeting.uid, sizeof meeting.uid);
+	if (input->uid != NULL) {
+		if (*input->uid == '\0' || strlen(input->uid) >= sizeof meeting.uid)
+			return hw_error_set(error, "%s", _("the event's UID is empty or too long"));
+		snprintf(meeting.uid, sizeof meeting.uid, "%s", input->uid);
+	} else {
+		hw_new_uid(session->rules->government[HW_GOV_KEY], meeting.uid, sizeof meeting.uid);
+	}
 	if (resolve_input(session, input, &meeting, true, error) != 0 ||
 	    write_meeting(session, &meeting, true, id, error) != 0 ||
 	    invite_by_rules(session, *id, &session->rules->types[meeting.type], meeting.chair_id,

@@ -69,6 +69,7 @@ typedef struct hw_meeting_input {
 	int decision_type;        /* -1 unchanged, 0 no, 1 yes (special meetings) */
 	int head_consent;         /* -1 unchanged, 0 no, 1 yes */
 	int deputy_consent;       /* -1 unchanged, 0 no, 1 yes (dept_wide) */
+	const char *uid;          /* add: the UID of an imported event; NULL: a new one */
 } hw_meeting_input;
 
 #define HW_MEETING_INPUT_INIT {.decision_type = -1, .head_consent = -1, .deputy_consent = -1}
