@@ -7,6 +7,7 @@ import json
 import sys
 
 import icalendar
+from dateutil import rrule
 
 raw = open(sys.argv[1], "rb").read()
 problems = []
@@ -62,6 +63,30 @@ for event in calendar.walk("VEVENT"):
             "delegated_from": str(a.params.get("DELEGATED-FROM")) if a.params.get("DELEGATED-FROM") else None,
         } for a in attendees],
     })
+# Every event's instances, recurrence expanded by python-dateutil: RRULE from DTSTART, less
+# EXDATE, plus RDATE, with overrides (RECURRENCE-ID) put in their instances' place.
+instances = {}
+overrides = {}
+for event in calendar.walk("VEVENT"):
+    uid = str(event.get("UID"))
+    start = event.decoded("DTSTART")
+    if event.get("RECURRENCE-ID") is not None:
+        overrides.setdefault(uid, {})[event.decoded("RECURRENCE-ID")] = start
+        continue
+    if event.get("RRULE") is None:
+        instances.setdefault(uid, []).append(start)
+        continue
+    dates = rrule.rruleset()
+    dates.rrule(rrule.rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))
+    for name, add in (("EXDATE", dates.exdate), ("RDATE", dates.rdate)):
+        values = event.get(name, [])
+        for value in values if isinstance(values, list) else [values]:
+            for item in value.dts:
+                add(item.dt)
+    instances.setdefault(uid, []).extend(dates)
+for uid, moved in overrides.items():
+    instances[uid] = sorted(moved.get(when, when) for when in instances.get(uid, []))
+result["instances"] = sorted(when.isoformat() for whens in instances.values() for when in whens)
 for todo in calendar.walk("VTODO"):
     result["todos"].append({
         "uid": str(todo.get("UID")),

@@ -9,6 +9,7 @@
 #include "leave.h"
 #include "meetings.h"
 #include "minutes.h"
+#include "series.h"
 #include "topics.h"
 
 #ifndef HUIWU_VERSION
@@ -205,13 +206,11 @@ static void escape_category(const char *name, char *out, size_t size)
 	out[used] = '\0';
 }
 
-static void export_meeting(const hw_meeting *meeting, void *user)
+/* The VEVENT of one meeting, or NULL (with e->status set on an error, or when the person
+ * whose calendar this is does not attend). `plain` tells whether it is an occurrence that a
+ * series' master event describes fully: no leave, no topics. */
+static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *plain)
 {
-	exporter *e = user;
-	if (e->status != 0)
-		return;
-	if (e->options->type && meeting->type != e->type)
-		return;
 	const hw_type_rules *type = &e->session->rules->types[meeting->type];
 	event_context c = {.e = e, .meeting = meeting};
 	c.event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
@@ -220,11 +219,13 @@ static void export_meeting(const hw_meeting *meeting, void *user)
 	    hw_topic_list(e->session, meeting->id, describe_topic, &c, e->error) != 0) {
 		icalcomponent_free(c.event);
 		e->status = -1;
-		return;
+		return NULL;
 	}
+	if (plain)
+		*plain = c.leave_count == 0 && c.used == 0;
 	if (e->person_id && !c.attends) {
 		icalcomponent_free(c.event);
-		return;
+		return NULL;
 	}
 	icalcomponent_add_property(c.event, icalproperty_new_uid(meeting->uid));
 	icalcomponent_add_property(c.event, icalproperty_new_dtstamp(utc_from_text(meeting->changed_at)));
@@ -261,8 +262,219 @@ static void export_meeting(const hw_meeting *meeting, void *user)
 		icalcomponent_add_property(alarm, icalproperty_new_description(meeting->title));
 		icalcomponent_add_component(c.event, alarm);
 	}
-	write_component(e, c.event);
+	return c.event;
+}
+
+static void export_meeting(const hw_meeting *meeting, void *user)
+{
+	exporter *e = user;
+	if (e->status != 0 || meeting->series_id != 0)
+		return; /* occurrences go out with their series */
+	if (e->options->type && meeting->type != e->type)
+		return;
+	icalcomponent *event = build_event(e, meeting, NULL);
+	if (event != NULL) {
+		write_component(e, event);
+		e->count++;
+	}
+}
+
+/* ---- series: one master VEVENT with RRULE, EXDATE and RDATE, and overrides ---- */
+
+typedef struct occurrence_list {
+	hw_meeting *items;
+	int count, capacity;
+} occurrence_list;
+
+static void collect_occurrence(const hw_meeting *meeting, void *user)
+{
+	occurrence_list *list = user;
+	if (list->count == list->capacity) {
+		int capacity = list->capacity ? list->capacity * 2 : 64;
+		hw_meeting *grown = realloc(list->items, (size_t)capacity * sizeof *grown);
+		if (grown == NULL)
+			return;
+		list->items = grown;
+		list->capacity = capacity;
+	}
+	list->items[list->count++] = *meeting;
+}
+
+/* The attendees of an event, as text, to tell whether two occurrences invite the same. */
+static char *attendee_text(icalcomponent *event)
+{
+	size_t size = 1;
+	for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY); p;
+	     p = icalcomponent_get_next_property(event, ICAL_ATTENDEE_PROPERTY))
+		size += strlen(icalproperty_as_ical_string(p));
+	char *text = calloc(1, size);
+	for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY);
+	     p && text; p = icalcomponent_get_next_property(event, ICAL_ATTENDEE_PROPERTY))
+		strcat(text, icalproperty_as_ical_string(p));
+	return text;
+}
+
+static void add_skip(hw_date date, void *user)
+{
+	occurrence_list *skips = user;
+	hw_meeting day = {.occurrence = date};
+	collect_occurrence(&day, skips);
+}
+
+static bool in_export_range(exporter *e, hw_date date)
+{
+	return (!e->options->has_from || date >= e->options->from) &&
+	       (!e->options->has_to || date <= e->options->to);
+}
+
+static void export_series(const hw_series *series, void *user)
+{
+	exporter *e = user;
+	if (e->status != 0 || (e->options->type && series->type != e->type))
+		return;
+	occurrence_list all = {0}, skips = {0};
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(e->session->store),
+			       "SELECT id FROM meeting WHERE series_id = ?1 ORDER BY occurrence", -1,
+			       &statement, NULL) != SQLITE_OK) {
+		e->status = hw_store_fail(e->session->store, _("cannot read the series"), e->error);
+		return;
+	}
+	sqlite3_bind_int64(statement, 1, series->id);
+	while (e->status == 0 && sqlite3_step(statement) == SQLITE_ROW) {
+		hw_meeting meeting;
+		if (hw_meeting_get(e->session, sqlite3_column_int64(statement, 0), &meeting, e->error) != 0)
+			e->status = -1;
+		else
+			collect_occurrence(&meeting, &all);
+	}
+	sqlite3_finalize(statement);
+	if (e->status == 0 && hw_series_skips(e->session, series->id, add_skip, &skips, e->error) != 0)
+		e->status = -1;
+	/* The occurrences in the exported range decide whether the series is exported. */
+	bool any = false;
+	for (int i = 0; i < all.count; i++)
+		any |= in_export_range(e, all.items[i].date);
+	if (e->status != 0 || all.count == 0 || !any)
+		goto done;
+
+	/* The master takes its attendees, title and place from the first plain occurrence. */
+	int model = -1;
+	icalcomponent *master = NULL;
+	char *master_attendees = NULL;
+	for (int i = 0; i < all.count && master == NULL && e->status == 0; i++) {
+		const hw_meeting *m = &all.items[i];
+		bool plain;
+		if (m->detached || m->status == HW_STATUS_CANCELLED)
+			continue;
+		icalcomponent *event = build_event(e, m, &plain);
+		if (event == NULL)
+			continue;
+		if (plain) {
+			master = event;
+			model = i;
+		} else {
+			icalcomponent_free(event);
+		}
+	}
+	if (e->status != 0)
+		goto done;
+	if (master == NULL) {
+		/* Nothing plain to describe the rule by: each occurrence on its own. */
+		for (int i = 0; i < all.count && e->status == 0; i++) {
+			hw_meeting alone = all.items[i];
+			alone.series_id = 0;
+			if (in_export_range(e, alone.date))
+				export_meeting(&alone, e);
+		}
+		goto done;
+	}
+	master_attendees = attendee_text(master);
+	const hw_meeting *first = &all.items[model];
+	/* The rule's first day: of a meeting, or skipped (both lists are in order). */
+	hw_date first_rule = all.items[0].occurrence;
+	if (skips.count && skips.items[0].occurrence < first_rule)
+		first_rule = skips.items[0].occurrence;
+	/* UID, stamp and sequence are the series'; DTSTART is the rule's first day. */
+	icalcomponent_remove_property(master, icalcomponent_get_first_property(master, ICAL_UID_PROPERTY));
+	icalcomponent_remove_property(master, icalcomponent_get_first_property(master, ICAL_DTSTAMP_PROPERTY));
+	icalcomponent_remove_property(master, icalcomponent_get_first_property(master, ICAL_SEQUENCE_PROPERTY));
+	icalcomponent_add_property(master, icalproperty_new_uid(series->uid));
+	icalcomponent_add_property(master, icalproperty_new_dtstamp(utc_from_text(series->changed_at)));
+	icalcomponent_add_property(master, icalproperty_new_sequence(series->sequence));
+	icalcomponent_set_dtstart(master, zoned(e, first_rule, first->start));
+	if (first->end[0])
+		icalcomponent_set_dtend(master, zoned(e, first_rule, first->end));
+	struct icalrecurrencetype rule = icalrecurrencetype_from_string(series->rrule);
+	/* The rule ends at the last day it gave (UNTIL in UTC, as DTSTART has a TZID). */
+	hw_date last_rule = all.items[all.count - 1].occurrence;
+	if (skips.count && skips.items[skips.count - 1].occurrence > last_rule)
+		last_rule = skips.items[skips.count - 1].occurrence;
+	rule.until = icaltime_convert_to_zone(zoned(e, last_rule, first->start),
+					      icaltimezone_get_utc_timezone());
+	icalcomponent_add_property(master, icalproperty_new_rrule(rule));
+	for (int i = 0; i < skips.count; i++) {
+		icalproperty *exdate = icalproperty_new_exdate(zoned(e, skips.items[i].occurrence, first->start));
+		icalproperty_add_parameter(exdate, icalparameter_new_tzid(icaltimezone_get_tzid(e->zone)));
+		icalcomponent_add_property(master, exdate);
+	}
+	icalcomponent **overrides = calloc((size_t)all.count, sizeof *overrides);
+	for (int i = 0; i < all.count && overrides && e->status == 0; i++) {
+		const hw_meeting *m = &all.items[i];
+		struct icaltimetype rule_time = zoned(e, m->occurrence, first->start);
+		if (m->status == HW_STATUS_CANCELLED) {
+			icalproperty *exdate = icalproperty_new_exdate(rule_time);
+			icalproperty_add_parameter(exdate, icalparameter_new_tzid(icaltimezone_get_tzid(e->zone)));
+			icalcomponent_add_property(master, exdate);
+			continue;
+		}
+		bool plain;
+		icalcomponent *event = build_event(e, m, &plain);
+		char *attendees = event ? attendee_text(event) : NULL;
+		bool same = event && plain && !m->detached && strcmp(m->start, first->start) == 0 &&
+			    strcmp(m->end, first->end) == 0 && strcmp(m->title, first->title) == 0 &&
+			    strcmp(m->location, first->location) == 0 && attendees &&
+			    strcmp(attendees, master_attendees) == 0;
+		free(attendees);
+		if (event == NULL)
+			continue;
+		if (same && m->date == m->occurrence) {
+			icalcomponent_free(event); /* the rule gives it as it is */
+			continue;
+		}
+		if (same) {
+			/* Moved off a day off: not on the rule's day, but on this one. */
+			icalproperty *exdate = icalproperty_new_exdate(rule_time);
+			icalproperty_add_parameter(exdate, icalparameter_new_tzid(icaltimezone_get_tzid(e->zone)));
+			icalcomponent_add_property(master, exdate);
+			struct icaldatetimeperiodtype moved = {.time = zoned(e, m->date, first->start),
+							       .period = icalperiodtype_null_period()};
+			icalproperty *rdate = icalproperty_new_rdate(moved);
+			icalproperty_add_parameter(rdate, icalparameter_new_tzid(icaltimezone_get_tzid(e->zone)));
+			icalcomponent_add_property(master, rdate);
+			icalcomponent_free(event);
+			continue;
+		}
+		/* Changed on its own: an override of the rule's instance. */
+		icalcomponent_remove_property(event, icalcomponent_get_first_property(event, ICAL_UID_PROPERTY));
+		icalcomponent_add_property(event, icalproperty_new_uid(series->uid));
+		icalproperty *id = icalproperty_new_recurrenceid(rule_time);
+		icalproperty_add_parameter(id, icalparameter_new_tzid(icaltimezone_get_tzid(e->zone)));
+		icalcomponent_add_property(event, id);
+		overrides[i] = in_export_range(e, m->date) ? event : (icalcomponent_free(event), NULL);
+	}
+	write_component(e, master);
 	e->count++;
+	for (int i = 0; i < all.count && overrides; i++)
+		if (overrides[i]) {
+			write_component(e, overrides[i]);
+			e->count++;
+		}
+	free(overrides);
+	free(master_attendees);
+done:
+	free(all.items);
+	free(skips.items);
 }
 
 typedef struct todo_context {
@@ -350,7 +562,8 @@ int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *o
 
 	hw_date from = options->has_from ? options->from : hw_date_from_ymd(1900, 1, 1);
 	hw_date to = options->has_to ? options->to : hw_date_from_ymd(9999, 12, 31);
-	if (hw_meeting_list(session, from, to, export_meeting, &e, error) != 0)
+	if (hw_series_list(session, export_series, &e, error) != 0 || e.status != 0 ||
+	    hw_meeting_list(session, from, to, export_meeting, &e, error) != 0)
 		e.status = -1;
 	if (e.status == 0 && options->todos &&
 	    hw_deadlines(session, export_deadline, &e, error) != 0)

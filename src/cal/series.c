@@ -93,6 +93,12 @@ int hw_series_expand(const hw_calendar *calendar, const char *rrule, hw_date fro
 								    policy == HW_HOLIDAY_NEXT ? 1 : -1, NULL);
 	}
 	icalrecur_iterator_free(iterator);
+	/* Two days moved onto one (a Tuesday and the next Tuesday both off until the same
+	 * Wednesday) make one meeting, not two. */
+	for (int i = 0; i < made; i++)
+		for (int j = 0; j < i && !out[i].skipped; j++)
+			if (!out[j].skipped && out[j].date == out[i].date)
+				out[i].skipped = true;
 	return made;
 }
 

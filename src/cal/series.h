@@ -19,7 +19,8 @@ typedef enum hw_holiday_policy {
 typedef struct hw_occurrence {
 	hw_date rule_date; /* the date the rule gives (RECURRENCE-ID) */
 	hw_date date;      /* the meeting's date: the same, or moved off a day off */
-	bool skipped;      /* on a day off, and the policy is to skip it (EXDATE) */
+	bool skipped;      /* on a day off and the policy is to skip it, or moved onto a day
+			      that has the series' meeting already (EXDATE) */
 } hw_occurrence;
 
 #define HW_SERIES_MAX_OCCURRENCES 2000
