@@ -10,21 +10,6 @@
 
 #define TODAY "2026-11-23"
 
-static char *export_to(fixture *f, const char *name, const char *const *extra)
-{
-	char *path = test_path(f->directory, name);
-	const char *args[24] = {"export", "ics", "-o", path};
-	int count = 4;
-	for (const char *const *e = extra; e && *e; e++)
-		args[count++] = *e;
-	args[count] = NULL;
-	run_result r = test_run(f->env, args);
-	if (r.status != 0)
-		fail_msg("export: %s", r.err);
-	test_run_free(&r);
-	return path;
-}
-
 /* What python3-icalendar sees in the file. */
 static json_t *read_independently(const char *path)
 {
@@ -48,6 +33,23 @@ static json_t *read_independently(const char *path)
 		fail_msg("checker output is not JSON: %s", output);
 	free(output);
 	return value;
+}
+
+static char *export_to(fixture *f, const char *name, const char *const *extra)
+{
+	char *path = test_path(f->directory, name);
+	const char *args[24] = {"export", "ics", "-o", path};
+	int count = 4;
+	for (const char *const *e = extra; e && *e; e++)
+		args[count++] = *e;
+	args[count] = NULL;
+	run_result r = test_run(f->env, args);
+	if (r.status != 0)
+		fail_msg("export: %s", r.err);
+	test_run_free(&r);
+	/* Every file the tests export is read by the independent parser too. */
+	json_decref(read_independently(path));
+	return path;
 }
 
 static const json_t *event_with(const json_t *calendar, const char *summary)
