@@ -314,6 +314,18 @@ static char *attendee_text(icalcomponent *event)
 	return text;
 }
 
+/* Swaps a component's property of `kind` for `property` (removing does not free). */
+static void replace_property(icalcomponent *component, icalproperty_kind kind,
+			     icalproperty *property)
+{
+	icalproperty *old = icalcomponent_get_first_property(component, kind);
+	if (old != NULL) {
+		icalcomponent_remove_property(component, old);
+		icalproperty_free(old);
+	}
+	icalcomponent_add_property(component, property);
+}
+
 static void add_skip(hw_date date, void *user)
 {
 	occurrence_list *skips = user;
@@ -396,12 +408,10 @@ static void export_series(const hw_series *series, void *user)
 	if (skips.count && skips.items[0].occurrence < first_rule)
 		first_rule = skips.items[0].occurrence;
 	/* UID, stamp and sequence are the series'; DTSTART is the rule's first day. */
-	icalcomponent_remove_property(master, icalcomponent_get_first_property(master, ICAL_UID_PROPERTY));
-	icalcomponent_remove_property(master, icalcomponent_get_first_property(master, ICAL_DTSTAMP_PROPERTY));
-	icalcomponent_remove_property(master, icalcomponent_get_first_property(master, ICAL_SEQUENCE_PROPERTY));
-	icalcomponent_add_property(master, icalproperty_new_uid(series->uid));
-	icalcomponent_add_property(master, icalproperty_new_dtstamp(utc_from_text(series->changed_at)));
-	icalcomponent_add_property(master, icalproperty_new_sequence(series->sequence));
+	replace_property(master, ICAL_UID_PROPERTY, icalproperty_new_uid(series->uid));
+	replace_property(master, ICAL_DTSTAMP_PROPERTY,
+			 icalproperty_new_dtstamp(utc_from_text(series->changed_at)));
+	replace_property(master, ICAL_SEQUENCE_PROPERTY, icalproperty_new_sequence(series->sequence));
 	icalcomponent_set_dtstart(master, zoned(e, first_rule, first->start));
 	if (first->end[0])
 		icalcomponent_set_dtend(master, zoned(e, first_rule, first->end));
@@ -456,8 +466,7 @@ static void export_series(const hw_series *series, void *user)
 			continue;
 		}
 		/* Changed on its own: an override of the rule's instance. */
-		icalcomponent_remove_property(event, icalcomponent_get_first_property(event, ICAL_UID_PROPERTY));
-		icalcomponent_add_property(event, icalproperty_new_uid(series->uid));
+		replace_property(event, ICAL_UID_PROPERTY, icalproperty_new_uid(series->uid));
 		icalproperty *id = icalproperty_new_recurrenceid(rule_time);
 		icalproperty_add_parameter(id, icalparameter_new_tzid(icaltimezone_get_tzid(e->zone)));
 		icalcomponent_add_property(event, id);
