@@ -160,6 +160,10 @@ static void test_broken_files_name_their_line(void **state)
 		 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20261202T090000\r\n"
 		 "END:VEVENT\r\nEND:VCALENDAR\r\n",
 		 "has no UID"},
+		{"unknown-zone.ics",
+		 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:z\r\n"
+		 "DTSTART;TZID=Nowhere/City:20261202T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		 "'Nowhere/City'"},
 		{"recurring.ics",
 		 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:r\r\nDTSTART:20261202T090000\r\n"
 		 "RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",

@@ -162,6 +162,15 @@ static int event_times(importer *im, icalcomponent *event, hw_date *date, char s
 	if (icaltime_is_null_time(begin) || !valid_time(begin))
 		return hw_error_set(im->error, _("%s: the event '%s' has no valid DTSTART"), im->path,
 				    icalcomponent_get_uid(event));
+	/* A TZID that neither the file's VTIMEZONEs nor libical know would silently become
+	 * local time. */
+	icalproperty *dtstart = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
+	const char *tzid = dtstart ? icalproperty_get_parameter_as_string(dtstart, "TZID") : NULL;
+	if (tzid != NULL && begin.zone == NULL)
+		return hw_error_set(im->error,
+				    _("%s: the event '%s' starts in the time zone '%s', which neither the "
+				      "file nor libical knows"),
+				    im->path, icalcomponent_get_uid(event), tzid);
 	*all_day = begin.is_date;
 	if (!begin.is_date && (begin.zone != NULL || icaltime_is_utc(begin))) {
 		begin = icaltime_convert_to_zone(begin, im->target);
