@@ -10,8 +10,8 @@
 #define DEPARTMENT_COLUMNS \
 	"d.id, d.name, d.deputy_id, coalesce(p.name, ''), d.member_of_executive, d.function"
 #define DEPARTMENT_FROM " FROM department d LEFT JOIN person p ON p.id = d.deputy_id"
-#define PERSON_COLUMNS "p.id, p.name, p.title, p.role, p.department_id, coalesce(d.name, ''), p.party_group"
-#define PERSON_FROM " FROM person p LEFT JOIN department d ON d.id = p.department_id"
+#define PERSON_COLUMNS HW_PERSON_COLUMNS
+#define PERSON_FROM " FROM person p" HW_PERSON_JOIN_DEPARTMENT
 
 
 static void read_department(sqlite3_stmt *statement, hw_department *out)
@@ -26,18 +26,23 @@ static void read_department(sqlite3_stmt *statement, hw_department *out)
 	out->has_function = function != NULL && hw_role_from_key(function, &out->function);
 }
 
-static void read_person(sqlite3_stmt *statement, hw_person *out)
+void hw_person_from_row(sqlite3_stmt *statement, int first, hw_person *out)
 {
 	memset(out, 0, sizeof *out);
-	out->id = sqlite3_column_int64(statement, 0);
-	hw_column_text(statement, 1, out->name, sizeof out->name);
-	hw_column_text(statement, 2, out->title, sizeof out->title);
-	const char *role = (const char *)sqlite3_column_text(statement, 3);
+	out->id = sqlite3_column_int64(statement, first);
+	hw_column_text(statement, first + 1, out->name, sizeof out->name);
+	hw_column_text(statement, first + 2, out->title, sizeof out->title);
+	const char *role = (const char *)sqlite3_column_text(statement, first + 3);
 	if (role == NULL || !hw_role_from_key(role, &out->role))
 		out->role = HW_ROLE_RELEVANT_DEPARTMENT;
-	out->department_id = sqlite3_column_int64(statement, 4);
-	hw_column_text(statement, 5, out->department_name, sizeof out->department_name);
-	out->party_group = sqlite3_column_int(statement, 6) != 0;
+	out->department_id = sqlite3_column_int64(statement, first + 4);
+	hw_column_text(statement, first + 5, out->department_name, sizeof out->department_name);
+	out->party_group = sqlite3_column_int(statement, first + 6) != 0;
+}
+
+static void read_person(sqlite3_stmt *statement, hw_person *out)
+{
+	hw_person_from_row(statement, 0, out);
 }
 
 /* A reference is an id (all digits) or an exact name. */

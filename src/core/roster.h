@@ -69,6 +69,13 @@ int hw_person_list(hw_session *session, void (*visit)(const hw_person *, void *)
 int hw_person_division(hw_session *session, int64_t person_id,
 		       void (*visit)(const hw_department *, void *), void *user, hw_error *error);
 
+/* The columns (from person p LEFT JOIN department d) a person is read from, in this order,
+ * and the reader of a row whose first column is the person's id: for queries that join people. */
+#define HW_PERSON_COLUMNS \
+	"p.id, p.name, p.title, p.role, p.department_id, coalesce(d.name, ''), p.party_group"
+#define HW_PERSON_JOIN_DEPARTMENT " LEFT JOIN department d ON d.id = p.department_id"
+void hw_person_from_row(sqlite3_stmt *statement, int first_column, hw_person *out);
+
 /* Whether the person fills `role` as rule files use it: member_department and justice_bureau
  * are department heads of such departments, party_group includes deputies in the group. */
 bool hw_person_fills_role(const hw_person *person, const hw_department *department, hw_role role);
