@@ -101,12 +101,16 @@ int hw_leave_list(hw_session *session, bool pending_only, int64_t meeting_id,
 		  void (*visit)(const hw_leave *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "SELECT " LEAVE_COLUMNS LEAVE_FROM
-			       " WHERE (?1 = 0 OR l.state = 'pending') AND (?2 = 0 OR l.meeting_id = ?2)"
-			       " ORDER BY l.id",
-			       -1, &statement, NULL) != SQLITE_OK)
-		return hw_store_fail(session->store, _("cannot read the leave requests"), error);
+	/* Separate statements, so that a meeting's requests are found by its index rather than
+	 * by reading them all (export asks for every meeting's). */
+	static const char of_meeting[] =
+		"SELECT " LEAVE_COLUMNS LEAVE_FROM
+		" WHERE l.meeting_id = ?2 AND (?1 = 0 OR l.state = 'pending') ORDER BY l.id";
+	static const char of_all[] = "SELECT " LEAVE_COLUMNS LEAVE_FROM
+				     " WHERE (?1 = 0 OR l.state = 'pending') AND ?2 = 0 ORDER BY l.id";
+	statement = hw_store_cached(session->store, meeting_id ? of_meeting : of_all, error);
+	if (statement == NULL)
+		return -1;
 	sqlite3_bind_int(statement, 1, pending_only);
 	sqlite3_bind_int64(statement, 2, meeting_id);
 	while (sqlite3_step(statement) == SQLITE_ROW) {
@@ -114,7 +118,7 @@ int hw_leave_list(hw_session *session, bool pending_only, int64_t meeting_id,
 		read_leave(statement, &leave);
 		visit(&leave, user);
 	}
-	sqlite3_finalize(statement);
+	sqlite3_reset(statement);
 	return 0;
 }
 

@@ -630,15 +630,15 @@ int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
 			 void (*visit)(const hw_attendee *, void *), void *user, hw_error *error)
 {
 	/* One query with the people joined: export walks every meeting's attendees. */
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "SELECT a.kind, " HW_PERSON_COLUMNS " FROM attendee a"
-			       " JOIN person p ON p.id = a.person_id" HW_PERSON_JOIN_DEPARTMENT
-			       " WHERE a.meeting_id = ?1"
-			       " ORDER BY CASE a.kind WHEN 'member' THEN 0 WHEN 'sitter_in' THEN 1"
-			       " WHEN 'guest' THEN 2 ELSE 3 END, a.person_id",
-			       -1, &statement, NULL) != SQLITE_OK)
-		return hw_store_fail(session->store, _("cannot read the attendees"), error);
+	static const char sql[] =
+		"SELECT a.kind, " HW_PERSON_COLUMNS " FROM attendee a"
+		" JOIN person p ON p.id = a.person_id" HW_PERSON_JOIN_DEPARTMENT
+		" WHERE a.meeting_id = ?1"
+		" ORDER BY CASE a.kind WHEN 'member' THEN 0 WHEN 'sitter_in' THEN 1"
+		" WHEN 'guest' THEN 2 ELSE 3 END, a.person_id";
+	sqlite3_stmt *statement = hw_store_cached(session->store, sql, error);
+	if (statement == NULL)
+		return -1;
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	while (sqlite3_step(statement) == SQLITE_ROW) {
 		hw_attendee attendee;
@@ -648,7 +648,7 @@ int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
 		hw_person_from_row(statement, 1, &attendee.person);
 		visit(&attendee, user);
 	}
-	sqlite3_finalize(statement);
+	sqlite3_reset(statement);
 	return 0;
 }
 

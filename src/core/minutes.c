@@ -285,10 +285,12 @@ int hw_document_list(hw_session *session, int64_t meeting_id,
 		     void (*visit)(const hw_document *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "SELECT id, meeting_id, title, handed_over_on, issued_on FROM document"
-			       " WHERE ?1 = 0 OR meeting_id = ?1 ORDER BY id",
-			       -1, &statement, NULL) != SQLITE_OK)
+	const char *sql = meeting_id
+		? "SELECT id, meeting_id, title, handed_over_on, issued_on FROM document"
+		  " WHERE meeting_id = ?1 ORDER BY id"
+		: "SELECT id, meeting_id, title, handed_over_on, issued_on FROM document"
+		  " WHERE ?1 = 0 ORDER BY id";
+	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the documents"), error);
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	while (sqlite3_step(statement) == SQLITE_ROW) {

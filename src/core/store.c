@@ -13,10 +13,16 @@
 /* 'HWIU': marks the file as a huiwu database (PRAGMA application_id). */
 #define HUIWU_APPLICATION_ID 0x48574955
 
+#define CACHED_STATEMENTS 16
+
 struct hw_store {
 	sqlite3 *db;
 	char *path;
 	bool read_only;
+	struct {
+		const char *sql;
+		sqlite3_stmt *statement;
+	} cache[CACHED_STATEMENTS];
 };
 
 /* Migration N brings a database from user_version N-1 to N. Append only: a released
@@ -363,10 +369,42 @@ hw_store *hw_store_open(const char *path, hw_open_mode mode, hw_error *error)
 	return store;
 }
 
+sqlite3_stmt *hw_store_cached(hw_store *store, const char *sql, hw_error *error)
+{
+	int free_slot = -1;
+	for (int i = 0; i < CACHED_STATEMENTS; i++) {
+		if (store->cache[i].sql == sql) {
+			sqlite3_reset(store->cache[i].statement);
+			sqlite3_clear_bindings(store->cache[i].statement);
+			return store->cache[i].statement;
+		}
+		if (store->cache[i].sql == NULL && free_slot < 0)
+			free_slot = i;
+	}
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, NULL) !=
+	    SQLITE_OK) {
+		hw_store_fail(store, store->path, error);
+		return NULL;
+	}
+	if (free_slot >= 0) {
+		store->cache[free_slot].sql = sql;
+		store->cache[free_slot].statement = statement;
+	} else {
+		/* A full cache keeps what it has; the new one is kept in the last slot. */
+		sqlite3_finalize(store->cache[CACHED_STATEMENTS - 1].statement);
+		store->cache[CACHED_STATEMENTS - 1].sql = sql;
+		store->cache[CACHED_STATEMENTS - 1].statement = statement;
+	}
+	return statement;
+}
+
 void hw_store_close(hw_store *store)
 {
 	if (store == NULL)
 		return;
+	for (int i = 0; i < CACHED_STATEMENTS; i++)
+		sqlite3_finalize(store->cache[i].statement);
 	sqlite3_close(store->db);
 	free(store->path);
 	free(store);

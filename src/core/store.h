@@ -38,6 +38,12 @@ int hw_store_set_government(hw_store *store, const hw_rules *rules, hw_error *er
 /* The rule-set key the database follows; an error if the database was never initialised. */
 int hw_store_government_key(hw_store *store, char *out, size_t size, hw_error *error);
 
+/* A prepared statement kept for the connection's life, for queries run once per meeting in
+ * long loops (export, the agenda). `sql` must be a string literal: it is the cache's key by
+ * address. The statement comes reset with no bindings; the caller resets it when done
+ * (sqlite3_reset), never finalizes it. Returns NULL with `error` on failure. */
+sqlite3_stmt *hw_store_cached(hw_store *store, const char *sql, hw_error *error);
+
 /* Column helpers: copy text ("" for NULL); parse a date column (false for NULL or bad). */
 void hw_column_text(sqlite3_stmt *statement, int column, char *out, size_t size);
 bool hw_column_date(sqlite3_stmt *statement, int column, int *out);

@@ -91,13 +91,13 @@ int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error
 int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const hw_topic *, void *),
 		  void *user, hw_error *error)
 {
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       meeting_id ? "SELECT " TOPIC_COLUMNS TOPIC_FROM
-					    " WHERE t.meeting_id = ?1 ORDER BY t.id"
-					  : "SELECT " TOPIC_COLUMNS TOPIC_FROM " ORDER BY t.id",
-			       -1, &statement, NULL) != SQLITE_OK)
-		return hw_store_fail(session->store, _("cannot read the topics"), error);
+	static const char of_meeting[] =
+		"SELECT " TOPIC_COLUMNS TOPIC_FROM " WHERE t.meeting_id = ?1 ORDER BY t.id";
+	static const char of_all[] = "SELECT " TOPIC_COLUMNS TOPIC_FROM " ORDER BY t.id";
+	sqlite3_stmt *statement =
+		hw_store_cached(session->store, meeting_id ? of_meeting : of_all, error);
+	if (statement == NULL)
+		return -1;
 	if (meeting_id)
 		sqlite3_bind_int64(statement, 1, meeting_id);
 	while (sqlite3_step(statement) == SQLITE_ROW) {
@@ -105,7 +105,7 @@ int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const h
 		read_topic(statement, &topic);
 		visit(&topic, user);
 	}
-	sqlite3_finalize(statement);
+	sqlite3_reset(statement);
 	return 0;
 }
 
