@@ -187,16 +187,6 @@ int hw_series_skips(hw_session *session, int64_t id, void (*visit)(hw_date, void
 
 /* ---- the frequency the rules set ---- */
 
-static void period_of(hw_date date, int months, hw_date *start, hw_date *end)
-{
-	int year, month, day;
-	hw_date_to_ymd(date, &year, &month, &day);
-	int first_month = (month - 1) / months * months + 1;
-	*start = hw_date_from_ymd(year, first_month, 1);
-	int last_month = first_month + months - 1;
-	*end = hw_date_from_ymd(year, last_month, hw_days_in_month(year, last_month));
-}
-
 static int count_existing(hw_session *session, hw_meeting_type type, hw_date start, hw_date end,
 			  int *count, hw_error *error)
 {
@@ -238,7 +228,7 @@ static int check_frequency(hw_session *session, hw_meeting_type type, const hw_o
 		if (list[i].skipped)
 			continue;
 		hw_date start, end;
-		period_of(list[i].date, months, &start, &end);
+		hw_date_period(list[i].date, months, &start, &end);
 		/* Judge each period once: at its first occurrence. */
 		bool first = true;
 		for (int j = 0; j < i && first; j++)

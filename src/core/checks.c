@@ -563,17 +563,6 @@ static void check_double_booking(const hw_rules *rules, const hw_check_data *dat
 	free(bookings);
 }
 
-/* The calendar period of `months` months that contains `date`: [start, end]. */
-static void period_of(hw_date date, int months, hw_date *start, hw_date *end)
-{
-	int year, month, day;
-	hw_date_to_ymd(date, &year, &month, &day);
-	int first_month = (month - 1) / months * months + 1;
-	*start = hw_date_from_ymd(year, first_month, 1);
-	int last_month = first_month + months - 1;
-	*end = hw_date_from_ymd(year, last_month, hw_days_in_month(year, last_month));
-}
-
 static int compare_meeting_dates(const void *a, const void *b)
 {
 	const hw_check_meeting *x = *(const hw_check_meeting *const *)a;
@@ -606,7 +595,7 @@ static void check_frequency(const hw_rules *rules, const hw_check_data *data, hw
 		return;
 	int months = type->frequency.months;
 	hw_date start, end;
-	period_of(data->from, months, &start, &end);
+	hw_date_period(data->from, months, &start, &end);
 	int index = 0;
 	while (start <= data->to) {
 		int regular = 0, total = 0;
@@ -646,7 +635,7 @@ static void check_frequency(const hw_rules *rules, const hw_check_data *data, hw
 		if (year > HW_DATE_MAX_YEAR)
 			break;
 		start = hw_date_from_ymd(year, month, 1);
-		period_of(start, months, &start, &end);
+		hw_date_period(start, months, &start, &end);
 	}
 }
 

@@ -96,3 +96,13 @@ bool hw_date_is_weekend(hw_date date)
 {
 	return hw_date_iso_weekday(date) >= 6;
 }
+
+void hw_date_period(hw_date date, int months, hw_date *start, hw_date *end)
+{
+	int year, month, day;
+	hw_date_to_ymd(date, &year, &month, &day);
+	int first_month = (month - 1) / months * months + 1;
+	int last_month = first_month + months - 1;
+	*start = hw_date_from_ymd(year, first_month, 1);
+	*end = hw_date_from_ymd(year, last_month, hw_days_in_month(year, last_month));
+}
