@@ -43,6 +43,7 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 int hw_leave_decide(hw_session *session, int64_t id, bool approve, const char *by, hw_error *error);
 int hw_leave_get(hw_session *session, int64_t id, hw_leave *out, hw_error *error);
 /* All requests, or pending ones only, or those of one meeting (meeting_id > 0). */
+/* `visit` must not call this function again (its statement is kept, see hw_store_cached). */
 int hw_leave_list(hw_session *session, bool pending_only, int64_t meeting_id,
 		  void (*visit)(const hw_leave *, void *), void *user, hw_error *error);
 /* Whom leave from a meeting of `type` goes to, for a leader or anyone else. */

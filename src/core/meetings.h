@@ -96,6 +96,7 @@ typedef struct hw_attendee {
 	hw_attendance kind;
 } hw_attendee;
 
+/* `visit` must not call this function again (its statement is kept, see hw_store_cached). */
 int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
 			 void (*visit)(const hw_attendee *, void *), void *user, hw_error *error);
 int hw_meeting_invite(hw_session *session, int64_t meeting_id, const char *person,

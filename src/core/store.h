@@ -41,7 +41,9 @@ int hw_store_government_key(hw_store *store, char *out, size_t size, hw_error *e
 /* A prepared statement kept for the connection's life, for queries run once per meeting in
  * long loops (export, the agenda). `sql` must be a string literal: it is the cache's key by
  * address. The statement comes reset with no bindings; the caller resets it when done
- * (sqlite3_reset), never finalizes it. Returns NULL with `error` on failure. */
+ * (sqlite3_reset), never finalizes it. One statement serves one loop at a time: a visit
+ * callback of a function that uses one must not call that same function. Returns NULL with
+ * `error` on failure. */
 sqlite3_stmt *hw_store_cached(hw_store *store, const char *sql, hw_error *error);
 
 /* Column helpers: copy text ("" for NULL); parse a date column (false for NULL or bad). */
