@@ -18,7 +18,7 @@ else
   msgattrib --untranslated "$work/merged.po" 2>/dev/null | grep '^msgid' | sed 's/^/# /' | head -40
 fi
 # Every source file with user-visible text is in POTFILES.
-missing=$(grep -l '_("' src/*/*.c | sort | comm -23 - <(sort po/POTFILES))
+missing=$(grep -l '_("' src/*/*.c ui/*.c 2>/dev/null | sort | comm -23 - <(sort po/POTFILES))
 if [ -z "$missing" ]; then
   echo "ok 2 - po/POTFILES lists every file with messages"
 else
