@@ -81,6 +81,12 @@ typedef struct child_export {
 	long peak_kib;  /* the child's ru_maxrss */
 } child_export;
 
+/* What the child sends back through a pipe (no padding: all of it is written). */
+typedef struct child_result {
+	int64_t events;
+	double ms;
+} child_result;
+
 static void export_in_child(child_export *c)
 {
 	int pipe_ends[2];
@@ -93,10 +99,7 @@ static void export_in_child(child_export *c)
 		bench_die("fork", strerror(errno));
 	if (pid == 0) {
 		close(pipe_ends[0]);
-		struct {
-			int events;
-			double ms;
-		} result = {-1, 0.0};
+		child_result result = {.events = -1, .ms = 0.0};
 		hw_error error = {0};
 		hw_session *session = hw_session_open(c->path, true, &error);
 		FILE *out = fopen("/dev/null", "w");
@@ -125,14 +128,11 @@ static void export_in_child(child_export *c)
 	struct rusage usage;
 	if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		bench_die(c->what, "the export in a child process failed");
-	struct {
-		int events;
-		double ms;
-	} result;
+	child_result result;
 	if (read(pipe_ends[0], &result, sizeof result) != (ssize_t)sizeof result)
 		bench_die(c->what, "no result from the child process");
 	close(pipe_ends[0]);
-	c->events = result.events;
+	c->events = (int)result.events;
 	c->ms = result.ms;
 	c->peak_kib = usage.ru_maxrss; /* kilobytes on Linux */
 }
