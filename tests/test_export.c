@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define TODAY "2026-11-23"
 
@@ -388,9 +390,31 @@ static void test_export_mistakes(void **state)
 	fixture_close(&f);
 }
 
+/* Exporting to a device (here through a link to /dev/null) writes to it, and never renames a
+ * file over it. */
+static void test_export_to_a_device(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-08", "--time",
+		   "09:30", NULL);
+	char *link = test_path(f.directory, "null.ics");
+	assert_int_equal(symlink("/dev/null", link), 0);
+	fixture_ok(&f, "export", "ics", "-o", link, NULL);
+	struct stat status;
+	assert_int_equal(lstat(link, &status), 0);
+	assert_true(S_ISLNK(status.st_mode));
+	assert_int_equal(stat(link, &status), 0);
+	assert_true(S_ISCHR(status.st_mode));
+	free(link);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_export_to_a_device),
 		cmocka_unit_test(test_government_calendar),
 		cmocka_unit_test(test_same_bytes_until_a_change),
 		cmocka_unit_test(test_leave_and_substitute),

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -50,7 +51,16 @@ int cli_export(cli_context *context, int argc, char **argv)
 	/* A file is written beside its final name and renamed: never left half-written. */
 	char temporary[4200] = "";
 	FILE *out = stdout;
-	if (output != NULL && strcmp(output, "-") != 0) {
+	struct stat existing;
+	bool special = output != NULL && stat(output, &existing) == 0 && !S_ISREG(existing.st_mode);
+	if (special) {
+		/* A device or a pipe (/dev/null, a FIFO) is written to, never renamed over. */
+		if ((out = fopen(output, "w")) == NULL) {
+			fprintf(stderr, _("huiwu: cannot write %s: %s\n"), output, strerror(errno));
+			hw_session_close(session);
+			return CLI_BAD_INPUT;
+		}
+	} else if (output != NULL && strcmp(output, "-") != 0) {
 		snprintf(temporary, sizeof temporary, "%s.XXXXXX", output);
 		int descriptor = mkstemp(temporary);
 		if (descriptor < 0 || (out = fdopen(descriptor, "w")) == NULL) {
@@ -62,7 +72,10 @@ int cli_export(cli_context *context, int argc, char **argv)
 		}
 	}
 	int count = hw_export_ics(session, &export, out, &error);
-	if (out != stdout) {
+	if (special) {
+		if (fclose(out) != 0 && count >= 0)
+			count = hw_error_set(&error, _("cannot write %s: %s"), output, strerror(errno));
+	} else if (out != stdout) {
 		bool written = fclose(out) == 0;
 		if (count >= 0 && written && rename(temporary, output) == 0) {
 			fprintf(stderr, _("%d meetings written to %s\n"), count, output);

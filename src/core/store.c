@@ -387,15 +387,15 @@ sqlite3_stmt *hw_store_cached(hw_store *store, const char *sql, hw_error *error)
 		hw_store_fail(store, store->path, error);
 		return NULL;
 	}
-	if (free_slot >= 0) {
-		store->cache[free_slot].sql = sql;
-		store->cache[free_slot].statement = statement;
-	} else {
-		/* A full cache keeps what it has; the new one is kept in the last slot. */
-		sqlite3_finalize(store->cache[CACHED_STATEMENTS - 1].statement);
-		store->cache[CACHED_STATEMENTS - 1].sql = sql;
-		store->cache[CACHED_STATEMENTS - 1].statement = statement;
+	if (free_slot < 0) {
+		/* A statement in the cache may be in use up the stack: none is ever evicted. The
+		 * cache holds the few queries of long loops; more is a mistake in the code. */
+		sqlite3_finalize(statement);
+		hw_error_set(error, "%s: too many kept statements (raise CACHED_STATEMENTS)", store->path);
+		return NULL;
 	}
+	store->cache[free_slot].sql = sql;
+	store->cache[free_slot].statement = statement;
 	return statement;
 }
 
