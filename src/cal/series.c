@@ -256,14 +256,6 @@ static int check_frequency(hw_session *session, hw_meeting_type type, const hw_o
 
 /* ---- actions ---- */
 
-static void utc_now(char out[32])
-{
-	time_t now = time(NULL);
-	struct tm utc;
-	gmtime_r(&now, &utc);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &utc);
-}
-
 static int parse_policy(const char *text, hw_holiday_policy *out, hw_error *error)
 {
 	if (text == NULL) {
@@ -287,8 +279,8 @@ static int insert_series(hw_session *session, const hw_series *series, int64_t *
 			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot save the series"), error);
-	char now[32];
-	utc_now(now);
+	char now[HW_TIMESTAMP_SIZE];
+	hw_timestamp_now(now);
 	sqlite3_bind_text(statement, 1, series->uid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, hw_meeting_type_key(series->type), -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 3, series->rrule, -1, SQLITE_STATIC);
@@ -487,8 +479,8 @@ int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input
 		hw_error_set(error, _("the meeting ends (%s) before it starts (%s)"), end, start);
 		goto fail;
 	}
-	char now[32];
-	utc_now(now);
+	char now[HW_TIMESTAMP_SIZE];
+	hw_timestamp_now(now);
 	/* The series, then its planned occurrences from today on that were not changed alone. */
 	if (run_on_series(session,
 			  "UPDATE series SET start = ?3, end = nullif(?4, ''), sequence = sequence + 1"
@@ -552,8 +544,8 @@ int hw_series_end(hw_session *session, int64_t id, const char *on, hw_error *err
 		goto fail;
 	}
 	json_t *before = hw_row_json(session, "series", id);
-	char now[32];
-	utc_now(now);
+	char now[HW_TIMESTAMP_SIZE];
+	hw_timestamp_now(now);
 	if (run_on_series(session,
 			  "UPDATE series SET ended_on = ?2, sequence = sequence + 1, changed_at = ?3"
 			  " WHERE id = ?1",

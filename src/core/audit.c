@@ -60,14 +60,6 @@ json_t *hw_row_json(hw_session *session, const char *table, int64_t id)
 	return row;
 }
 
-static void utc_now(char out[32])
-{
-	time_t now = time(NULL);
-	struct tm utc;
-	gmtime_r(&now, &utc);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &utc);
-}
-
 /* The hash of an entry: SHA-256 of a compact JSON array of all its fields, the previous
  * entry's hash first. */
 static void entry_hash(const char *previous, const char *at, const char *who, const char *action,
@@ -102,8 +94,8 @@ int hw_audit_record(hw_session *session, const char *action, const char *entity,
 	sqlite3_finalize(statement);
 	statement = NULL;
 
-	char at[32], hash[HW_DIGEST_HEX_SIZE];
-	utc_now(at);
+	char at[HW_TIMESTAMP_SIZE], hash[HW_DIGEST_HEX_SIZE];
+	hw_timestamp_now(at);
 	entry_hash(previous, at, session->user, action, entity, entity_id, meeting_id, before_text,
 		   after_text, session->rules->file_hash, hash);
 	if (sqlite3_prepare_v2(db,

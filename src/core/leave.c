@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "audit.h"
 #include "i18n.h"
@@ -205,11 +204,8 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 		if (hw_role_set_has(approvers, (hw_role)role))
 			used += (size_t)snprintf(approver_keys + used, sizeof approver_keys - used, "%s%s",
 						 used ? "," : "", hw_role_key((hw_role)role));
-	char now[32];
-	time_t seconds = time(NULL);
-	struct tm utc;
-	gmtime_r(&seconds, &utc);
-	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &utc);
+	char now[HW_TIMESTAMP_SIZE];
+	hw_timestamp_now(now);
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
 			       "INSERT INTO leave (meeting_id, person_id, reason, written, substitute_id,"
 			       " approvers, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

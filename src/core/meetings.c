@@ -281,14 +281,6 @@ void hw_new_uid(const char *government, char *out, size_t size)
 		 hex + 20, government);
 }
 
-static void utc_now(char out[32])
-{
-	time_t now = time(NULL);
-	struct tm utc;
-	gmtime_r(&now, &utc);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &utc);
-}
-
 /* The fields of a meeting after applying `input` to `base`, validated against the rules. */
 static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_meeting *meeting,
 			 bool adding, hw_error *error)
@@ -462,7 +454,7 @@ static int write_meeting(hw_session *session, const hw_meeting *meeting, bool ad
 	char date[HW_DATE_TEXT_SIZE], requested[HW_DATE_TEXT_SIZE], now[32];
 	hw_date_format(meeting->date, date);
 	hw_date_format(meeting->requested_on, requested);
-	utc_now(now);
+	hw_timestamp_now(now);
 	sqlite3_bind_text(statement, 1, meeting->uid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, hw_meeting_type_key(meeting->type), -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 3, date, -1, SQLITE_STATIC);

@@ -438,11 +438,8 @@ int hw_store_set_government(hw_store *store, const hw_rules *rules, hw_error *er
 	}
 	sqlite3_finalize(statement);
 	statement = NULL;
-	char now[32];
-	time_t seconds = time(NULL);
-	struct tm utc;
-	gmtime_r(&seconds, &utc);
-	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &utc);
+	char now[HW_TIMESTAMP_SIZE];
+	hw_timestamp_now(now);
 	if (sqlite3_prepare_v2(store->db,
 			       "INSERT INTO government (id, rules_key, name, document, created_at)"
 			       " VALUES (1, ?1, ?2, ?3, ?4)",
@@ -501,4 +498,12 @@ void hw_bind_date(sqlite3_stmt *statement, int index, int date)
 	char text[HW_DATE_TEXT_SIZE];
 	hw_date_format(date, text);
 	sqlite3_bind_text(statement, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void hw_timestamp_now(char out[HW_TIMESTAMP_SIZE])
+{
+	time_t now = time(NULL);
+	struct tm utc;
+	gmtime_r(&now, &utc);
+	strftime(out, HW_TIMESTAMP_SIZE, "%Y-%m-%dT%H:%M:%SZ", &utc);
 }

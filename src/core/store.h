@@ -46,6 +46,10 @@ int hw_store_government_key(hw_store *store, char *out, size_t size, hw_error *e
  * `error` on failure. */
 sqlite3_stmt *hw_store_cached(hw_store *store, const char *sql, hw_error *error);
 
+/* Now, as the store records change times: "YYYY-MM-DDTHH:MM:SSZ" (UTC). */
+#define HW_TIMESTAMP_SIZE 32
+void hw_timestamp_now(char out[HW_TIMESTAMP_SIZE]);
+
 /* Column helpers: copy text ("" for NULL); parse a date column (false for NULL or bad). */
 void hw_column_text(sqlite3_stmt *statement, int column, char *out, size_t size);
 bool hw_column_date(sqlite3_stmt *statement, int column, int *out);
