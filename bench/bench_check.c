@@ -215,49 +215,13 @@ static int print_query_plans(hw_session *session, hw_date from, hw_date to)
 
 /* ---- main ---- */
 
-static void usage(void)
-{
-	fprintf(stderr, "usage: bench_check [-n MEETINGS] [-d DATA_DIR] [-r RUNS] [-k DB_PATH]\n");
-	exit(2);
-}
-
 int main(int argc, char **argv)
 {
-	long meetings = FIXTURE_DEFAULT_MEETINGS;
-	int runs = DEFAULT_RUNS;
-	const char *data_dir = HUIWU_BENCH_DATA, *keep = NULL;
-	int option;
-	bench_program = "bench_check";
-	while ((option = getopt(argc, argv, "n:d:r:k:h")) != -1) {
-		char *end = NULL;
-		switch (option) {
-		case 'n':
-			meetings = strtol(optarg, &end, 10);
-			if (*end != '\0' || meetings < 1 || meetings > FIXTURE_MAX_MEETINGS)
-				usage();
-			break;
-		case 'r':
-			runs = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || runs < 1 || runs > 64)
-				usage();
-			break;
-		case 'd':
-			data_dir = optarg;
-			break;
-		case 'k':
-			keep = optarg;
-			break;
-		default:
-			usage();
-		}
-	}
-	if (optind != argc)
-		usage();
-
-	/* The session reads the same rules and holidays, and judges as of the same day. */
-	setenv("HUIWU_DATA_DIR", data_dir, 1);
-	unsetenv("HUIWU_RULES_DIR");
-	setenv("HUIWU_TODAY", FIXTURE_TODAY, 1);
+	bench_options options;
+	bench_parse_options(argc, argv, "bench_check", DEFAULT_RUNS, HUIWU_BENCH_DATA, &options);
+	long meetings = options.meetings;
+	int runs = options.runs;
+	const char *data_dir = options.data_dir, *keep = options.keep;
 
 	char directory[4096] = "", path[4200];
 	if (keep != NULL) {

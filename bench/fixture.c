@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
@@ -753,4 +754,47 @@ void fixture_build(const char *path, const char *data_dir, long meetings)
 	hw_store_close(store);
 	hw_calendar_free(calendar);
 	hw_rules_free(rules);
+}
+
+static void usage(const char *program)
+{
+	fprintf(stderr, "usage: %s [-n MEETINGS] [-d DATA_DIR] [-r RUNS] [-k DB_PATH]\n", program);
+	exit(2);
+}
+
+void bench_parse_options(int argc, char **argv, const char *program, int default_runs,
+			 const char *default_data_dir, bench_options *out)
+{
+	*out = (bench_options){FIXTURE_DEFAULT_MEETINGS, default_runs, default_data_dir, NULL};
+	bench_program = program;
+	int option;
+	while ((option = getopt(argc, argv, "n:d:r:k:h")) != -1) {
+		char *end = NULL;
+		switch (option) {
+		case 'n':
+			out->meetings = strtol(optarg, &end, 10);
+			if (*end != '\0' || out->meetings < 1 || out->meetings > FIXTURE_MAX_MEETINGS)
+				usage(program);
+			break;
+		case 'r':
+			out->runs = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || out->runs < 1 || out->runs > 64)
+				usage(program);
+			break;
+		case 'd':
+			out->data_dir = optarg;
+			break;
+		case 'k':
+			out->keep = optarg;
+			break;
+		default:
+			usage(program);
+		}
+	}
+	if (optind != argc)
+		usage(program);
+	/* The sessions read the same rules and holidays, as of the same day. */
+	setenv("HUIWU_DATA_DIR", out->data_dir, 1);
+	unsetenv("HUIWU_RULES_DIR");
+	setenv("HUIWU_TODAY", FIXTURE_TODAY, 1);
 }

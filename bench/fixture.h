@@ -37,4 +37,17 @@ void fixture_build(const char *path, const char *data_dir, long meetings);
 /* Removes the database at `path` with its -wal and -shm files. */
 void fixture_remove(const char *path);
 
+/* A benchmark's options: -n MEETINGS, -r RUNS, -d DATA_DIR, -k DB_PATH. Parses them (usage
+ * and exit 2 on a mistake, naming `program`) and points the sessions at the data folder and
+ * the fixture's day. */
+typedef struct bench_options {
+	long meetings;
+	int runs;
+	const char *data_dir;
+	const char *keep; /* NULL: a temporary database */
+} bench_options;
+
+void bench_parse_options(int argc, char **argv, const char *program, int default_runs,
+			 const char *default_data_dir, bench_options *out);
+
 #endif
