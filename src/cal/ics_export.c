@@ -1,9 +1,13 @@
 #include "ics_export.h"
 
+#include <errno.h>
 #include <libical/ical.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "leave.h"
@@ -593,4 +597,40 @@ int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *o
 	if (ferror(out))
 		return hw_error_set(error, "%s", _("cannot write the calendar"));
 	return e.count;
+}
+
+int hw_export_ics_to_path(hw_session *session, const hw_export_options *options,
+			  const char *path, hw_error *error)
+{
+	struct stat existing;
+	if (stat(path, &existing) == 0 && !S_ISREG(existing.st_mode)) {
+		/* A device or a pipe is written to, never renamed over. */
+		FILE *out = fopen(path, "w");
+		if (out == NULL)
+			return hw_error_set(error, _("cannot write %s: %s"), path, strerror(errno));
+		int count = hw_export_ics(session, options, out, error);
+		if (fclose(out) != 0 && count >= 0)
+			return hw_error_set(error, _("cannot write %s: %s"), path, strerror(errno));
+		return count;
+	}
+	char temporary[4200];
+	if ((size_t)snprintf(temporary, sizeof temporary, "%s.XXXXXX", path) >= sizeof temporary)
+		return hw_error_set(error, _("cannot write %s: %s"), path, strerror(ENAMETOOLONG));
+	int descriptor = mkstemp(temporary);
+	FILE *out = descriptor >= 0 ? fdopen(descriptor, "w") : NULL;
+	if (out == NULL) {
+		int cause = errno;
+		if (descriptor >= 0) {
+			close(descriptor);
+			remove(temporary);
+		}
+		return hw_error_set(error, _("cannot write %s: %s"), path, strerror(cause));
+	}
+	int count = hw_export_ics(session, options, out, error);
+	bool written = fclose(out) == 0;
+	if (count >= 0 && (!written || rename(temporary, path) != 0))
+		count = hw_error_set(error, _("cannot write %s: %s"), path, strerror(errno));
+	if (count < 0)
+		remove(temporary);
+	return count;
 }

@@ -22,4 +22,10 @@ typedef struct hw_export_options {
 int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *out,
 		  hw_error *error);
 
+/* Writes the calendar to the file at `path`: beside it first and renamed over it, so a reader
+ * never sees half a calendar; a device or pipe (/dev/null, a FIFO) is written directly.
+ * Returns the number of events, or -1 with `error` (and no file changed). */
+int hw_export_ics_to_path(hw_session *session, const hw_export_options *options,
+			  const char *path, hw_error *error);
+
 #endif

@@ -1,10 +1,8 @@
 /* huiwu export ics: the schedule as iCalendar. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
@@ -48,44 +46,14 @@ int cli_export(cli_context *context, int argc, char **argv)
 		return CLI_BAD_INPUT;
 	hw_error error = {0};
 	int status = CLI_OK;
-	/* A file is written beside its final name and renamed: never left half-written. */
-	char temporary[4200] = "";
-	FILE *out = stdout;
-	struct stat existing;
-	bool special = output != NULL && stat(output, &existing) == 0 && !S_ISREG(existing.st_mode);
-	if (special) {
-		/* A device or a pipe (/dev/null, a FIFO) is written to, never renamed over. */
-		if ((out = fopen(output, "w")) == NULL) {
-			fprintf(stderr, _("huiwu: cannot write %s: %s\n"), output, strerror(errno));
-			hw_session_close(session);
-			return CLI_BAD_INPUT;
-		}
-	} else if (output != NULL && strcmp(output, "-") != 0) {
-		snprintf(temporary, sizeof temporary, "%s.XXXXXX", output);
-		int descriptor = mkstemp(temporary);
-		if (descriptor < 0 || (out = fdopen(descriptor, "w")) == NULL) {
-			fprintf(stderr, _("huiwu: cannot write %s: %s\n"), output, strerror(errno));
-			if (descriptor >= 0)
-				close(descriptor);
-			hw_session_close(session);
-			return CLI_BAD_INPUT;
-		}
-	}
-	int count = hw_export_ics(session, &export, out, &error);
-	if (special) {
-		if (fclose(out) != 0 && count >= 0)
-			count = hw_error_set(&error, _("cannot write %s: %s"), output, strerror(errno));
-	} else if (out != stdout) {
-		bool written = fclose(out) == 0;
-		if (count >= 0 && written && rename(temporary, output) == 0) {
+	int count;
+	if (output != NULL && strcmp(output, "-") != 0) {
+		count = hw_export_ics_to_path(session, &export, output, &error);
+		struct stat written;
+		if (count >= 0 && stat(output, &written) == 0 && S_ISREG(written.st_mode))
 			fprintf(stderr, _("%d meetings written to %s\n"), count, output);
-		} else {
-			if (count >= 0)
-				hw_error_set(&error, _("cannot write %s: %s"), output, strerror(errno));
-			remove(temporary);
-			count = -1;
-		}
 	} else {
+		count = hw_export_ics(session, &export, stdout, &error);
 		fflush(stdout);
 	}
 	if (count < 0)

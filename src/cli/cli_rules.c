@@ -6,43 +6,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
-
-/* What each rule key means, for the readable listing. */
-static const char *const key_labels[HW_TYPE_KEY_COUNT] = {
-	[HW_KEY_DEFINED] = N_("defined"),
-	[HW_KEY_NAME] = N_("name"),
-	[HW_KEY_MEMBERS] = N_("members"),
-	[HW_KEY_SITTERS_IN] = N_("always sit in"),
-	[HW_KEY_MAY_SIT_IN] = N_("may be invited to sit in"),
-	[HW_KEY_CHAIR] = N_("chair"),
-	[HW_KEY_CHAIR_BY_DELEGATION] = N_("chair by the head's delegation"),
-	[HW_KEY_FREQUENCY] = N_("frequency"),
-	[HW_KEY_ADHOC] = N_("ad hoc meetings allowed"),
-	[HW_KEY_TOPIC_PROPOSERS] = N_("topics proposed by"),
-	[HW_KEY_TOPIC_REVIEWER] = N_("topics reviewed by"),
-	[HW_KEY_TOPIC_APPROVER] = N_("topics approved by"),
-	[HW_KEY_TOPIC_STUDY_REQUIRED] = N_("topics studied in advance"),
-	[HW_KEY_TOPIC_LEADER_MUST_ATTEND] = N_("topics wait for their absent leader"),
-	[HW_KEY_TOPIC_AGREEMENT_REQUIRED] = N_("must be agreed before submission"),
-	[HW_KEY_LEAVE_APPROVER] = N_("leave approved by"),
-	[HW_KEY_LEAVE_APPROVER_FOR_LEADERS] = N_("government leaders' leave approved by"),
-	[HW_KEY_LEAVE_WRITTEN] = N_("leave must be written"),
-	[HW_KEY_LEAVE_SUBSTITUTE] = N_("a deputy may attend instead"),
-	[HW_KEY_STAFF_LIMIT] = N_("staff the main reporting unit may bring"),
-	[HW_KEY_MINUTES_DRAFTER] = N_("minutes drafted by"),
-	[HW_KEY_MINUTES_SIGNER] = N_("minutes signed by"),
-	[HW_KEY_MINUTES_APPROVER] = N_("important matters approved by"),
-	[HW_KEY_DOCUMENT_STEPS] = N_("documents due (working days)"),
-	[HW_KEY_DOCUMENT_STEP_LABELS] = N_("document steps"),
-	[HW_KEY_DECISION_CONSENT] = N_("decision-type meetings need consent of"),
-	[HW_KEY_QUOTA_PER_YEAR] = N_("per department and year at most"),
-	[HW_KEY_NOTICE_WORKDAYS] = N_("request in advance (working days)"),
-	[HW_KEY_DEPUTY_CONSENT] = N_("deputy in charge consents first"),
-};
-
-static const char *const matter_labels[HW_MATTER_COUNT] = {
-	N_("projects"), N_("funds"), N_("staffing"), N_("rewards and penalties"),
-};
+#include "rules_text.h"
 
 static json_t *role_array(hw_role_set set)
 {
@@ -147,89 +111,6 @@ static json_t *rules_json(const hw_rules *rules)
 	return root;
 }
 
-static void print_roles(const hw_rules *rules, hw_role_set set)
-{
-	bool first = true;
-	for (int role = 0; role < HW_ROLE_COUNT; role++) {
-		if (!hw_role_set_has(set, (hw_role)role))
-			continue;
-		const char *title = hw_rules_role_title(rules, (hw_role)role);
-		printf("%s%s", first ? "" : ", ", title ? title : hw_role_description((hw_role)role));
-		first = false;
-	}
-}
-
-static void print_type_value(const hw_rules *rules, const hw_type_rules *type, hw_type_key key)
-{
-	switch (hw_type_key_kind(key)) {
-	case HW_VALUE_BOOL: {
-		json_t *value = type_value_json(type, key);
-		printf("%s", json_is_true(value) ? _("yes") : _("no"));
-		json_decref(value);
-		return;
-	}
-	case HW_VALUE_ROLES: {
-		json_t *value = type_value_json(type, key);
-		hw_role_set set = 0;
-		size_t i;
-		json_t *item;
-		json_array_foreach(value, i, item)
-		{
-			hw_role role;
-			if (hw_role_from_key(json_string_value(item), &role))
-				set |= HW_ROLE_BIT(role);
-		}
-		json_decref(value);
-		print_roles(rules, set);
-		return;
-	}
-	case HW_VALUE_FREQUENCY: {
-		char period[64];
-		if (type->frequency.months == 12)
-			snprintf(period, sizeof period, "%s", _("a year"));
-		else if (type->frequency.months == 1)
-			snprintf(period, sizeof period, "%s", _("a month"));
-		else
-			snprintf(period, sizeof period, _("every %d months"), type->frequency.months);
-		if (type->frequency.min == type->frequency.max)
-			printf(_("%d, %s"), type->frequency.min, period);
-		else
-			printf(_("%d to %d, %s"), type->frequency.min, type->frequency.max, period);
-		return;
-	}
-	case HW_VALUE_MATTERS:
-		for (int matter = 0, first = 1; matter < HW_MATTER_COUNT; matter++)
-			if (type->topic_agreement_required & (1u << matter)) {
-				printf("%s%s", first ? "" : ", ", _(matter_labels[matter]));
-				first = 0;
-			}
-		return;
-	case HW_VALUE_TEXT:
-	case HW_VALUE_COUNT:
-	case HW_VALUE_COUNT_LIST:
-	case HW_VALUE_TEXT_LIST: {
-		json_t *value = type_value_json(type, key);
-		if (json_is_string(value)) {
-			printf("%s", json_string_value(value));
-		} else if (json_is_integer(value)) {
-			printf("%lld", (long long)json_integer_value(value));
-		} else {
-			size_t i;
-			json_t *item;
-			json_array_foreach(value, i, item)
-			{
-				if (json_is_string(item))
-					printf("%s%s", i ? ", " : "", json_string_value(item));
-				else
-					printf("%s%lld", i ? " + " : "", (long long)json_integer_value(item));
-			}
-		}
-		json_decref(value);
-		return;
-	}
-	}
-}
-
 static void print_rules(const hw_rules *rules)
 {
 	const char *const *g = (const char *const *)rules->government;
@@ -256,9 +137,10 @@ static void print_rules(const hw_rules *rules)
 		for (int key = HW_KEY_MEMBERS; key < HW_TYPE_KEY_COUNT; key++) {
 			if (type->clauses[key] == NULL)
 				continue;
-			printf("  %s: ", _(key_labels[key]));
-			print_type_value(rules, type, (hw_type_key)key);
-			printf("  〔%s〕\n", type->clauses[key]);
+			char value[2048];
+			hw_type_value_text(rules, type, (hw_type_key)key, value, sizeof value);
+			printf("  %s: %s  〔%s〕\n", hw_type_key_label((hw_type_key)key), value,
+			       type->clauses[key]);
 		}
 	}
 }

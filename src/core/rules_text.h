@@ -1,0 +1,18 @@
+/* A rule set's values as readable text, in the user's language: what the `rules` command and
+ * the terminal UI's rules view show beside each clause. */
+#ifndef HW_RULES_TEXT_H
+#define HW_RULES_TEXT_H
+
+#include <stddef.h>
+
+#include "rules.h"
+
+/* What a key of a meeting-type section means ("leave approved by"). */
+const char *hw_type_key_label(hw_type_key key);
+/* The value of `key` for `type`: roles by the titles these rules give them, yes/no, counts. */
+void hw_type_value_text(const hw_rules *rules, const hw_type_rules *type, hw_type_key key,
+			char *out, size_t size);
+/* The roles of `set`, by the rules' titles where they give one: "县长, 常务副县长". */
+void hw_role_set_text(const hw_rules *rules, hw_role_set set, char *out, size_t size);
+
+#endif
