@@ -63,6 +63,7 @@ int cli_log(cli_context *context, int argc, char **argv);
 int cli_series(cli_context *context, int argc, char **argv);
 int cli_export(cli_context *context, int argc, char **argv);
 int cli_import(cli_context *context, int argc, char **argv);
+int cli_search(cli_context *context, int argc, char **argv);
 
 /* Shared helpers. */
 int cli_usage_error(const char *command, const char *format, ...)

@@ -35,6 +35,7 @@ static const cli_command commands[] = {
 	{"series", N_("series add --type T --rrule RULE --time HH:MM --from D [--until D | --count N] [--on-holiday skip|next|previous] [--force] | list | show ID | edit ID | end ID [--on D]"), cli_series},
 	{"export", N_("export ics [-o FILE] [--person P] [--type T] [--from D] [--to D] [--todos] [--alarm MINUTES]"), cli_export},
 	{"import", N_("import ics FILE --as TYPE | --busy [--person P]   events of another calendar"), cli_import},
+	{"search", N_("search TEXT [--json]           meetings and topics whose text contains TEXT"), cli_search},
 	{"deadlines", N_("deadlines [--json]           what is due, overdue first"), cli_deadlines},
 	{"check", N_("check [--from D] [--to D] [--json]  every place the schedule breaks the rules"), cli_check},
 	{"log", N_("log [--meeting ID] [--verify] [--json]  the audit log"), cli_log},

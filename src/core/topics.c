@@ -254,6 +254,19 @@ int hw_topic_edit(hw_session *session, int64_t id, const hw_topic_input *input, 
 	return finish_change(session, &topic, "topic edit", before, error);
 }
 
+bool hw_topic_may_approve(const hw_rules *rules, const hw_topic *topic, const hw_meeting *meeting,
+			  const hw_person *person)
+{
+	hw_role_set roles = hw_topic_approver_roles(rules, meeting->type);
+	if (hw_role_set_has(roles, HW_ROLE_CHAIR) && topic->meeting_id && person->id == meeting->chair_id)
+		return true;
+	for (int role = 0; role < HW_ROLE_COUNT; role++)
+		if (hw_role_set_has(roles, (hw_role)role) && role != HW_ROLE_CHAIR &&
+		    hw_person_fills_role(person, NULL, (hw_role)role))
+			return true;
+	return false;
+}
+
 int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *error)
 {
 	hw_topic topic;
@@ -271,12 +284,7 @@ int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *
 		return fail_change(session, before);
 	}
 	hw_role_set roles = hw_topic_approver_roles(session->rules, meeting.type);
-	bool allowed = (hw_role_set_has(roles, HW_ROLE_CHAIR) && topic.meeting_id &&
-			approver.id == meeting.chair_id);
-	for (int role = 0; role < HW_ROLE_COUNT && !allowed; role++)
-		allowed = hw_role_set_has(roles, (hw_role)role) && role != HW_ROLE_CHAIR &&
-			  hw_person_fills_role(&approver, NULL, (hw_role)role);
-	if (!allowed) {
+	if (!hw_topic_may_approve(session->rules, &topic, &meeting, &approver)) {
 		char names[256];
 		const hw_type_rules *type = &session->rules->types[meeting.type];
 		hw_describe_roles(session->rules, roles, names, sizeof names);

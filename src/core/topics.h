@@ -61,6 +61,10 @@ int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const h
 /* The roles that approve topics for a meeting of `type` (the head where the rules name none). */
 hw_role_set hw_topic_approver_roles(const hw_rules *rules, hw_meeting_type type);
 
+/* Whether `person` may approve `topic`, which is on `meeting`'s agenda (for a topic on no
+ * agenda yet, `meeting` is an executive meeting with no chair). */
+bool hw_topic_may_approve(const hw_rules *rules, const hw_topic *topic, const hw_meeting *meeting,
+			  const hw_person *person);
 const char *hw_topic_state_key(hw_topic_state state);
 /* Parses "projects, funds" into a bit set of hw_matter. */
 int hw_parse_matters(const char *text, unsigned *out, hw_error *error);
