@@ -14,6 +14,7 @@ enum { CLI_OK = 0, CLI_BAD_INPUT = 1, CLI_USAGE = 2 };
 typedef struct cli_context {
 	const char *db_option; /* --db, or NULL */
 	const char *program;
+	bool read_only; /* --read-only: the UI shows everything and changes nothing */
 } cli_context;
 
 typedef struct cli_command {
@@ -64,6 +65,7 @@ int cli_series(cli_context *context, int argc, char **argv);
 int cli_export(cli_context *context, int argc, char **argv);
 int cli_import(cli_context *context, int argc, char **argv);
 int cli_search(cli_context *context, int argc, char **argv);
+int cli_ui(cli_context *context, int argc, char **argv);
 
 /* Shared helpers. */
 int cli_usage_error(const char *command, const char *format, ...)

@@ -35,6 +35,7 @@ static const cli_command commands[] = {
 	{"series", N_("series add --type T --rrule RULE --time HH:MM --from D [--until D | --count N] [--on-holiday skip|next|previous] [--force] | list | show ID | edit ID | end ID [--on D]"), cli_series},
 	{"export", N_("export ics [-o FILE] [--person P] [--type T] [--from D] [--to D] [--todos] [--alarm MINUTES]"), cli_export},
 	{"import", N_("import ics FILE --as TYPE | --busy [--person P]   events of another calendar"), cli_import},
+	{"ui", N_("ui [--read-only]              the terminal UI (also: huiwu with no command)"), cli_ui},
 	{"search", N_("search TEXT [--json]           meetings and topics whose text contains TEXT"), cli_search},
 	{"deadlines", N_("deadlines [--json]           what is due, overdue first"), cli_deadlines},
 	{"check", N_("check [--from D] [--to D] [--json]  every place the schedule breaks the rules"), cli_check},
@@ -104,7 +105,8 @@ void cli_note_years_without_data(const hw_years_without_data *years)
 static void print_help(void)
 {
 	printf(_("huiwu %s — meeting affairs for a local government office\n\n"), HUIWU_VERSION);
-	printf("%s", _("Usage: huiwu [--db PATH] COMMAND [ARGS]\n\nCommands:\n"));
+	printf("%s", _("Usage: huiwu [--db PATH] [--read-only]            the terminal UI\n"
+		       "       huiwu [--db PATH] COMMAND [ARGS]\n\nCommands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		printf("  huiwu %s\n", _(commands[i].synopsis));
 	printf("%s", _("\nThe database is --db PATH, else $HUIWU_DB, else "
@@ -139,6 +141,9 @@ int main(int argc, char **argv)
 		} else if (strncmp(option, "--db=", 5) == 0) {
 			context.db_option = option + 5;
 			index++;
+		} else if (strcmp(option, "--read-only") == 0) {
+			context.read_only = true;
+			index++;
 		} else if (strcmp(option, "--help") == 0 || strcmp(option, "-h") == 0) {
 			print_help();
 			return CLI_OK;
@@ -150,10 +155,8 @@ int main(int argc, char **argv)
 			return CLI_USAGE;
 		}
 	}
-	if (index == argc) {
-		print_help();
-		return CLI_USAGE;
-	}
+	if (index == argc)
+		return cli_ui(&context, 0, NULL);
 	const char *name = argv[index];
 	if (strcmp(name, "help") == 0) {
 		print_help();

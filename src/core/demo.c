@@ -172,6 +172,7 @@ typedef struct plan {
 	int deputy_consent, decision_type, head_consent;
 	int guest;  /* a leader invited as a guest, or -1 */
 	int absent; /* the leader on leave (F_LEADER_ABSENT, F_LEAVE_CLEAN), or -1 */
+	int clash;  /* a leader due elsewhere at the same hour who asks leave, undecided, or -1 */
 	int64_t id;
 	char chair_name[HW_NAME_SIZE];
 	int64_t topics[MAX_TOPICS];
@@ -310,6 +311,7 @@ static plan *add_plan(demo *d, hw_meeting_type type, hw_date date)
 	p->chair = -1;
 	p->department = -1;
 	p->guest = -1;
+	p->clash = -1;
 	p->absent = -1;
 	p->deputy_consent = -1;
 	p->decision_type = -1;
@@ -699,6 +701,9 @@ static void plan_meetings(demo *d)
 				p->requested_on = add_workdays(d, p->date, -((notice > 0 ? notice : 0) + 3));
 				p->deputy_consent = 1;
 				p->guest = departments[D_DOUBLE].leader;
+				/* Who asks leave from the executive meeting for it, still undecided:
+				 * approving it ends the clash. */
+				last->clash = departments[D_DOUBLE].leader;
 			}
 		}
 	}
@@ -876,6 +881,11 @@ static int add_attendance(demo *d, plan *p)
 
 	if (p->flags & F_LEADER_ABSENT)
 		TRY(request_leave(d, p, d->leaders[p->absent], true, true, NULL, "赴外地参加专题培训", 1));
+	if (p->clash >= 0) {
+		char reason[HW_NAME_SIZE + 64];
+		snprintf(reason, sizeof reason, "同一时间出席%s召开的会议", departments[D_DOUBLE].name);
+		TRY(request_leave(d, p, d->leaders[p->clash], true, true, NULL, reason, -1));
+	}
 	if (p->flags & F_LEAVE_CLEAN)
 		TRY(request_leave(d, p, d->leaders[p->absent], true, true, NULL, "下乡督导调研", 1));
 	/* Department heads: substitutes where the rules allow them. */

@@ -1,0 +1,47 @@
+/* huiwu (no command), huiwu ui: the terminal UI on the database. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "session.h"
+#include "ui.h"
+
+/* The UI measures and draws UTF-8: a C or POSIX locale gets C.UTF-8's character handling
+ * (messages keep the user's language). */
+static void ensure_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	if (codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0))
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+int cli_ui(cli_context *context, int argc, char **argv)
+{
+	bool read_only = context->read_only;
+	const cli_option options[] = {{"read-only", NULL, &read_only}, {NULL, NULL, NULL}};
+	if (argc > 0) {
+		int usage = cli_parse("ui", argc, argv, options, NULL, 0, 0);
+		if (usage != CLI_OK)
+			return usage;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s",
+			_("huiwu: the terminal UI needs a terminal; for scripts use the commands "
+			  "(see 'huiwu help')\n"));
+		return CLI_USAGE;
+	}
+	hw_session *session = cli_open_session(context, read_only);
+	if (session == NULL)
+		return CLI_BAD_INPUT;
+	ensure_utf8();
+	/* A database this user may not write opens read-only, and the UI says so. */
+	int status = ui_run(session, read_only || session->read_only);
+	hw_session_close(session);
+	return status;
+}

@@ -1,0 +1,104 @@
+/* Editing actions: which one a key means in its context, and the choice lists they share. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "i18n.h"
+
+void ui_choices_add(ui_choices *choices, const char *label, const char *value)
+{
+	if (choices->count == choices->capacity) {
+		int capacity = choices->capacity ? choices->capacity * 2 : 16;
+		const char **labels = realloc(choices->labels, (size_t)capacity * sizeof *labels);
+		if (labels == NULL)
+			return;
+		choices->labels = labels;
+		const char **values = realloc(choices->values, (size_t)capacity * sizeof *values);
+		if (values == NULL)
+			return;
+		choices->values = values;
+		choices->capacity = capacity;
+	}
+	char *label_copy = strdup(label), *value_copy = strdup(value);
+	if (label_copy == NULL || value_copy == NULL) {
+		free(label_copy);
+		free(value_copy);
+		return;
+	}
+	choices->labels[choices->count] = label_copy;
+	choices->values[choices->count] = value_copy;
+	choices->count++;
+}
+
+void ui_choices_free(ui_choices *choices)
+{
+	for (int i = 0; i < choices->count; i++) {
+		free((char *)choices->labels[i]);
+		free((char *)choices->values[i]);
+	}
+	free(choices->labels);
+	free(choices->values);
+	*choices = (ui_choices){0};
+}
+
+static void add_person(const hw_person *person, void *user)
+{
+	ui_choices_eligible(person, 1, user);
+}
+
+void ui_choices_eligible(const hw_person *person, int how, void *user)
+{
+	char label[600], value[32];
+	snprintf(label, sizeof label, "%s  %s%s", person->name, person->title,
+		 how == 2 ? _(" (by delegation)") : "");
+	snprintf(value, sizeof value, "%lld", (long long)person->id);
+	ui_choices_add(user, label, value);
+}
+
+int ui_choices_people(ui *app, ui_choices *choices, hw_error *error)
+{
+	return hw_person_list(app->session, add_person, choices, error);
+}
+
+static void add_department(const hw_department *department, void *user)
+{
+	char value[32];
+	snprintf(value, sizeof value, "%lld", (long long)department->id);
+	ui_choices_add(user, department->name, value);
+}
+
+int ui_choices_departments(ui *app, ui_choices *choices, hw_error *error)
+{
+	return hw_department_list(app->session, add_department, choices, error);
+}
+
+void ui_report(ui *app, int status, const hw_error *error, const char *done)
+{
+	if (status != 0) {
+		ui_say(app, true, "%s", error->message);
+		return;
+	}
+	ui_changed(app);
+	ui_say(app, false, "%s", done);
+}
+
+bool ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id, hw_date date)
+{
+	if (!ui_may_edit(app, action))
+		return true;
+	switch (action) {
+	case UI_NEW_MEETING:
+	case UI_EDIT_MEETING:
+	case UI_CANCEL_MEETING:
+	case UI_MARK_HELD:
+		if (action != UI_NEW_MEETING && meeting_id == 0) {
+			ui_say(app, true, "%s", _("Select a meeting first."));
+			return false;
+		}
+		return ui_meeting_action(app, action, meeting_id, date);
+	case UI_NEW_SERIES: return ui_series_action(app, date);
+	case UI_EXPORT: return ui_export_action(app);
+	default: return ui_work_action(app, action, row, meeting_id);
+	}
+}

@@ -1,0 +1,32 @@
+/* Shared by the editing actions: choice lists built from the roster and the rules. */
+#ifndef HW_UI_ACTIONS_H
+#define HW_UI_ACTIONS_H
+
+#include "eligible.h"
+#include "roster.h"
+#include "ui.h"
+
+/* Labels and values for a choice field or a picker; owns its strings. */
+typedef struct ui_choices {
+	const char **labels;
+	const char **values;
+	int count, capacity;
+} ui_choices;
+
+void ui_choices_add(ui_choices *choices, const char *label, const char *value);
+void ui_choices_free(ui_choices *choices);
+/* Every person ("name  title"), values their ids. */
+int ui_choices_people(ui *app, ui_choices *choices, hw_error *error);
+/* Those an hw_eligible function gives. */
+void ui_choices_eligible(const hw_person *person, int how, void *user);
+int ui_choices_departments(ui *app, ui_choices *choices, hw_error *error);
+
+/* Shows the outcome of an action: the error (with its rule and clause) or `done`. */
+void ui_report(ui *app, int status, const hw_error *error, const char *done);
+
+bool ui_meeting_action(ui *app, ui_action action, int64_t meeting_id, hw_date date);
+bool ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id);
+bool ui_series_action(ui *app, hw_date date);
+bool ui_export_action(ui *app);
+
+#endif

@@ -1,0 +1,348 @@
+/* Meetings through forms: create and edit (only the types the rules define, chairs the rules
+ * allow for the chosen type), cancel and mark held after asking; standing series; export. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "i18n.h"
+#include "ics_export.h"
+#include "meetings.h"
+#include "series.h"
+
+enum { F_TYPE, F_DATE, F_TIME, F_END, F_TITLE, F_LOCATION, F_CHAIR, F_ADHOC, F_DEPARTMENT, F_COUNT };
+
+typedef struct meeting_form {
+	int64_t meeting_id; /* 0: a new meeting */
+	ui_choices types, chairs, departments;
+	hw_meeting_type chairs_type;
+	int64_t created;
+} meeting_form;
+
+static void fill_chairs(ui *app, meeting_form *data, ui_field *field, hw_meeting_type type,
+			const char *keep)
+{
+	ui_choices_free(&data->chairs);
+	ui_choices_add(&data->chairs, _("(as the rules say)"), "");
+	hw_error error;
+	hw_chair_candidates(app->session, type, ui_choices_eligible, &data->chairs, &error);
+	data->chairs_type = type;
+	int choice = 0;
+	for (int i = 0; keep && i < data->chairs.count; i++)
+		if (strcmp(data->chairs.values[i], keep) == 0)
+			choice = i;
+	ui_field_set_choices(field, data->chairs.labels, data->chairs.values, data->chairs.count, choice);
+}
+
+static void check_meeting_field(ui *app, ui_form *form, int index, void *user)
+{
+	meeting_form *data = user;
+	ui_field *fields = form->fields;
+	if (index == F_TYPE) {
+		hw_meeting_type type;
+		if (hw_meeting_type_from_key(ui_field_value(&fields[F_TYPE]), &type) &&
+		    type != data->chairs_type) {
+			const char *keep = ui_field_value(&fields[F_CHAIR]);
+			char kept[32] = "";
+			if (keep)
+				snprintf(kept, sizeof kept, "%s", keep);
+			fill_chairs(app, data, &fields[F_CHAIR], type, kept);
+		}
+	} else if (index == F_END) {
+		const char *end = ui_field_value(&fields[F_END]);
+		const char *start = ui_field_value(&fields[F_TIME]);
+		if (end && !hw_time_valid(end))
+			snprintf(fields[F_END].error, sizeof fields[F_END].error,
+				 _("%s: '%s' is not a time (HH:MM)"), fields[F_END].label, end);
+		else if (end && start && hw_time_valid(start) && strcmp(end, start) <= 0)
+			snprintf(fields[F_END].error, sizeof fields[F_END].error,
+				 _("%s: the meeting must end after it starts (%s)"), fields[F_END].label, start);
+	} else if (index == F_DATE) {
+		hw_date date;
+		if (hw_date_parse(fields[F_DATE].value, &date) &&
+		    !hw_calendar_is_workday(app->session->calendar, date))
+			/* Allowed (the rule engine reports it), but worth saying now. */
+			ui_say(app, false, _("%s is not a working day."), fields[F_DATE].value);
+	}
+}
+
+static int submit_meeting(ui *app, ui_form *form, void *user, hw_error *error)
+{
+	meeting_form *data = user;
+	ui_field *f = form->fields;
+	hw_meeting_input input = HW_MEETING_INPUT_INIT;
+	input.type = ui_field_value(&f[F_TYPE]);
+	input.date = ui_field_value(&f[F_DATE]);
+	input.time = ui_field_value(&f[F_TIME]);
+	input.end = data->meeting_id ? f[F_END].value : ui_field_value(&f[F_END]);
+	input.title = ui_field_value(&f[F_TITLE]);
+	input.location = data->meeting_id ? f[F_LOCATION].value : ui_field_value(&f[F_LOCATION]);
+	input.chair = ui_field_value(&f[F_CHAIR]);
+	input.adhoc_reason = ui_field_value(&f[F_ADHOC]);
+	input.department = ui_field_value(&f[F_DEPARTMENT]);
+	if (data->meeting_id)
+		return hw_meeting_edit(app->session, data->meeting_id, &input, error);
+	return hw_meeting_add(app->session, &input, &data->created, error);
+}
+
+static bool meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
+{
+	meeting_form data = {.meeting_id = meeting_id, .chairs_type = HW_MEETING_TYPE_COUNT};
+	ui_field fields[F_COUNT] = {
+		[F_TYPE] = {.label = _("Type"), .required = true},
+		[F_DATE] = {.label = _("Date"), .kind = UI_FIELD_DATE, .required = true},
+		[F_TIME] = {.label = _("Starts"), .kind = UI_FIELD_TIME, .required = true},
+		[F_END] = {.label = _("Ends"), .kind = UI_FIELD_TEXT},
+		[F_TITLE] = {.label = _("Title")},
+		[F_LOCATION] = {.label = _("Place")},
+		[F_CHAIR] = {.label = _("Chair")},
+		[F_ADHOC] = {.label = _("Ad hoc because")},
+		[F_DEPARTMENT] = {.label = _("Department")},
+	};
+	hw_meeting meeting = {.type = HW_MEETING_TYPE_COUNT};
+	hw_error error = {0};
+	if (meeting_id && hw_meeting_get(app->session, meeting_id, &meeting, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+		return true;
+	}
+	/* Only the types these rules define. */
+	int type_choice = 0;
+	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++)
+		if (app->session->rules->types[t].defined) {
+			if ((int)meeting.type == t)
+				type_choice = data.types.count;
+			ui_choices_add(&data.types, ui_type_name(app, (hw_meeting_type)t),
+				       hw_meeting_type_key((hw_meeting_type)t));
+		}
+	ui_field_set_choices(&fields[F_TYPE], data.types.labels, data.types.values, data.types.count,
+			     type_choice);
+	ui_choices_add(&data.departments, _("(none)"), "");
+	ui_choices_departments(app, &data.departments, &error);
+	int department_choice = 0;
+	char chair_value[32] = "";
+	if (meeting_id) {
+		hw_date_format(meeting.date, fields[F_DATE].value);
+		snprintf(fields[F_TIME].value, sizeof fields[F_TIME].value, "%s", meeting.start);
+		snprintf(fields[F_END].value, sizeof fields[F_END].value, "%s", meeting.end);
+		snprintf(fields[F_TITLE].value, sizeof fields[F_TITLE].value, "%s", meeting.title);
+		snprintf(fields[F_LOCATION].value, sizeof fields[F_LOCATION].value, "%s", meeting.location);
+		snprintf(fields[F_ADHOC].value, sizeof fields[F_ADHOC].value, "%s", meeting.adhoc_reason);
+		if (meeting.chair_id)
+			snprintf(chair_value, sizeof chair_value, "%lld", (long long)meeting.chair_id);
+		for (int i = 0; i < data.departments.count; i++)
+			if (meeting.department_id && atoll(data.departments.values[i]) == meeting.department_id)
+				department_choice = i;
+	} else {
+		hw_date_format(date, fields[F_DATE].value);
+		snprintf(fields[F_TIME].value, sizeof fields[F_TIME].value, "09:30");
+	}
+	ui_field_set_choices(&fields[F_DEPARTMENT], data.departments.labels, data.departments.values,
+			     data.departments.count, department_choice);
+	hw_meeting_type type;
+	hw_meeting_type_from_key(ui_field_value(&fields[F_TYPE]), &type);
+	fill_chairs(app, &data, &fields[F_CHAIR], type, chair_value);
+
+	char title[128];
+	if (meeting_id)
+		snprintf(title, sizeof title, _("Edit meeting #%lld"), (long long)meeting_id);
+	else
+		snprintf(title, sizeof title, "%s", _("New meeting"));
+	ui_form form = {.title = title, .fields = fields, .count = F_COUNT,
+			.check = check_meeting_field, .submit = submit_meeting, .user = &data};
+	if (ui_form_run(app, &form)) {
+		ui_changed(app);
+		if (meeting_id) {
+			ui_say(app, false, _("Meeting #%lld changed."), (long long)meeting_id);
+		} else {
+			hw_date created_on;
+			if (hw_date_parse(fields[F_DATE].value, &created_on))
+				app->selected = created_on;
+			ui_changed(app);
+			ui_say(app, false, _("Meeting #%lld created."), (long long)data.created);
+		}
+	}
+	ui_choices_free(&data.types);
+	ui_choices_free(&data.chairs);
+	ui_choices_free(&data.departments);
+	return true;
+}
+
+bool ui_meeting_action(ui *app, ui_action action, int64_t meeting_id, hw_date date)
+{
+	if (action == UI_NEW_MEETING || action == UI_EDIT_MEETING)
+		return meeting_form_run(app, action == UI_EDIT_MEETING ? meeting_id : 0, date);
+	hw_meeting meeting;
+	hw_error error = {0};
+	if (hw_meeting_get(app->session, meeting_id, &meeting, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+		return true;
+	}
+	char question[2048], when[HW_DATE_TEXT_SIZE], done[256];
+	hw_date_format(meeting.date, when);
+	if (action == UI_CANCEL_MEETING) {
+		snprintf(question, sizeof question, _("Cancel meeting #%lld “%s” on %s %s?"),
+			 (long long)meeting.id, meeting.title, when, meeting.start);
+		if (!ui_confirm(app, question))
+			return true;
+		snprintf(done, sizeof done, _("Meeting #%lld cancelled."), (long long)meeting.id);
+		ui_report(app, hw_meeting_cancel(app->session, meeting_id, &error), &error, done);
+	} else {
+		snprintf(question, sizeof question, _("Record meeting #%lld “%s” as held?"),
+			 (long long)meeting.id, meeting.title);
+		if (!ui_confirm(app, question))
+			return true;
+		snprintf(done, sizeof done, _("Meeting #%lld recorded as held."), (long long)meeting.id);
+		ui_report(app, hw_meeting_mark_held(app->session, meeting_id, &error), &error, done);
+	}
+	return true;
+}
+
+/* ---- series ---- */
+
+enum { S_TYPE, S_REPEAT, S_RULE, S_TIME, S_END, S_FROM, S_UNTIL, S_HOLIDAY, S_TITLE, S_LOCATION, S_FORCE, S_COUNT };
+
+typedef struct series_form {
+	ui_choices types;
+	int64_t id;
+	int created;
+} series_form;
+
+static const char *const repeat_values[] = {"FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY",
+					    "FREQ=MONTHLY;INTERVAL=2", ""};
+
+static void check_series_field(ui *app, ui_form *form, int index, void *user)
+{
+	(void)app;
+	(void)user;
+	ui_field *f = form->fields;
+	if (index == S_RULE && f[S_REPEAT].choice == 4 && f[S_RULE].value[0] == '\0')
+		snprintf(f[S_RULE].error, sizeof f[S_RULE].error, "%s",
+			 _("Rule: give an RRULE such as FREQ=MONTHLY;BYDAY=1MO"));
+}
+
+static int submit_series(ui *app, ui_form *form, void *user, hw_error *error)
+{
+	series_form *data = user;
+	ui_field *f = form->fields;
+	hw_series_input input = {0};
+	input.type = ui_field_value(&f[S_TYPE]);
+	input.rrule = f[S_REPEAT].choice == 4 ? f[S_RULE].value : repeat_values[f[S_REPEAT].choice];
+	input.time = ui_field_value(&f[S_TIME]);
+	input.end = ui_field_value(&f[S_END]);
+	input.from = ui_field_value(&f[S_FROM]);
+	input.until = ui_field_value(&f[S_UNTIL]);
+	input.on_holiday = ui_field_value(&f[S_HOLIDAY]);
+	input.title = ui_field_value(&f[S_TITLE]);
+	input.location = ui_field_value(&f[S_LOCATION]);
+	input.force = f[S_FORCE].choice == 1;
+	return hw_series_add(app->session, &input, &data->id, &data->created, error);
+}
+
+bool ui_series_action(ui *app, hw_date date)
+{
+	static const char *repeat_labels[5];
+	repeat_labels[0] = _("every week");
+	repeat_labels[1] = _("every two weeks");
+	repeat_labels[2] = _("every month");
+	repeat_labels[3] = _("every two months");
+	repeat_labels[4] = _("as the rule below says");
+	static const char *holiday_labels[3], *const holiday_values[] = {"skip", "next", "previous"};
+	holiday_labels[0] = _("skip it");
+	holiday_labels[1] = _("move to the next working day");
+	holiday_labels[2] = _("move to the working day before");
+	static const char *no_yes[2];
+	static const char *const no_yes_values[] = {"", "yes"};
+	no_yes[0] = _("no");
+	no_yes[1] = _("yes");
+
+	series_form data = {0};
+	ui_field fields[S_COUNT] = {
+		[S_TYPE] = {.label = _("Type"), .required = true},
+		[S_REPEAT] = {.label = _("Repeats")},
+		[S_RULE] = {.label = _("Rule (RRULE)")},
+		[S_TIME] = {.label = _("Starts"), .kind = UI_FIELD_TIME, .required = true},
+		[S_END] = {.label = _("Ends"), .kind = UI_FIELD_TIME},
+		[S_FROM] = {.label = _("First day"), .kind = UI_FIELD_DATE, .required = true},
+		[S_UNTIL] = {.label = _("Until"), .kind = UI_FIELD_DATE},
+		[S_HOLIDAY] = {.label = _("On a day off")},
+		[S_TITLE] = {.label = _("Title")},
+		[S_LOCATION] = {.label = _("Place")},
+		[S_FORCE] = {.label = _("Even against the frequency")},
+	};
+	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++)
+		if (app->session->rules->types[t].defined)
+			ui_choices_add(&data.types, ui_type_name(app, (hw_meeting_type)t),
+				       hw_meeting_type_key((hw_meeting_type)t));
+	ui_field_set_choices(&fields[S_TYPE], data.types.labels, data.types.values, data.types.count, 0);
+	ui_field_set_choices(&fields[S_REPEAT], repeat_labels, repeat_values, 5, 0);
+	ui_field_set_choices(&fields[S_HOLIDAY], holiday_labels, holiday_values, 3, 0);
+	ui_field_set_choices(&fields[S_FORCE], no_yes, no_yes_values, 2, 0);
+	snprintf(fields[S_TIME].value, sizeof fields[S_TIME].value, "09:30");
+	hw_date_format(date, fields[S_FROM].value);
+	ui_form form = {.title = _("New standing series"), .fields = fields, .count = S_COUNT,
+			.check = check_series_field, .submit = submit_series, .user = &data};
+	if (ui_form_run(app, &form)) {
+		ui_changed(app);
+		ui_say(app, false, _("Series #%lld created with %d meetings."), (long long)data.id,
+		       data.created);
+	}
+	ui_choices_free(&data.types);
+	return true;
+}
+
+/* ---- export ---- */
+
+enum { E_PERSON, E_TYPE, E_PATH, E_TODOS, E_COUNT };
+
+typedef struct export_form {
+	ui_choices people, types;
+	int count;
+	char path[1024];
+} export_form;
+
+static int submit_export(ui *app, ui_form *form, void *user, hw_error *error)
+{
+	export_form *data = user;
+	ui_field *f = form->fields;
+	hw_export_options options = {.person = ui_field_value(&f[E_PERSON]),
+				     .type = ui_field_value(&f[E_TYPE]),
+				     .todos = f[E_TODOS].choice == 1};
+	snprintf(data->path, sizeof data->path, "%s", f[E_PATH].value);
+	data->count = hw_export_ics_to_path(app->session, &options, data->path, error);
+	return data->count < 0 ? -1 : 0;
+}
+
+bool ui_export_action(ui *app)
+{
+	static const char *no_yes[2];
+	static const char *const no_yes_values[] = {"", "yes"};
+	no_yes[0] = _("no");
+	no_yes[1] = _("yes");
+	export_form data = {0};
+	hw_error error = {0};
+	ui_choices_add(&data.people, _("everyone (the whole government)"), "");
+	ui_choices_people(app, &data.people, &error);
+	ui_choices_add(&data.types, _("every type"), "");
+	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++)
+		if (app->session->rules->types[t].defined)
+			ui_choices_add(&data.types, ui_type_name(app, (hw_meeting_type)t),
+				       hw_meeting_type_key((hw_meeting_type)t));
+	ui_field fields[E_COUNT] = {
+		[E_PERSON] = {.label = _("Whose meetings")},
+		[E_TYPE] = {.label = _("Which type")},
+		[E_PATH] = {.label = _("File"), .required = true},
+		[E_TODOS] = {.label = _("Deadlines as tasks")},
+	};
+	ui_field_set_choices(&fields[E_PERSON], data.people.labels, data.people.values, data.people.count, 0);
+	ui_field_set_choices(&fields[E_TYPE], data.types.labels, data.types.values, data.types.count, 0);
+	ui_field_set_choices(&fields[E_TODOS], no_yes, no_yes_values, 2, 0);
+	snprintf(fields[E_PATH].value, sizeof fields[E_PATH].value, "%s.ics",
+		 app->session->rules->government[HW_GOV_KEY]);
+	ui_form form = {.title = _("Export .ics"), .fields = fields, .count = E_COUNT,
+			.submit = submit_export, .user = &data};
+	if (ui_form_run(app, &form))
+		ui_say(app, false, _("%d meetings written to %s"), data.count, data.path);
+	ui_choices_free(&data.people);
+	ui_choices_free(&data.types);
+	return true;
+}

@@ -1,0 +1,363 @@
+/* The daily work on a meeting: topics proposed, approved and scheduled; leave requested and
+ * decided (with a substitute); minutes written and signed; documents recorded, handed over
+ * and issued. Deciders are picked from those the rules allow. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "i18n.h"
+#include "leave.h"
+#include "minutes.h"
+#include "topics.h"
+
+/* Picks who acts from `choices`; returns their id as text in `out`, false when cancelled. */
+static bool pick_actor(ui *app, const char *title, ui_choices *choices, char *out, size_t size)
+{
+	if (choices->count == 0) {
+		ui_say(app, true, "%s", _("Nobody on the roster may do this under the rules."));
+		return false;
+	}
+	int picked = ui_pick(app, title, choices->labels, choices->count, 0);
+	if (picked < 0)
+		return false;
+	snprintf(out, size, "%s", choices->values[picked]);
+	return true;
+}
+
+/* ---- leave ---- */
+
+static void decide_leave(ui *app, int64_t leave_id, bool approve)
+{
+	hw_error error = {0};
+	hw_leave leave;
+	if (hw_leave_get(app->session, leave_id, &leave, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+		return;
+	}
+	if (leave.state != HW_LEAVE_PENDING) {
+		ui_say(app, true, _("Leave request #%lld was decided already."), (long long)leave_id);
+		return;
+	}
+	ui_choices deciders = {0};
+	char by[32], question[2048], done[256];
+	if (hw_leave_deciders(app->session, leave_id, ui_choices_eligible, &deciders, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+	} else if (pick_actor(app, approve ? _("Approved by") : _("Rejected by"), &deciders, by, sizeof by)) {
+		const char *name = "";
+		for (int i = 0; i < deciders.count; i++)
+			if (strcmp(deciders.values[i], by) == 0)
+				name = deciders.labels[i];
+		snprintf(question, sizeof question,
+			 approve ? _("Approve %s's leave from meeting #%lld (%s), as %s?")
+				 : _("Reject %s's leave from meeting #%lld (%s), as %s?"),
+			 leave.person_name, (long long)leave.meeting_id, leave.reason, name);
+		if (ui_confirm(app, question)) {
+			snprintf(done, sizeof done,
+				 approve ? _("Leave request #%lld approved.") : _("Leave request #%lld rejected."),
+				 (long long)leave_id);
+			ui_report(app, hw_leave_decide(app->session, leave_id, approve, by, &error), &error, done);
+		}
+	}
+	ui_choices_free(&deciders);
+}
+
+enum { L_REASON, L_WRITTEN, L_SUBSTITUTE, L_COUNT };
+
+typedef struct leave_form {
+	int64_t meeting_id;
+	char person[32];
+	int64_t id;
+} leave_form;
+
+static int submit_leave(ui *app, ui_form *form, void *user, hw_error *error)
+{
+	leave_form *data = user;
+	hw_leave_input input = {.meeting_id = data->meeting_id, .person = data->person,
+				.reason = ui_field_value(&form->fields[L_REASON]),
+				.written = form->fields[L_WRITTEN].choice == 1,
+				.substitute = ui_field_value(&form->fields[L_SUBSTITUTE])};
+	return hw_leave_request(app->session, &input, &data->id, error);
+}
+
+static void request_leave(ui *app, const ui_row *row, int64_t meeting_id)
+{
+	if (row == NULL || row->kind != UI_ROW_ATTENDEE) {
+		ui_say(app, true, "%s", _("Select the attendee who asks for leave."));
+		return;
+	}
+	static const char *no_yes[2];
+	static const char *const no_yes_values[] = {"", "yes"};
+	no_yes[0] = _("no");
+	no_yes[1] = _("yes");
+	leave_form data = {.meeting_id = meeting_id};
+	snprintf(data.person, sizeof data.person, "%lld", (long long)row->person_id);
+	ui_choices substitutes = {0};
+	hw_error error = {0};
+	ui_choices_add(&substitutes, _("(none)"), "");
+	ui_choices_people(app, &substitutes, &error);
+	ui_field fields[L_COUNT] = {
+		[L_REASON] = {.label = _("Reason"), .required = true},
+		[L_WRITTEN] = {.label = _("In writing")},
+		[L_SUBSTITUTE] = {.label = _("Substitute")},
+	};
+	ui_field_set_choices(&fields[L_WRITTEN], no_yes, no_yes_values, 2, 0);
+	ui_field_set_choices(&fields[L_SUBSTITUTE], substitutes.labels, substitutes.values,
+			     substitutes.count, 0);
+	hw_person person;
+	char title[600];
+	if (hw_person_get(app->session, row->person_id, &person, &error) == 0)
+		snprintf(title, sizeof title, _("Leave for %s"), person.name);
+	else
+		snprintf(title, sizeof title, "%s", _("Leave"));
+	ui_form form = {.title = title, .fields = fields, .count = L_COUNT, .submit = submit_leave,
+			.user = &data};
+	if (ui_form_run(app, &form)) {
+		ui_changed(app);
+		ui_say(app, false, _("Leave request #%lld recorded."), (long long)data.id);
+	}
+	ui_choices_free(&substitutes);
+}
+
+/* ---- topics ---- */
+
+enum { T_TITLE, T_DEPUTY, T_DEPARTMENT, T_MATTERS, T_AGREED, T_STUDIED, T_COUNT };
+
+typedef struct topic_form {
+	int64_t meeting_id;
+	int64_t id;
+} topic_form;
+
+static int submit_topic(ui *app, ui_form *form, void *user, hw_error *error)
+{
+	topic_form *data = user;
+	ui_field *f = form->fields;
+	hw_topic_input input = HW_TOPIC_INPUT_INIT;
+	input.title = ui_field_value(&f[T_TITLE]);
+	input.deputy = ui_field_value(&f[T_DEPUTY]);
+	input.department = ui_field_value(&f[T_DEPARTMENT]);
+	input.matters = ui_field_value(&f[T_MATTERS]);
+	input.agreed = f[T_AGREED].choice;
+	input.studied_on = ui_field_value(&f[T_STUDIED]);
+	if (hw_topic_add(app->session, &input, &data->id, error) != 0)
+		return -1;
+	/* Proposed from a meeting: it goes on that meeting's agenda at once. */
+	if (data->meeting_id && hw_topic_schedule(app->session, data->id, data->meeting_id, error) != 0) {
+		ui_changed(app);
+		return -1;
+	}
+	return 0;
+}
+
+static void check_topic_field(ui *app, ui_form *form, int index, void *user)
+{
+	(void)user;
+	ui_field *field = &form->fields[index];
+	unsigned matters;
+	hw_error error;
+	if (index == T_MATTERS && field->value[0] &&
+	    hw_parse_matters(field->value, &matters, &error) != 0)
+		snprintf(field->error, sizeof field->error, "%s", error.message);
+	(void)app;
+}
+
+static void new_topic(ui *app, int64_t meeting_id)
+{
+	static const char *no_yes[2];
+	static const char *const no_yes_values[] = {"", "yes"};
+	no_yes[0] = _("no");
+	no_yes[1] = _("yes");
+	topic_form data = {.meeting_id = meeting_id};
+	ui_choices deputies = {0}, departments = {0};
+	hw_error error = {0};
+	ui_choices_add(&deputies, _("(none)"), "");
+	ui_choices_people(app, &deputies, &error);
+	ui_choices_add(&departments, _("(none)"), "");
+	ui_choices_departments(app, &departments, &error);
+	ui_field fields[T_COUNT] = {
+		[T_TITLE] = {.label = _("Title"), .required = true},
+		[T_DEPUTY] = {.label = _("Leader in charge")},
+		[T_DEPARTMENT] = {.label = _("Reporting department")},
+		[T_MATTERS] = {.label = _("Touches (projects, funds, staffing, rewards)")},
+		[T_AGREED] = {.label = _("Agreed with those concerned")},
+		[T_STUDIED] = {.label = _("Studied in advance on"), .kind = UI_FIELD_DATE},
+	};
+	ui_field_set_choices(&fields[T_DEPUTY], deputies.labels, deputies.values, deputies.count, 0);
+	ui_field_set_choices(&fields[T_DEPARTMENT], departments.labels, departments.values,
+			     departments.count, 0);
+	ui_field_set_choices(&fields[T_AGREED], no_yes, no_yes_values, 2, 0);
+	ui_form form = {.title = _("New topic"), .fields = fields, .count = T_COUNT,
+			.check = check_topic_field, .submit = submit_topic, .user = &data};
+	if (ui_form_run(app, &form)) {
+		ui_changed(app);
+		ui_say(app, false, _("Topic #%lld proposed."), (long long)data.id);
+	}
+	ui_choices_free(&deputies);
+	ui_choices_free(&departments);
+}
+
+typedef struct unscheduled {
+	ui_choices choices;
+} unscheduled;
+
+static void add_unscheduled(const hw_topic *topic, void *user)
+{
+	if (topic->meeting_id || topic->state == HW_TOPIC_DECIDED || topic->state == HW_TOPIC_DEFERRED)
+		return;
+	char label[1400], value[32];
+	snprintf(label, sizeof label, "#%lld %s%s", (long long)topic->id, topic->title,
+		 topic->approved_by ? "" : _(" (not approved yet)"));
+	snprintf(value, sizeof value, "%lld", (long long)topic->id);
+	ui_choices_add(user, label, value);
+}
+
+static void schedule_topic(ui *app, int64_t meeting_id)
+{
+	ui_choices topics = {0};
+	hw_error error = {0};
+	if (hw_topic_list(app->session, 0, add_unscheduled, &topics, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+	} else if (topics.count == 0) {
+		ui_say(app, true, "%s", _("No topic waits for an agenda: T proposes one."));
+	} else {
+		int picked = ui_pick(app, _("Put on this meeting's agenda"), topics.labels, topics.count, 0);
+		if (picked >= 0) {
+			int64_t id = atoll(topics.values[picked]);
+			char done[128];
+			snprintf(done, sizeof done, _("Topic #%lld is on the agenda."), (long long)id);
+			ui_report(app, hw_topic_schedule(app->session, id, meeting_id, &error), &error, done);
+		}
+	}
+	ui_choices_free(&topics);
+}
+
+static void approve_topic(ui *app, int64_t topic_id)
+{
+	ui_choices approvers = {0};
+	hw_error error = {0};
+	char by[32], done[128];
+	if (hw_topic_approvers(app->session, topic_id, ui_choices_eligible, &approvers, &error) != 0)
+		ui_say(app, true, "%s", error.message);
+	else if (pick_actor(app, _("Approved by"), &approvers, by, sizeof by)) {
+		snprintf(done, sizeof done, _("Topic #%lld approved."), (long long)topic_id);
+		ui_report(app, hw_topic_approve(app->session, topic_id, by, &error), &error, done);
+	}
+	ui_choices_free(&approvers);
+}
+
+/* ---- minutes and documents ---- */
+
+static void sign_minutes(ui *app, int64_t meeting_id)
+{
+	ui_choices signers = {0};
+	hw_error error = {0};
+	char by[32], done[128];
+	if (hw_minutes_signers(app->session, meeting_id, ui_choices_eligible, &signers, &error) != 0)
+		ui_say(app, true, "%s", error.message);
+	else if (pick_actor(app, _("Signed by"), &signers, by, sizeof by)) {
+		snprintf(done, sizeof done, _("Minutes of meeting #%lld signed."), (long long)meeting_id);
+		ui_report(app, hw_minutes_sign(app->session, meeting_id, by, &error), &error, done);
+	}
+	ui_choices_free(&signers);
+}
+
+static void write_minutes(ui *app, int64_t meeting_id)
+{
+	hw_minutes minutes;
+	hw_error error = {0};
+	int has = hw_minutes_get(app->session, meeting_id, &minutes, &error);
+	if (has < 0) {
+		ui_say(app, true, "%s", error.message);
+		return;
+	}
+	char text[4096];
+	bool amending = has && minutes.signed_;
+	if (!ui_prompt(app, amending ? _("Amend the signed minutes") : _("Minutes"),
+		       amending ? _("Amendment:") : _("Text of the minutes:"),
+		       has && !amending ? minutes.text : "", text, sizeof text))
+		return;
+	char done[128];
+	if (!amending) {
+		snprintf(done, sizeof done, _("Minutes of meeting #%lld saved."), (long long)meeting_id);
+		ui_report(app, hw_minutes_draft(app->session, meeting_id, text, &error), &error, done);
+		return;
+	}
+	ui_choices signers = {0};
+	char by[32];
+	if (hw_minutes_signers(app->session, meeting_id, ui_choices_eligible, &signers, &error) != 0)
+		ui_say(app, true, "%s", error.message);
+	else if (pick_actor(app, _("Amended by"), &signers, by, sizeof by)) {
+		snprintf(done, sizeof done, _("Amendment to meeting #%lld recorded."), (long long)meeting_id);
+		ui_report(app, hw_minutes_amend(app->session, meeting_id, text, by, &error), &error, done);
+	}
+	ui_choices_free(&signers);
+}
+
+static void add_document(ui *app, int64_t meeting_id)
+{
+	char title[1024], done[128];
+	if (!ui_prompt(app, _("New document"), _("Title of the document the meeting decided:"), "",
+		       title, sizeof title))
+		return;
+	int64_t id = 0;
+	hw_error error = {0};
+	int status = hw_document_add(app->session, meeting_id, title, &id, &error);
+	snprintf(done, sizeof done, _("Document #%lld recorded."), (long long)id);
+	ui_report(app, status, &error, done);
+}
+
+static void document_step(ui *app, const ui_row *row, bool issue)
+{
+	if (row == NULL || row->kind != UI_ROW_DOCUMENT || row->id == 0) {
+		ui_say(app, true, "%s", _("Select a document first."));
+		return;
+	}
+	char on[64], today[HW_DATE_TEXT_SIZE], done[128];
+	hw_date_format(app->session->today, today);
+	if (!ui_prompt(app, issue ? _("Issued") : _("Handed over"), _("On (YYYY-MM-DD):"), today, on,
+		       sizeof on))
+		return;
+	hw_error error = {0};
+	int status = issue ? hw_document_issue(app->session, row->id, on, &error)
+			   : hw_document_handover(app->session, row->id, on, &error);
+	snprintf(done, sizeof done, issue ? _("Document #%lld issued.") : _("Document #%lld handed over."),
+		 (long long)row->id);
+	ui_report(app, status, &error, done);
+}
+
+bool ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id)
+{
+	bool leave_row = row && (row->kind == UI_ROW_LEAVE || row->kind == UI_ROW_ATTENDEE) && row->id;
+	switch (action) {
+	case UI_APPROVE:
+		if (leave_row)
+			decide_leave(app, row->id, true);
+		else if (row && row->kind == UI_ROW_TOPIC)
+			approve_topic(app, row->id);
+		else
+			ui_say(app, true, "%s", _("Select a leave request or a topic to approve."));
+		return true;
+	case UI_REJECT:
+		if (leave_row)
+			decide_leave(app, row->id, false);
+		else
+			ui_say(app, true, "%s", _("Select a leave request to reject."));
+		return true;
+	case UI_REQUEST_LEAVE: request_leave(app, row, meeting_id); return true;
+	case UI_NEW_TOPIC: new_topic(app, meeting_id); return true;
+	case UI_HAND_OVER: document_step(app, row, false); return true;
+	case UI_ISSUE: document_step(app, row, true); return true;
+	default: break;
+	}
+	if (meeting_id == 0) {
+		ui_say(app, true, "%s", _("Select a meeting first."));
+		return false;
+	}
+	switch (action) {
+	case UI_SCHEDULE_TOPIC: schedule_topic(app, meeting_id); return true;
+	case UI_DRAFT_MINUTES: write_minutes(app, meeting_id); return true;
+	case UI_SIGN_MINUTES: sign_minutes(app, meeting_id); return true;
+	case UI_ADD_DOCUMENT: add_document(app, meeting_id); return true;
+	default: return false;
+	}
+}

@@ -1,0 +1,374 @@
+/* The application: the view stack, the main loop, the top and bottom bars, resizing, the
+ * clock tick, colours and the drawing primitives every view uses. */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "checks.h"
+#include "i18n.h"
+#include "text_width.h"
+#include "ui.h"
+
+/* ---- drawing ---- */
+
+static attr_t style_attrs[UI_STYLE_COUNT];
+
+static void init_styles(ui *app)
+{
+	/* Without colour every style still differs by attribute, and the views mark what
+	 * matters with characters as well (!, 休, 班, [today]). */
+	attr_t plain[UI_STYLE_COUNT] = {
+		[UI_STYLE_TITLE] = A_REVERSE | A_BOLD, [UI_STYLE_STATUS] = A_REVERSE,
+		[UI_STYLE_HEADING] = A_BOLD | A_UNDERLINE, [UI_STYLE_SELECTED] = A_REVERSE,
+		[UI_STYLE_ERROR] = A_BOLD, [UI_STYLE_WARNING] = A_BOLD, [UI_STYLE_DIM] = A_DIM,
+		[UI_STYLE_HOLIDAY] = A_BOLD, [UI_STYLE_MAKEUP] = A_UNDERLINE,
+		[UI_STYLE_TODAY] = A_BOLD | A_UNDERLINE,
+	};
+	memcpy(style_attrs, plain, sizeof plain);
+	if (!app->color)
+		return;
+	start_color();
+	use_default_colors();
+	struct {
+		ui_style style;
+		short foreground, background;
+		attr_t extra;
+	} colors[] = {
+		{UI_STYLE_TITLE, COLOR_WHITE, COLOR_BLUE, A_BOLD},
+		{UI_STYLE_STATUS, COLOR_BLACK, COLOR_CYAN, 0},
+		{UI_STYLE_HEADING, COLOR_YELLOW, -1, A_BOLD},
+		{UI_STYLE_ERROR, COLOR_RED, -1, A_BOLD},
+		{UI_STYLE_WARNING, COLOR_YELLOW, -1, 0},
+		{UI_STYLE_HOLIDAY, COLOR_RED, -1, 0},
+		{UI_STYLE_MAKEUP, COLOR_YELLOW, -1, A_UNDERLINE},
+		{UI_STYLE_TODAY, COLOR_GREEN, -1, A_BOLD | A_UNDERLINE},
+		{UI_STYLE_TYPE_FIRST + HW_MEETING_PLENARY, COLOR_MAGENTA, -1, A_BOLD},
+		{UI_STYLE_TYPE_FIRST + HW_MEETING_EXECUTIVE, COLOR_BLUE, -1, A_BOLD},
+		{UI_STYLE_TYPE_FIRST + HW_MEETING_OFFICE, COLOR_CYAN, -1, 0},
+		{UI_STYLE_TYPE_FIRST + HW_MEETING_SPECIAL, COLOR_GREEN, -1, 0},
+		{UI_STYLE_TYPE_FIRST + HW_MEETING_STUDY, COLOR_YELLOW, -1, 0},
+		{UI_STYLE_TYPE_FIRST + HW_MEETING_DEPT_WIDE, COLOR_WHITE, -1, 0},
+	};
+	for (size_t i = 0; i < sizeof colors / sizeof colors[0]; i++) {
+		short pair = (short)(i + 1);
+		init_pair(pair, colors[i].foreground, colors[i].background);
+		style_attrs[colors[i].style] = COLOR_PAIR(pair) | colors[i].extra;
+	}
+}
+
+attr_t ui_attr(const ui *app, ui_style style)
+{
+	(void)app;
+	return style < UI_STYLE_COUNT ? style_attrs[style] : A_NORMAL;
+}
+
+ui_style ui_type_style(hw_meeting_type type)
+{
+	return (ui_style)(UI_STYLE_TYPE_FIRST + (type < HW_MEETING_TYPE_COUNT ? type : 0));
+}
+
+int ui_put(const ui *app, int y, int x, int width, ui_style style, bool pad, const char *text)
+{
+	if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + width > COLS)
+		width = COLS - x;
+	/* Control characters (a newline in a title) would move the cursor: show spaces. */
+	char clean[2048];
+	size_t i = 0;
+	for (; text[i] != '\0' && i + 1 < sizeof clean; i++)
+		clean[i] = (unsigned char)text[i] < 0x20 || text[i] == 0x7f ? ' ' : text[i];
+	clean[i] = '\0';
+	char fitted[2048];
+	int used = hw_text_fit(clean, width, pad, fitted, sizeof fitted);
+	attr_t attr = ui_attr(app, style);
+	attron(attr);
+	mvaddstr(y, x, fitted);
+	attroff(attr);
+	return used;
+}
+
+void ui_box(const ui *app, int top, int left, int height, int width, const char *title)
+{
+	for (int y = top; y < top + height; y++)
+		ui_put(app, y, left, width, UI_STYLE_NORMAL, true, "");
+	/* ASCII frames: box-drawing characters are of ambiguous width, two columns wide in
+	 * many CJK terminal set-ups, which would break every line of the dialog. */
+	char horizontal[512];
+	int inner = width - 2 < (int)sizeof horizontal - 1 ? width - 2 : (int)sizeof horizontal - 1;
+	memset(horizontal, '-', (size_t)inner);
+	horizontal[inner] = '\0';
+	for (int y = top + 1; y < top + height - 1; y++) {
+		mvaddch(y, left, '|');
+		mvaddch(y, left + width - 1, '|');
+	}
+	mvaddch(top, left, '+');
+	mvaddstr(top, left + 1, horizontal);
+	mvaddch(top, left + width - 1, '+');
+	mvaddch(top + height - 1, left, '+');
+	mvaddstr(top + height - 1, left + 1, horizontal);
+	mvaddch(top + height - 1, left + width - 1, '+');
+	if (title != NULL && title[0] != '\0') {
+		char decorated[512];
+		snprintf(decorated, sizeof decorated, " %s ", title);
+		ui_put(app, top, left + 2, width - 4, UI_STYLE_HEADING, false, decorated);
+	}
+}
+
+/* ---- the stack ---- */
+
+static void destroy_view(ui *app, int index)
+{
+	if (app->stack[index].ops->destroy)
+		app->stack[index].ops->destroy(app->stack[index].state);
+	app->stack[index].state = NULL;
+}
+
+void ui_push(ui *app, const ui_view_ops *ops, void *state)
+{
+	if (state == NULL) {
+		ui_say(app, true, "%s", _("out of memory"));
+		return;
+	}
+	if (app->depth == UI_STACK_DEPTH) {
+		/* Deep enough: the oldest view above the first goes. */
+		destroy_view(app, 1);
+		memmove(&app->stack[1], &app->stack[2], (UI_STACK_DEPTH - 2) * sizeof app->stack[0]);
+		app->depth--;
+	}
+	app->stack[app->depth].ops = ops;
+	app->stack[app->depth].state = state;
+	app->depth++;
+	ops->load(app, state);
+}
+
+void ui_pop(ui *app)
+{
+	if (app->depth <= 1) {
+		app->running = false;
+		return;
+	}
+	destroy_view(app, --app->depth);
+	/* What lies below may be stale after a change made above it. */
+	app->stack[app->depth - 1].ops->load(app, app->stack[app->depth - 1].state);
+}
+
+void ui_switch(ui *app, const ui_view_ops *ops, void *state)
+{
+	while (app->depth > 0)
+		destroy_view(app, --app->depth);
+	ui_push(app, ops, state);
+	if (app->depth == 0) /* out of memory: the calendar stays available */
+		ui_push(app, &ui_month_view, ui_month_new(app));
+}
+
+void ui_say(ui *app, bool error, const char *format, ...)
+{
+	va_list arguments;
+	va_start(arguments, format);
+	vsnprintf(app->message, sizeof app->message, format, arguments);
+	va_end(arguments);
+	app->message_is_error = error;
+}
+
+void ui_changed(ui *app)
+{
+	app->generation++;
+	for (int i = 0; i < app->depth; i++)
+		app->stack[i].ops->load(app, app->stack[i].state);
+}
+
+bool ui_may_edit(ui *app, ui_action action)
+{
+	const ui_binding *binding = ui_binding_of(action);
+	if (binding == NULL || !binding->edits || !app->read_only)
+		return true;
+	ui_say(app, true, _("The database is open read-only: cannot %s."), _(binding->help));
+	return false;
+}
+
+void ui_open_meeting(ui *app, int64_t meeting_id)
+{
+	if (meeting_id > 0)
+		ui_push(app, &ui_meeting_view, ui_meeting_new(app, meeting_id));
+}
+
+/* ---- bars and the frame ---- */
+
+bool ui_too_small(void)
+{
+	return LINES < UI_MIN_LINES || COLS < UI_MIN_COLUMNS;
+}
+
+static void draw_too_small(const ui *app)
+{
+	erase();
+	char line[256];
+	snprintf(line, sizeof line, _("Please enlarge the terminal to at least %d×%d (now %d×%d)."),
+		 UI_MIN_COLUMNS, UI_MIN_LINES, COLS, LINES);
+	int width = COLS > 2 ? COLS - 2 : COLS;
+	ui_put(app, LINES / 2 > 0 ? LINES / 2 - 1 : 0, 1, width, UI_STYLE_ERROR, false, line);
+	if (LINES > 2)
+		ui_put(app, LINES / 2 + 1 < LINES ? LINES / 2 + 1 : 0, 1, width, UI_STYLE_NORMAL, false,
+		       _("Q quits."));
+}
+
+static void draw_title(const ui *app)
+{
+	const ui_view_ops *view = app->stack[app->depth - 1].ops;
+	char today[HW_DATE_TEXT_SIZE], left[512], right[128], clock[8] = "";
+	hw_date_format(app->session->today, today);
+	time_t now = time(NULL);
+	struct tm local;
+	if (localtime_r(&now, &local) != NULL)
+		strftime(clock, sizeof clock, "%H:%M", &local);
+	snprintf(left, sizeof left, " %s · %s",
+		 app->session->rules->government[HW_GOV_SHORT_NAME]
+			 ? app->session->rules->government[HW_GOV_SHORT_NAME]
+			 : app->session->rules->government[HW_GOV_NAME],
+		 _(view->title));
+	snprintf(right, sizeof right, "%s%s %s %s ", app->read_only ? _("[read-only]") : "",
+		 app->read_only ? " " : "", today, clock);
+	int right_width = hw_text_width(right);
+	ui_put(app, 0, 0, COLS, UI_STYLE_TITLE, true, "");
+	ui_put(app, 0, 0, COLS - right_width - 1, UI_STYLE_TITLE, true, left);
+	ui_put(app, 0, COLS - right_width, right_width, UI_STYLE_TITLE, false, right);
+}
+
+static void draw_status(const ui *app)
+{
+	int y = LINES - 1;
+	if (app->message[0] != '\0') {
+		ui_put(app, y, 0, COLS, app->message_is_error ? UI_STYLE_ERROR : UI_STYLE_STATUS, true,
+		       app->message);
+		return;
+	}
+	unsigned view = app->stack[app->depth - 1].ops->kind;
+	char line[1024] = "";
+	for (int i = 0; i < ui_binding_count; i++) {
+		const ui_binding *binding = &ui_bindings[i];
+		if (binding->label == NULL || !(binding->views & view) ||
+		    (binding->edits && app->read_only))
+			continue;
+		char key[16];
+		snprintf(key, sizeof key, "%s", binding->names);
+		char *space = strchr(key, ' ');
+		if (space)
+			*space = '\0';
+		size_t used = strlen(line);
+		snprintf(line + used, sizeof line - used, " %s:%s ", key, _(binding->label));
+	}
+	ui_put(app, y, 0, COLS, UI_STYLE_STATUS, true, line);
+}
+
+void ui_draw_screen(ui *app)
+{
+	if (ui_too_small()) {
+		draw_too_small(app);
+		return;
+	}
+	erase();
+	draw_title(app);
+	const ui_view_ops *view = app->stack[app->depth - 1].ops;
+	view->draw(app, app->stack[app->depth - 1].state, 1, LINES - 2, COLS);
+	draw_status(app);
+}
+
+bool ui_read_key(ui *app, bool *is_code, wint_t *key)
+{
+	int status = get_wch(key);
+	if (status == ERR) {
+		/* The tick: a new day changes what "today" is. */
+		hw_date today;
+		hw_error error;
+		if (hw_today(app->session->rules->government[HW_GOV_TIMEZONE], &today, &error) == 0 &&
+		    today != app->session->today) {
+			app->session->today = today;
+			ui_changed(app);
+		}
+		return false;
+	}
+	*is_code = status == KEY_CODE_YES;
+	if (*is_code && *key == KEY_RESIZE)
+		return false;
+	return true;
+}
+
+/* ---- the main loop ---- */
+
+static void dispatch(ui *app, ui_action action)
+{
+	const ui_view_ops *view = app->stack[app->depth - 1].ops;
+	void *state = app->stack[app->depth - 1].state;
+	if (view->act(app, state, action))
+		return;
+	switch (action) {
+	case UI_BACK: ui_pop(app); break;
+	case UI_QUIT: app->running = false; break;
+	case UI_HELP: ui_push(app, &ui_help_view, ui_help_new(app, view->kind, _(view->title))); break;
+	case UI_REFRESH:
+		ui_changed(app);
+		clearok(curscr, TRUE);
+		break;
+	case UI_VIEW_MONTH: ui_switch(app, &ui_month_view, ui_month_new(app)); break;
+	case UI_VIEW_AGENDA: ui_switch(app, &ui_agenda_view, ui_agenda_new(app)); break;
+	case UI_VIEW_QUEUES: ui_switch(app, &ui_queues_view, ui_queues_new(app)); break;
+	case UI_VIEW_ROSTER: ui_switch(app, &ui_roster_view, ui_roster_new(app)); break;
+	case UI_VIEW_RULES: ui_switch(app, &ui_rules_view, ui_rules_new(app)); break;
+	case UI_SEARCH: {
+		char text[256];
+		if (ui_prompt(app, _("Search"), _("Meetings and topics containing:"), "", text, sizeof text))
+			ui_push(app, &ui_search_view, ui_search_new(app, text));
+		break;
+	}
+	default: break;
+	}
+}
+
+int ui_run(hw_session *session, bool read_only)
+{
+	ui app_storage = {.session = session, .read_only = read_only, .running = true};
+	ui *app = &app_storage;
+	app->selected = session->today;
+	int year, month, day;
+	hw_date_to_ymd(session->today, &year, &month, &day);
+	app->month = hw_date_from_ymd(year, month, 1);
+
+	if (initscr() == NULL)
+		return 1;
+	app->color = has_colors() && getenv("NO_COLOR") == NULL;
+	init_styles(app);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	timeout(1000); /* the tick: the clock in the title, and midnight */
+
+	ui_push(app, &ui_month_view, ui_month_new(app));
+	while (app->running && app->depth > 0) {
+		ui_draw_screen(app);
+		refresh();
+		bool is_code;
+		wint_t key;
+		if (!ui_read_key(app, &is_code, &key))
+			continue;
+		app->message[0] = '\0';
+		if (ui_too_small()) {
+			if (!is_code && key == 'Q')
+				app->running = false;
+			continue;
+		}
+		ui_action action = ui_key_action(is_code, key, app->stack[app->depth - 1].ops->kind);
+		if (action != UI_NONE)
+			dispatch(app, action);
+	}
+	while (app->depth > 0)
+		destroy_view(app, --app->depth);
+	endwin();
+	return app->exit_status;
+}

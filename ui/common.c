@@ -1,0 +1,58 @@
+/* What several views show the same way: type names and marks, weekdays, findings. */
+#include <stdlib.h>
+
+#include "checks.h"
+#include "i18n.h"
+#include "ui.h"
+
+const char *ui_type_name(const ui *app, hw_meeting_type type)
+{
+	const char *name = app->session->rules->types[type].name;
+	return name ? name : hw_meeting_type_key(type);
+}
+
+const char *ui_type_mark(hw_meeting_type type)
+{
+	/* Two columns each: the calendar's cells show up to two. */
+	static const char *const marks[HW_MEETING_TYPE_COUNT] = {
+		/* TRANSLATORS: two columns: plenary meeting, as marked in a calendar cell */
+		N_("Pl"),
+		/* TRANSLATORS: two columns: executive meeting */
+		N_("Ex"),
+		/* TRANSLATORS: two columns: the head's office meeting */
+		N_("Of"),
+		/* TRANSLATORS: two columns: special-topic meeting */
+		N_("Sp"),
+		/* TRANSLATORS: two columns: study session */
+		N_("St"),
+		/* TRANSLATORS: two columns: a department's region-wide meeting */
+		N_("Dw"),
+	};
+	return _(marks[type < HW_MEETING_TYPE_COUNT ? type : 0]);
+}
+
+const char *ui_weekday_name(hw_date date)
+{
+	static const char *const names[7] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+					     N_("Fri"), N_("Sat"), N_("Sun")};
+	return _(names[hw_date_iso_weekday(date) - 1]);
+}
+
+int ui_findings(ui *app, hw_date from, hw_date to, hw_findings *out, hw_error *error)
+{
+	hw_check_data data;
+	*out = (hw_findings){0};
+	if (hw_check_load(app->session, from, to, &data, error) != 0)
+		return -1;
+	hw_check_run(app->session->rules, app->session->calendar, &data, app->session->today, out);
+	hw_check_data_free(&data);
+	return 0;
+}
+
+bool ui_meeting_has_findings(const hw_findings *findings, int64_t meeting_id)
+{
+	for (int i = 0; i < findings->count; i++)
+		if (findings->items[i].meeting_id == meeting_id)
+			return true;
+	return false;
+}

@@ -1,0 +1,310 @@
+/* The agenda: the coming meetings (90 days from the selected day), filterable by type and by
+ * person; with a person chosen, also what waits for their decision and their topics — what a
+ * leader opens to see "my meetings and my topics". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+#include "checks.h"
+#include "i18n.h"
+#include "meetings.h"
+#include "roster.h"
+#include "topics.h"
+#include "ui.h"
+
+#define AGENDA_DAYS 90
+
+typedef struct agenda_state {
+	ui_list list;
+	int type_filter; /* -1: every type */
+	hw_person person; /* id 0: everyone */
+	int height;
+	hw_meeting *meetings;
+	int count, capacity;
+} agenda_state;
+
+void *ui_agenda_new(ui *app)
+{
+	(void)app;
+	agenda_state *state = calloc(1, sizeof *state);
+	if (state)
+		state->type_filter = -1;
+	return state;
+}
+
+static void collect(const hw_meeting *meeting, void *user)
+{
+	agenda_state *state = user;
+	if (state->type_filter >= 0 && (int)meeting->type != state->type_filter)
+		return;
+	if (state->count == state->capacity) {
+		int capacity = state->capacity ? state->capacity * 2 : 64;
+		hw_meeting *grown = realloc(state->meetings, (size_t)capacity * sizeof *grown);
+		if (grown == NULL)
+			return;
+		state->meetings = grown;
+		state->capacity = capacity;
+	}
+	state->meetings[state->count++] = *meeting;
+}
+
+static void find_attendee(const hw_attendee *attendee, void *user)
+{
+	int64_t *person = user;
+	if (attendee->person.id == *person)
+		*person = -1;
+}
+
+static void add_waiting(const hw_waiting *waiting, void *user)
+{
+	ui_list *list = user;
+	static const char *const kinds[] = {N_("leave"), N_("topic"), N_("minutes")};
+	char text[2048] = "";
+	ui_column(text, sizeof text, _(kinds[waiting->kind]), 8);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, "%s", waiting->text);
+	ui_row_kind kind = waiting->kind == HW_WAITING_LEAVE   ? UI_ROW_LEAVE
+			   : waiting->kind == HW_WAITING_TOPIC ? UI_ROW_TOPIC
+							       : UI_ROW_MINUTES;
+	ui_row *row = ui_list_add(list, kind, UI_STYLE_WARNING, "%s", text);
+	if (row) {
+		row->id = waiting->id;
+		row->meeting_id = waiting->meeting_id;
+	}
+}
+
+typedef struct topic_context {
+	ui_list *list;
+	int64_t person_id;
+} topic_context;
+
+static void add_topic(const hw_topic *topic, void *user)
+{
+	topic_context *context = user;
+	if (topic->deputy_id != context->person_id || topic->state == HW_TOPIC_DECIDED)
+		return;
+	char number[32];
+	snprintf(number, sizeof number, "#%lld", (long long)topic->id);
+	char text[2048] = "";
+	ui_column(text, sizeof text, number, 5);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, "%s%s", topic->title,
+		 topic->meeting_id ? "" : _("  (not on an agenda yet)"));
+	ui_row *row = ui_list_add(context->list, UI_ROW_TOPIC, UI_STYLE_NORMAL, "%s", text);
+	if (row) {
+		row->id = topic->id;
+		row->meeting_id = topic->meeting_id;
+	}
+}
+
+static void agenda_load(ui *app, void *opaque)
+{
+	agenda_state *state = opaque;
+	ui_list *list = &state->list;
+	int selected = list->selected;
+	ui_list_clear(list);
+	state->count = 0;
+	hw_error error = {0};
+	hw_date from = app->selected, to = app->selected + AGENDA_DAYS - 1;
+	hw_findings findings = {0};
+	if (hw_meeting_list(app->session, from, to, collect, state, &error) != 0 ||
+	    ui_findings(app, from, to, &findings, &error) != 0) {
+		snprintf(list->error, sizeof list->error, "%s", error.message);
+		return;
+	}
+	char first[HW_DATE_TEXT_SIZE], last[HW_DATE_TEXT_SIZE];
+	hw_date_format(from, first);
+	hw_date_format(to, last);
+	char filter[600] = "";
+	if (state->type_filter >= 0 || state->person.id) {
+		snprintf(filter, sizeof filter, "  [%s%s%s]",
+			 state->type_filter >= 0 ? ui_type_name(app, (hw_meeting_type)state->type_filter) : "",
+			 state->type_filter >= 0 && state->person.id ? ", " : "",
+			 state->person.id ? state->person.name : "");
+	}
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, _("Meetings %s to %s%s"), first, last,
+		    filter);
+	int shown = 0;
+	for (int i = 0; i < state->count; i++) {
+		const hw_meeting *meeting = &state->meetings[i];
+		if (state->person.id) {
+			int64_t marker = state->person.id;
+			if (hw_meeting_attendees(app->session, meeting->id, find_attendee, &marker,
+						 &error) != 0 || marker != -1)
+				continue;
+		}
+		char date[HW_DATE_TEXT_SIZE], text[2048] = "";
+		hw_date_format(meeting->date, date);
+		ui_column(text, sizeof text, date, 10);
+		ui_column(text, sizeof text, ui_weekday_name(meeting->date), 4);
+		ui_column(text, sizeof text, meeting->start, 5);
+		ui_column(text, sizeof text, ui_type_name(app, meeting->type), 18);
+		size_t used = strlen(text);
+		snprintf(text + used, sizeof text - used, "%s%s", meeting->title,
+			 meeting->status == HW_STATUS_CANCELLED ? _(" (cancelled)") : "");
+		bool cancelled = meeting->status == HW_STATUS_CANCELLED;
+		ui_row *row = ui_list_add(list, UI_ROW_MEETING,
+					  cancelled ? UI_STYLE_DIM : ui_type_style(meeting->type), "%s", text);
+		if (row) {
+			row->meeting_id = row->id = meeting->id;
+			row->marked = !cancelled && ui_meeting_has_findings(&findings, meeting->id);
+		}
+		shown++;
+	}
+	hw_findings_free(&findings);
+	if (shown == 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("No meetings."));
+	if (state->person.id) {
+		ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, _("Waiting for %s"), state->person.name);
+		int before = list->count;
+		if (hw_waiting_for(app->session, state->person.id, add_waiting, list, &error) != 0)
+			ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+		else if (list->count == before)
+			ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
+		ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, _("Topics of %s"), state->person.name);
+		before = list->count;
+		topic_context context = {list, state->person.id};
+		if (hw_topic_list(app->session, 0, add_topic, &context, &error) != 0)
+			ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+		else if (list->count == before)
+			ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
+	}
+	list->selected = selected;
+}
+
+static void agenda_draw(ui *app, void *opaque, int top, int height, int width)
+{
+	agenda_state *state = opaque;
+	state->height = height;
+	ui_list_draw(app, &state->list, top, height, width, true);
+}
+
+static void collect_person(const hw_person *person, void *user)
+{
+	struct {
+		hw_person *items;
+		int count;
+	} *people = user;
+	hw_person *grown = realloc(people->items, (size_t)(people->count + 1) * sizeof *grown);
+	if (grown == NULL)
+		return;
+	people->items = grown;
+	people->items[people->count++] = *person;
+}
+
+static void choose_person(ui *app, agenda_state *state)
+{
+	struct {
+		hw_person *items;
+		int count;
+	} people = {0};
+	hw_error error = {0};
+	if (hw_person_list(app->session, collect_person, &people, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+		return;
+	}
+	const char **labels = calloc((size_t)people.count + 1, sizeof *labels);
+	char (*texts)[600] = calloc((size_t)people.count + 1, sizeof *texts);
+	if (labels && texts) {
+		for (int i = 0; i < people.count; i++) {
+			snprintf(texts[i], sizeof texts[i], "%s  %s", people.items[i].name,
+				 people.items[i].title);
+			labels[i] = texts[i];
+		}
+		int picked = ui_pick(app, _("Whose meetings?"), labels, people.count, 0);
+		if (picked >= 0) {
+			state->person = people.items[picked];
+			state->list.selected = 0;
+			agenda_load(app, state);
+		}
+	}
+	free(labels);
+	free(texts);
+	free(people.items);
+}
+
+static void choose_type(ui *app, agenda_state *state)
+{
+	const char *labels[HW_MEETING_TYPE_COUNT + 1];
+	int types[HW_MEETING_TYPE_COUNT + 1], count = 0;
+	labels[count] = _("every type");
+	types[count++] = -1;
+	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++)
+		if (app->session->rules->types[t].defined) {
+			labels[count] = ui_type_name(app, (hw_meeting_type)t);
+			types[count++] = t;
+		}
+	int picked = ui_pick(app, _("Which meetings?"), labels, count, 0);
+	if (picked >= 0) {
+		state->type_filter = types[picked];
+		state->list.selected = 0;
+		agenda_load(app, state);
+	}
+}
+
+static bool agenda_act(ui *app, void *opaque, ui_action action)
+{
+	agenda_state *state = opaque;
+	if (ui_list_move(&state->list, action, state->height))
+		return true;
+	const ui_row *row = ui_list_current(&state->list);
+	switch (action) {
+	case UI_OPEN:
+		if (row && row->meeting_id)
+			ui_open_meeting(app, row->meeting_id);
+		else
+			ui_say(app, false, "%s", _("This line has no meeting to open."));
+		return true;
+	case UI_FILTER_TYPE: choose_type(app, state); return true;
+	case UI_FILTER_PERSON: choose_person(app, state); return true;
+	case UI_CLEAR_FILTERS:
+		state->type_filter = -1;
+		state->person.id = 0;
+		agenda_load(app, state);
+		return true;
+	case UI_TODAY:
+		app->selected = app->session->today;
+		agenda_load(app, state);
+		return true;
+	case UI_GOTO_DATE: {
+		char text[64], initial[HW_DATE_TEXT_SIZE];
+		hw_date_format(app->selected, initial);
+		hw_date date;
+		if (ui_prompt(app, _("Go to a date"), _("Date (YYYY-MM-DD):"), initial, text, sizeof text)) {
+			if (hw_date_parse(text, &date)) {
+				app->selected = date;
+				agenda_load(app, state);
+			} else {
+				ui_say(app, true, _("'%s' is not a date (YYYY-MM-DD)"), text);
+			}
+		}
+		return true;
+	}
+	default: break;
+	}
+	const ui_binding *binding = ui_binding_of(action);
+	if (binding && (binding->edits || action == UI_EXPORT)) {
+		ui_edit_action(app, action, row, row && row->kind == UI_ROW_MEETING ? row->meeting_id : 0,
+			       app->selected);
+		return true;
+	}
+	return false;
+}
+
+static void agenda_destroy(void *opaque)
+{
+	agenda_state *state = opaque;
+	ui_list_clear(&state->list);
+	free(state->meetings);
+	free(state);
+}
+
+const ui_view_ops ui_agenda_view = {
+	.title = N_("Agenda"),
+	.kind = UI_IN_AGENDA,
+	.load = agenda_load,
+	.draw = agenda_draw,
+	.act = agenda_act,
+	.destroy = agenda_destroy,
+};

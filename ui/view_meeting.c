@@ -1,0 +1,339 @@
+/* A meeting in full: when and where, who chairs; attendance (member, sitter-in, guest, staff)
+ * with leave and substitutes; the agenda's topics; minutes and documents with their
+ * working-day due dates; and the rule engine's findings for it, each with its clause. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "i18n.h"
+#include "leave.h"
+#include "meetings.h"
+#include "minutes.h"
+#include "series.h"
+#include "topics.h"
+#include "ui.h"
+#include "widgets.h"
+
+typedef struct meeting_state {
+	int64_t meeting_id;
+	hw_meeting meeting;
+	ui_list list;
+	int height; /* of the last draw, for paging */
+} meeting_state;
+
+typedef struct loader {
+	ui *app;
+	meeting_state *state;
+	hw_leave *leave;
+	int leave_count;
+} loader;
+
+void *ui_meeting_new(ui *app, int64_t meeting_id)
+{
+	(void)app;
+	meeting_state *state = calloc(1, sizeof *state);
+	if (state)
+		state->meeting_id = meeting_id;
+	return state;
+}
+
+static const char *attendance_label(hw_attendance kind)
+{
+	static const char *const labels[HW_ATTEND_COUNT] = {N_("member"), N_("sitter-in"),
+							      N_("guest"), N_("staff")};
+	return _(labels[kind < HW_ATTEND_COUNT ? kind : 0]);
+}
+
+static const char *leave_state_label(hw_leave_state state)
+{
+	static const char *const labels[] = {N_("leave requested"), N_("on leave"),
+					     N_("leave refused")};
+	return _(labels[state]);
+}
+
+static const char *topic_state_label(hw_topic_state state)
+{
+	static const char *const labels[HW_TOPIC_STATE_COUNT] = {
+		N_("proposed"), N_("approved"), N_("on the agenda"), N_("decided"), N_("deferred")};
+	return _(labels[state < HW_TOPIC_STATE_COUNT ? state : 0]);
+}
+
+static void collect_leave(const hw_leave *leave, void *user)
+{
+	loader *load = user;
+	hw_leave *grown = realloc(load->leave, (size_t)(load->leave_count + 1) * sizeof *grown);
+	if (grown == NULL)
+		return;
+	load->leave = grown;
+	load->leave[load->leave_count++] = *leave;
+}
+
+static void add_attendee(const hw_attendee *attendee, void *user)
+{
+	loader *load = user;
+	const hw_leave *leave = NULL;
+	for (int i = 0; i < load->leave_count; i++)
+		if (load->leave[i].person_id == attendee->person.id)
+			leave = &load->leave[i]; /* the latest request counts */
+	char text[2048] = "", state[600] = "";
+	ui_column(text, sizeof text, attendance_label(attendee->kind), 8);
+	ui_column(text, sizeof text, attendee->person.name, 26);
+	ui_column(text, sizeof text, attendee->person.title, 14);
+	if (leave != NULL) {
+		snprintf(state, sizeof state, "%s%s", leave_state_label(leave->state),
+			 leave->written ? _(" (written)") : "");
+		if (leave->substitute_id) {
+			size_t used = strlen(state);
+			snprintf(state + used, sizeof state - used, _(", substitute %s"),
+				 leave->substitute_name);
+		}
+	}
+	ui_row *row = ui_list_add(&load->state->list, UI_ROW_ATTENDEE,
+				  leave && leave->state == HW_LEAVE_PENDING ? UI_STYLE_WARNING : UI_STYLE_NORMAL,
+				  "%s%s", text, state);
+	if (row) {
+		row->id = leave ? leave->id : 0;
+		row->meeting_id = load->state->meeting_id;
+		row->person_id = attendee->person.id;
+	}
+}
+
+static void add_topic(const hw_topic *topic, void *user)
+{
+	loader *load = user;
+	char text[2048] = "", number[32];
+	snprintf(number, sizeof number, "#%lld", (long long)topic->id);
+	ui_column(text, sizeof text, number, 5);
+	ui_column(text, sizeof text, topic_state_label(topic->state), 10);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, "%s", topic->title);
+	if (topic->department_name[0] || topic->deputy_name[0]) {
+		used = strlen(text);
+		snprintf(text + used, sizeof text - used, "  (%s%s%s)", topic->department_name,
+			 topic->department_name[0] && topic->deputy_name[0] ? ", " : "",
+			 topic->deputy_name);
+	}
+	ui_row *row = ui_list_add(&load->state->list, UI_ROW_TOPIC,
+				  topic->approved_by ? UI_STYLE_NORMAL : UI_STYLE_WARNING, "%s", text);
+	if (row) {
+		row->id = topic->id;
+		row->meeting_id = load->state->meeting_id;
+	}
+}
+
+static void add_document(const hw_document *document, void *user)
+{
+	loader *load = user;
+	ui *app = load->app;
+	const hw_meeting *meeting = &load->state->meeting;
+	char text[2048] = "", handed[64], issued[64], date[HW_DATE_TEXT_SIZE];
+	hw_deadline_kind step;
+	hw_date due = hw_document_due(app->session->rules, app->session->calendar, meeting->type,
+				      meeting->date, document, &step);
+	hw_date_format(due, date);
+	if (document->handed_over) {
+		hw_date_format(document->handed_over_on, date);
+		snprintf(handed, sizeof handed, _("handed over %s"), date);
+	} else {
+		hw_date_format(due, date);
+		snprintf(handed, sizeof handed, _("hand over by %s"), date);
+	}
+	if (document->issued) {
+		hw_date_format(document->issued_on, date);
+		snprintf(issued, sizeof issued, _("issued %s"), date);
+	} else if (document->handed_over) {
+		hw_date_format(due, date);
+		snprintf(issued, sizeof issued, _("issue by %s"), date);
+	} else {
+		issued[0] = '\0';
+	}
+	bool late = !document->issued && meeting->status == HW_STATUS_HELD && due < app->session->today;
+	ui_column(text, sizeof text, document->title, 36);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, "%s  %s", handed, issued);
+	ui_row *row = ui_list_add(&load->state->list, UI_ROW_DOCUMENT,
+				  late ? UI_STYLE_ERROR : UI_STYLE_NORMAL, "%s", text);
+	if (row) {
+		row->id = document->id;
+		row->meeting_id = meeting->id;
+	}
+}
+
+static void find_minutes_due(const hw_deadline *deadline, void *user)
+{
+	hw_deadline *found = user;
+	if (deadline->kind == HW_DUE_MINUTES && deadline->meeting_id == found->meeting_id)
+		*found = *deadline;
+}
+
+/* Adds a long text as a row of `kind` and continuation rows, wrapped to the screen. */
+static void add_wrapped(ui_list *list, ui_row_kind kind, ui_style style, int64_t id,
+			int64_t meeting_id, bool marked, const char *text, int width)
+{
+	char lines[8][512];
+	int count = ui_wrap(text, width, lines, 8);
+	for (int i = 0; i < count; i++) {
+		ui_row *row = ui_list_add(list, i == 0 ? kind : UI_ROW_TEXT, style, "%s%s",
+					  i == 0 ? "" : "    ", lines[i]);
+		if (row && i == 0) {
+			row->id = id;
+			row->meeting_id = meeting_id;
+			row->marked = marked;
+		}
+	}
+}
+
+static void meeting_load(ui *app, void *opaque)
+{
+	meeting_state *state = opaque;
+	ui_list *list = &state->list;
+	int selected = list->selected;
+	ui_list_clear(list);
+	hw_error error = {0};
+	hw_meeting *meeting = &state->meeting;
+	if (hw_meeting_get(app->session, state->meeting_id, meeting, &error) != 0) {
+		snprintf(list->error, sizeof list->error, "%s", error.message);
+		return;
+	}
+	int width = COLS > 4 ? COLS - 4 : 76;
+	char date[HW_DATE_TEXT_SIZE];
+	hw_date_format(meeting->date, date);
+	ui_list_add(list, UI_ROW_HEADING, ui_type_style(meeting->type), "%s  #%lld",
+		    ui_type_name(app, meeting->type), (long long)meeting->id);
+	ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, "%s", meeting->title);
+	static const char *const status_labels[] = {N_("planned"), N_("held"), N_("cancelled")};
+	ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, _("When: %s %s %s%s%s   Status: %s"), date,
+		    ui_weekday_name(meeting->date), meeting->start, meeting->end[0] ? "–" : "",
+		    meeting->end, _(status_labels[meeting->status]));
+	if (meeting->location[0])
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, _("Where: %s"), meeting->location);
+	if (meeting->chair_id)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, _("Chair: %s%s"), meeting->chair_name,
+			    meeting->chair_delegated ? _(" (by the head's delegation)") : "");
+	if (meeting->adhoc_reason[0])
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, _("Ad hoc: %s"), meeting->adhoc_reason);
+	if (meeting->series_id) {
+		char occurrence[HW_DATE_TEXT_SIZE];
+		hw_date_format(meeting->occurrence, occurrence);
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, _("Series #%lld, occurrence of %s%s"),
+			    (long long)meeting->series_id, occurrence,
+			    meeting->detached ? _(", changed on its own") : "");
+	}
+
+	loader load = {.app = app, .state = state};
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Attendance"));
+	if (hw_leave_list(app->session, false, meeting->id, collect_leave, &load, &error) != 0 ||
+	    hw_meeting_attendees(app->session, meeting->id, add_attendee, &load, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	free(load.leave);
+
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Topics"));
+	int before = list->count;
+	if (hw_topic_list(app->session, meeting->id, add_topic, &load, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	else if (list->count == before)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("No topics on the agenda."));
+
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Minutes and documents"));
+	hw_minutes minutes;
+	int has_minutes = hw_minutes_get(app->session, meeting->id, &minutes, &error);
+	hw_deadline due = {.meeting_id = meeting->id, .due = -1};
+	if (has_minutes >= 0 && !(has_minutes && minutes.signed_))
+		hw_deadlines(app->session, find_minutes_due, &due, &error);
+	char due_text[128] = "";
+	if (due.due != -1) {
+		char due_date[HW_DATE_TEXT_SIZE];
+		hw_date_format(due.due, due_date);
+		if (due.workdays_left < 0)
+			snprintf(due_text, sizeof due_text, _("  due %s, %d working days late"), due_date,
+				 -due.workdays_left);
+		else
+			snprintf(due_text, sizeof due_text, _("  due %s (%d working days left)"), due_date,
+				 due.workdays_left);
+	}
+	ui_row *row;
+	if (has_minutes < 0) {
+		row = ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	} else if (!has_minutes) {
+		row = ui_list_add(list, UI_ROW_MINUTES, due.workdays_left < 0 ? UI_STYLE_ERROR : UI_STYLE_DIM,
+				  _("Minutes: not written%s"), due_text);
+	} else if (minutes.signed_) {
+		char signed_on[HW_DATE_TEXT_SIZE];
+		hw_date_format(minutes.signed_on, signed_on);
+		row = ui_list_add(list, UI_ROW_MINUTES, UI_STYLE_NORMAL,
+				  _("Minutes: signed by %s on %s (%d amendments)"), minutes.signed_by_name,
+				  signed_on, minutes.amendment_count);
+	} else {
+		row = ui_list_add(list, UI_ROW_MINUTES, due.workdays_left < 0 ? UI_STYLE_ERROR : UI_STYLE_WARNING,
+				  _("Minutes: drafted, not signed%s"), due_text);
+	}
+	if (row)
+		row->meeting_id = meeting->id;
+	if (has_minutes > 0)
+		add_wrapped(list, UI_ROW_TEXT, UI_STYLE_DIM, 0, 0, false, minutes.text, width - 4);
+	if (hw_document_list(app->session, meeting->id, add_document, &load, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Findings"));
+	hw_findings findings;
+	before = list->count;
+	if (ui_findings(app, meeting->date, meeting->date, &findings, &error) != 0) {
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	} else {
+		for (int i = 0; i < findings.count; i++) {
+			const hw_finding *finding = &findings.items[i];
+			if (finding->meeting_id != meeting->id)
+				continue;
+			char text[2048];
+			snprintf(text, sizeof text, "%s %s  〔%s〕", finding->code, finding->message,
+				 finding->clause);
+			add_wrapped(list, UI_ROW_FINDING,
+				    finding->severity == HW_SEVERITY_ERROR ? UI_STYLE_ERROR : UI_STYLE_WARNING,
+				    0, meeting->id, true, text, width - 2);
+		}
+		hw_findings_free(&findings);
+		if (list->count == before)
+			ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("None: this meeting keeps the rules."));
+	}
+	list->selected = selected;
+}
+
+static void meeting_draw(ui *app, void *opaque, int top, int height, int width)
+{
+	meeting_state *state = opaque;
+	state->height = height;
+	ui_list_draw(app, &state->list, top, height, width, true);
+}
+
+static bool meeting_act(ui *app, void *opaque, ui_action action)
+{
+	meeting_state *state = opaque;
+	if (ui_list_move(&state->list, action, state->height))
+		return true;
+	const ui_binding *binding = ui_binding_of(action);
+	if (binding && binding->edits) {
+		ui_edit_action(app, action, ui_list_current(&state->list), state->meeting_id,
+			       state->meeting.date);
+		return true;
+	}
+	if (action == UI_OPEN)
+		return true; /* already open */
+	return false;
+}
+
+static void meeting_destroy(void *opaque)
+{
+	meeting_state *state = opaque;
+	ui_list_clear(&state->list);
+	free(state);
+}
+
+const ui_view_ops ui_meeting_view = {
+	.title = N_("Meeting"),
+	.kind = UI_IN_MEETING,
+	.load = meeting_load,
+	.draw = meeting_draw,
+	.act = meeting_act,
+	.destroy = meeting_destroy,
+};

@@ -1,0 +1,198 @@
+/* The queues a clerk works through: leave waiting for approval, topics waiting for approval,
+ * deadlines (overdue first, in red) and the findings of the month the calendar shows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "i18n.h"
+#include "leave.h"
+#include "minutes.h"
+#include "topics.h"
+#include "ui.h"
+#include "widgets.h"
+
+typedef struct queues_state {
+	ui_list list;
+	int height;
+	ui *app;
+} queues_state;
+
+void *ui_queues_new(ui *app)
+{
+	queues_state *state = calloc(1, sizeof *state);
+	if (state)
+		state->app = app;
+	return state;
+}
+
+static void add_leave(const hw_leave *leave, void *user)
+{
+	queues_state *state = user;
+	char approvers[256], number[32], meeting[32], text[2048] = "";
+	hw_describe_roles(state->app->session->rules, leave->approvers, approvers, sizeof approvers);
+	snprintf(number, sizeof number, "#%lld", (long long)leave->id);
+	snprintf(meeting, sizeof meeting, _("mtg #%lld"), (long long)leave->meeting_id);
+	ui_column(text, sizeof text, number, 5);
+	ui_column(text, sizeof text, meeting, 9);
+	ui_column(text, sizeof text, leave->person_name, 24);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, _("%s  → %s"), leave->reason, approvers);
+	ui_row *row = ui_list_add(&state->list, UI_ROW_LEAVE, UI_STYLE_NORMAL, "%s", text);
+	if (row) {
+		row->id = leave->id;
+		row->meeting_id = leave->meeting_id;
+		row->person_id = leave->person_id;
+	}
+}
+
+static void add_topic(const hw_topic *topic, void *user)
+{
+	queues_state *state = user;
+	if (topic->approved_by || topic->state == HW_TOPIC_DECIDED || topic->state == HW_TOPIC_DEFERRED)
+		return;
+	char number[32], where[64] = "", text[2048] = "";
+	snprintf(number, sizeof number, "#%lld", (long long)topic->id);
+	if (topic->meeting_id)
+		snprintf(where, sizeof where, _("mtg #%lld"), (long long)topic->meeting_id);
+	ui_column(text, sizeof text, number, 5);
+	ui_column(text, sizeof text, where, 9);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, "%s  (%s)", topic->title,
+		 topic->department_name[0] ? topic->department_name : topic->deputy_name);
+	ui_row *row = ui_list_add(&state->list, UI_ROW_TOPIC, UI_STYLE_NORMAL, "%s", text);
+	if (row) {
+		row->id = topic->id;
+		row->meeting_id = topic->meeting_id;
+	}
+}
+
+static void add_deadline(const hw_deadline *deadline, void *user)
+{
+	queues_state *state = user;
+	static const char *const steps[] = {N_("sign minutes"), N_("hand over"), N_("issue")};
+	char due[HW_DATE_TEXT_SIZE], left[64], text[2048] = "";
+	hw_date_format(deadline->due, due);
+	if (deadline->workdays_left < 0)
+		snprintf(left, sizeof left, _("%d wd late"), -deadline->workdays_left);
+	else
+		snprintf(left, sizeof left, _("%d wd left"), deadline->workdays_left);
+	ui_column(text, sizeof text, due, 10);
+	ui_column(text, sizeof text, left, 11);
+	ui_column(text, sizeof text, _(steps[deadline->kind]), 10);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, "%s", deadline->what);
+	ui_row *row = ui_list_add(&state->list, UI_ROW_DEADLINE,
+				  deadline->workdays_left < 0 ? UI_STYLE_ERROR : UI_STYLE_NORMAL, "%s", text);
+	if (row) {
+		row->kind = deadline->kind == HW_DUE_MINUTES ? UI_ROW_MINUTES : UI_ROW_DOCUMENT;
+		row->id = deadline->document_id;
+		row->meeting_id = deadline->meeting_id;
+	}
+}
+
+static void queues_load(ui *app, void *opaque)
+{
+	queues_state *state = opaque;
+	ui_list *list = &state->list;
+	int selected = list->selected;
+	ui_list_clear(list);
+	hw_error error = {0};
+
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Leave waiting for approval"));
+	int before = list->count;
+	if (hw_leave_list(app->session, true, 0, add_leave, state, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	else if (list->count == before)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
+
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Topics waiting for approval"));
+	before = list->count;
+	if (hw_topic_list(app->session, 0, add_topic, state, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	else if (list->count == before)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
+
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Deadlines (overdue first)"));
+	before = list->count;
+	if (hw_deadlines(app->session, add_deadline, state, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	else if (list->count == before)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
+
+	int year, month, day;
+	hw_date_to_ymd(app->month, &year, &month, &day);
+	hw_date last = app->month + hw_days_in_month(year, month) - 1;
+	char shown[64];
+	snprintf(shown, sizeof shown, _("%d-%02d"), year, month);
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, _("Findings in %s"), shown);
+	hw_findings findings;
+	if (ui_findings(app, app->month, last, &findings, &error) != 0) {
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	} else {
+		int width = COLS > 4 ? COLS - 4 : 76;
+		for (int i = 0; i < findings.count; i++) {
+			const hw_finding *finding = &findings.items[i];
+			char date[HW_DATE_TEXT_SIZE], text[2048], lines[6][512];
+			hw_date_format(finding->date, date);
+			snprintf(text, sizeof text, "%s %s %s  〔%s〕", date, finding->code,
+				 finding->message, finding->clause);
+			int count = ui_wrap(text, width, lines, 6);
+			ui_style style = finding->severity == HW_SEVERITY_ERROR ? UI_STYLE_ERROR : UI_STYLE_WARNING;
+			for (int l = 0; l < count; l++) {
+				ui_row *row = ui_list_add(list, l == 0 ? UI_ROW_FINDING : UI_ROW_TEXT, style,
+							  "%s%s", l ? "    " : "", lines[l]);
+				if (row && l == 0)
+					row->meeting_id = finding->meeting_id;
+			}
+		}
+		if (findings.count == 0)
+			ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("None."));
+		hw_findings_free(&findings);
+	}
+	list->selected = selected;
+}
+
+static void queues_draw(ui *app, void *opaque, int top, int height, int width)
+{
+	queues_state *state = opaque;
+	state->height = height;
+	ui_list_draw(app, &state->list, top, height, width, true);
+}
+
+static bool queues_act(ui *app, void *opaque, ui_action action)
+{
+	queues_state *state = opaque;
+	if (ui_list_move(&state->list, action, state->height))
+		return true;
+	const ui_row *row = ui_list_current(&state->list);
+	if (action == UI_OPEN) {
+		if (row && row->meeting_id)
+			ui_open_meeting(app, row->meeting_id);
+		else
+			ui_say(app, false, "%s", _("This line has no meeting to open."));
+		return true;
+	}
+	const ui_binding *binding = ui_binding_of(action);
+	if (binding && binding->edits) {
+		ui_edit_action(app, action, row, row ? row->meeting_id : 0, app->selected);
+		return true;
+	}
+	return false;
+}
+
+static void queues_destroy(void *opaque)
+{
+	queues_state *state = opaque;
+	ui_list_clear(&state->list);
+	free(state);
+}
+
+const ui_view_ops ui_queues_view = {
+	.title = N_("Queues"),
+	.kind = UI_IN_QUEUES,
+	.load = queues_load,
+	.draw = queues_draw,
+	.act = queues_act,
+	.destroy = queues_destroy,
+};

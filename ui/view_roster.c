@@ -1,0 +1,123 @@
+/* The roster: departments (with their deputy in charge), people, and each deputy's division. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "roster.h"
+#include "ui.h"
+
+typedef struct roster_state {
+	ui_list list;
+	int height;
+	ui *app;
+	hw_person *deputies;
+	int deputy_count;
+} roster_state;
+
+void *ui_roster_new(ui *app)
+{
+	roster_state *state = calloc(1, sizeof *state);
+	if (state)
+		state->app = app;
+	return state;
+}
+
+static void add_department(const hw_department *department, void *user)
+{
+	roster_state *state = user;
+	char text[2048] = "";
+	ui_column(text, sizeof text, department->name, 26);
+	ui_column(text, sizeof text, department->deputy_name, 30);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, "%s%s%s",
+		 department->member_of_executive ? _("executive member") : "",
+		 department->member_of_executive && department->has_function ? ", " : "",
+		 department->has_function ? hw_role_description(department->function) : "");
+	ui_list_add(&state->list, UI_ROW_TEXT, UI_STYLE_NORMAL, "  %s", text);
+}
+
+static void add_person(const hw_person *person, void *user)
+{
+	roster_state *state = user;
+	char text[2048] = "";
+	ui_column(text, sizeof text, person->name, 30);
+	ui_column(text, sizeof text, person->title, 14);
+	ui_column(text, sizeof text, person->department_name, 20);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, "%s", hw_role_description(person->role));
+	ui_row *row = ui_list_add(&state->list, UI_ROW_PERSON, UI_STYLE_NORMAL, "%s", text);
+	if (row)
+		row->id = row->person_id = person->id;
+	if (person->role == HW_ROLE_DEPUTY || person->role == HW_ROLE_EXECUTIVE_DEPUTY) {
+		hw_person *grown = realloc(state->deputies, (size_t)(state->deputy_count + 1) * sizeof *grown);
+		if (grown) {
+			state->deputies = grown;
+			state->deputies[state->deputy_count++] = *person;
+		}
+	}
+}
+
+static void add_division_member(const hw_department *department, void *user)
+{
+	char *names = user;
+	size_t used = strlen(names);
+	snprintf(names + used, 2048 - used, "%s%s", used ? "、" : "", department->name);
+}
+
+static void roster_load(ui *app, void *opaque)
+{
+	roster_state *state = opaque;
+	ui_list *list = &state->list;
+	int selected = list->selected;
+	ui_list_clear(list);
+	state->deputy_count = 0;
+	hw_error error = {0};
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("People"));
+	if (hw_person_list(app->session, add_person, state, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Departments and their deputy in charge"));
+	if (hw_department_list(app->session, add_department, state, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Divisions"));
+	for (int i = 0; i < state->deputy_count; i++) {
+		char names[2048] = "";
+		if (hw_person_division(app->session, state->deputies[i].id, add_division_member, names,
+				       &error) != 0)
+			snprintf(names, sizeof names, "%s", error.message);
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, "  %s: %s", state->deputies[i].name,
+			    names[0] ? names : _("(none)"));
+	}
+	list->selected = selected;
+}
+
+static void roster_draw(ui *app, void *opaque, int top, int height, int width)
+{
+	roster_state *state = opaque;
+	state->height = height;
+	ui_list_draw(app, &state->list, top, height, width, true);
+}
+
+static bool roster_act(ui *app, void *opaque, ui_action action)
+{
+	(void)app;
+	roster_state *state = opaque;
+	return ui_list_move(&state->list, action, state->height);
+}
+
+static void roster_destroy(void *opaque)
+{
+	roster_state *state = opaque;
+	ui_list_clear(&state->list);
+	free(state->deputies);
+	free(state);
+}
+
+const ui_view_ops ui_roster_view = {
+	.title = N_("Roster"),
+	.kind = UI_IN_ROSTER,
+	.load = roster_load,
+	.draw = roster_draw,
+	.act = roster_act,
+	.destroy = roster_destroy,
+};

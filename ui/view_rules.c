@@ -1,0 +1,88 @@
+/* The government's rules: each meeting type the rules define, each value with the clause of
+ * the working rules it comes from. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "rules_text.h"
+#include "ui.h"
+#include "widgets.h"
+
+typedef struct rules_state {
+	ui_list list;
+	int height;
+} rules_state;
+
+void *ui_rules_new(ui *app)
+{
+	(void)app;
+	return calloc(1, sizeof(rules_state));
+}
+
+static void rules_load(ui *app, void *opaque)
+{
+	rules_state *state = opaque;
+	ui_list *list = &state->list;
+	int selected = list->selected;
+	ui_list_clear(list);
+	const hw_rules *rules = app->session->rules;
+	const char *const *g = (const char *const *)rules->government;
+	int width = COLS > 4 ? COLS - 4 : 76;
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", g[HW_GOV_NAME]);
+	ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, "  %s %s", g[HW_GOV_TITLE] ? g[HW_GOV_TITLE] : "",
+		    g[HW_GOV_DOCUMENT] ? g[HW_GOV_DOCUMENT] : "");
+	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++) {
+		const hw_type_rules *type = &rules->types[t];
+		if (!type->defined) {
+			ui_list_add(list, UI_ROW_HEADING, UI_STYLE_DIM, "%s: %s  〔%s〕",
+				    hw_meeting_type_key((hw_meeting_type)t), _("not defined by these rules"),
+				    hw_type_clause(type));
+			continue;
+		}
+		ui_list_add(list, UI_ROW_HEADING, ui_type_style((hw_meeting_type)t), "%s  〔%s〕",
+			    type->name, hw_type_clause(type));
+		for (int key = HW_KEY_MEMBERS; key < HW_TYPE_KEY_COUNT; key++) {
+			if (type->clauses[key] == NULL)
+				continue;
+			char value[1024], text[2048], lines[6][512];
+			hw_type_value_text(rules, type, (hw_type_key)key, value, sizeof value);
+			snprintf(text, sizeof text, "%s: %s  〔%s〕", hw_type_key_label((hw_type_key)key),
+				 value, type->clauses[key]);
+			int count = ui_wrap(text, width, lines, 6);
+			for (int l = 0; l < count; l++)
+				ui_list_add(list, l == 0 ? UI_ROW_ITEM : UI_ROW_TEXT, UI_STYLE_NORMAL,
+					    "%s%s", l ? "    " : "", lines[l]);
+		}
+	}
+	list->selected = selected;
+}
+
+static void rules_draw(ui *app, void *opaque, int top, int height, int width)
+{
+	rules_state *state = opaque;
+	state->height = height;
+	ui_list_draw(app, &state->list, top, height, width, true);
+}
+
+static bool rules_act(ui *app, void *opaque, ui_action action)
+{
+	(void)app;
+	rules_state *state = opaque;
+	return ui_list_move(&state->list, action, state->height);
+}
+
+static void rules_destroy(void *opaque)
+{
+	rules_state *state = opaque;
+	ui_list_clear(&state->list);
+	free(state);
+}
+
+const ui_view_ops ui_rules_view = {
+	.title = N_("Rules"),
+	.kind = UI_IN_RULES,
+	.load = rules_load,
+	.draw = rules_draw,
+	.act = rules_act,
+	.destroy = rules_destroy,
+};

@@ -1,0 +1,37 @@
+/* The line editor the prompts, the picker and forms share: text as wide characters, so the
+ * cursor moves and Backspace deletes by whole characters, Chinese included. */
+#ifndef HW_UI_WIDGETS_H
+#define HW_UI_WIDGETS_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "ui.h"
+
+#define UI_LINE_MAX 512
+
+typedef struct ui_line {
+	wchar_t text[UI_LINE_MAX];
+	int length;
+	int cursor; /* in characters */
+} ui_line;
+
+typedef enum ui_line_result {
+	UI_LINE_EDITING,
+	UI_LINE_ENTER,
+	UI_LINE_CANCEL,
+	UI_LINE_NEXT,     /* Tab, ↓ */
+	UI_LINE_PREVIOUS, /* Shift-Tab, ↑ */
+	UI_LINE_SUBMIT,   /* Ctrl-S */
+} ui_line_result;
+
+void ui_line_set(ui_line *line, const char *text);
+void ui_line_get(const ui_line *line, char *out, size_t size);
+ui_line_result ui_line_key(ui_line *line, bool is_code, wint_t key);
+/* Draws the line in `width` columns, scrolled so the cursor shows; places the cursor. */
+void ui_line_draw(const ui *app, ui_line *line, int y, int x, int width, bool focused);
+
+/* Splits text into lines of at most `width` columns (never inside a character). */
+int ui_wrap(const char *text, int width, char lines[][512], int max_lines);
+
+#endif
