@@ -44,10 +44,10 @@ static void decide_leave(ui *app, int64_t leave_id, bool approve)
 	if (hw_leave_deciders(app->session, leave_id, ui_choices_eligible, &deciders, &error) != 0) {
 		ui_say(app, true, "%s", error.message);
 	} else if (pick_actor(app, approve ? _("Approved by") : _("Rejected by"), &deciders, by, sizeof by)) {
-		const char *name = "";
-		for (int i = 0; i < deciders.count; i++)
-			if (strcmp(deciders.values[i], by) == 0)
-				name = deciders.labels[i];
+		hw_person decider;
+		const char *name = hw_person_get(app->session, atoll(by), &decider, &error) == 0
+					   ? decider.name
+					   : by;
 		snprintf(question, sizeof question,
 			 approve ? _("Approve %s's leave from meeting #%lld (%s), as %s?")
 				 : _("Reject %s's leave from meeting #%lld (%s), as %s?"),

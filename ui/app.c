@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "checks.h"
 #include "i18n.h"
@@ -328,27 +330,49 @@ static void dispatch(ui *app, ui_action action)
 	}
 }
 
-int ui_run(hw_session *session, bool read_only)
+void ui_init(ui *app, hw_session *session, bool read_only)
 {
-	ui app_storage = {.session = session, .read_only = read_only, .running = true};
-	ui *app = &app_storage;
+	*app = (ui){.session = session, .read_only = read_only, .running = true};
 	app->selected = session->today;
 	int year, month, day;
 	hw_date_to_ymd(session->today, &year, &month, &day);
 	app->month = hw_date_from_ymd(year, month, 1);
+}
 
-	if (initscr() == NULL)
-		return 1;
+void ui_setup_terminal(ui *app)
+{
 	app->color = has_colors() && getenv("NO_COLOR") == NULL;
 	init_styles(app);
 	cbreak();
+	/* Ctrl-S saves a form: the terminal must not take it for XOFF (flow control). */
+	struct termios modes;
+	if (tcgetattr(STDIN_FILENO, &modes) == 0) {
+		modes.c_iflag &= ~(tcflag_t)IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &modes);
+		def_prog_mode();
+	}
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
 	timeout(1000); /* the tick: the clock in the title, and midnight */
+}
 
+void ui_close(ui *app)
+{
+	while (app->depth > 0)
+		destroy_view(app, --app->depth);
+}
+
+int ui_run(hw_session *session, bool read_only)
+{
+	ui app_storage;
+	ui *app = &app_storage;
+	ui_init(app, session, read_only);
+	if (initscr() == NULL)
+		return 1;
+	ui_setup_terminal(app);
 	ui_push(app, &ui_month_view, ui_month_new(app));
 	while (app->running && app->depth > 0) {
 		ui_draw_screen(app);
@@ -367,8 +391,7 @@ int ui_run(hw_session *session, bool read_only)
 		if (action != UI_NONE)
 			dispatch(app, action);
 	}
-	while (app->depth > 0)
-		destroy_view(app, --app->depth);
+	ui_close(app);
 	endwin();
 	return app->exit_status;
 }

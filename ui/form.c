@@ -185,6 +185,6 @@ bool ui_form_run(ui *app, ui_form *form)
 			ui_line_set(&line, form->fields[current].value);
 		}
 	}
-	curs_set(0);
+	ui_modal_done();
 	return submitted;
 }

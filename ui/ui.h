@@ -158,6 +158,11 @@ struct ui {
 
 /* Runs the UI on an open session until the user quits; returns the exit status. */
 int ui_run(hw_session *session, bool read_only);
+/* The parts of ui_run, for a caller with a screen of its own (the benchmark): the state, the
+ * terminal's modes and colours (after initscr or newterm), and closing every view. */
+void ui_init(ui *app, hw_session *session, bool read_only);
+void ui_setup_terminal(ui *app);
+void ui_close(ui *app);
 
 void ui_push(ui *app, const ui_view_ops *ops, void *state);
 void ui_pop(ui *app);

@@ -139,7 +139,7 @@ static void agenda_load(ui *app, void *opaque)
 		ui_column(text, sizeof text, date, 10);
 		ui_column(text, sizeof text, ui_weekday_name(meeting->date), 4);
 		ui_column(text, sizeof text, meeting->start, 5);
-		ui_column(text, sizeof text, ui_type_name(app, meeting->type), 18);
+		ui_column(text, sizeof text, ui_type_mark(meeting->type), 2);
 		size_t used = strlen(text);
 		snprintf(text + used, sizeof text - used, "%s%s", meeting->title,
 			 meeting->status == HW_STATUS_CANCELLED ? _(" (cancelled)") : "");

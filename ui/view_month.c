@@ -145,23 +145,29 @@ static void draw_day_list(ui *app, month_state *state, int top, int height, int 
 			   : info.kind == HW_DAY_MAKEUP_WORKDAY ? _("make-up workday")
 			   : info.kind == HW_DAY_WEEKEND	       ? _("weekend")
 							       : "";
-	snprintf(heading, sizeof heading, "%s %s %s%s%s", date, ui_weekday_name(app->selected), kind,
-		 info.holiday_name ? " " : "", info.holiday_name ? info.holiday_name : "");
+	snprintf(heading, sizeof heading, "%s %s", date, ui_weekday_name(app->selected));
 	ui_put(app, top, left, width, UI_STYLE_HEADING, false, heading);
+	snprintf(heading, sizeof heading, "%s%s%s", kind, info.holiday_name ? " " : "",
+		 info.holiday_name ? info.holiday_name : "");
+	ui_put(app, top + 1, left, width,
+	       info.kind == HW_DAY_HOLIDAY	       ? UI_STYLE_HOLIDAY
+	       : info.kind == HW_DAY_MAKEUP_WORKDAY ? UI_STYLE_MAKEUP
+						    : UI_STYLE_DIM,
+	       false, heading);
 	int first, count = day_meetings(state, app->selected, &first);
 	if (count == 0) {
-		ui_put(app, top + 2, left, width, UI_STYLE_DIM, false, _("No meetings."));
+		ui_put(app, top + 3, left, width, UI_STYLE_DIM, false, _("No meetings."));
 		return;
 	}
 	if (state->list_selected >= count)
 		state->list_selected = count - 1;
-	int y = top + 2;
+	int y = top + 3;
 	for (int i = 0; i < count && y + 1 < top + height; i++, y += 3) {
 		const hw_meeting *meeting = &state->meetings[first + i];
 		bool chosen = state->focus_list && i == state->list_selected;
 		char line[600];
-		snprintf(line, sizeof line, "%s%s%s %s%s", meeting->start, meeting->end[0] ? "–" : "",
-			 meeting->end, ui_type_name(app, meeting->type),
+		snprintf(line, sizeof line, "%s%s%s %s #%lld%s", meeting->start, meeting->end[0] ? "–" : "",
+			 meeting->end, ui_type_mark(meeting->type), (long long)meeting->id,
 			 meeting->status == HW_STATUS_CANCELLED ? _(" (cancelled)") : "");
 		ui_put(app, y, left, 1, UI_STYLE_ERROR, true, flagged(state, meeting) ? "!" : " ");
 		ui_put(app, y, left + 1, width - 1,

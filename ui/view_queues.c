@@ -78,7 +78,7 @@ static void add_deadline(const hw_deadline *deadline, void *user)
 	else
 		snprintf(left, sizeof left, _("%d wd left"), deadline->workdays_left);
 	ui_column(text, sizeof text, due, 10);
-	ui_column(text, sizeof text, left, 11);
+	ui_column(text, sizeof text, left, 14);
 	ui_column(text, sizeof text, _(steps[deadline->kind]), 10);
 	size_t used = strlen(text);
 	snprintf(text + used, sizeof text - used, "%s", deadline->what);

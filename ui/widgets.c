@@ -147,6 +147,14 @@ int ui_wrap(const char *text, int width, char lines[][512], int max_lines)
 
 /* ---- dialogs ---- */
 
+void ui_modal_done(void)
+{
+	curs_set(0);
+	/* A dialog's frame may have cut a double-width character beneath it in half; repaint
+	 * the whole screen rather than trust the terminal's idea of those cells. */
+	clearok(curscr, TRUE);
+}
+
 /* Draws a centred box for a dialog of `height` inner lines; returns its geometry. */
 static void dialog_box(const ui *app, int inner_height, int inner_width, const char *title,
 		       int *top, int *left)
@@ -179,10 +187,10 @@ bool ui_confirm(ui *app, const char *question)
 		wint_t key;
 		if (!ui_read_key(app, &is_code, &key) || is_code)
 			continue;
-		if (key == 'y' || key == 'Y')
-			return true;
-		if (key == 'n' || key == 'N' || key == ESC || key == 'q')
-			return false;
+		if (key == 'y' || key == 'Y' || key == 'n' || key == 'N' || key == ESC || key == 'q') {
+			ui_modal_done();
+			return key == 'y' || key == 'Y';
+		}
 	}
 }
 
@@ -218,7 +226,7 @@ bool ui_prompt(ui *app, const char *title, const char *label, const char *initia
 		if (result == UI_LINE_CANCEL)
 			break;
 	}
-	curs_set(0);
+	ui_modal_done();
 	return accepted;
 }
 
@@ -300,7 +308,7 @@ int ui_pick(ui *app, const char *title, const char *const *items, int count, int
 		if (result == UI_LINE_PREVIOUS && selected > 0)
 			selected--;
 	}
-	curs_set(0);
+	ui_modal_done();
 	free(shown);
 	return chosen;
 }

@@ -31,6 +31,9 @@ ui_line_result ui_line_key(ui_line *line, bool is_code, wint_t key);
 /* Draws the line in `width` columns, scrolled so the cursor shows; places the cursor. */
 void ui_line_draw(const ui *app, ui_line *line, int y, int x, int width, bool focused);
 
+/* Ends a modal widget: hides the cursor, repaints the whole screen on the next refresh. */
+void ui_modal_done(void);
+
 /* Splits text into lines of at most `width` columns (never inside a character). */
 int ui_wrap(const char *text, int width, char lines[][512], int max_lines);
 

@@ -1,0 +1,408 @@
+#!/usr/bin/python3
+"""The terminal UI driven through tmux at a fixed size, as a clerk or a leader would use it.
+
+Each case starts huiwu on a fresh demo database of Yiwu (today fixed at 2026-11-23), types
+keys with `tmux send-keys`, reads the screen with `tmux capture-pane` and asserts its text.
+What the UI changed is checked again through the command line. Output is TAP.
+
+Needs: tmux, the huiwu binary ($HUIWU_BINARY), the data folder ($HUIWU_SOURCE_DATA).
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import unicodedata
+
+BINARY = os.environ.get("HUIWU_BINARY", "build/huiwu")
+TODAY = "2026-11-23"
+WAIT_SECONDS = float(os.environ.get("HUIWU_UI_WAIT", "15"))
+
+
+def columns(text):
+    """Display columns, as a terminal counts them."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class Screen:
+    """One huiwu running in its own tmux server."""
+
+    def __init__(self, workdir, args=(), env=None, size=(80, 24), government="yiwu", db=None):
+        self.workdir = workdir
+        self.socket = "huiwu-test-%d-%d" % (os.getpid(), int(time.time() * 1000) % 1000000)
+        self.db = db or os.path.join(workdir, "demo.db")
+        if db is None:
+            self.cli("init", "--gov", government, "--demo")
+        variables = {"HUIWU_TODAY": TODAY, "LC_ALL": "C.UTF-8", "LANGUAGE": "zh_CN",
+                     "TERM": "xterm-256color", "HUIWU_DB": self.db}
+        variables.update(env or {})
+        assignments = " ".join("%s='%s'" % item for item in variables.items() if item[1] is not None)
+        unset = " ".join("-u %s" % k for k, v in variables.items() if v is None)
+        command = "cd '%s' && env %s %s '%s' %s; echo EXIT=$?; sleep 600" % (
+            workdir, unset, assignments, os.path.abspath(BINARY), " ".join(args))
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", str(size[0]),
+                  "-y", str(size[1]), command)
+
+    def tmux(self, *args):
+        environment = dict(os.environ, LC_ALL="C.UTF-8")
+        environment.pop("TMUX", None)
+        return subprocess.run(["tmux", "-u", "-L", self.socket] + list(args), env=environment,
+                              capture_output=True, text=True, check=True).stdout
+
+    def cli(self, *args):
+        environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
+        return subprocess.run([BINARY, "--db", self.db] + list(args), env=environment,
+                              capture_output=True, text=True, check=True).stdout
+
+    def text(self):
+        return self.tmux("capture-pane", "-p", "-t", "t")
+
+    def lines(self):
+        return self.text().split("\n")
+
+    def keys(self, *keys):
+        for key in keys:
+            self.tmux("send-keys", "-t", "t", key)
+        time.sleep(0.15)
+
+    def type(self, text):
+        self.tmux("send-keys", "-t", "t", "-l", text)
+        time.sleep(0.15)
+
+    def wait(self, wanted, absent=False):
+        """Waits until `wanted` is on the screen (or gone, with absent); returns the screen."""
+        deadline = time.time() + WAIT_SECONDS
+        while True:
+            screen = self.text()
+            if (wanted in screen) != absent:
+                return screen
+            if time.time() > deadline:
+                raise AssertionError("%r %s the screen:\n%s" % (
+                    wanted, "still on" if absent else "never appeared on", screen))
+            time.sleep(0.1)
+
+    def select(self, wanted, key="j", limit=60):
+        """Moves the selection ('>' in the first column) to the line containing `wanted`."""
+        for _ in range(limit):
+            for line in self.lines():
+                if line.startswith(">") and wanted in line:
+                    return line
+            self.keys(key)
+        raise AssertionError("could not select %r:\n%s" % (wanted, self.text()))
+
+    def resize(self, width, height):
+        self.tmux("resize-window", "-t", "t", "-x", str(width), "-y", str(height))
+
+    def close(self):
+        try:
+            self.tmux("kill-server")
+        except subprocess.CalledProcessError:
+            pass
+
+
+def quit_cleanly(screen):
+    screen.keys("Q")
+    screen.wait("EXIT=")
+    assert "EXIT=0" in screen.text(), screen.text()
+
+
+# ---- the cases ----
+
+def test_calendar_opens_in_chinese(screen):
+    text = screen.wait("伊吾县 · 日历")
+    assert "2026年11月" in text, text
+    assert "周一" in text and "周日" in text, text
+    assert "[23]" in text, "today is bracketed:\n" + text
+    # The day's heading beside the grid names the selected day.
+    assert "2026-11-23 周一" in text, text
+    quit_cleanly(screen)
+
+
+def test_holidays_and_makeup_days_marked(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("g")
+    screen.wait("转到日期")
+    screen.keys("C-u")
+    screen.type("2026-02-14")
+    screen.keys("Enter")
+    text = screen.wait("2026年2月")
+    # 2026-02-14 is a Saturday made a working day, 02-15..23 the Spring Festival.
+    assert "14班" in text.replace(" ", ""), text
+    assert "16休" in text.replace(" ", ""), text
+    assert "调休上班日 春节调休上班" in text or "春节调休上班" in text, text
+    quit_cleanly(screen)
+
+
+def test_month_marks_meetings_and_findings(screen):
+    text = screen.wait("伊吾县 · 日历")
+    lines = text.split("\n")
+    # 2026-11-28 is a Saturday with an executive meeting: marked 常 and, below, '!'.
+    week = [i for i, line in enumerate(lines) if "[23]" in line][0]
+    assert "常" in lines[week + 1], text
+    assert "!" in lines[week + 2], text
+    screen.keys("l", "l", "l", "l", "l")
+    text = screen.wait("2026-11-28 周六")
+    assert "周末" in text and "伊吾县人民政府常务会议" in text, text
+    quit_cleanly(screen)
+
+
+def open_meeting_on(screen, date, title):
+    """From the calendar: go to `date`, choose the meeting whose line has `title`, open it."""
+    screen.keys("1")
+    screen.wait("· 日历")
+    screen.keys("g", "C-u")
+    screen.type(date)
+    screen.keys("Enter")
+    screen.wait(date)
+    screen.keys("Tab")  # to the day's meetings; they stay chosen after coming back
+    for _ in range(6):
+        screen.keys("Enter")
+        text = screen.wait("· 会议")
+        if title in text:
+            return text
+        screen.keys("q")
+        screen.wait("· 日历")
+        screen.keys("j")
+    raise AssertionError("no meeting %r on %s" % (title, date))
+
+
+def test_approving_leave_ends_the_clash(screen):
+    screen.wait("伊吾县 · 日历")
+    # The water bureau's meeting at 10:00 clashes with the executive meeting for the deputy.
+    text = open_meeting_on(screen, "2026-12-14", "#13")
+    assert "DOUBLE_BOOKED" in text or "DOUBLE_BOOKED" in screen.text(), text
+    screen.keys("NPage", "NPage", "NPage")
+    text = screen.wait("DOUBLE_BOOKED")
+    assert "〔伊政发〔2023〕112号 第四十条〕" in text.replace("\n", ""), text
+    screen.keys("q")
+    screen.wait("· 日历")
+    text = open_meeting_on(screen, "2026-12-14", "#12")
+    line = screen.select("副县长（分管农业农村）")
+    assert "已请假" in line or "请假待批" in line or "请假" in line, line
+    screen.keys("a")
+    screen.wait("审批人")
+    screen.keys("Enter")
+    screen.wait("y：是")
+    screen.keys("y")
+    screen.wait("已批准")
+    screen.keys("q")
+    screen.wait("· 日历")
+    open_meeting_on(screen, "2026-12-14", "#13")
+    screen.keys("NPage", "NPage", "NPage")
+    screen.wait("本次会议符合规则")
+    assert "DOUBLE_BOOKED" not in screen.text(), screen.text()
+    assert "[approved]" in [l for l in screen.cli("leave", "list").split("\n") if "#4 " in l][0]
+    quit_cleanly(screen)
+
+
+def test_new_meeting_form_refuses_a_wrong_date(screen):
+    screen.wait("伊吾县 · 日历")
+    before = screen.cli("meeting", "list", "--from", "2026-12-01", "--to", "2026-12-01")
+    screen.keys("n")
+    text = screen.wait("新建会议")
+    # Only the types the rules define are offered: the first is the plenary meeting.
+    assert "伊吾县人民政府全体会议" in text, text
+    screen.keys("Right")
+    screen.wait("伊吾县人民政府常务会议")
+    screen.keys("Tab", "C-u")
+    screen.type("2026-02-30")
+    screen.keys("Tab")
+    text = screen.wait("不是日期")
+    screen.keys("C-u")
+    screen.type("2026-12-01")
+    screen.keys("Tab")
+    screen.wait("不是日期", absent=True)
+    screen.keys("Tab")  # starts 09:30
+    screen.keys("C-u")
+    screen.type("11:30")
+    screen.keys("Tab")  # ends
+    screen.type("研究冬季供暖保障工作")  # the title, typed in Chinese
+    screen.keys("C-s")
+    text = screen.wait("已创建")
+    after = screen.cli("meeting", "list", "--from", "2026-12-01", "--to", "2026-12-01")
+    assert "研究冬季供暖保障工作" in after and "研究冬季供暖保障工作" not in before, after
+    assert "11:30" in after, after
+    quit_cleanly(screen)
+
+
+def test_refusal_shows_rule_and_clause(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("N")
+    screen.wait("新建定期会议系列")
+    # The executive meeting every week breaks the rules' frequency.
+    screen.keys("Right", "C-s")
+    text = screen.wait("第三十六条")
+    assert "伊政发〔2023〕112号" in text.replace("\n", "").replace("|", ""), text
+    screen.keys("Escape")
+    screen.wait("新建定期会议系列", absent=True)
+    assert "series" not in screen.cli("series", "list") or screen.cli("series", "list").strip() == ""
+    quit_cleanly(screen)
+
+
+def test_resize_and_minimum_size(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.resize(70, 20)
+    text = screen.wait("80×24")
+    assert "70×20" in text, text
+    screen.resize(100, 30)
+    text = screen.wait("伊吾县 · 日历")
+    assert "80×24" not in text, text
+    assert len(text.split("\n")[0].rstrip()) > 80, "uses the wider terminal:\n" + text
+    quit_cleanly(screen)
+
+
+def test_help_lists_the_keys_of_the_view(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("?")
+    text = screen.wait("按键")
+    assert "Ctrl-L" in text and "今天" in text, text
+    screen.keys("q")
+    screen.wait("· 日历")
+    quit_cleanly(screen)
+
+
+def test_read_only_refuses_edits(screen):
+    text = screen.wait("伊吾县 · 日历")
+    assert "只读" in text.split("\n")[0], text
+    before = screen.cli("meeting", "list")
+    screen.keys("n")
+    text = screen.wait("只读")
+    assert "类型*" not in text, "no form opens:\n" + text
+    assert "不能新建会议" in text, text
+    assert screen.cli("meeting", "list") == before
+    quit_cleanly(screen)
+
+
+def test_chinese_columns_align(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-11-26", "#6")
+    rows = [line for line in screen.lines() if "组成人员" in line or "列席人员" in line]
+    assert len(rows) > 5, screen.text()
+    # The third column (the title) starts at the same display column in every row.
+    starts = set()
+    for row in rows:
+        name_start = row.index("人员") + 2
+        rest = row[name_start:].lstrip()
+        name = rest.split(" ")[0]
+        title_at = row.index(rest[len(name):].lstrip(), name_start + len(name))
+        starts.add(columns(row[:title_at]))
+    assert len(starts) == 1, (starts, rows)
+    quit_cleanly(screen)
+
+
+def test_search_with_chinese_input_and_backspace(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("/")
+    screen.wait("搜索")
+    screen.type("常务会")
+    screen.keys("BSpace")  # removes 会, the whole character
+    screen.keys("Enter")
+    text = screen.wait("包含“常务”")
+    assert "伊吾县人民政府常务会议" in text, text
+    screen.select("伊吾县人民政府常务会议")
+    screen.keys("Enter")
+    screen.wait("· 会议")
+    quit_cleanly(screen)
+
+
+def test_agenda_for_one_leader(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("2")
+    screen.wait("· 日程")
+    screen.keys("p")
+    screen.type("县长  县长")
+    screen.keys("Enter")
+    text = screen.wait("待县长办理")
+    assert "同一时间出席水利局召开的会议" in text or "参加上级部门视频会议" in text, text
+    quit_cleanly(screen)
+
+
+def test_queues_overdue_first(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("3")
+    text = screen.wait("办理时限")
+    lines = text.split("\n")
+    heading = [i for i, line in enumerate(lines) if "办理时限" in line][0]
+    assert "逾期" in lines[heading + 1], text
+    quit_cleanly(screen)
+
+
+def test_without_colour(screen):
+    text = screen.wait("伊吾县 · 日历")
+    assert "[23]" in text, text
+    screen.keys("3")
+    screen.wait("· 待办事项")
+    quit_cleanly(screen)
+
+
+def test_english_where_the_locale_asks(screen):
+    text = screen.wait("伊吾县 · Calendar")
+    assert "Mon" in text and "2026-11" in text, text
+    quit_cleanly(screen)
+
+
+def test_rules_view_shows_clauses(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("5")
+    text = screen.wait("· 会议规则")
+    assert "伊吾县人民政府常务会议" in text and "〔伊政发〔2023〕112号" in text, text
+    quit_cleanly(screen)
+
+
+CASES = [
+    ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
+    ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
+    ("meetings are marked by type, findings with '!'", test_month_marks_meetings_and_findings, {}),
+    ("approving a leave request ends its DOUBLE_BOOKED finding",
+     test_approving_leave_ends_the_clash, {}),
+    ("the meeting form refuses an invalid date and creates the meeting",
+     test_new_meeting_form_refuses_a_wrong_date, {}),
+    ("a refusal shows the rule and clause", test_refusal_shows_rule_and_clause, {}),
+    ("resizing redraws; too small says so", test_resize_and_minimum_size, {}),
+    ("help lists the keys of the view", test_help_lists_the_keys_of_the_view, {}),
+    ("--read-only refuses an edit", test_read_only_refuses_edits, {"args": ["--read-only"]}),
+    ("Chinese names keep columns aligned", test_chinese_columns_align, {}),
+    ("search takes Chinese input; Backspace removes a whole character",
+     test_search_with_chinese_input_and_backspace, {}),
+    ("the agenda filtered for a leader shows what waits for them", test_agenda_for_one_leader, {}),
+    ("the deadline queue puts overdue first", test_queues_overdue_first, {}),
+    ("TERM=linux with NO_COLOR works", test_without_colour,
+     {"env": {"TERM": "linux", "NO_COLOR": "1"}}),
+    ("English where the locale asks for it", test_english_where_the_locale_asks,
+     {"env": {"LANGUAGE": None}}),
+    ("the rules view shows each value's clause", test_rules_view_shows_clauses, {}),
+]
+
+
+def main():
+    if shutil.which("tmux") is None:
+        print("1..0 # SKIP tmux is not installed")
+        return 0
+    only = sys.argv[1:]
+    cases = [case for case in CASES if not only or case[1].__name__ in only]
+    print("1..%d" % len(cases))
+    failed = 0
+    for number, (name, function, options) in enumerate(cases, 1):
+        workdir = tempfile.mkdtemp(prefix="huiwu-ui-")
+        screen = None
+        try:
+            screen = Screen(workdir, **options)
+            function(screen)
+            print("ok %d - %s" % (number, name))
+        except Exception:  # report every failure, go on with the next case
+            failed += 1
+            print("not ok %d - %s" % (number, name))
+            for line in traceback.format_exc().split("\n"):
+                print("# " + line)
+        finally:
+            if screen:
+                screen.close()
+            shutil.rmtree(workdir, ignore_errors=True)
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
