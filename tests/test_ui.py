@@ -351,6 +351,224 @@ def test_rules_view_shows_clauses(screen):
     quit_cleanly(screen)
 
 
+def test_minutes_and_documents(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-11-16", "#5")
+    screen.keys("m")
+    screen.wait("会议纪要内容")
+    screen.keys("C-u")
+    screen.type("会议研究了高标准农田建设等事项。")
+    screen.keys("Enter")
+    screen.wait("会议纪要已保存")
+    screen.keys("S")
+    screen.wait("签发人")
+    screen.keys("Enter")
+    screen.wait("会议纪要已签发")
+    assert screen.cli("minutes", "show", "5").startswith("signed"), screen.cli("minutes", "show", "5")
+    screen.keys("d")
+    screen.wait("会议决定的文件标题")
+    screen.type("关于加快高标准农田建设的通知")
+    screen.keys("Enter")
+    screen.wait("已登记")
+    screen.select("关于加快高标准农田建设的通知")
+    screen.keys("o")
+    screen.wait("日期（YYYY-MM-DD）")
+    screen.keys("Enter")
+    screen.wait("已报送办公室")
+    screen.select("关于加快高标准农田建设的通知")
+    screen.keys("i")
+    screen.wait("日期（YYYY-MM-DD）")
+    screen.keys("Enter")
+    screen.wait("已印发")
+    documents = screen.cli("doc", "list", "--meeting", "5")
+    line = [l for l in documents.split("\n") if "关于加快高标准农田建设的通知" in l][0]
+    assert "handed over %s" % TODAY in line and "issued %s" % TODAY in line, line
+    quit_cleanly(screen)
+
+
+def test_a_refused_action_changes_nothing(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-15", "#14")
+    before = screen.cli("minutes", "show", "14") if False else None
+    screen.keys("S")
+    text = screen.wait("伊吾县 · 会议")
+    # A department's meeting has no minutes in the government's book: refused, nothing changed.
+    deadline = time.time() + WAIT_SECONDS
+    while time.time() < deadline:
+        last = screen.lines()
+        status = [l for l in last if l.strip()][-1]
+        if "签发人" in screen.text():
+            screen.keys("Enter")
+        elif "Enter:" not in status:
+            break
+        time.sleep(0.1)
+    status = [l for l in screen.lines() if l.strip()][-1]
+    assert "已签发" not in status and status.strip(), screen.text()
+    result = subprocess.run([BINARY, "--db", screen.db, "minutes", "show", "14"],
+                            env=dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8"),
+                            capture_output=True, text=True)
+    assert "signed" not in result.stdout, result.stdout
+    quit_cleanly(screen)
+
+
+def test_cancel_asks_first(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-15", "#14")
+    screen.keys("x")
+    screen.wait("y：是")
+    screen.keys("n")
+    screen.wait("y：是", absent=True)
+    assert "[cancelled]" not in screen.cli("meeting", "show", "14")
+    screen.keys("x")
+    screen.wait("y：是")
+    screen.keys("y")
+    screen.wait("会议 #14 已取消")
+    assert "cancelled" in screen.cli("meeting", "show", "14")
+    quit_cleanly(screen)
+
+
+def test_edit_meeting(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-11-26", "#6")
+    screen.keys("e")
+    text = screen.wait("修改会议 #6")
+    assert "政府第一会议室" in text, text
+    screen.keys("Tab", "Tab", "Tab", "Tab", "Tab")  # type, date, start, end, title: to the place
+    screen.keys("C-u")
+    screen.type("县政府常务会议室")
+    screen.keys("C-s")
+    screen.wait("会议 #6 已修改")
+    screen.wait("县政府常务会议室")
+    assert "县政府常务会议室" in screen.cli("meeting", "show", "6")
+    quit_cleanly(screen)
+
+
+def test_leave_with_substitute_then_rejected(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-11-26", "#6")
+    screen.select("财政局局长")
+    screen.keys("L")
+    screen.wait("财政局局长请假")
+    screen.type("赴州财政局参加培训")
+    screen.keys("Tab", "Right", "Tab", "Space")
+    screen.wait("输入以筛选")
+    screen.type("财政局副局长")
+    screen.keys("Enter")
+    screen.wait("‹ 财政局副局长")
+    screen.keys("C-s")
+    # Yiwu's rules let no one attend the executive meeting in another's place.
+    text = screen.wait("第三十八")
+    assert "伊政发〔2023〕112号" in text.replace("|", "").replace("\n", "").replace(" ", ""), text
+    screen.keys("Space")  # back to no substitute
+    screen.wait("输入以筛选")
+    screen.type("（无）")
+    screen.keys("Enter")
+    screen.wait("‹ （无）")
+    screen.keys("C-s")
+    screen.wait("已登记")
+    line = screen.select("财政局局长")
+    assert "请假待批" in line, line
+    screen.keys("r")
+    screen.wait("不予批准")
+    screen.keys("Enter")
+    screen.wait("y：是")
+    screen.keys("y")
+    screen.wait("未予批准")
+    listed = [l for l in screen.cli("leave", "list").split("\n") if "赴州财政局参加培训" in l][0]
+    assert "[rejected]" in listed and "(written)" in listed and "substitute" not in listed, listed
+    quit_cleanly(screen)
+
+
+def test_topics_proposed_approved_scheduled(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-14", "#12")
+    # Proposed from the meeting: on its agenda at once, waiting for approval.
+    screen.keys("T")
+    screen.wait("新建议题")
+    screen.type("关于冬季供暖保障工作的汇报")
+    screen.keys("C-s")
+    screen.wait("已提出")
+    screen.select("关于冬季供暖保障工作的汇报")
+    screen.keys("a")
+    screen.wait("审批人")
+    screen.keys("Enter")
+    screen.wait("已确定")
+    topics = screen.cli("topic", "list")
+    line = [l for l in topics.split("\n") if "关于冬季供暖保障工作的汇报" in l][0]
+    assert "meeting #12" in line and "approved by 县长" in line, line
+    # Proposed from the queues: on no agenda until scheduled from a meeting.
+    screen.keys("3")
+    screen.wait("· 待办事项")
+    screen.keys("T")
+    screen.wait("新建议题")
+    screen.type("关于城乡环境整治的汇报")
+    screen.keys("C-s")
+    screen.wait("已提出")
+    open_meeting_on(screen, "2026-12-14", "#12")
+    screen.keys("s")
+    screen.wait("列入本次会议议程")
+    screen.type("城乡环境")
+    screen.keys("Enter")
+    screen.wait("已列入议程")
+    line = [l for l in screen.cli("topic", "list").split("\n") if "关于城乡环境整治的汇报" in l][0]
+    assert "meeting #12" in line, line
+    quit_cleanly(screen)
+
+
+def test_standing_series(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("N")
+    screen.wait("新建定期会议系列")
+    screen.keys("Right", "Tab")          # the executive meeting
+    screen.keys("Right", "Right", "Right", "Tab")  # every two months
+    screen.keys("Tab", "Tab", "Tab")     # rule, starts, ends
+    screen.keys("C-u")
+    screen.type("2027-01-05")
+    screen.keys("Tab")
+    screen.type("2027-12-31")
+    screen.keys("C-s")
+    text = screen.wait("已创建")
+    # Every two months from 5 January; 5 September 2027 is a Sunday and is skipped (there
+    # is no holiday data for 2027 yet: Monday to Friday count).
+    assert "共 5 次会议" in text, text
+    assert "FREQ=MONTHLY;INTERVAL=2" in screen.cli("series", "list")
+    made = screen.cli("meeting", "list", "--from", "2027-01-01", "--to", "2027-12-31")
+    assert [l[7:17] for l in made.split("\n") if l] == [
+        "2027-01-05", "2027-03-05", "2027-05-05", "2027-07-05", "2027-11-05"], made
+    quit_cleanly(screen)
+
+
+def test_export_ics(screen):
+    screen.wait("伊吾县 · 日历")
+    everyone = os.path.join(screen.workdir, "all.ics")
+    head = os.path.join(screen.workdir, "head.ics")
+    for path, person in ((everyone, None), (head, "县长  县长")):
+        screen.keys("E")
+        screen.wait("导出 .ics")
+        if person:
+            screen.keys("Space")
+            screen.wait("输入以筛选")
+            screen.type(person)
+            screen.keys("Enter")
+            screen.wait("‹ " + person)
+        screen.keys("Tab", "Tab", "C-u")
+        screen.type(path)
+        screen.keys("C-s")
+        screen.wait("写入 " + path)
+    checked = subprocess.run(["/usr/bin/python3", "-c", """
+import sys, icalendar
+counts = []
+for path in sys.argv[1:]:
+    calendar = icalendar.Calendar.from_ical(open(path, 'rb').read())
+    counts.append(len([c for c in calendar.walk('VEVENT')]))
+print(counts[0], counts[1])
+""", everyone, head], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    total, mine = map(int, checked.stdout.split())
+    assert total > mine > 0, checked.stdout
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -373,6 +591,16 @@ CASES = [
     ("English where the locale asks for it", test_english_where_the_locale_asks,
      {"env": {"LANGUAGE": None}}),
     ("the rules view shows each value's clause", test_rules_view_shows_clauses, {}),
+    ("minutes written and signed, a document recorded, handed over and issued",
+     test_minutes_and_documents, {}),
+    ("a refused action says why and changes nothing", test_a_refused_action_changes_nothing, {}),
+    ("cancelling asks first; no keeps the meeting", test_cancel_asks_first, {}),
+    ("a meeting is edited through the form", test_edit_meeting, {}),
+    ("leave is requested (a substitute refused by the rules' clause), then rejected",
+     test_leave_with_substitute_then_rejected, {}),
+    ("topics are proposed, approved and scheduled", test_topics_proposed_approved_scheduled, {}),
+    ("a standing series is created", test_standing_series, {}),
+    ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
 ]
 
 

@@ -14,6 +14,7 @@ enum { F_TYPE, F_DATE, F_TIME, F_END, F_TITLE, F_LOCATION, F_CHAIR, F_ADHOC, F_D
 
 typedef struct meeting_form {
 	int64_t meeting_id; /* 0: a new meeting */
+	hw_meeting_type type; /* the edited meeting's */
 	ui_choices types, chairs, departments;
 	hw_meeting_type chairs_type;
 	int64_t created;
@@ -72,6 +73,9 @@ static int submit_meeting(ui *app, ui_form *form, void *user, hw_error *error)
 	ui_field *f = form->fields;
 	hw_meeting_input input = HW_MEETING_INPUT_INIT;
 	input.type = ui_field_value(&f[F_TYPE]);
+	/* A meeting keeps its type (the core refuses a change): only a new one sets it. */
+	if (data->meeting_id && input.type && strcmp(input.type, hw_meeting_type_key(data->type)) == 0)
+		input.type = NULL;
 	input.date = ui_field_value(&f[F_DATE]);
 	input.time = ui_field_value(&f[F_TIME]);
 	input.end = data->meeting_id ? f[F_END].value : ui_field_value(&f[F_END]);
@@ -105,6 +109,7 @@ static bool meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 		ui_say(app, true, "%s", error.message);
 		return true;
 	}
+	data.type = meeting.type;
 	/* Only the types these rules define. */
 	int type_choice = 0;
 	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++)

@@ -38,7 +38,7 @@ const ui_binding ui_bindings[] = {
 	{UI_EDIT_MEETING, {'e'}, "e", NULL, N_("edit the meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
 	{UI_CANCEL_MEETING, {'x'}, "x", NULL, N_("cancel the meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
 	{UI_MARK_HELD, {'H'}, "H", NULL, N_("mark the meeting held"), UI_IN_MEETING, true},
-	{UI_NEW_TOPIC, {'T'}, "T", NULL, N_("propose a topic"), UI_IN_AGENDA | UI_IN_MEETING | UI_IN_QUEUES, true},
+	{UI_NEW_TOPIC, {'T'}, "T", NULL, N_("propose a topic (in a meeting: on its agenda)"), UI_IN_AGENDA | UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_SCHEDULE_TOPIC, {'s'}, "s", NULL, N_("put an approved topic on this meeting's agenda"), UI_IN_MEETING, true},
 	{UI_APPROVE, {'a'}, "a", N_("approve"), N_("approve the selected leave request or topic"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_REJECT, {'r'}, "r", NULL, N_("reject the selected leave request"), UI_IN_MEETING | UI_IN_QUEUES, true},

@@ -285,8 +285,8 @@ static bool agenda_act(ui *app, void *opaque, ui_action action)
 	}
 	const ui_binding *binding = ui_binding_of(action);
 	if (binding && (binding->edits || action == UI_EXPORT)) {
-		ui_edit_action(app, action, row, row && row->kind == UI_ROW_MEETING ? row->meeting_id : 0,
-			       app->selected);
+		bool on_meeting = row && row->kind == UI_ROW_MEETING && action != UI_NEW_TOPIC;
+		ui_edit_action(app, action, row, on_meeting ? row->meeting_id : 0, app->selected);
 		return true;
 	}
 	return false;

@@ -154,6 +154,12 @@ static void draw_day_list(ui *app, month_state *state, int top, int height, int 
 	       : info.kind == HW_DAY_MAKEUP_WORKDAY ? UI_STYLE_MAKEUP
 						    : UI_STYLE_DIM,
 	       false, heading);
+	if (!info.year_has_data) {
+		char note[256];
+		snprintf(note, sizeof note, _("no holiday data for %d: Mon–Fri count"),
+			 hw_date_year(app->selected));
+		ui_put(app, top + 1, left, width, UI_STYLE_WARNING, false, note);
+	}
 	int first, count = day_meetings(state, app->selected, &first);
 	if (count == 0) {
 		ui_put(app, top + 3, left, width, UI_STYLE_DIM, false, _("No meetings."));

@@ -175,7 +175,9 @@ static bool queues_act(ui *app, void *opaque, ui_action action)
 	}
 	const ui_binding *binding = ui_binding_of(action);
 	if (binding && binding->edits) {
-		ui_edit_action(app, action, row, row ? row->meeting_id : 0, app->selected);
+		/* A topic proposed here goes on no agenda: only from a meeting does it. */
+		int64_t meeting_id = row && action != UI_NEW_TOPIC ? row->meeting_id : 0;
+		ui_edit_action(app, action, row, meeting_id, app->selected);
 		return true;
 	}
 	return false;
