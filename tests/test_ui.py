@@ -363,6 +363,8 @@ def test_minutes_and_documents(screen):
     screen.keys("S")
     screen.wait("签发人")
     screen.keys("Enter")
+    screen.wait("y：是")
+    screen.keys("y")
     screen.wait("会议纪要已签发")
     assert screen.cli("minutes", "show", "5").startswith("signed"), screen.cli("minutes", "show", "5")
     screen.keys("d")
@@ -389,21 +391,22 @@ def test_minutes_and_documents(screen):
 def test_a_refused_action_changes_nothing(screen):
     screen.wait("伊吾县 · 日历")
     open_meeting_on(screen, "2026-12-15", "#14")
-    before = screen.cli("minutes", "show", "14") if False else None
     screen.keys("S")
     text = screen.wait("伊吾县 · 会议")
     # A department's meeting has no minutes in the government's book: refused, nothing changed.
     deadline = time.time() + WAIT_SECONDS
     while time.time() < deadline:
-        last = screen.lines()
-        status = [l for l in last if l.strip()][-1]
-        if "签发人" in screen.text():
+        status = [l for l in screen.lines() if l.strip()][-1]
+        if "y：是" in screen.text():
+            screen.keys("y")
+        elif "签发人" in screen.text():
             screen.keys("Enter")
         elif "Enter:" not in status:
             break
         time.sleep(0.1)
-    status = [l for l in screen.lines() if l.strip()][-1]
-    assert "已签发" not in status and status.strip(), screen.text()
+    status = "".join(l.strip() for l in screen.lines()[-4:])
+    # Whom the rules name, and the clause: the chair of the department's meeting.
+    assert "会议主持人" in status and "第四十条〕" in status, screen.text()
     result = subprocess.run([BINARY, "--db", screen.db, "minutes", "show", "14"],
                             env=dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8"),
                             capture_output=True, text=True)
@@ -492,6 +495,8 @@ def test_topics_proposed_approved_scheduled(screen):
     screen.keys("a")
     screen.wait("审批人")
     screen.keys("Enter")
+    screen.wait("y：是")
+    screen.keys("y")
     screen.wait("已确定")
     topics = screen.cli("topic", "list")
     line = [l for l in topics.split("\n") if "关于冬季供暖保障工作的汇报" in l][0]

@@ -239,8 +239,21 @@ static void approve_topic(ui *app, int64_t topic_id)
 	if (hw_topic_approvers(app->session, topic_id, ui_choices_eligible, &approvers, &error) != 0)
 		ui_say(app, true, "%s", error.message);
 	else if (pick_actor(app, _("Approved by"), &approvers, by, sizeof by)) {
-		snprintf(done, sizeof done, _("Topic #%lld approved."), (long long)topic_id);
-		ui_report(app, hw_topic_approve(app->session, topic_id, by, &error), &error, done);
+		hw_topic topic;
+		hw_person approver;
+		char question[2048];
+		if (hw_topic_get(app->session, topic_id, &topic, &error) != 0 ||
+		    hw_person_get(app->session, atoll(by), &approver, &error) != 0) {
+			ui_say(app, true, "%s", error.message);
+		} else {
+			snprintf(question, sizeof question, _("Approve topic #%lld “%s” as %s?"),
+				 (long long)topic_id, topic.title, approver.name);
+			if (ui_confirm(app, question)) {
+				snprintf(done, sizeof done, _("Topic #%lld approved."), (long long)topic_id);
+				ui_report(app, hw_topic_approve(app->session, topic_id, by, &error), &error,
+					  done);
+			}
+		}
 	}
 	ui_choices_free(&approvers);
 }
@@ -255,8 +268,22 @@ static void sign_minutes(ui *app, int64_t meeting_id)
 	if (hw_minutes_signers(app->session, meeting_id, ui_choices_eligible, &signers, &error) != 0)
 		ui_say(app, true, "%s", error.message);
 	else if (pick_actor(app, _("Signed by"), &signers, by, sizeof by)) {
-		snprintf(done, sizeof done, _("Minutes of meeting #%lld signed."), (long long)meeting_id);
-		ui_report(app, hw_minutes_sign(app->session, meeting_id, by, &error), &error, done);
+		hw_person signer;
+		char question[1024];
+		if (hw_person_get(app->session, atoll(by), &signer, &error) != 0) {
+			ui_say(app, true, "%s", error.message);
+		} else {
+			snprintf(question, sizeof question,
+				 _("Sign the minutes of meeting #%lld as %s? Signed minutes are frozen: a "
+				   "correction becomes an amendment."),
+				 (long long)meeting_id, signer.name);
+			if (ui_confirm(app, question)) {
+				snprintf(done, sizeof done, _("Minutes of meeting #%lld signed."),
+					 (long long)meeting_id);
+				ui_report(app, hw_minutes_sign(app->session, meeting_id, by, &error),
+					  &error, done);
+			}
+		}
 	}
 	ui_choices_free(&signers);
 }

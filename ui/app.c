@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "text_width.h"
 #include "ui.h"
+#include "widgets.h"
 
 /* ---- drawing ---- */
 
@@ -244,8 +245,12 @@ static void draw_status(const ui *app)
 {
 	int y = LINES - 1;
 	if (app->message[0] != '\0') {
-		ui_put(app, y, 0, COLS, app->message_is_error ? UI_STYLE_ERROR : UI_STYLE_STATUS, true,
-		       app->message);
+		/* A refusal is shown whole, rule and clause included: over up to three lines. */
+		char lines[3][512];
+		int count = ui_wrap(app->message, COLS - 1, lines, 3);
+		for (int i = 0; i < count; i++)
+			ui_put(app, LINES - count + i, 0, COLS,
+			       app->message_is_error ? UI_STYLE_ERROR : UI_STYLE_STATUS, true, lines[i]);
 		return;
 	}
 	unsigned view = app->stack[app->depth - 1].ops->kind;
@@ -295,6 +300,10 @@ bool ui_read_key(ui *app, bool *is_code, wint_t *key)
 	}
 	*is_code = status == KEY_CODE_YES;
 	if (*is_code && *key == KEY_RESIZE)
+		return false;
+	/* While the terminal is too small only Esc (leave a dialog) and Q (quit) count: nothing
+	 * is typed into what cannot be seen. */
+	if (ui_too_small() && (*is_code || (*key != 27 && *key != 'Q')))
 		return false;
 	return true;
 }

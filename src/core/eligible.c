@@ -1,10 +1,24 @@
 /* Who may act: every person of the roster put to the same test the action itself applies. */
 #include <stdlib.h>
 
+#include "i18n.h"
+
 #include "eligible.h"
 #include "leave.h"
 #include "minutes.h"
 #include "topics.h"
+
+/* Nobody qualifies: says whom the rules name, and where. */
+static int nobody(hw_session *session, const char *what, hw_meeting_type type, hw_role_set roles,
+		  hw_type_key key, hw_error *error)
+{
+	char names[256];
+	const hw_type_rules *rules = &session->rules->types[type];
+	hw_describe_roles(session->rules, roles, names, sizeof names);
+	return hw_error_set(error, _("nobody on the roster may %s for %s: the rules name %s 〔%s〕"),
+			    what, rules->name ? rules->name : hw_meeting_type_key(type), names,
+			    hw_type_key_clause(rules, key));
+}
 
 typedef struct people {
 	hw_person *items;
@@ -68,11 +82,15 @@ int hw_leave_deciders(hw_session *session, int64_t leave_id, hw_eligible_visit v
 	    hw_meeting_get(session, leave.meeting_id, &meeting, error) != 0 ||
 	    load_people(session, &list, error) != 0)
 		return -1;
+	int found = 0;
 	for (int i = 0; i < list.count; i++)
-		if (hw_leave_may_decide(&list.items[i], leave.approvers, &meeting))
+		if (hw_leave_may_decide(&list.items[i], leave.approvers, &meeting)) {
 			visit(&list.items[i], 1, user);
+			found++;
+		}
 	free(list.items);
-	return 0;
+	return found ? 0 : nobody(session, _("decide this leave request"), meeting.type,
+				  leave.approvers, HW_KEY_LEAVE_APPROVER, error);
 }
 
 int hw_topic_approvers(hw_session *session, int64_t topic_id, hw_eligible_visit visit, void *user,
@@ -85,11 +103,16 @@ int hw_topic_approvers(hw_session *session, int64_t topic_id, hw_eligible_visit 
 	    (topic.meeting_id && hw_meeting_get(session, topic.meeting_id, &meeting, error) != 0) ||
 	    load_people(session, &list, error) != 0)
 		return -1;
+	int found = 0;
 	for (int i = 0; i < list.count; i++)
-		if (hw_topic_may_approve(session->rules, &topic, &meeting, &list.items[i]))
+		if (hw_topic_may_approve(session->rules, &topic, &meeting, &list.items[i])) {
 			visit(&list.items[i], 1, user);
+			found++;
+		}
 	free(list.items);
-	return 0;
+	return found ? 0 : nobody(session, _("approve topics"), meeting.type,
+				  hw_topic_approver_roles(session->rules, meeting.type),
+				  HW_KEY_TOPIC_APPROVER, error);
 }
 
 int hw_minutes_signers(hw_session *session, int64_t meeting_id, hw_eligible_visit visit,
@@ -101,9 +124,13 @@ int hw_minutes_signers(hw_session *session, int64_t meeting_id, hw_eligible_visi
 	    load_people(session, &list, error) != 0)
 		return -1;
 	hw_role_set signers = hw_minutes_signer_roles(session->rules, meeting.type);
+	int found = 0;
 	for (int i = 0; i < list.count; i++)
-		if (hw_minutes_may_sign(&list.items[i], signers, &meeting))
+		if (hw_minutes_may_sign(&list.items[i], signers, &meeting)) {
 			visit(&list.items[i], 1, user);
+			found++;
+		}
 	free(list.items);
-	return 0;
+	return found ? 0 : nobody(session, _("sign the minutes"), meeting.type, signers,
+				  HW_KEY_MINUTES_SIGNER, error);
 }

@@ -11,6 +11,8 @@
 /* `how` is 1 for a person in their own right, 2 for one by delegation (chairs only). */
 typedef void (*hw_eligible_visit)(const hw_person *person, int how, void *user);
 
+/* The chairs may be none (a department's meeting has no chair). The others fail when nobody
+ * qualifies, saying whom the rules name and the clause. */
 int hw_chair_candidates(hw_session *session, hw_meeting_type type, hw_eligible_visit visit,
 			void *user, hw_error *error);
 int hw_leave_deciders(hw_session *session, int64_t leave_id, hw_eligible_visit visit, void *user,
