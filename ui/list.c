@@ -77,6 +77,10 @@ void ui_list_draw(const ui *app, ui_list *list, int top, int height, int width, 
 		return;
 	}
 	settle(list, 1);
+	/* A list longer than the screen keeps its last line for where the selection is. */
+	bool scrolls = list->count > height;
+	if (scrolls && height > 1)
+		height--;
 	if (list->selected < list->top)
 		list->top = list->selected;
 	if (list->selected >= list->top + height)
@@ -100,11 +104,11 @@ void ui_list_draw(const ui *app, ui_list *list, int top, int height, int width, 
 		}
 		ui_put(app, top + line, x, width - x, style, chosen, row->text);
 	}
-	if (list->count > height) {
-		char where[32];
-		snprintf(where, sizeof where, "%d/%d", list->selected + 1, list->count);
+	if (scrolls) {
+		char where[64];
+		snprintf(where, sizeof where, "(%d/%d)", list->selected + 1, list->count);
 		int w = hw_text_width(where);
-		ui_put(app, top + height - 1, width - w, w, UI_STYLE_DIM, false, where);
+		ui_put(app, top + height, width - w - 1, w, UI_STYLE_DIM, false, where);
 	}
 }
 

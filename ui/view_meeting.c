@@ -196,7 +196,7 @@ static void meeting_load(ui *app, void *opaque)
 		snprintf(list->error, sizeof list->error, "%s", error.message);
 		return;
 	}
-	int width = COLS > 4 ? COLS - 4 : 76;
+	int width = COLS > 8 ? COLS - 4 : 76;
 	char date[HW_DATE_TEXT_SIZE];
 	hw_date_format(meeting->date, date);
 	ui_list_add(list, UI_ROW_HEADING, ui_type_style(meeting->type), "%s  #%lld",

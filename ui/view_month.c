@@ -11,6 +11,7 @@
 #include "meetings.h"
 #include "text_width.h"
 #include "ui.h"
+#include "widgets.h"
 #include "workdays.h"
 
 #define GRID_DAYS 42
@@ -167,8 +168,14 @@ static void draw_day_list(ui *app, month_state *state, int top, int height, int 
 	}
 	if (state->list_selected >= count)
 		state->list_selected = count - 1;
-	int y = top + 3;
-	for (int i = 0; i < count && y + 1 < top + height; i++, y += 3) {
+	int y = top + 3, bottom = top + height - 1; /* the last line is for the hint */
+	for (int i = 0; i < count; i++) {
+		if (y + 1 >= bottom) {
+			char more[64];
+			snprintf(more, sizeof more, _("%d more: Tab, then ↓"), count - i);
+			ui_put(app, bottom - 1, left, width, UI_STYLE_DIM, false, more);
+			break;
+		}
 		const hw_meeting *meeting = &state->meetings[first + i];
 		bool chosen = state->focus_list && i == state->list_selected;
 		char line[600];
@@ -181,8 +188,13 @@ static void draw_day_list(ui *app, month_state *state, int top, int height, int 
 		       : meeting->status == HW_STATUS_CANCELLED ? UI_STYLE_DIM
 								 : ui_type_style(meeting->type),
 		       chosen, line);
-		ui_put(app, y + 1, left + 3, width - 3, chosen ? UI_STYLE_SELECTED : UI_STYLE_NORMAL,
-		       chosen, meeting->title);
+		/* The title over up to two lines, then a blank line where there is room. */
+		char title[2][512];
+		int lines = ui_wrap(meeting->title, width - 3, title, 2);
+		for (int l = 0; l < lines && y + 1 + l < bottom; l++)
+			ui_put(app, y + 1 + l, left + 3, width - 3,
+			       chosen ? UI_STYLE_SELECTED : UI_STYLE_NORMAL, chosen, title[l]);
+		y += 1 + (lines > 0 ? lines : 1) + 1;
 	}
 	if (!state->focus_list)
 		ui_put(app, top + height - 1, left, width, UI_STYLE_DIM, false,

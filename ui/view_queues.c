@@ -130,7 +130,7 @@ static void queues_load(ui *app, void *opaque)
 	if (ui_findings(app, app->month, last, &findings, &error) != 0) {
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 	} else {
-		int width = COLS > 4 ? COLS - 4 : 76;
+		int width = COLS > 8 ? COLS - 6 : 74; /* the markers and the continuation's indent */
 		for (int i = 0; i < findings.count; i++) {
 			const hw_finding *finding = &findings.items[i];
 			char date[HW_DATE_TEXT_SIZE], text[2048], lines[6][512];

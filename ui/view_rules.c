@@ -27,7 +27,7 @@ static void rules_load(ui *app, void *opaque)
 	ui_list_clear(list);
 	const hw_rules *rules = app->session->rules;
 	const char *const *g = (const char *const *)rules->government;
-	int width = COLS > 4 ? COLS - 4 : 76;
+	int width = COLS > 8 ? COLS - 6 : 74; /* the markers and the continuation's indent */
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", g[HW_GOV_NAME]);
 	ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, "  %s %s", g[HW_GOV_TITLE] ? g[HW_GOV_TITLE] : "",
 		    g[HW_GOV_DOCUMENT] ? g[HW_GOV_DOCUMENT] : "");
