@@ -2000,7 +2000,14 @@ static void test_signed_minutes_are_frozen_and_amended(void **state)
 	assert_json_string(minutes, "text", "纪要");
 	assert_json_string(minutes, "state", "signed");
 	assert_json_int(minutes, "amendments", 1);
+	json_t *listed = json_array_get(json_object_get(minutes, "amendment_list"), 0);
+	assert_json_string(listed, "text", "补充第三条");
+	assert_json_string(listed, "by", "首长");
 	json_decref(minutes);
+	run_result shown = RUN(f, "minutes", "show", "1");
+	assert_contains(shown.out, "纪要\n");
+	assert_contains(shown.out, "by 首长: 补充第三条\n");
+	test_run_free(&shown);
 	LOGGED(f, "minutes amend", false, true, "minutes", "amend", "1", "--text", "更正日期", "--by",
 	       "首长");
 	json_t *meeting = JSON(f, "meeting", "show", "1", "--json");

@@ -11,18 +11,30 @@
 #include "minutes.h"
 #include "topics.h"
 
-/* Picks who acts from `choices`; returns their id as text in `out`, false when cancelled. */
-static bool pick_actor(ui *app, const char *title, ui_choices *choices, char *out, size_t size)
+typedef int (*eligible_fn)(hw_session *session, int64_t id, hw_eligible_visit visit, void *user,
+			   hw_error *error);
+
+/* Picks who acts among those the rules allow (`eligible` for `id`); false when nobody may
+ * (said, with the rule) or the user cancels. `by` gets the person's id, as the core takes it. */
+static bool pick_actor(ui *app, eligible_fn eligible, int64_t id, const char *title, hw_person *who,
+		       char by[32])
 {
-	if (choices->count == 0) {
-		ui_say(app, true, "%s", _("Nobody on the roster may do this under the rules."));
-		return false;
+	ui_choices choices = {0};
+	hw_error error = {0};
+	bool picked = false;
+	if (eligible(app->session, id, ui_choices_eligible, &choices, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+	} else {
+		int index = ui_pick(app, title, choices.labels, choices.count, 0);
+		if (index >= 0 && hw_person_get(app->session, atoll(choices.values[index]), who, &error) != 0)
+			ui_say(app, true, "%s", error.message);
+		else if (index >= 0) {
+			snprintf(by, 32, "%lld", (long long)who->id);
+			picked = true;
+		}
 	}
-	int picked = ui_pick(app, title, choices->labels, choices->count, 0);
-	if (picked < 0)
-		return false;
-	snprintf(out, size, "%s", choices->values[picked]);
-	return true;
+	ui_choices_free(&choices);
+	return picked;
 }
 
 /* ---- leave ---- */
@@ -39,27 +51,21 @@ static void decide_leave(ui *app, int64_t leave_id, bool approve)
 		ui_say(app, true, _("Leave request #%lld was decided already."), (long long)leave_id);
 		return;
 	}
-	ui_choices deciders = {0};
+	hw_person decider;
 	char by[32], question[2048], done[256];
-	if (hw_leave_deciders(app->session, leave_id, ui_choices_eligible, &deciders, &error) != 0) {
-		ui_say(app, true, "%s", error.message);
-	} else if (pick_actor(app, approve ? _("Approved by") : _("Rejected by"), &deciders, by, sizeof by)) {
-		hw_person decider;
-		const char *name = hw_person_get(app->session, atoll(by), &decider, &error) == 0
-					   ? decider.name
-					   : by;
-		snprintf(question, sizeof question,
-			 approve ? _("Approve %s's leave from meeting #%lld (%s), as %s?")
-				 : _("Reject %s's leave from meeting #%lld (%s), as %s?"),
-			 leave.person_name, (long long)leave.meeting_id, leave.reason, name);
-		if (ui_confirm(app, question)) {
-			snprintf(done, sizeof done,
-				 approve ? _("Leave request #%lld approved.") : _("Leave request #%lld rejected."),
-				 (long long)leave_id);
-			ui_report(app, hw_leave_decide(app->session, leave_id, approve, by, &error), &error, done);
-		}
-	}
-	ui_choices_free(&deciders);
+	if (!pick_actor(app, hw_leave_deciders, leave_id, approve ? _("Approved by") : _("Rejected by"),
+			&decider, by))
+		return;
+	snprintf(question, sizeof question,
+		 approve ? _("Approve %s's leave from meeting #%lld (%s), as %s?")
+			 : _("Reject %s's leave from meeting #%lld (%s), as %s?"),
+		 leave.person_name, (long long)leave.meeting_id, leave.reason, decider.name);
+	if (!ui_confirm(app, question))
+		return;
+	snprintf(done, sizeof done,
+		 approve ? _("Leave request #%lld approved.") : _("Leave request #%lld rejected."),
+		 (long long)leave_id);
+	ui_report(app, hw_leave_decide(app->session, leave_id, approve, by, &error), &error, done);
 }
 
 enum { L_REASON, L_WRITTEN, L_SUBSTITUTE, L_COUNT };
@@ -233,59 +239,41 @@ static void schedule_topic(ui *app, int64_t meeting_id)
 
 static void approve_topic(ui *app, int64_t topic_id)
 {
-	ui_choices approvers = {0};
 	hw_error error = {0};
-	char by[32], done[128];
-	if (hw_topic_approvers(app->session, topic_id, ui_choices_eligible, &approvers, &error) != 0)
+	hw_topic topic;
+	hw_person approver;
+	char by[32], question[2048], done[128];
+	if (hw_topic_get(app->session, topic_id, &topic, &error) != 0) {
 		ui_say(app, true, "%s", error.message);
-	else if (pick_actor(app, _("Approved by"), &approvers, by, sizeof by)) {
-		hw_topic topic;
-		hw_person approver;
-		char question[2048];
-		if (hw_topic_get(app->session, topic_id, &topic, &error) != 0 ||
-		    hw_person_get(app->session, atoll(by), &approver, &error) != 0) {
-			ui_say(app, true, "%s", error.message);
-		} else {
-			snprintf(question, sizeof question, _("Approve topic #%lld “%s” as %s?"),
-				 (long long)topic_id, topic.title, approver.name);
-			if (ui_confirm(app, question)) {
-				snprintf(done, sizeof done, _("Topic #%lld approved."), (long long)topic_id);
-				ui_report(app, hw_topic_approve(app->session, topic_id, by, &error), &error,
-					  done);
-			}
-		}
+		return;
 	}
-	ui_choices_free(&approvers);
+	if (!pick_actor(app, hw_topic_approvers, topic_id, _("Approved by"), &approver, by))
+		return;
+	snprintf(question, sizeof question, _("Approve topic #%lld “%s” as %s?"), (long long)topic_id,
+		 topic.title, approver.name);
+	if (!ui_confirm(app, question))
+		return;
+	snprintf(done, sizeof done, _("Topic #%lld approved."), (long long)topic_id);
+	ui_report(app, hw_topic_approve(app->session, topic_id, by, &error), &error, done);
 }
 
 /* ---- minutes and documents ---- */
 
 static void sign_minutes(ui *app, int64_t meeting_id)
 {
-	ui_choices signers = {0};
 	hw_error error = {0};
-	char by[32], done[128];
-	if (hw_minutes_signers(app->session, meeting_id, ui_choices_eligible, &signers, &error) != 0)
-		ui_say(app, true, "%s", error.message);
-	else if (pick_actor(app, _("Signed by"), &signers, by, sizeof by)) {
-		hw_person signer;
-		char question[1024];
-		if (hw_person_get(app->session, atoll(by), &signer, &error) != 0) {
-			ui_say(app, true, "%s", error.message);
-		} else {
-			snprintf(question, sizeof question,
-				 _("Sign the minutes of meeting #%lld as %s? Signed minutes are frozen: a "
-				   "correction becomes an amendment."),
-				 (long long)meeting_id, signer.name);
-			if (ui_confirm(app, question)) {
-				snprintf(done, sizeof done, _("Minutes of meeting #%lld signed."),
-					 (long long)meeting_id);
-				ui_report(app, hw_minutes_sign(app->session, meeting_id, by, &error),
-					  &error, done);
-			}
-		}
-	}
-	ui_choices_free(&signers);
+	hw_person signer;
+	char by[32], question[1024], done[128];
+	if (!pick_actor(app, hw_minutes_signers, meeting_id, _("Signed by"), &signer, by))
+		return;
+	snprintf(question, sizeof question,
+		 _("Sign the minutes of meeting #%lld as %s? Signed minutes are frozen: a "
+		   "correction becomes an amendment."),
+		 (long long)meeting_id, signer.name);
+	if (!ui_confirm(app, question))
+		return;
+	snprintf(done, sizeof done, _("Minutes of meeting #%lld signed."), (long long)meeting_id);
+	ui_report(app, hw_minutes_sign(app->session, meeting_id, by, &error), &error, done);
 }
 
 static void write_minutes(ui *app, int64_t meeting_id)
@@ -309,15 +297,12 @@ static void write_minutes(ui *app, int64_t meeting_id)
 		ui_report(app, hw_minutes_draft(app->session, meeting_id, text, &error), &error, done);
 		return;
 	}
-	ui_choices signers = {0};
+	hw_person amender;
 	char by[32];
-	if (hw_minutes_signers(app->session, meeting_id, ui_choices_eligible, &signers, &error) != 0)
-		ui_say(app, true, "%s", error.message);
-	else if (pick_actor(app, _("Amended by"), &signers, by, sizeof by)) {
-		snprintf(done, sizeof done, _("Amendment to meeting #%lld recorded."), (long long)meeting_id);
-		ui_report(app, hw_minutes_amend(app->session, meeting_id, text, by, &error), &error, done);
-	}
-	ui_choices_free(&signers);
+	if (!pick_actor(app, hw_minutes_signers, meeting_id, _("Amended by"), &amender, by))
+		return;
+	snprintf(done, sizeof done, _("Amendment to meeting #%lld recorded."), (long long)meeting_id);
+	ui_report(app, hw_minutes_amend(app->session, meeting_id, text, by, &error), &error, done);
 }
 
 static void add_document(ui *app, int64_t meeting_id)

@@ -38,6 +38,28 @@ const char *ui_weekday_name(hw_date date)
 	return _(names[hw_date_iso_weekday(date) - 1]);
 }
 
+void ui_meetings_add(const hw_meeting *meeting, void *user)
+{
+	ui_meetings *meetings = user;
+	if (meetings->count == meetings->capacity) {
+		int capacity = meetings->capacity ? meetings->capacity * 2 : 64;
+		hw_meeting *grown = realloc(meetings->items, (size_t)capacity * sizeof *grown);
+		if (grown == NULL) {
+			meetings->failed = true;
+			return;
+		}
+		meetings->items = grown;
+		meetings->capacity = capacity;
+	}
+	meetings->items[meetings->count++] = *meeting;
+}
+
+void ui_meetings_free(ui_meetings *meetings)
+{
+	free(meetings->items);
+	*meetings = (ui_meetings){0};
+}
+
 int ui_findings(ui *app, hw_date from, hw_date to, hw_findings *out, hw_error *error)
 {
 	hw_check_data data;

@@ -76,6 +76,7 @@ void ui_list_draw(const ui *app, ui_list *list, int top, int height, int width, 
 		ui_put(app, top, 1, width - 2, UI_STYLE_ERROR, false, list->error);
 		return;
 	}
+	list->height = height;
 	settle(list, 1);
 	/* A list longer than the screen keeps its last line for where the selection is. */
 	bool scrolls = list->count > height;
@@ -112,9 +113,9 @@ void ui_list_draw(const ui *app, ui_list *list, int top, int height, int width, 
 	}
 }
 
-bool ui_list_move(ui_list *list, ui_action action, int height)
+bool ui_list_move(ui_list *list, ui_action action)
 {
-	int page = height > 2 ? height - 1 : 1;
+	int page = list->height > 2 ? list->height - 1 : 1;
 	int direction = 1;
 	switch (action) {
 	case UI_UP: list->selected--; direction = -1; break;
@@ -168,4 +169,21 @@ void ui_column(char *out, size_t size, const char *text, int width)
 		out[used] = ' ';
 		out[used + 1] = '\0';
 	}
+}
+
+void ui_list_view_draw(ui *app, void *state, int top, int height, int width)
+{
+	ui_list_draw(app, state, top, height, width, true);
+}
+
+bool ui_list_view_act(ui *app, void *state, ui_action action)
+{
+	(void)app;
+	return ui_list_move(state, action);
+}
+
+void ui_list_view_destroy(void *state)
+{
+	ui_list_clear(state);
+	free(state);
 }

@@ -12,6 +12,7 @@
 
 #include "civil_date.h"
 #include "hw_error.h"
+#include "meetings.h"
 #include "rules.h"
 #include "session.h"
 
@@ -222,6 +223,7 @@ typedef struct ui_list {
 	ui_row *rows;
 	int count, capacity;
 	int selected, top;
+	int height; /* lines of the last draw: a page */
 	char error[HW_ERROR_MESSAGE_SIZE]; /* what went wrong loading, shown instead */
 } ui_list;
 
@@ -231,10 +233,15 @@ ui_row *ui_list_add(ui_list *list, ui_row_kind kind, ui_style style, const char 
 void ui_list_clear(ui_list *list);
 void ui_list_draw(const ui *app, ui_list *list, int top, int height, int width, bool focused);
 /* Moves the selection for navigation actions; returns whether it handled the action. */
-bool ui_list_move(ui_list *list, ui_action action, int height);
+bool ui_list_move(ui_list *list, ui_action action);
 const ui_row *ui_list_current(const ui_list *list);
 /* Puts the selection on the first row of `kind` with `id` (after a reload). */
 void ui_list_select(ui_list *list, ui_row_kind kind, int64_t id);
+
+/* For views whose state begins with their ui_list: draw it, move in it, free it all. */
+void ui_list_view_draw(ui *app, void *state, int top, int height, int width);
+bool ui_list_view_act(ui *app, void *state, ui_action action);
+void ui_list_view_destroy(void *state);
 
 /* Columns: appends `text` fitted to `width` columns (and a space) to `out`. */
 void ui_column(char *out, size_t size, const char *text, int width);
@@ -318,6 +325,15 @@ bool ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 const char *ui_type_name(const ui *app, hw_meeting_type type);
 const char *ui_type_mark(hw_meeting_type type);
 const char *ui_weekday_name(hw_date date);
+
+/* Meetings read into memory: hw_meeting_list's visitor appends to a ui_meetings. */
+typedef struct ui_meetings {
+	hw_meeting *items;
+	int count, capacity;
+	bool failed; /* out of memory: some were left out */
+} ui_meetings;
+void ui_meetings_add(const hw_meeting *meeting, void *meetings);
+void ui_meetings_free(ui_meetings *meetings);
 
 /* The findings for [from, to], for views that mark meetings. */
 struct hw_findings;

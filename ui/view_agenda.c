@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "agenda.h"
 #include "checks.h"
 #include "i18n.h"
@@ -16,12 +17,10 @@
 #define AGENDA_DAYS 90
 
 typedef struct agenda_state {
-	ui_list list;
+	ui_list list; /* first: the ui_list_view_* functions use it */
 	int type_filter; /* -1: every type */
 	hw_person person; /* id 0: everyone */
-	int height;
-	hw_meeting *meetings;
-	int count, capacity;
+	ui_meetings meetings; /* of the period, every type */
 } agenda_state;
 
 void *ui_agenda_new(ui *app)
@@ -31,22 +30,6 @@ void *ui_agenda_new(ui *app)
 	if (state)
 		state->type_filter = -1;
 	return state;
-}
-
-static void collect(const hw_meeting *meeting, void *user)
-{
-	agenda_state *state = user;
-	if (state->type_filter >= 0 && (int)meeting->type != state->type_filter)
-		return;
-	if (state->count == state->capacity) {
-		int capacity = state->capacity ? state->capacity * 2 : 64;
-		hw_meeting *grown = realloc(state->meetings, (size_t)capacity * sizeof *grown);
-		if (grown == NULL)
-			return;
-		state->meetings = grown;
-		state->capacity = capacity;
-	}
-	state->meetings[state->count++] = *meeting;
 }
 
 static void find_attendee(const hw_attendee *attendee, void *user)
@@ -104,11 +87,11 @@ static void agenda_load(ui *app, void *opaque)
 	ui_list *list = &state->list;
 	int selected = list->selected;
 	ui_list_clear(list);
-	state->count = 0;
+	state->meetings.count = 0;
 	hw_error error = {0};
 	hw_date from = app->selected, to = app->selected + AGENDA_DAYS - 1;
 	hw_findings findings = {0};
-	if (hw_meeting_list(app->session, from, to, collect, state, &error) != 0 ||
+	if (hw_meeting_list(app->session, from, to, ui_meetings_add, &state->meetings, &error) != 0 ||
 	    ui_findings(app, from, to, &findings, &error) != 0) {
 		snprintf(list->error, sizeof list->error, "%s", error.message);
 		return;
@@ -126,8 +109,10 @@ static void agenda_load(ui *app, void *opaque)
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, _("Meetings %s to %s%s"), first, last,
 		    filter);
 	int shown = 0;
-	for (int i = 0; i < state->count; i++) {
-		const hw_meeting *meeting = &state->meetings[i];
+	for (int i = 0; i < state->meetings.count; i++) {
+		const hw_meeting *meeting = &state->meetings.items[i];
+		if (state->type_filter >= 0 && (int)meeting->type != state->type_filter)
+			continue;
 		if (state->person.id) {
 			int64_t marker = state->person.id;
 			if (hw_meeting_attendees(app->session, meeting->id, find_attendee, &marker,
@@ -173,55 +158,23 @@ static void agenda_load(ui *app, void *opaque)
 	list->selected = selected;
 }
 
-static void agenda_draw(ui *app, void *opaque, int top, int height, int width)
-{
-	agenda_state *state = opaque;
-	state->height = height;
-	ui_list_draw(app, &state->list, top, height, width, true);
-}
-
-static void collect_person(const hw_person *person, void *user)
-{
-	struct {
-		hw_person *items;
-		int count;
-	} *people = user;
-	hw_person *grown = realloc(people->items, (size_t)(people->count + 1) * sizeof *grown);
-	if (grown == NULL)
-		return;
-	people->items = grown;
-	people->items[people->count++] = *person;
-}
-
 static void choose_person(ui *app, agenda_state *state)
 {
-	struct {
-		hw_person *items;
-		int count;
-	} people = {0};
+	ui_choices people = {0};
 	hw_error error = {0};
-	if (hw_person_list(app->session, collect_person, &people, &error) != 0) {
+	if (ui_choices_people(app, &people, &error) != 0) {
 		ui_say(app, true, "%s", error.message);
-		return;
-	}
-	const char **labels = calloc((size_t)people.count + 1, sizeof *labels);
-	char (*texts)[600] = calloc((size_t)people.count + 1, sizeof *texts);
-	if (labels && texts) {
-		for (int i = 0; i < people.count; i++) {
-			snprintf(texts[i], sizeof texts[i], "%s  %s", people.items[i].name,
-				 people.items[i].title);
-			labels[i] = texts[i];
-		}
-		int picked = ui_pick(app, _("Whose meetings?"), labels, people.count, 0);
-		if (picked >= 0) {
-			state->person = people.items[picked];
+	} else {
+		int picked = ui_pick(app, _("Whose meetings?"), people.labels, people.count, 0);
+		if (picked >= 0 && hw_person_get(app->session, atoll(people.values[picked]),
+						 &state->person, &error) != 0)
+			ui_say(app, true, "%s", error.message);
+		else if (picked >= 0) {
 			state->list.selected = 0;
 			agenda_load(app, state);
 		}
 	}
-	free(labels);
-	free(texts);
-	free(people.items);
+	ui_choices_free(&people);
 }
 
 static void choose_type(ui *app, agenda_state *state)
@@ -246,7 +199,7 @@ static void choose_type(ui *app, agenda_state *state)
 static bool agenda_act(ui *app, void *opaque, ui_action action)
 {
 	agenda_state *state = opaque;
-	if (ui_list_move(&state->list, action, state->height))
+	if (ui_list_move(&state->list, action))
 		return true;
 	const ui_row *row = ui_list_current(&state->list);
 	switch (action) {
@@ -296,7 +249,7 @@ static void agenda_destroy(void *opaque)
 {
 	agenda_state *state = opaque;
 	ui_list_clear(&state->list);
-	free(state->meetings);
+	ui_meetings_free(&state->meetings);
 	free(state);
 }
 
@@ -304,7 +257,7 @@ const ui_view_ops ui_agenda_view = {
 	.title = N_("Agenda"),
 	.kind = UI_IN_AGENDA,
 	.load = agenda_load,
-	.draw = agenda_draw,
+	.draw = ui_list_view_draw,
 	.act = agenda_act,
 	.destroy = agenda_destroy,
 };

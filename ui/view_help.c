@@ -7,8 +7,7 @@
 #include "ui.h"
 
 typedef struct help_state {
-	ui_list list;
-	int height;
+	ui_list list; /* first: the ui_list_view_* functions use it */
 	unsigned view_kind;
 	char view_title[128];
 } help_state;
@@ -55,32 +54,11 @@ static void help_load(ui *app, void *opaque)
 		    _("Backspace  delete the character before the cursor; Ctrl-U  clear"));
 }
 
-static void help_draw(ui *app, void *opaque, int top, int height, int width)
-{
-	help_state *state = opaque;
-	state->height = height;
-	ui_list_draw(app, &state->list, top, height, width, true);
-}
-
-static bool help_act(ui *app, void *opaque, ui_action action)
-{
-	(void)app;
-	help_state *state = opaque;
-	return ui_list_move(&state->list, action, state->height);
-}
-
-static void help_destroy(void *opaque)
-{
-	help_state *state = opaque;
-	ui_list_clear(&state->list);
-	free(state);
-}
-
 const ui_view_ops ui_help_view = {
 	.title = N_("Help"),
 	.kind = UI_IN_HELP,
 	.load = help_load,
-	.draw = help_draw,
-	.act = help_act,
-	.destroy = help_destroy,
+	.draw = ui_list_view_draw,
+	.act = ui_list_view_act,
+	.destroy = ui_list_view_destroy,
 };

@@ -16,10 +16,9 @@
 #include "widgets.h"
 
 typedef struct meeting_state {
+	ui_list list; /* first: the ui_list_view_* functions use it */
 	int64_t meeting_id;
 	hw_meeting meeting;
-	ui_list list;
-	int height; /* of the last draw, for paging */
 } meeting_state;
 
 typedef struct loader {
@@ -184,6 +183,15 @@ static void add_wrapped(ui_list *list, ui_row_kind kind, ui_style style, int64_t
 	}
 }
 
+static void add_amendment(const hw_amendment *amendment, void *user)
+{
+	char on[HW_DATE_TEXT_SIZE], text[4400];
+	hw_date_format(amendment->on, on);
+	snprintf(text, sizeof text, _("Amendment %s (%s): %s"), on, amendment->by_name, amendment->text);
+	add_wrapped(user, UI_ROW_TEXT, UI_STYLE_NORMAL, 0, 0, false, text,
+		    COLS > 8 ? COLS - 8 : 72);
+}
+
 static void meeting_load(ui *app, void *opaque)
 {
 	meeting_state *state = opaque;
@@ -270,8 +278,11 @@ static void meeting_load(ui *app, void *opaque)
 	}
 	if (row)
 		row->meeting_id = meeting->id;
-	if (has_minutes > 0)
+	if (has_minutes > 0) {
 		add_wrapped(list, UI_ROW_TEXT, UI_STYLE_DIM, 0, 0, false, minutes.text, width - 4);
+		if (hw_minutes_amendments(app->session, meeting->id, add_amendment, list, &error) != 0)
+			ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	}
 	if (hw_document_list(app->session, meeting->id, add_document, &load, &error) != 0)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 
@@ -299,17 +310,10 @@ static void meeting_load(ui *app, void *opaque)
 	list->selected = selected;
 }
 
-static void meeting_draw(ui *app, void *opaque, int top, int height, int width)
-{
-	meeting_state *state = opaque;
-	state->height = height;
-	ui_list_draw(app, &state->list, top, height, width, true);
-}
-
 static bool meeting_act(ui *app, void *opaque, ui_action action)
 {
 	meeting_state *state = opaque;
-	if (ui_list_move(&state->list, action, state->height))
+	if (ui_list_move(&state->list, action))
 		return true;
 	const ui_binding *binding = ui_binding_of(action);
 	if (binding && binding->edits) {
@@ -322,18 +326,11 @@ static bool meeting_act(ui *app, void *opaque, ui_action action)
 	return false;
 }
 
-static void meeting_destroy(void *opaque)
-{
-	meeting_state *state = opaque;
-	ui_list_clear(&state->list);
-	free(state);
-}
-
 const ui_view_ops ui_meeting_view = {
 	.title = N_("Meeting"),
 	.kind = UI_IN_MEETING,
 	.load = meeting_load,
-	.draw = meeting_draw,
+	.draw = ui_list_view_draw,
 	.act = meeting_act,
-	.destroy = meeting_destroy,
+	.destroy = ui_list_view_destroy,
 };

@@ -20,27 +20,12 @@
 
 typedef struct month_state {
 	hw_date first; /* the grid's first day (a Monday) */
-	hw_meeting *meetings;
-	int count, capacity;
+	ui_meetings meetings; /* of the six weeks, by date and time */
 	hw_findings findings;
 	bool focus_list; /* the day's meetings rather than the days */
 	int list_selected;
 	char error[HW_ERROR_MESSAGE_SIZE];
 } month_state;
-
-static void collect(const hw_meeting *meeting, void *user)
-{
-	month_state *state = user;
-	if (state->count == state->capacity) {
-		int capacity = state->capacity ? state->capacity * 2 : 64;
-		hw_meeting *grown = realloc(state->meetings, (size_t)capacity * sizeof *grown);
-		if (grown == NULL)
-			return;
-		state->meetings = grown;
-		state->capacity = capacity;
-	}
-	state->meetings[state->count++] = *meeting;
-}
 
 static void month_load(ui *app, void *opaque)
 {
@@ -49,12 +34,12 @@ static void month_load(ui *app, void *opaque)
 	hw_date_to_ymd(app->selected, &year, &month, &day);
 	app->month = hw_date_from_ymd(year, month, 1);
 	state->first = app->month - (hw_date_iso_weekday(app->month) - 1);
-	state->count = 0;
+	state->meetings.count = 0;
 	state->error[0] = '\0';
 	hw_findings_free(&state->findings);
 	hw_error error = {0};
-	if (hw_meeting_list(app->session, state->first, state->first + GRID_DAYS - 1, collect, state,
-			    &error) != 0 ||
+	if (hw_meeting_list(app->session, state->first, state->first + GRID_DAYS - 1, ui_meetings_add,
+			    &state->meetings, &error) != 0 ||
 	    ui_findings(app, state->first, state->first + GRID_DAYS - 1, &state->findings, &error) != 0)
 		snprintf(state->error, sizeof state->error, "%s", error.message);
 }
@@ -62,7 +47,7 @@ static void month_load(ui *app, void *opaque)
 static void month_destroy(void *opaque)
 {
 	month_state *state = opaque;
-	free(state->meetings);
+	ui_meetings_free(&state->meetings);
 	hw_findings_free(&state->findings);
 	free(state);
 }
@@ -78,8 +63,8 @@ static int day_meetings(const month_state *state, hw_date date, int *first)
 {
 	int count = 0;
 	*first = -1;
-	for (int i = 0; i < state->count; i++)
-		if (state->meetings[i].date == date) {
+	for (int i = 0; i < state->meetings.count; i++)
+		if (state->meetings.items[i].date == date) {
 			if (*first < 0)
 				*first = i;
 			count++;
@@ -122,7 +107,7 @@ static void draw_cell(ui *app, const month_state *state, hw_date date, int y, in
 	int first, count = day_meetings(state, date, &first);
 	bool any_flag = false;
 	for (int i = 0; i < count; i++) {
-		const hw_meeting *meeting = &state->meetings[first + i];
+		const hw_meeting *meeting = &state->meetings.items[first + i];
 		any_flag |= flagged(state, meeting);
 		if (i < 3)
 			ui_put(app, y + 1, x + 1 + 2 * i, 2,
@@ -176,7 +161,7 @@ static void draw_day_list(ui *app, month_state *state, int top, int height, int 
 			ui_put(app, bottom - 1, left, width, UI_STYLE_DIM, false, more);
 			break;
 		}
-		const hw_meeting *meeting = &state->meetings[first + i];
+		const hw_meeting *meeting = &state->meetings.items[first + i];
 		bool chosen = state->focus_list && i == state->list_selected;
 		char line[600];
 		snprintf(line, sizeof line, "%s%s%s %s #%lld%s", meeting->start, meeting->end[0] ? "–" : "",
@@ -237,8 +222,8 @@ static const hw_meeting *chosen_meeting(month_state *state, hw_date date)
 	if (count == 0)
 		return NULL;
 	if (count == 1)
-		return &state->meetings[first];
-	return state->focus_list ? &state->meetings[first + state->list_selected] : NULL;
+		return &state->meetings.items[first];
+	return state->focus_list ? &state->meetings.items[first + state->list_selected] : NULL;
 }
 
 static void select_day(ui *app, month_state *state, hw_date date)

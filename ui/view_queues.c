@@ -13,8 +13,7 @@
 #include "widgets.h"
 
 typedef struct queues_state {
-	ui_list list;
-	int height;
+	ui_list list; /* first: the ui_list_view_* functions use it */
 	ui *app;
 } queues_state;
 
@@ -153,17 +152,10 @@ static void queues_load(ui *app, void *opaque)
 	list->selected = selected;
 }
 
-static void queues_draw(ui *app, void *opaque, int top, int height, int width)
-{
-	queues_state *state = opaque;
-	state->height = height;
-	ui_list_draw(app, &state->list, top, height, width, true);
-}
-
 static bool queues_act(ui *app, void *opaque, ui_action action)
 {
 	queues_state *state = opaque;
-	if (ui_list_move(&state->list, action, state->height))
+	if (ui_list_move(&state->list, action))
 		return true;
 	const ui_row *row = ui_list_current(&state->list);
 	if (action == UI_OPEN) {
@@ -183,18 +175,11 @@ static bool queues_act(ui *app, void *opaque, ui_action action)
 	return false;
 }
 
-static void queues_destroy(void *opaque)
-{
-	queues_state *state = opaque;
-	ui_list_clear(&state->list);
-	free(state);
-}
-
 const ui_view_ops ui_queues_view = {
 	.title = N_("Queues"),
 	.kind = UI_IN_QUEUES,
 	.load = queues_load,
-	.draw = queues_draw,
+	.draw = ui_list_view_draw,
 	.act = queues_act,
-	.destroy = queues_destroy,
+	.destroy = ui_list_view_destroy,
 };

@@ -8,8 +8,7 @@
 #include "ui.h"
 
 typedef struct roster_state {
-	ui_list list;
-	int height;
+	ui_list list; /* first: the ui_list_view_* functions use it */
 	ui *app;
 	hw_person *deputies;
 	int deputy_count;
@@ -91,20 +90,6 @@ static void roster_load(ui *app, void *opaque)
 	list->selected = selected;
 }
 
-static void roster_draw(ui *app, void *opaque, int top, int height, int width)
-{
-	roster_state *state = opaque;
-	state->height = height;
-	ui_list_draw(app, &state->list, top, height, width, true);
-}
-
-static bool roster_act(ui *app, void *opaque, ui_action action)
-{
-	(void)app;
-	roster_state *state = opaque;
-	return ui_list_move(&state->list, action, state->height);
-}
-
 static void roster_destroy(void *opaque)
 {
 	roster_state *state = opaque;
@@ -117,7 +102,7 @@ const ui_view_ops ui_roster_view = {
 	.title = N_("Roster"),
 	.kind = UI_IN_ROSTER,
 	.load = roster_load,
-	.draw = roster_draw,
-	.act = roster_act,
+	.draw = ui_list_view_draw,
+	.act = ui_list_view_act,
 	.destroy = roster_destroy,
 };

@@ -9,8 +9,7 @@
 #include "widgets.h"
 
 typedef struct rules_state {
-	ui_list list;
-	int height;
+	ui_list list; /* first: the ui_list_view_* functions use it */
 } rules_state;
 
 void *ui_rules_new(ui *app)
@@ -57,32 +56,11 @@ static void rules_load(ui *app, void *opaque)
 	list->selected = selected;
 }
 
-static void rules_draw(ui *app, void *opaque, int top, int height, int width)
-{
-	rules_state *state = opaque;
-	state->height = height;
-	ui_list_draw(app, &state->list, top, height, width, true);
-}
-
-static bool rules_act(ui *app, void *opaque, ui_action action)
-{
-	(void)app;
-	rules_state *state = opaque;
-	return ui_list_move(&state->list, action, state->height);
-}
-
-static void rules_destroy(void *opaque)
-{
-	rules_state *state = opaque;
-	ui_list_clear(&state->list);
-	free(state);
-}
-
 const ui_view_ops ui_rules_view = {
 	.title = N_("Rules"),
 	.kind = UI_IN_RULES,
 	.load = rules_load,
-	.draw = rules_draw,
-	.act = rules_act,
-	.destroy = rules_destroy,
+	.draw = ui_list_view_draw,
+	.act = ui_list_view_act,
+	.destroy = ui_list_view_destroy,
 };

@@ -8,8 +8,7 @@
 #include "ui.h"
 
 typedef struct search_state {
-	ui_list list;
-	int height;
+	ui_list list; /* first: the ui_list_view_* functions use it */
 	char text[256];
 } search_state;
 
@@ -57,17 +56,10 @@ static void search_load(ui *app, void *opaque)
 	list->selected = selected;
 }
 
-static void search_draw(ui *app, void *opaque, int top, int height, int width)
-{
-	search_state *state = opaque;
-	state->height = height;
-	ui_list_draw(app, &state->list, top, height, width, true);
-}
-
 static bool search_act(ui *app, void *opaque, ui_action action)
 {
 	search_state *state = opaque;
-	if (ui_list_move(&state->list, action, state->height))
+	if (ui_list_move(&state->list, action))
 		return true;
 	if (action == UI_OPEN) {
 		const ui_row *row = ui_list_current(&state->list);
@@ -80,18 +72,11 @@ static bool search_act(ui *app, void *opaque, ui_action action)
 	return false;
 }
 
-static void search_destroy(void *opaque)
-{
-	search_state *state = opaque;
-	ui_list_clear(&state->list);
-	free(state);
-}
-
 const ui_view_ops ui_search_view = {
 	.title = N_("Search"),
 	.kind = UI_IN_SEARCH,
 	.load = search_load,
-	.draw = search_draw,
+	.draw = ui_list_view_draw,
 	.act = search_act,
-	.destroy = search_destroy,
+	.destroy = ui_list_view_destroy,
 };

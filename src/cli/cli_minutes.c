@@ -7,6 +7,22 @@
 #include "minutes.h"
 #include "session.h"
 
+static void amendment_json(const hw_amendment *amendment, void *user)
+{
+	char on[HW_DATE_TEXT_SIZE];
+	hw_date_format(amendment->on, on);
+	json_array_append_new(user, json_pack("{s:s,s:s,s:s}", "text", amendment->text, "by",
+					      amendment->by_name, "on", on));
+}
+
+static void print_amendment(const hw_amendment *amendment, void *user)
+{
+	(void)user;
+	char on[HW_DATE_TEXT_SIZE];
+	hw_date_format(amendment->on, on);
+	printf(_("amendment %s by %s: %s\n"), on, amendment->by_name, amendment->text);
+}
+
 int cli_minutes(cli_context *context, int argc, char **argv)
 {
 	if (argc < 2)
@@ -53,15 +69,22 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 					      (long long)meeting_id);
 		else if (found < 0)
 			result = -1;
-		else if (json)
-			cli_print_json(json_pack("{s:I,s:s,s:s,s:o,s:i}", "meeting", (json_int_t)meeting_id,
-						 "state", minutes.signed_ ? "signed" : "drafted", "text",
-						 minutes.text, "signed_by",
+		else if (json) {
+			json_t *amendments = json_array();
+			result = hw_minutes_amendments(session, meeting_id, amendment_json, amendments,
+						       &error);
+			cli_print_json(json_pack("{s:I,s:s,s:s,s:o,s:i,s:o}", "meeting",
+						 (json_int_t)meeting_id, "state",
+						 minutes.signed_ ? "signed" : "drafted", "text", minutes.text,
+						 "signed_by",
 						 minutes.signed_ ? json_string(minutes.signed_by_name)
 								 : json_null(),
-						 "amendments", minutes.amendment_count));
-		else
+						 "amendments", minutes.amendment_count, "amendment_list",
+						 amendments));
+		} else {
 			printf("%s\n%s\n", minutes.signed_ ? _("signed") : _("draft"), minutes.text);
+			result = hw_minutes_amendments(session, meeting_id, print_amendment, NULL, &error);
+		}
 	}
 	hw_session_close(session);
 	return result == 0 ? CLI_OK : cli_fail(&error);

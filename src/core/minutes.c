@@ -535,3 +535,27 @@ int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *)
 	free(list.items);
 	return 0;
 }
+
+int hw_minutes_amendments(hw_session *session, int64_t meeting_id,
+			  void (*visit)(const hw_amendment *, void *), void *user, hw_error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT a.id, a.text, coalesce(p.name, ''), a.on_date FROM minutes_amendment a"
+			       " LEFT JOIN person p ON p.id = a.by_id WHERE a.meeting_id = ?1 ORDER BY a.id",
+			       -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the amendments"), error);
+	sqlite3_bind_int64(statement, 1, meeting_id);
+	int status;
+	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+		hw_amendment amendment = {.id = sqlite3_column_int64(statement, 0)};
+		hw_column_text(statement, 1, amendment.text, sizeof amendment.text);
+		hw_column_text(statement, 2, amendment.by_name, sizeof amendment.by_name);
+		hw_column_date(statement, 3, &amendment.on);
+		visit(&amendment, user);
+	}
+	sqlite3_finalize(statement);
+	if (status != SQLITE_DONE)
+		return hw_store_fail(session->store, _("cannot read the amendments"), error);
+	return 0;
+}

@@ -25,6 +25,17 @@ int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, 
 		     hw_error *error);
 /* Returns 1 and fills `out` when the meeting has minutes, 0 when not, -1 on error. */
 int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_error *error);
+typedef struct hw_amendment {
+	int64_t id;
+	char text[4096];
+	char by_name[HW_NAME_SIZE];
+	hw_date on;
+} hw_amendment;
+
+/* The amendments to a meeting's signed minutes, oldest first. */
+int hw_minutes_amendments(hw_session *session, int64_t meeting_id,
+			  void (*visit)(const hw_amendment *, void *), void *user, hw_error *error);
+
 /* The roles that sign a meeting's minutes (the chair where the rules name none). */
 hw_role_set hw_minutes_signer_roles(const hw_rules *rules, hw_meeting_type type);
 bool hw_minutes_may_sign(const hw_person *person, hw_role_set signers, const hw_meeting *meeting);
