@@ -250,6 +250,19 @@ def test_resize_and_minimum_size(screen):
     text = screen.wait("伊吾县 · 日历")
     assert "80×24" not in text, text
     assert len(text.split("\n")[0].rstrip()) > 80, "uses the wider terminal:\n" + text
+    # Inside a form: what was typed survives the resize, keys typed while too small do not count.
+    screen.keys("n")
+    screen.wait("新建会议")
+    screen.keys("Tab", "Tab", "Tab", "Tab")
+    screen.type("年终总结")
+    screen.resize(60, 20)
+    screen.wait("80×24")
+    screen.type("xyz")
+    screen.resize(80, 24)
+    text = screen.wait("新建会议")
+    assert "年终总结" in text and "xyz" not in text, text
+    screen.keys("Escape")
+    screen.wait("新建会议", absent=True)
     quit_cleanly(screen)
 
 
