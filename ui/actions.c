@@ -83,22 +83,22 @@ void ui_report(ui *app, int status, const hw_error *error, const char *done)
 	ui_say(app, false, "%s", done);
 }
 
-bool ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id, hw_date date)
+void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id, hw_date date)
 {
 	if (!ui_may_edit(app, action))
-		return true;
+		return;
 	switch (action) {
 	case UI_NEW_MEETING:
 	case UI_EDIT_MEETING:
 	case UI_CANCEL_MEETING:
 	case UI_MARK_HELD:
-		if (action != UI_NEW_MEETING && meeting_id == 0) {
+		if (action != UI_NEW_MEETING && meeting_id == 0)
 			ui_say(app, true, "%s", _("Select a meeting first."));
-			return false;
-		}
-		return ui_meeting_action(app, action, meeting_id, date);
-	case UI_NEW_SERIES: return ui_series_action(app, date);
-	case UI_EXPORT: return ui_export_action(app);
-	default: return ui_work_action(app, action, row, meeting_id);
+		else
+			ui_meeting_action(app, action, meeting_id, date);
+		return;
+	case UI_NEW_SERIES: ui_series_action(app, date); return;
+	case UI_EXPORT: ui_export_action(app); return;
+	default: ui_work_action(app, action, row, meeting_id); return;
 	}
 }

@@ -24,9 +24,9 @@ int ui_choices_departments(ui *app, ui_choices *choices, hw_error *error);
 /* Shows the outcome of an action: the error (with its rule and clause) or `done`. */
 void ui_report(ui *app, int status, const hw_error *error, const char *done);
 
-bool ui_meeting_action(ui *app, ui_action action, int64_t meeting_id, hw_date date);
-bool ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id);
-bool ui_series_action(ui *app, hw_date date);
-bool ui_export_action(ui *app);
+void ui_meeting_action(ui *app, ui_action action, int64_t meeting_id, hw_date date);
+void ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id);
+void ui_series_action(ui *app, hw_date date);
+void ui_export_action(ui *app);
 
 #endif

@@ -89,7 +89,7 @@ static int submit_meeting(ui *app, ui_form *form, void *user, hw_error *error)
 	return hw_meeting_add(app->session, &input, &data->created, error);
 }
 
-static bool meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
+static void meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 {
 	meeting_form data = {.meeting_id = meeting_id, .chairs_type = HW_MEETING_TYPE_COUNT};
 	ui_field fields[F_COUNT] = {
@@ -107,7 +107,7 @@ static bool meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 	hw_error error = {0};
 	if (meeting_id && hw_meeting_get(app->session, meeting_id, &meeting, &error) != 0) {
 		ui_say(app, true, "%s", error.message);
-		return true;
+		return;
 	}
 	data.type = meeting.type;
 	/* Only the types these rules define. */
@@ -169,18 +169,19 @@ static bool meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 	ui_choices_free(&data.types);
 	ui_choices_free(&data.chairs);
 	ui_choices_free(&data.departments);
-	return true;
 }
 
-bool ui_meeting_action(ui *app, ui_action action, int64_t meeting_id, hw_date date)
+void ui_meeting_action(ui *app, ui_action action, int64_t meeting_id, hw_date date)
 {
-	if (action == UI_NEW_MEETING || action == UI_EDIT_MEETING)
-		return meeting_form_run(app, action == UI_EDIT_MEETING ? meeting_id : 0, date);
+	if (action == UI_NEW_MEETING || action == UI_EDIT_MEETING) {
+		meeting_form_run(app, action == UI_EDIT_MEETING ? meeting_id : 0, date);
+		return;
+	}
 	hw_meeting meeting;
 	hw_error error = {0};
 	if (hw_meeting_get(app->session, meeting_id, &meeting, &error) != 0) {
 		ui_say(app, true, "%s", error.message);
-		return true;
+		return;
 	}
 	char question[2048], when[HW_DATE_TEXT_SIZE], done[256];
 	hw_date_format(meeting.date, when);
@@ -188,18 +189,17 @@ bool ui_meeting_action(ui *app, ui_action action, int64_t meeting_id, hw_date da
 		snprintf(question, sizeof question, _("Cancel meeting #%lld “%s” on %s %s?"),
 			 (long long)meeting.id, meeting.title, when, meeting.start);
 		if (!ui_confirm(app, question))
-			return true;
+			return;
 		snprintf(done, sizeof done, _("Meeting #%lld cancelled."), (long long)meeting.id);
 		ui_report(app, hw_meeting_cancel(app->session, meeting_id, &error), &error, done);
 	} else {
 		snprintf(question, sizeof question, _("Record meeting #%lld “%s” as held?"),
 			 (long long)meeting.id, meeting.title);
 		if (!ui_confirm(app, question))
-			return true;
+			return;
 		snprintf(done, sizeof done, _("Meeting #%lld recorded as held."), (long long)meeting.id);
 		ui_report(app, hw_meeting_mark_held(app->session, meeting_id, &error), &error, done);
 	}
-	return true;
 }
 
 /* ---- series ---- */
@@ -243,7 +243,7 @@ static int submit_series(ui *app, ui_form *form, void *user, hw_error *error)
 	return hw_series_add(app->session, &input, &data->id, &data->created, error);
 }
 
-bool ui_series_action(ui *app, hw_date date)
+void ui_series_action(ui *app, hw_date date)
 {
 	static const char *repeat_labels[5];
 	repeat_labels[0] = _("every week");
@@ -292,7 +292,6 @@ bool ui_series_action(ui *app, hw_date date)
 		       data.created);
 	}
 	ui_choices_free(&data.types);
-	return true;
 }
 
 /* ---- export ---- */
@@ -317,7 +316,7 @@ static int submit_export(ui *app, ui_form *form, void *user, hw_error *error)
 	return data->count < 0 ? -1 : 0;
 }
 
-bool ui_export_action(ui *app)
+void ui_export_action(ui *app)
 {
 	static const char *no_yes[2];
 	static const char *const no_yes_values[] = {"", "yes"};
@@ -349,5 +348,4 @@ bool ui_export_action(ui *app)
 		ui_say(app, false, _("%d meetings written to %s"), data.count, data.path);
 	ui_choices_free(&data.people);
 	ui_choices_free(&data.types);
-	return true;
 }

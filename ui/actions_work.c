@@ -337,7 +337,7 @@ static void document_step(ui *app, const ui_row *row, bool issue)
 	ui_report(app, status, &error, done);
 }
 
-bool ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id)
+void ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id)
 {
 	bool leave_row = row && (row->kind == UI_ROW_LEAVE || row->kind == UI_ROW_ATTENDEE) && row->id;
 	switch (action) {
@@ -348,28 +348,28 @@ bool ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 			approve_topic(app, row->id);
 		else
 			ui_say(app, true, "%s", _("Select a leave request or a topic to approve."));
-		return true;
+		return;
 	case UI_REJECT:
 		if (leave_row)
 			decide_leave(app, row->id, false);
 		else
 			ui_say(app, true, "%s", _("Select a leave request to reject."));
-		return true;
-	case UI_REQUEST_LEAVE: request_leave(app, row, meeting_id); return true;
-	case UI_NEW_TOPIC: new_topic(app, meeting_id); return true;
-	case UI_HAND_OVER: document_step(app, row, false); return true;
-	case UI_ISSUE: document_step(app, row, true); return true;
+		return;
+	case UI_REQUEST_LEAVE: request_leave(app, row, meeting_id); return;
+	case UI_NEW_TOPIC: new_topic(app, meeting_id); return;
+	case UI_HAND_OVER: document_step(app, row, false); return;
+	case UI_ISSUE: document_step(app, row, true); return;
 	default: break;
 	}
 	if (meeting_id == 0) {
 		ui_say(app, true, "%s", _("Select a meeting first."));
-		return false;
+		return;
 	}
 	switch (action) {
-	case UI_SCHEDULE_TOPIC: schedule_topic(app, meeting_id); return true;
-	case UI_DRAFT_MINUTES: write_minutes(app, meeting_id); return true;
-	case UI_SIGN_MINUTES: sign_minutes(app, meeting_id); return true;
-	case UI_ADD_DOCUMENT: add_document(app, meeting_id); return true;
-	default: return false;
+	case UI_SCHEDULE_TOPIC: schedule_topic(app, meeting_id); return;
+	case UI_DRAFT_MINUTES: write_minutes(app, meeting_id); return;
+	case UI_SIGN_MINUTES: sign_minutes(app, meeting_id); return;
+	case UI_ADD_DOCUMENT: add_document(app, meeting_id); return;
+	default: return;
 	}
 }

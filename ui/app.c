@@ -179,7 +179,6 @@ void ui_say(ui *app, bool error, const char *format, ...)
 
 void ui_changed(ui *app)
 {
-	app->generation++;
 	for (int i = 0; i < app->depth; i++)
 		app->stack[i].ops->load(app, app->stack[i].state);
 }

@@ -154,7 +154,6 @@ struct ui {
 	} stack[UI_STACK_DEPTH];
 	char message[HW_ERROR_MESSAGE_SIZE];
 	bool message_is_error;
-	unsigned generation; /* rises with every change, so views know to reload */
 };
 
 /* Runs the UI on an open session until the user quits; returns the exit status. */
@@ -317,9 +316,9 @@ void ui_open_meeting(ui *app, int64_t meeting_id);
 /* ---- actions that change the database (actions_*.c) ---- */
 
 /* Runs an editing action from a view; `row` is the selected row (or NULL), `meeting_id` the
- * meeting the view is about (0: none), `date` the day to propose. Returns whether the action
- * applied to this context (false: the view says what to select). */
-bool ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id, hw_date date);
+ * meeting the view is about (0: none), `date` the day to propose. What it needs and cannot
+ * find (a meeting, a document) it asks the user to select. */
+void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id, hw_date date);
 
 /* Meeting type names as the rules give them, and the short mark the calendar shows. */
 const char *ui_type_name(const ui *app, hw_meeting_type type);
