@@ -598,6 +598,18 @@ print(counts[0], counts[1])
     quit_cleanly(screen)
 
 
+def test_others_changes_show(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("l")
+    screen.wait("2026-11-24 周二")
+    # Another clerk adds a meeting from the command line while the UI stays open.
+    screen.cli("meeting", "add", "--type", "executive", "--date", "2026-11-24", "--time", "15:00",
+               "--title", "另一位文秘安排的会议", "--adhoc", "紧急事项")
+    text = screen.wait("另一位文秘安排的会议")
+    assert "15:00" in text, text
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -630,6 +642,7 @@ CASES = [
     ("topics are proposed, approved and scheduled", test_topics_proposed_approved_scheduled, {}),
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
+    ("what another clerk changes shows without a key", test_others_changes_show, {}),
 ]
 
 

@@ -287,12 +287,18 @@ bool ui_read_key(ui *app, bool *is_code, wint_t *key)
 {
 	int status = get_wch(key);
 	if (status == ERR) {
-		/* The tick: a new day changes what "today" is. */
+		/* The tick: a new day changes what "today" is, and what another clerk or a script
+		 * committed meanwhile is read again. */
 		hw_date today;
 		hw_error error;
-		if (hw_today(app->session->rules->government[HW_GOV_TIMEZONE], &today, &error) == 0 &&
-		    today != app->session->today) {
+		long long version = hw_store_data_version(app->session->store);
+		bool new_day = hw_today(app->session->rules->government[HW_GOV_TIMEZONE], &today,
+					&error) == 0 &&
+			       today != app->session->today;
+		if (new_day)
 			app->session->today = today;
+		if (new_day || (version >= 0 && version != app->data_version)) {
+			app->data_version = version;
 			ui_changed(app);
 		}
 		return false;
@@ -381,6 +387,7 @@ int ui_run(hw_session *session, bool read_only)
 	if (initscr() == NULL)
 		return 1;
 	ui_setup_terminal(app);
+	app->data_version = hw_store_data_version(session->store);
 	ui_push(app, &ui_month_view, ui_month_new(app));
 	while (app->running && app->depth > 0) {
 		ui_draw_screen(app);

@@ -154,6 +154,7 @@ struct ui {
 	} stack[UI_STACK_DEPTH];
 	char message[HW_ERROR_MESSAGE_SIZE];
 	bool message_is_error;
+	long long data_version; /* the store's, when last read: others' changes show on the tick */
 };
 
 /* Runs the UI on an open session until the user quits; returns the exit status. */

@@ -40,9 +40,9 @@ static void add_person(const hw_person *person, void *user)
 {
 	roster_state *state = user;
 	char text[2048] = "";
-	ui_column(text, sizeof text, person->name, 30);
+	ui_column(text, sizeof text, person->name, 26);
 	ui_column(text, sizeof text, person->title, 14);
-	ui_column(text, sizeof text, person->department_name, 20);
+	ui_column(text, sizeof text, person->department_name, 18);
 	size_t used = strlen(text);
 	snprintf(text + used, sizeof text - used, "%s", hw_role_description(person->role));
 	ui_row *row = ui_list_add(&state->list, UI_ROW_PERSON, UI_STYLE_NORMAL, "%s", text);

@@ -410,6 +410,18 @@ void hw_store_close(hw_store *store)
 	free(store);
 }
 
+long long hw_store_data_version(hw_store *store)
+{
+	sqlite3_stmt *statement;
+	long long version = -1;
+	if (sqlite3_prepare_v2(store->db, "PRAGMA data_version", -1, &statement, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(statement) == SQLITE_ROW)
+		version = sqlite3_column_int64(statement, 0);
+	sqlite3_finalize(statement);
+	return version;
+}
+
 sqlite3 *hw_store_db(hw_store *store)
 {
 	return store->db;

@@ -26,6 +26,11 @@ typedef enum hw_open_mode {
 hw_store *hw_store_open(const char *path, hw_open_mode mode, hw_error *error);
 void hw_store_close(hw_store *store);
 sqlite3 *hw_store_db(hw_store *store);
+
+/* A number that changes when another connection (another clerk, a script) has committed a
+ * change to the database since the last call would have seen it (PRAGMA data_version); -1 on
+ * error. A front end that stays open polls it to show others' changes. */
+long long hw_store_data_version(hw_store *store);
 const char *hw_store_path(const hw_store *store);
 
 /* One user action is one transaction: begin, then commit or roll back. */
