@@ -241,6 +241,10 @@ static void test_ui_needs_a_terminal(void **state)
 	r = fixture_run(&f, "ui", "--read-only", NULL);
 	assert_int_equal(r.status, 2);
 	test_run_free(&r);
+	r = fixture_run(&f, "--read-only", "meeting", "list", NULL);
+	assert_int_equal(r.status, 2);
+	assert_contains(r.err, "terminal UI");
+	test_run_free(&r);
 	r = fixture_run(&f, "ui", "--frobnicate", NULL);
 	assert_int_equal(r.status, 2);
 	assert_contains(r.err, "--frobnicate");

@@ -610,6 +610,15 @@ def test_others_changes_show(screen):
     quit_cleanly(screen)
 
 
+def test_leader_opens_on_their_agenda(screen):
+    text = screen.wait("待县长办理")
+    assert "· 日程" in text and "[只读]" in text and "[县长]" in text, text
+    assert "同一时间出席水利局召开的会议" in text, text
+    screen.keys("q")  # back to the calendar beneath
+    screen.wait("· 日历")
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -643,6 +652,8 @@ CASES = [
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
     ("what another clerk changes shows without a key", test_others_changes_show, {}),
+    ("a leader opens read-only on their own agenda", test_leader_opens_on_their_agenda,
+     {"args": ["--read-only", "--person", "县长"]}),
 ]
 
 

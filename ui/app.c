@@ -379,7 +379,7 @@ void ui_close(ui *app)
 		destroy_view(app, --app->depth);
 }
 
-int ui_run(hw_session *session, bool read_only)
+int ui_run(hw_session *session, bool read_only, const hw_person *person)
 {
 	ui app_storage;
 	ui *app = &app_storage;
@@ -388,7 +388,10 @@ int ui_run(hw_session *session, bool read_only)
 		return 1;
 	ui_setup_terminal(app);
 	app->data_version = hw_store_data_version(session->store);
+	/* The calendar is always the first view; a person's agenda opens above it. */
 	ui_push(app, &ui_month_view, ui_month_new(app));
+	if (person != NULL)
+		ui_push(app, &ui_agenda_view, ui_agenda_new_for(app, person));
 	while (app->running && app->depth > 0) {
 		ui_draw_screen(app);
 		refresh();

@@ -13,6 +13,7 @@
 #include "civil_date.h"
 #include "hw_error.h"
 #include "meetings.h"
+#include "roster.h"
 #include "rules.h"
 #include "session.h"
 
@@ -157,8 +158,10 @@ struct ui {
 	long long data_version; /* the store's, when last read: others' changes show on the tick */
 };
 
-/* Runs the UI on an open session until the user quits; returns the exit status. */
-int ui_run(hw_session *session, bool read_only);
+/* Runs the UI on an open session until the user quits; returns the exit status. With
+ * `person` (not NULL), it opens on that person's agenda: their meetings, what waits for them
+ * and their topics — a leader's view. */
+int ui_run(hw_session *session, bool read_only, const hw_person *person);
 /* The parts of ui_run, for a caller with a screen of its own (the benchmark): the state, the
  * terminal's modes and colours (after initscr or newterm), and closing every view. */
 void ui_init(ui *app, hw_session *session, bool read_only);
@@ -304,6 +307,8 @@ extern const ui_view_ops ui_help_view;
 
 void *ui_month_new(ui *app);
 void *ui_agenda_new(ui *app);
+/* The agenda filtered for one person. */
+void *ui_agenda_new_for(ui *app, const hw_person *person);
 void *ui_meeting_new(ui *app, int64_t meeting_id);
 void *ui_queues_new(ui *app);
 void *ui_roster_new(ui *app);

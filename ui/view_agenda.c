@@ -32,6 +32,14 @@ void *ui_agenda_new(ui *app)
 	return state;
 }
 
+void *ui_agenda_new_for(ui *app, const hw_person *person)
+{
+	agenda_state *state = ui_agenda_new(app);
+	if (state)
+		state->person = *person;
+	return state;
+}
+
 static void find_attendee(const hw_attendee *attendee, void *user)
 {
 	int64_t *person = user;

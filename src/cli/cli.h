@@ -14,7 +14,8 @@ enum { CLI_OK = 0, CLI_BAD_INPUT = 1, CLI_USAGE = 2 };
 typedef struct cli_context {
 	const char *db_option; /* --db, or NULL */
 	const char *program;
-	bool read_only; /* --read-only: the UI shows everything and changes nothing */
+	bool read_only;     /* --read-only: the UI shows everything and changes nothing */
+	const char *person; /* --person P: the UI opens on P's agenda */
 } cli_context;
 
 typedef struct cli_command {

@@ -35,7 +35,7 @@ static const cli_command commands[] = {
 	{"series", N_("series add --type T --rrule RULE --time HH:MM --from D [--until D | --count N] [--on-holiday skip|next|previous] [--force] | list | show ID | edit ID | end ID [--on D]"), cli_series},
 	{"export", N_("export ics [-o FILE] [--person P] [--type T] [--from D] [--to D] [--todos] [--alarm MINUTES]"), cli_export},
 	{"import", N_("import ics FILE --as TYPE | --busy [--person P]   events of another calendar"), cli_import},
-	{"ui", N_("ui [--read-only]              the terminal UI (also: huiwu with no command)"), cli_ui},
+	{"ui", N_("ui [--read-only] [--person P]  the terminal UI (also: huiwu with no command)"), cli_ui},
 	{"search", N_("search TEXT [--json]           meetings and topics whose text contains TEXT"), cli_search},
 	{"deadlines", N_("deadlines [--json]           what is due, overdue first"), cli_deadlines},
 	{"check", N_("check [--from D] [--to D] [--json]  every place the schedule breaks the rules"), cli_check},
@@ -105,7 +105,7 @@ void cli_note_years_without_data(const hw_years_without_data *years)
 static void print_help(void)
 {
 	printf(_("huiwu %s — meeting affairs for a local government office\n\n"), HUIWU_VERSION);
-	printf("%s", _("Usage: huiwu [--db PATH] [--read-only]            the terminal UI\n"
+	printf("%s", _("Usage: huiwu [--db PATH] [--read-only] [--person P]   the terminal UI\n"
 		       "       huiwu [--db PATH] COMMAND [ARGS]\n\nCommands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		printf("  huiwu %s\n", _(commands[i].synopsis));
@@ -144,6 +144,9 @@ int main(int argc, char **argv)
 		} else if (strcmp(option, "--read-only") == 0) {
 			context.read_only = true;
 			index++;
+		} else if (strcmp(option, "--person") == 0 && index + 1 < argc) {
+			context.person = argv[index + 1];
+			index += 2;
 		} else if (strcmp(option, "--help") == 0 || strcmp(option, "-h") == 0) {
 			print_help();
 			return CLI_OK;
@@ -158,6 +161,12 @@ int main(int argc, char **argv)
 	if (index == argc)
 		return cli_ui(&context, 0, NULL);
 	const char *name = argv[index];
+	if ((context.read_only || context.person) && strcmp(name, "ui") != 0) {
+		fprintf(stderr, "%s",
+			_("huiwu: --read-only and --person are for the terminal UI: give them without "
+			  "a command\n"));
+		return CLI_USAGE;
+	}
 	if (strcmp(name, "help") == 0) {
 		print_help();
 		return CLI_OK;
