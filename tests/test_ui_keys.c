@@ -84,7 +84,7 @@ static void test_line_editor_whole_characters(void **state)
 	(void)state;
 	ui_line line;
 	char out[256];
-	ui_line_set(&line, "议题");
+	ui_line_set(&line, "议题", sizeof out);
 	typed(&line, L"常务会");
 	ui_line_get(&line, out, sizeof out);
 	assert_string_equal(out, "议题常务会");
@@ -121,6 +121,26 @@ static void test_line_editor_whole_characters(void **state)
 	assert_int_equal(ui_line_key(&line, false, UI_CTRL('s')), UI_LINE_SUBMIT);
 }
 
+static void test_line_editor_stops_at_its_limit(void **state)
+{
+	(void)state;
+	ui_line line;
+	char out[8];
+	/* 7 bytes and the NUL: 会 (3 more bytes) does not fit after 常务, the letter does. */
+	ui_line_set(&line, "", sizeof out);
+	typed(&line, L"常务会a");
+	ui_line_get(&line, out, sizeof out);
+	assert_string_equal(out, "常务a");
+	typed(&line, L"b");
+	ui_line_get(&line, out, sizeof out);
+	assert_string_equal(out, "常务a"); /* full: nothing more is taken, nothing is cut */
+	/* Making room makes typing possible again. */
+	ui_line_key(&line, true, KEY_BACKSPACE);
+	typed(&line, L"b");
+	ui_line_get(&line, out, sizeof out);
+	assert_string_equal(out, "常务b");
+}
+
 static void test_wrap_never_splits(void **state)
 {
 	(void)state;
@@ -146,6 +166,7 @@ int main(void)
 		cmocka_unit_test(test_keys_reach_their_actions),
 		cmocka_unit_test(test_every_key_is_documented),
 		cmocka_unit_test(test_line_editor_whole_characters),
+		cmocka_unit_test(test_line_editor_stops_at_its_limit),
 		cmocka_unit_test(test_wrap_never_splits),
 	};
 	return cmocka_run_group_tests(tests, utf8_locale, NULL);

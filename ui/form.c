@@ -114,7 +114,7 @@ bool ui_form_run(ui *app, ui_form *form)
 {
 	int current = 0;
 	ui_line line;
-	ui_line_set(&line, form->fields[0].value);
+	ui_line_set(&line, form->fields[0].value, sizeof form->fields[0].value);
 	char failure[HW_ERROR_MESSAGE_SIZE] = "";
 	bool submitted = false;
 	for (;;) {
@@ -182,7 +182,7 @@ bool ui_form_run(ui *app, ui_form *form)
 		}
 		if (next != current) {
 			current = next;
-			ui_line_set(&line, form->fields[current].value);
+			ui_line_set(&line, form->fields[current].value, sizeof form->fields[current].value);
 		}
 	}
 	ui_modal_done();

@@ -1,6 +1,7 @@
 /* Modal widgets: the line editor (wide characters in, whole characters out), yes/no
  * questions, one-line prompts and the picker. Each runs its own small loop over
  * ui_read_key, redrawing the screen beneath it, so resizing works inside them too. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -14,8 +15,22 @@
 
 /* ---- the line editor ---- */
 
-void ui_line_set(ui_line *line, const char *text)
+/* The bytes the line's text takes in UTF-8. */
+static size_t line_bytes(const ui_line *line)
 {
+	size_t total = 0;
+	char buffer[MB_LEN_MAX];
+	mbstate_t state = {0};
+	for (int i = 0; i < line->length; i++) {
+		size_t length = wcrtomb(buffer, line->text[i], &state);
+		total += length == (size_t)-1 ? 1 : length;
+	}
+	return total;
+}
+
+void ui_line_set(ui_line *line, const char *text, size_t limit)
+{
+	line->limit = limit;
 	mbstate_t state = {0};
 	const char *source = text ? text : "";
 	size_t count = mbsrtowcs(line->text, &source, UI_LINE_MAX - 1, &state);
@@ -77,8 +92,12 @@ ui_line_result ui_line_key(ui_line *line, bool is_code, wint_t key)
 	default: break;
 	}
 	/* Printable characters (an input method's Chinese arrives here whole). */
+	char encoded[MB_LEN_MAX];
+	mbstate_t state = {0};
+	size_t bytes = wcrtomb(encoded, (wchar_t)key, &state);
 	if (key < 0x20 || (key >= 0x7f && key < 0xa0) || wcwidth((wchar_t)key) < 0 ||
-	    line->length >= UI_LINE_MAX - 1)
+	    bytes == (size_t)-1 || line->length >= UI_LINE_MAX - 1 ||
+	    line_bytes(line) + bytes + 1 > line->limit)
 		return UI_LINE_EDITING;
 	wmemmove(&line->text[line->cursor + 1], &line->text[line->cursor],
 		 (size_t)(line->length - line->cursor + 1));
@@ -99,7 +118,7 @@ void ui_line_draw(const ui *app, ui_line *line, int y, int x, int width, bool fo
 		skipped += w > 0 ? w : 0;
 		first++;
 	}
-	char visible[UI_LINE_MAX * 4 + 1];
+	char visible[UI_LINE_MAX * 4 + 1]; /* UTF-8 takes at most 4 bytes a character */
 	mbstate_t state = {0};
 	const wchar_t *source = &line->text[first];
 	size_t written = wcsrtombs(visible, &source, sizeof visible - 1, &state);
@@ -198,7 +217,7 @@ bool ui_prompt(ui *app, const char *title, const char *label, const char *initia
 	       size_t size)
 {
 	ui_line line;
-	ui_line_set(&line, initial);
+	ui_line_set(&line, initial, size);
 	int inner = COLS - 10 > 60 ? 60 : COLS - 10;
 	curs_set(1);
 	bool accepted = false;
@@ -233,14 +252,14 @@ bool ui_prompt(ui *app, const char *title, const char *label, const char *initia
 int ui_pick(ui *app, const char *title, const char *const *items, int count, int initial)
 {
 	ui_line filter;
-	ui_line_set(&filter, "");
+	ui_line_set(&filter, "", 256);
 	int *shown = malloc((size_t)(count > 0 ? count : 1) * sizeof *shown);
 	if (shown == NULL)
 		return -1;
 	int selected = 0, top_item = 0, chosen = -1;
 	bool first = true;
 	for (;;) {
-		char needle[UI_LINE_MAX * 4];
+		char needle[256];
 		ui_line_get(&filter, needle, sizeof needle);
 		int shown_count = 0;
 		for (int i = 0; i < count; i++)

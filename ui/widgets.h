@@ -8,12 +8,14 @@
 
 #include "ui.h"
 
-#define UI_LINE_MAX 512
+/* Characters a line holds: as many as the longest text the core takes (minutes, 4095 bytes). */
+#define UI_LINE_MAX 4096
 
 typedef struct ui_line {
 	wchar_t text[UI_LINE_MAX];
 	int length;
-	int cursor; /* in characters */
+	int cursor;   /* in characters */
+	size_t limit; /* bytes its UTF-8 may take, NUL included: typing stops there */
 } ui_line;
 
 typedef enum ui_line_result {
@@ -25,7 +27,9 @@ typedef enum ui_line_result {
 	UI_LINE_SUBMIT,   /* Ctrl-S */
 } ui_line_result;
 
-void ui_line_set(ui_line *line, const char *text);
+/* Sets the text and the limit (the size of the buffer ui_line_get will fill), so that what
+ * is typed always fits whole: nothing is cut off silently. */
+void ui_line_set(ui_line *line, const char *text, size_t limit);
 void ui_line_get(const ui_line *line, char *out, size_t size);
 ui_line_result ui_line_key(ui_line *line, bool is_code, wint_t key);
 /* Draws the line in `width` columns, scrolled so the cursor shows; places the cursor. */
