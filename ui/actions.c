@@ -73,6 +73,16 @@ int ui_choices_departments(ui *app, ui_choices *choices, hw_error *error)
 	return hw_department_list(app->session, add_department, choices, error);
 }
 
+void ui_field_yes_no(ui_field *field)
+{
+	/* Translated when first asked for: gettext needs the locale set up by then. */
+	static const char *labels[2];
+	static const char *const values[2] = {"", "yes"};
+	labels[0] = _("no");
+	labels[1] = _("yes");
+	ui_field_set_choices(field, labels, values, 2, 0);
+}
+
 void ui_report(ui *app, int status, const hw_error *error, const char *done)
 {
 	if (status != 0) {

@@ -21,6 +21,9 @@ int ui_choices_people(ui *app, ui_choices *choices, hw_error *error);
 void ui_choices_eligible(const hw_person *person, int how, void *user);
 int ui_choices_departments(ui *app, ui_choices *choices, hw_error *error);
 
+/* Makes `field` a no/yes choice, "no" first: choice 1 is yes. */
+void ui_field_yes_no(ui_field *field);
+
 /* Shows the outcome of an action: the error (with its rule and clause) or `done`. */
 void ui_report(ui *app, int status, const hw_error *error, const char *done);
 

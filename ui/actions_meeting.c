@@ -155,16 +155,15 @@ static void meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 	ui_form form = {.title = title, .fields = fields, .count = F_COUNT,
 			.check = check_meeting_field, .submit = submit_meeting, .user = &data};
 	if (ui_form_run(app, &form)) {
+		/* The calendar goes to the new meeting's day. */
+		hw_date created_on;
+		if (!meeting_id && hw_date_parse(fields[F_DATE].value, &created_on))
+			app->selected = created_on;
 		ui_changed(app);
-		if (meeting_id) {
+		if (meeting_id)
 			ui_say(app, false, _("Meeting #%lld changed."), (long long)meeting_id);
-		} else {
-			hw_date created_on;
-			if (hw_date_parse(fields[F_DATE].value, &created_on))
-				app->selected = created_on;
-			ui_changed(app);
+		else
 			ui_say(app, false, _("Meeting #%lld created."), (long long)data.created);
-		}
 	}
 	ui_choices_free(&data.types);
 	ui_choices_free(&data.chairs);
@@ -255,10 +254,6 @@ void ui_series_action(ui *app, hw_date date)
 	holiday_labels[0] = _("skip it");
 	holiday_labels[1] = _("move to the next working day");
 	holiday_labels[2] = _("move to the working day before");
-	static const char *no_yes[2];
-	static const char *const no_yes_values[] = {"", "yes"};
-	no_yes[0] = _("no");
-	no_yes[1] = _("yes");
 
 	series_form data = {0};
 	ui_field fields[S_COUNT] = {
@@ -281,7 +276,7 @@ void ui_series_action(ui *app, hw_date date)
 	ui_field_set_choices(&fields[S_TYPE], data.types.labels, data.types.values, data.types.count, 0);
 	ui_field_set_choices(&fields[S_REPEAT], repeat_labels, repeat_values, 5, 0);
 	ui_field_set_choices(&fields[S_HOLIDAY], holiday_labels, holiday_values, 3, 0);
-	ui_field_set_choices(&fields[S_FORCE], no_yes, no_yes_values, 2, 0);
+	ui_field_yes_no(&fields[S_FORCE]);
 	snprintf(fields[S_TIME].value, sizeof fields[S_TIME].value, "09:30");
 	hw_date_format(date, fields[S_FROM].value);
 	ui_form form = {.title = _("New standing series"), .fields = fields, .count = S_COUNT,
@@ -318,10 +313,6 @@ static int submit_export(ui *app, ui_form *form, void *user, hw_error *error)
 
 void ui_export_action(ui *app)
 {
-	static const char *no_yes[2];
-	static const char *const no_yes_values[] = {"", "yes"};
-	no_yes[0] = _("no");
-	no_yes[1] = _("yes");
 	export_form data = {0};
 	hw_error error = {0};
 	ui_choices_add(&data.people, _("everyone (the whole government)"), "");
@@ -339,7 +330,7 @@ void ui_export_action(ui *app)
 	};
 	ui_field_set_choices(&fields[E_PERSON], data.people.labels, data.people.values, data.people.count, 0);
 	ui_field_set_choices(&fields[E_TYPE], data.types.labels, data.types.values, data.types.count, 0);
-	ui_field_set_choices(&fields[E_TODOS], no_yes, no_yes_values, 2, 0);
+	ui_field_yes_no(&fields[E_TODOS]);
 	snprintf(fields[E_PATH].value, sizeof fields[E_PATH].value, "%s.ics",
 		 app->session->rules->government[HW_GOV_KEY]);
 	ui_form form = {.title = _("Export .ics"), .fields = fields, .count = E_COUNT,

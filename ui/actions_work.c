@@ -92,10 +92,6 @@ static void request_leave(ui *app, const ui_row *row, int64_t meeting_id)
 		ui_say(app, true, "%s", _("Select the attendee who asks for leave."));
 		return;
 	}
-	static const char *no_yes[2];
-	static const char *const no_yes_values[] = {"", "yes"};
-	no_yes[0] = _("no");
-	no_yes[1] = _("yes");
 	leave_form data = {.meeting_id = meeting_id};
 	snprintf(data.person, sizeof data.person, "%lld", (long long)row->person_id);
 	ui_choices substitutes = {0};
@@ -107,7 +103,7 @@ static void request_leave(ui *app, const ui_row *row, int64_t meeting_id)
 		[L_WRITTEN] = {.label = _("In writing")},
 		[L_SUBSTITUTE] = {.label = _("Substitute")},
 	};
-	ui_field_set_choices(&fields[L_WRITTEN], no_yes, no_yes_values, 2, 0);
+	ui_field_yes_no(&fields[L_WRITTEN]);
 	ui_field_set_choices(&fields[L_SUBSTITUTE], substitutes.labels, substitutes.values,
 			     substitutes.count, 0);
 	hw_person person;
@@ -169,10 +165,6 @@ static void check_topic_field(ui *app, ui_form *form, int index, void *user)
 
 static void new_topic(ui *app, int64_t meeting_id)
 {
-	static const char *no_yes[2];
-	static const char *const no_yes_values[] = {"", "yes"};
-	no_yes[0] = _("no");
-	no_yes[1] = _("yes");
 	topic_form data = {.meeting_id = meeting_id};
 	ui_choices deputies = {0}, departments = {0};
 	hw_error error = {0};
@@ -191,7 +183,7 @@ static void new_topic(ui *app, int64_t meeting_id)
 	ui_field_set_choices(&fields[T_DEPUTY], deputies.labels, deputies.values, deputies.count, 0);
 	ui_field_set_choices(&fields[T_DEPARTMENT], departments.labels, departments.values,
 			     departments.count, 0);
-	ui_field_set_choices(&fields[T_AGREED], no_yes, no_yes_values, 2, 0);
+	ui_field_yes_no(&fields[T_AGREED]);
 	ui_form form = {.title = _("New topic"), .fields = fields, .count = T_COUNT,
 			.check = check_topic_field, .submit = submit_topic, .user = &data};
 	if (ui_form_run(app, &form)) {
