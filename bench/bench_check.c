@@ -221,16 +221,10 @@ int main(int argc, char **argv)
 	bench_parse_options(argc, argv, "bench_check", DEFAULT_RUNS, HUIWU_BENCH_DATA, &options);
 	long meetings = options.meetings;
 	int runs = options.runs;
-	const char *data_dir = options.data_dir, *keep = options.keep;
+	const char *data_dir = options.data_dir;
 
-	char directory[4096] = "", path[4200];
-	if (keep != NULL) {
-		snprintf(path, sizeof path, "%s", keep);
-		fixture_remove(path);
-	} else {
-		bench_temp_dir(directory, sizeof directory);
-		snprintf(path, sizeof path, "%s/bench.db", directory);
-	}
+	char directory[4096], path[4200];
+	bench_database_path(&options, directory, sizeof directory, path, sizeof path);
 
 	printf("bench_check: huiwu check over %ld meetings, %d years, rules '%s', today %s, "
 	       "best of %d\n",
@@ -290,9 +284,6 @@ int main(int argc, char **argv)
 		printf("\n%d date-ranged plan step(s) scan a whole table\n", scans);
 
 	hw_session_close(session);
-	if (keep == NULL) {
-		fixture_remove(path);
-		rmdir(directory);
-	}
+	bench_database_done(&options, directory, path);
 	return 0;
 }

@@ -80,14 +80,8 @@ int main(int argc, char **argv)
 {
 	bench_options options;
 	bench_parse_options(argc, argv, "bench_ui", DEFAULT_RUNS, HUIWU_BENCH_DATA, &options);
-	char directory[4096] = "", path[4200];
-	if (options.keep != NULL) {
-		snprintf(path, sizeof path, "%s", options.keep);
-		fixture_remove(path);
-	} else {
-		bench_temp_dir(directory, sizeof directory);
-		snprintf(path, sizeof path, "%s/bench.db", directory);
-	}
+	char directory[4096], path[4200];
+	bench_database_path(&options, directory, sizeof directory, path, sizeof path);
 	printf("bench_ui: the terminal UI's first screens over %ld meetings, rules '%s', today %s, "
 	       "best of %d\n",
 	       options.meetings, FIXTURE_GOVERNMENT, FIXTURE_TODAY, options.runs);
@@ -136,9 +130,6 @@ int main(int argc, char **argv)
 	       options.meetings, best[FIRST_SCREEN] < 100.0 ? "at once" : "NOT at once (over 100 ms)");
 
 	hw_session_close(session);
-	if (options.keep == NULL) {
-		fixture_remove(path);
-		rmdir(directory);
-	}
+	bench_database_done(&options, directory, path);
 	return 0;
 }

@@ -798,3 +798,24 @@ void bench_parse_options(int argc, char **argv, const char *program, int default
 	unsetenv("HUIWU_RULES_DIR");
 	setenv("HUIWU_TODAY", FIXTURE_TODAY, 1);
 }
+
+void bench_database_path(const bench_options *options, char *directory, size_t directory_size,
+			 char *path, size_t path_size)
+{
+	directory[0] = '\0';
+	if (options->keep != NULL) {
+		snprintf(path, path_size, "%s", options->keep);
+		fixture_remove(path);
+	} else {
+		bench_temp_dir(directory, directory_size);
+		snprintf(path, path_size, "%s/bench.db", directory);
+	}
+}
+
+void bench_database_done(const bench_options *options, const char *directory, const char *path)
+{
+	if (options->keep != NULL)
+		return;
+	fixture_remove(path);
+	rmdir(directory);
+}

@@ -50,4 +50,11 @@ typedef struct bench_options {
 void bench_parse_options(int argc, char **argv, const char *program, int default_runs,
 			 const char *default_data_dir, bench_options *out);
 
+/* Where the benchmark's database goes: the -k path (emptied first), or bench.db in a new
+ * temporary folder (written to `directory`, "" with -k). bench_database_done removes what
+ * is not to be kept. */
+void bench_database_path(const bench_options *options, char *directory, size_t directory_size,
+			 char *path, size_t path_size);
+void bench_database_done(const bench_options *options, const char *directory, const char *path);
+
 #endif
