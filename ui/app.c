@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "checks.h"
@@ -221,12 +220,9 @@ static void draw_too_small(const ui *app)
 static void draw_title(const ui *app)
 {
 	const ui_view_ops *view = app->stack[app->depth - 1].ops;
-	char today[HW_DATE_TEXT_SIZE], left[512], right[128], clock[8] = "";
+	char today[HW_DATE_TEXT_SIZE], left[512], right[128], clock[6];
 	hw_date_format(app->session->today, today);
-	time_t now = time(NULL);
-	struct tm local;
-	if (localtime_r(&now, &local) != NULL)
-		strftime(clock, sizeof clock, "%H:%M", &local);
+	hw_clock(app->session->rules->government[HW_GOV_TIMEZONE], clock);
 	snprintf(left, sizeof left, " %s · %s",
 		 app->session->rules->government[HW_GOV_SHORT_NAME]
 			 ? app->session->rules->government[HW_GOV_SHORT_NAME]

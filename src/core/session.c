@@ -10,6 +10,23 @@
 #include "i18n.h"
 #include "paths.h"
 
+/* Now, as the clock reads where the government sits, whatever this machine's zone. */
+static void local_time_in(const char *zone, struct tm *out)
+{
+	char *saved = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	setenv("TZ", zone, 1);
+	tzset();
+	time_t now = time(NULL);
+	localtime_r(&now, out);
+	if (saved != NULL) {
+		setenv("TZ", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+}
+
 int hw_today(const char *zone, hw_date *out, hw_error *error)
 {
 	const char *fixed = getenv("HUIWU_TODAY");
@@ -19,22 +36,17 @@ int hw_today(const char *zone, hw_date *out, hw_error *error)
 					    fixed);
 		return 0;
 	}
-	/* The civil date where the government sits, whatever this machine's zone. */
-	char *saved = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
-	setenv("TZ", zone, 1);
-	tzset();
-	time_t now = time(NULL);
 	struct tm local;
-	localtime_r(&now, &local);
-	if (saved != NULL) {
-		setenv("TZ", saved, 1);
-		free(saved);
-	} else {
-		unsetenv("TZ");
-	}
-	tzset();
+	local_time_in(zone, &local);
 	*out = hw_date_from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 	return 0;
+}
+
+void hw_clock(const char *zone, char out[6])
+{
+	struct tm local;
+	local_time_in(zone, &local);
+	snprintf(out, 6, "%02u:%02u", (unsigned)local.tm_hour % 24u, (unsigned)local.tm_min % 60u);
 }
 
 static void login_name(char *out, size_t size)

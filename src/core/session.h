@@ -27,4 +27,7 @@ void hw_session_close(hw_session *session);
 /* Today's date in `zone` (e.g. Asia/Shanghai), or $HUIWU_TODAY when set. */
 int hw_today(const char *zone, hw_date *out, hw_error *error);
 
+/* The time of day in `zone` as "HH:MM" (not fixed by $HUIWU_TODAY): the UI's clock. */
+void hw_clock(const char *zone, char out[6]);
+
 #endif
