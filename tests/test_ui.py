@@ -619,6 +619,23 @@ def test_leader_opens_on_their_agenda(screen):
     quit_cleanly(screen)
 
 
+def test_form_records_the_deputys_consent(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-04", "#10")
+    screen.keys("NPage", "NPage")
+    screen.wait("DEPT_MEETING_CONSENT")
+    screen.keys("e")
+    screen.wait("修改会议 #10")
+    for _ in range(10):  # to "Deputy agreed"
+        screen.keys("Tab")
+    screen.keys("Right", "C-s")
+    screen.wait("会议 #10 已修改")
+    screen.keys("NPage", "NPage")
+    screen.wait("DEPT_MEETING_CONSENT", absent=True)
+    assert "DEPT_MEETING_CONSENT" not in screen.cli("check")
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -652,6 +669,8 @@ CASES = [
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
     ("what another clerk changes shows without a key", test_others_changes_show, {}),
+    ("a department's meeting records its deputy's consent; the finding goes",
+     test_form_records_the_deputys_consent, {}),
     ("a leader opens read-only on their own agenda", test_leader_opens_on_their_agenda,
      {"args": ["--read-only", "--person", "县长"]}),
 ]

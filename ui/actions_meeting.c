@@ -10,11 +10,17 @@
 #include "meetings.h"
 #include "series.h"
 
-enum { F_TYPE, F_DATE, F_TIME, F_END, F_TITLE, F_LOCATION, F_CHAIR, F_ADHOC, F_DEPARTMENT, F_COUNT };
+/* The last four matter for some types only: a department's region-wide meeting (who holds
+ * it, when it asked, whether the deputy in charge agreed) and a special-topic meeting that
+ * decides (with the head's consent); the rule engine reports what is missing. */
+enum {
+	F_TYPE, F_DATE, F_TIME, F_END, F_TITLE, F_LOCATION, F_CHAIR, F_ADHOC,
+	F_DEPARTMENT, F_REQUESTED_ON, F_DEPUTY_CONSENT, F_DECISION_TYPE, F_HEAD_CONSENT, F_COUNT
+};
 
 typedef struct meeting_form {
 	int64_t meeting_id; /* 0: a new meeting */
-	hw_meeting_type type; /* the edited meeting's */
+	hw_meeting original;  /* the edited meeting as it was */
 	ui_choices types, chairs, departments;
 	hw_meeting_type chairs_type;
 	int64_t created;
@@ -67,6 +73,14 @@ static void check_meeting_field(ui *app, ui_form *form, int index, void *user)
 	}
 }
 
+/* A yes/no field as the core's input: -1 (unset or unchanged), 0 or 1. */
+static int yes_no_input(const ui_field *field, const meeting_form *data, bool was)
+{
+	if (data->meeting_id ? field->choice == (int)was : field->choice == 0)
+		return -1;
+	return field->choice;
+}
+
 static int submit_meeting(ui *app, ui_form *form, void *user, hw_error *error)
 {
 	meeting_form *data = user;
@@ -74,7 +88,8 @@ static int submit_meeting(ui *app, ui_form *form, void *user, hw_error *error)
 	hw_meeting_input input = HW_MEETING_INPUT_INIT;
 	input.type = ui_field_value(&f[F_TYPE]);
 	/* A meeting keeps its type (the core refuses a change): only a new one sets it. */
-	if (data->meeting_id && input.type && strcmp(input.type, hw_meeting_type_key(data->type)) == 0)
+	if (data->meeting_id && input.type &&
+	    strcmp(input.type, hw_meeting_type_key(data->original.type)) == 0)
 		input.type = NULL;
 	input.date = ui_field_value(&f[F_DATE]);
 	input.time = ui_field_value(&f[F_TIME]);
@@ -84,6 +99,12 @@ static int submit_meeting(ui *app, ui_form *form, void *user, hw_error *error)
 	input.chair = ui_field_value(&f[F_CHAIR]);
 	input.adhoc_reason = ui_field_value(&f[F_ADHOC]);
 	input.department = ui_field_value(&f[F_DEPARTMENT]);
+	/* Only what is set (a new meeting) or changed (an edit) is passed: the core refuses these
+	 * for the types they do not belong to, and "no" on another type is no change. */
+	input.requested_on = ui_field_value(&f[F_REQUESTED_ON]);
+	input.deputy_consent = yes_no_input(&f[F_DEPUTY_CONSENT], data, data->original.deputy_consent);
+	input.decision_type = yes_no_input(&f[F_DECISION_TYPE], data, data->original.decision_type);
+	input.head_consent = yes_no_input(&f[F_HEAD_CONSENT], data, data->original.head_consent);
 	if (data->meeting_id)
 		return hw_meeting_edit(app->session, data->meeting_id, &input, error);
 	return hw_meeting_add(app->session, &input, &data->created, error);
@@ -102,14 +123,21 @@ static void meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 		[F_CHAIR] = {.label = _("Chair")},
 		[F_ADHOC] = {.label = _("Ad hoc because")},
 		[F_DEPARTMENT] = {.label = _("Department")},
+		[F_REQUESTED_ON] = {.label = _("Requested on"), .kind = UI_FIELD_DATE},
+		[F_DEPUTY_CONSENT] = {.label = _("Deputy agreed")},
+		[F_DECISION_TYPE] = {.label = _("Decides matters")},
+		[F_HEAD_CONSENT] = {.label = _("Head agreed")},
 	};
+	ui_field_yes_no(&fields[F_DEPUTY_CONSENT]);
+	ui_field_yes_no(&fields[F_DECISION_TYPE]);
+	ui_field_yes_no(&fields[F_HEAD_CONSENT]);
 	hw_meeting meeting = {.type = HW_MEETING_TYPE_COUNT};
 	hw_error error = {0};
 	if (meeting_id && hw_meeting_get(app->session, meeting_id, &meeting, &error) != 0) {
 		ui_say(app, true, "%s", error.message);
 		return;
 	}
-	data.type = meeting.type;
+	data.original = meeting;
 	/* Only the types these rules define. */
 	int type_choice = 0;
 	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++)
@@ -134,6 +162,11 @@ static void meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 		snprintf(fields[F_ADHOC].value, sizeof fields[F_ADHOC].value, "%s", meeting.adhoc_reason);
 		if (meeting.chair_id)
 			snprintf(chair_value, sizeof chair_value, "%lld", (long long)meeting.chair_id);
+		if (meeting.has_requested_on)
+			hw_date_format(meeting.requested_on, fields[F_REQUESTED_ON].value);
+		fields[F_DEPUTY_CONSENT].choice = meeting.deputy_consent;
+		fields[F_DECISION_TYPE].choice = meeting.decision_type;
+		fields[F_HEAD_CONSENT].choice = meeting.head_consent;
 		for (int i = 0; i < data.departments.count; i++)
 			if (meeting.department_id && atoll(data.departments.values[i]) == meeting.department_id)
 				department_choice = i;
