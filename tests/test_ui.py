@@ -636,6 +636,33 @@ def test_form_records_the_deputys_consent(screen):
     quit_cleanly(screen)
 
 
+def test_invite_and_uninvite(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-14", "#12")
+    screen.keys("NPage", "NPage", "NPage")
+    screen.wait("MEMBER_NOT_INVITED")
+    screen.keys("v")
+    screen.wait("邀请参加会议 #12")
+    screen.keys("Space")
+    screen.wait("输入以筛选")
+    screen.type("分管住房城建")
+    screen.keys("Enter", "Tab", "Left")  # as a member
+    screen.wait("‹ 组成人员 ›")
+    screen.keys("C-s")
+    screen.wait("已邀请")
+    screen.keys("NPage", "NPage", "NPage")
+    screen.wait("MEMBER_NOT_INVITED", absent=True)
+    screen.keys("Home")
+    screen.select("发展和改革委员会工作人员")
+    screen.keys("u")
+    screen.wait("y：是")
+    screen.keys("y")
+    screen.wait("已移出")
+    shown = screen.cli("meeting", "show", "12")
+    assert "副县长（分管住房城建）" in shown and "发展和改革委员会工作人员" not in shown, shown
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -671,6 +698,8 @@ CASES = [
     ("what another clerk changes shows without a key", test_others_changes_show, {}),
     ("a department's meeting records its deputy's consent; the finding goes",
      test_form_records_the_deputys_consent, {}),
+    ("a member is invited and the finding goes; an attendee is taken off the list",
+     test_invite_and_uninvite, {}),
     ("a leader opens read-only on their own agenda", test_leader_opens_on_their_agenda,
      {"args": ["--read-only", "--person", "县长"]}),
 ]

@@ -121,6 +121,81 @@ static void request_leave(ui *app, const ui_row *row, int64_t meeting_id)
 	ui_choices_free(&substitutes);
 }
 
+/* ---- attendance ---- */
+
+enum { I_PERSON, I_KIND, I_COUNT };
+
+typedef struct invite_form {
+	int64_t meeting_id;
+} invite_form;
+
+static int submit_invite(ui *app, ui_form *form, void *user, hw_error *error)
+{
+	invite_form *data = user;
+	hw_attendance kind;
+	if (!hw_attendance_from_key(ui_field_value(&form->fields[I_KIND]), &kind))
+		kind = HW_ATTEND_GUEST;
+	return hw_meeting_invite(app->session, data->meeting_id, ui_field_value(&form->fields[I_PERSON]),
+				 kind, error);
+}
+
+static void invite(ui *app, int64_t meeting_id)
+{
+	static const char *kind_labels[HW_ATTEND_COUNT];
+	static const char *kind_values[HW_ATTEND_COUNT];
+	static const char *const labels[HW_ATTEND_COUNT] = {N_("member"), N_("sitter-in"),
+							      N_("guest"), N_("staff")};
+	for (int k = 0; k < HW_ATTEND_COUNT; k++) {
+		kind_labels[k] = _(labels[k]);
+		kind_values[k] = hw_attendance_key((hw_attendance)k);
+	}
+	ui_choices people = {0};
+	hw_error error = {0};
+	if (ui_choices_people(app, &people, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+		return;
+	}
+	ui_field fields[I_COUNT] = {
+		[I_PERSON] = {.label = _("Who"), .required = true},
+		[I_KIND] = {.label = _("As")},
+	};
+	ui_field_set_choices(&fields[I_PERSON], people.labels, people.values, people.count, 0);
+	ui_field_set_choices(&fields[I_KIND], kind_labels, kind_values, HW_ATTEND_COUNT,
+			     HW_ATTEND_SITTER_IN);
+	invite_form data = {.meeting_id = meeting_id};
+	char title[128];
+	snprintf(title, sizeof title, _("Invite to meeting #%lld"), (long long)meeting_id);
+	ui_form form = {.title = title, .fields = fields, .count = I_COUNT, .submit = submit_invite,
+			.user = &data};
+	if (ui_form_run(app, &form)) {
+		ui_changed(app);
+		ui_say(app, false, "%s", _("Invited."));
+	}
+	ui_choices_free(&people);
+}
+
+static void uninvite(ui *app, const ui_row *row, int64_t meeting_id)
+{
+	hw_person person;
+	hw_error error = {0};
+	if (row == NULL || row->kind != UI_ROW_ATTENDEE) {
+		ui_say(app, true, "%s", _("Select the attendee to take off the list."));
+		return;
+	}
+	if (hw_person_get(app->session, row->person_id, &person, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+		return;
+	}
+	char question[1024], reference[32], done[600];
+	snprintf(question, sizeof question, _("Take %s off the list of meeting #%lld?"), person.name,
+		 (long long)meeting_id);
+	if (!ui_confirm(app, question))
+		return;
+	snprintf(reference, sizeof reference, "%lld", (long long)person.id);
+	snprintf(done, sizeof done, _("%s is off the list."), person.name);
+	ui_report(app, hw_meeting_uninvite(app->session, meeting_id, reference, &error), &error, done);
+}
+
 /* ---- topics ---- */
 
 enum { T_TITLE, T_DEPUTY, T_DEPARTMENT, T_MATTERS, T_AGREED, T_STUDIED, T_COUNT };
@@ -348,6 +423,7 @@ void ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 			ui_say(app, true, "%s", _("Select a leave request to reject."));
 		return;
 	case UI_REQUEST_LEAVE: request_leave(app, row, meeting_id); return;
+	case UI_UNINVITE: uninvite(app, row, meeting_id); return;
 	case UI_NEW_TOPIC: new_topic(app, meeting_id); return;
 	case UI_HAND_OVER: document_step(app, row, false); return;
 	case UI_ISSUE: document_step(app, row, true); return;
@@ -359,6 +435,7 @@ void ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 	}
 	switch (action) {
 	case UI_SCHEDULE_TOPIC: schedule_topic(app, meeting_id); return;
+	case UI_INVITE: invite(app, meeting_id); return;
 	case UI_DRAFT_MINUTES: write_minutes(app, meeting_id); return;
 	case UI_SIGN_MINUTES: sign_minutes(app, meeting_id); return;
 	case UI_ADD_DOCUMENT: add_document(app, meeting_id); return;

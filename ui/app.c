@@ -364,6 +364,17 @@ void ui_setup_terminal(ui *app)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Home and End arrive in several spellings (tmux and screen send the vt220 ones whatever
+	 * TERM says): take them all. */
+	static const struct {
+		const char *sequence;
+		int key;
+	} spellings[] = {{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END},  {"\033[7~", KEY_HOME},
+			 {"\033[8~", KEY_END},  {"\033[H", KEY_HOME},  {"\033[F", KEY_END},
+			 {"\033OH", KEY_HOME},  {"\033OF", KEY_END}};
+	for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++)
+		if (key_defined(spellings[i].sequence) == 0)
+			define_key(spellings[i].sequence, spellings[i].key);
 	set_escdelay(25);
 	curs_set(0);
 	timeout(1000); /* the tick: the clock in the title, and midnight */

@@ -43,6 +43,8 @@ const ui_binding ui_bindings[] = {
 	{UI_APPROVE, {'a'}, "a", N_("approve"), N_("approve the selected leave request or topic"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_REJECT, {'r'}, "r", NULL, N_("reject the selected leave request"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_REQUEST_LEAVE, {'L'}, "L", NULL, N_("request leave for the selected attendee"), UI_IN_MEETING, true},
+	{UI_INVITE, {'v'}, "v", NULL, N_("invite someone to the meeting"), UI_IN_MEETING, true},
+	{UI_UNINVITE, {'u'}, "u", NULL, N_("take the selected attendee off the list"), UI_IN_MEETING, true},
 	{UI_DRAFT_MINUTES, {'m'}, "m", NULL, N_("write or amend the minutes"), UI_IN_MEETING, true},
 	{UI_SIGN_MINUTES, {'S'}, "S", NULL, N_("sign the minutes"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_ADD_DOCUMENT, {'d'}, "d", NULL, N_("record a document the meeting decided"), UI_IN_MEETING, true},
