@@ -143,10 +143,8 @@ static void invite(ui *app, int64_t meeting_id)
 {
 	static const char *kind_labels[HW_ATTEND_COUNT];
 	static const char *kind_values[HW_ATTEND_COUNT];
-	static const char *const labels[HW_ATTEND_COUNT] = {N_("member"), N_("sitter-in"),
-							      N_("guest"), N_("staff")};
 	for (int k = 0; k < HW_ATTEND_COUNT; k++) {
-		kind_labels[k] = _(labels[k]);
+		kind_labels[k] = ui_attendance_label((hw_attendance)k);
 		kind_values[k] = hw_attendance_key((hw_attendance)k);
 	}
 	ui_choices people = {0};

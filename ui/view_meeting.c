@@ -37,13 +37,6 @@ void *ui_meeting_new(ui *app, int64_t meeting_id)
 	return state;
 }
 
-static const char *attendance_label(hw_attendance kind)
-{
-	static const char *const labels[HW_ATTEND_COUNT] = {N_("member"), N_("sitter-in"),
-							      N_("guest"), N_("staff")};
-	return _(labels[kind < HW_ATTEND_COUNT ? kind : 0]);
-}
-
 static const char *leave_state_label(hw_leave_state state)
 {
 	static const char *const labels[] = {N_("leave requested"), N_("on leave"),
@@ -76,7 +69,7 @@ static void add_attendee(const hw_attendee *attendee, void *user)
 		if (load->leave[i].person_id == attendee->person.id)
 			leave = &load->leave[i]; /* the latest request counts */
 	char text[2048] = "", state[600] = "";
-	ui_column(text, sizeof text, attendance_label(attendee->kind), 8);
+	ui_column(text, sizeof text, ui_attendance_label(attendee->kind), 8);
 	ui_column(text, sizeof text, attendee->person.name, 26);
 	ui_column(text, sizeof text, attendee->person.title, 14);
 	if (leave != NULL) {

@@ -73,14 +73,15 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 			json_t *amendments = json_array();
 			result = hw_minutes_amendments(session, meeting_id, amendment_json, amendments,
 						       &error);
-			cli_print_json(json_pack("{s:I,s:s,s:s,s:o,s:i,s:o}", "meeting",
-						 (json_int_t)meeting_id, "state",
-						 minutes.signed_ ? "signed" : "drafted", "text", minutes.text,
-						 "signed_by",
-						 minutes.signed_ ? json_string(minutes.signed_by_name)
-								 : json_null(),
-						 "amendments", minutes.amendment_count, "amendment_list",
-						 amendments));
+			if (result != 0)
+				json_decref(amendments);
+			else
+				cli_print_json(json_pack(
+					"{s:I,s:s,s:s,s:o,s:i,s:o}", "meeting", (json_int_t)meeting_id,
+					"state", minutes.signed_ ? "signed" : "drafted", "text",
+					minutes.text, "signed_by",
+					minutes.signed_ ? json_string(minutes.signed_by_name) : json_null(),
+					"amendments", minutes.amendment_count, "amendment_list", amendments));
 		} else {
 			printf("%s\n%s\n", minutes.signed_ ? _("signed") : _("draft"), minutes.text);
 			result = hw_minutes_amendments(session, meeting_id, print_amendment, NULL, &error);

@@ -1,9 +1,8 @@
 /* Who may act: every person of the roster put to the same test the action itself applies. */
 #include <stdlib.h>
 
-#include "i18n.h"
-
 #include "eligible.h"
+#include "i18n.h"
 #include "leave.h"
 #include "minutes.h"
 #include "topics.h"
@@ -45,7 +44,7 @@ static int load_people(hw_session *session, people *list, hw_error *error)
 	*list = (people){0};
 	if (hw_person_list(session, collect, list, error) != 0 || list->failed) {
 		free(list->items);
-		return list->failed ? hw_error_set(error, "%s", "out of memory") : -1;
+		return list->failed ? hw_error_set(error, "%s", _("out of memory")) : -1;
 	}
 	return 0;
 }
