@@ -1489,6 +1489,18 @@ static void test_topic_schedule(void **state)
 	assert_json_string(topic, "state", "proposed");
 	assert_json_null(topic, "meeting");
 	json_decref(topic);
+
+	/* Proposed straight onto an agenda: one action, refused whole where scheduling would be. */
+	LOGGED(f, "topic add", false, true, "topic", "add", "--title", "议题丙", "--deputy", "副职甲",
+	       "--meeting", "1");
+	topic = JSON(f, "topic", "show", "3", "--json");
+	assert_json_string(topic, "state", "scheduled");
+	assert_json_int(topic, "meeting", 1);
+	json_decref(topic);
+	REFUSED(f, "meeting #2 is held: topics go on planned meetings", "topic", "add", "--title",
+		"议题丁", "--meeting", "2");
+	REFUSED(f, "a department-wide meeting has no government agenda", "topic", "add", "--title",
+		"议题丁", "--meeting", "4");
 }
 
 static void test_topic_decided_only_after_the_meeting_is_held(void **state)

@@ -149,7 +149,8 @@ def test_month_marks_meetings_and_findings(screen):
 
 
 def open_meeting_on(screen, date, title):
-    """From the calendar: go to `date`, choose the meeting whose line has `title`, open it."""
+    """From the calendar: go to `date`, choose the meeting whose screen shows `title` (its
+    number, its time), open it."""
     screen.keys("1")
     screen.wait("· 日历")
     screen.keys("g", "C-u")
@@ -663,6 +664,60 @@ def test_invite_and_uninvite(screen):
     quit_cleanly(screen)
 
 
+def test_topics_decided_and_deferred(screen):
+    screen.wait("伊吾县 · 日历")
+    # Proposed on a held meeting: refused whole, no topic made.
+    open_meeting_on(screen, "2026-11-16", "#5")
+    screen.keys("T")
+    screen.wait("新建议题")
+    screen.type("关于补充事项的汇报")
+    screen.keys("C-s")
+    screen.wait("议题只能列入计划中的会议")
+    screen.keys("Escape")
+    screen.wait("新建议题", absent=True)
+    assert "关于补充事项的汇报" not in screen.cli("topic", "list")
+    # Today's meeting: topics proposed onto it, decided only once it is held.
+    screen.cli("meeting", "add", "--type", "executive", "--date", TODAY, "--time", "08:00",
+               "--adhoc", "紧急事项")
+    screen.keys("q")
+    screen.wait("· 日历")
+    open_meeting_on(screen, TODAY, "08:00")
+    for title in ("关于补充事项的汇报", "关于另一事项的汇报"):
+        screen.keys("T")
+        screen.wait("新建议题")
+        screen.type(title)
+        screen.keys("C-s")
+        screen.wait("已提出")
+    screen.select("关于补充事项的汇报")
+    screen.keys("D")
+    screen.wait("会议决定的事项")
+    screen.type("原则同意")
+    screen.keys("Enter")
+    screen.wait("尚未召开")
+    screen.keys("H")
+    screen.wait("y：是")
+    screen.keys("y")
+    screen.wait("已召开")
+    screen.select("关于补充事项的汇报")
+    screen.keys("D")
+    screen.wait("会议决定的事项")
+    screen.type("原则同意，由教育局抓好落实")
+    screen.keys("Enter")
+    screen.wait("原则同意，由教育局抓好落实")
+    screen.select("关于另一事项的汇报")
+    screen.keys("P")
+    screen.wait("暂缓的原因")
+    screen.type("待补充资金测算")
+    screen.keys("Enter")
+    screen.wait("已暂缓")
+    topics = screen.cli("topic", "list").split("\n")
+    decided = [l for l in topics if "关于补充事项的汇报" in l][0]
+    deferred = [l for l in topics if "关于另一事项的汇报" in l][0]
+    assert "[decided]" in decided and "原则同意，由教育局抓好落实" in decided, decided
+    assert "[deferred]" in deferred, deferred
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -693,6 +748,7 @@ CASES = [
     ("leave is requested (a substitute refused by the rules' clause), then rejected",
      test_leave_with_substitute_then_rejected, {}),
     ("topics are proposed, approved and scheduled", test_topics_proposed_approved_scheduled, {}),
+    ("a topic's decision is recorded, another deferred", test_topics_decided_and_deferred, {}),
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
     ("what another clerk changes shows without a key", test_others_changes_show, {}),

@@ -214,14 +214,9 @@ static int submit_topic(ui *app, ui_form *form, void *user, hw_error *error)
 	input.matters = ui_field_value(&f[T_MATTERS]);
 	input.agreed = f[T_AGREED].choice;
 	input.studied_on = ui_field_value(&f[T_STUDIED]);
-	if (hw_topic_add(app->session, &input, &data->id, error) != 0)
-		return -1;
-	/* Proposed from a meeting: it goes on that meeting's agenda at once. */
-	if (data->meeting_id && hw_topic_schedule(app->session, data->id, data->meeting_id, error) != 0) {
-		ui_changed(app);
-		return -1;
-	}
-	return 0;
+	/* Proposed from a meeting: on that meeting's agenda at once, in the same action. */
+	input.meeting_id = data->meeting_id;
+	return hw_topic_add(app->session, &input, &data->id, error);
 }
 
 static void check_topic_field(ui *app, ui_form *form, int index, void *user)
@@ -322,6 +317,26 @@ static void approve_topic(ui *app, int64_t topic_id)
 	ui_report(app, hw_topic_approve(app->session, topic_id, by, &error), &error, done);
 }
 
+/* A topic on the agenda: what the meeting decided on it, or that it waits for a later one. */
+static void settle_topic(ui *app, const ui_row *row, bool decide)
+{
+	if (row == NULL || row->kind != UI_ROW_TOPIC) {
+		ui_say(app, true, "%s", _("Select a topic on the agenda first."));
+		return;
+	}
+	char text[1024], done[128];
+	if (!ui_prompt(app, decide ? _("Decision") : _("Defer"),
+		       decide ? _("What the meeting decided:") : _("Why it waits (may be empty):"), "",
+		       text, sizeof text))
+		return;
+	hw_error error = {0};
+	int status = decide ? hw_topic_decide(app->session, row->id, text, &error)
+			    : hw_topic_defer(app->session, row->id, text[0] ? text : NULL, &error);
+	snprintf(done, sizeof done, decide ? _("Topic #%lld decided.") : _("Topic #%lld deferred."),
+		 (long long)row->id);
+	ui_report(app, status, &error, done);
+}
+
 /* ---- minutes and documents ---- */
 
 static void sign_minutes(ui *app, int64_t meeting_id)
@@ -420,6 +435,8 @@ void ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 		else
 			ui_say(app, true, "%s", _("Select a leave request to reject."));
 		return;
+	case UI_DECIDE_TOPIC: settle_topic(app, row, true); return;
+	case UI_DEFER_TOPIC: settle_topic(app, row, false); return;
 	case UI_REQUEST_LEAVE: request_leave(app, row, meeting_id); return;
 	case UI_UNINVITE: uninvite(app, row, meeting_id); return;
 	case UI_NEW_TOPIC: new_topic(app, meeting_id); return;

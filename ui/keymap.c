@@ -42,6 +42,8 @@ const ui_binding ui_bindings[] = {
 	{UI_SCHEDULE_TOPIC, {'s'}, "s", NULL, N_("put an approved topic on this meeting's agenda"), UI_IN_MEETING, true},
 	{UI_APPROVE, {'a'}, "a", N_("approve"), N_("approve the selected leave request or topic"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_REJECT, {'r'}, "r", NULL, N_("reject the selected leave request"), UI_IN_MEETING | UI_IN_QUEUES, true},
+	{UI_DECIDE_TOPIC, {'D'}, "D", NULL, N_("record what the meeting decided on the selected topic"), UI_IN_MEETING, true},
+	{UI_DEFER_TOPIC, {'P'}, "P", NULL, N_("defer the selected topic to a later meeting"), UI_IN_MEETING, true},
 	{UI_REQUEST_LEAVE, {'L'}, "L", NULL, N_("request leave for the selected attendee"), UI_IN_MEETING, true},
 	{UI_INVITE, {'v'}, "v", NULL, N_("invite someone to the meeting"), UI_IN_MEETING, true},
 	{UI_UNINVITE, {'u'}, "u", NULL, N_("take the selected attendee off the list"), UI_IN_MEETING, true},

@@ -106,6 +106,10 @@ static void add_topic(const hw_topic *topic, void *user)
 			 topic->department_name[0] && topic->deputy_name[0] ? ", " : "",
 			 topic->deputy_name);
 	}
+	if (topic->decision[0]) {
+		used = strlen(text);
+		snprintf(text + used, sizeof text - used, " — %s", topic->decision);
+	}
 	ui_row *row = ui_list_add(&load->state->list, UI_ROW_TOPIC,
 				  topic->approved_by ? UI_STYLE_NORMAL : UI_STYLE_WARNING, "%s", text);
 	if (row) {

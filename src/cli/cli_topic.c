@@ -93,6 +93,7 @@ int cli_topic(cli_context *context, int argc, char **argv)
 		return CLI_BAD_INPUT;
 	int result = 0;
 	if (adding) {
+		input.meeting_id = meeting_id;
 		result = hw_topic_add(session, &input, &id, &error);
 		if (result == 0)
 			printf("%lld\n", (long long)id);

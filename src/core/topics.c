@@ -192,6 +192,20 @@ static int apply_input(hw_session *session, const hw_topic_input *input, hw_topi
 	return 0;
 }
 
+/* Whether a topic may go on the meeting's agenda: a planned government meeting. */
+static int check_agenda(hw_session *session, int64_t meeting_id, hw_error *error)
+{
+	hw_meeting meeting;
+	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0)
+		return -1;
+	if (meeting.status != HW_STATUS_PLANNED)
+		return hw_error_set(error, _("meeting #%lld is %s: topics go on planned meetings"),
+				    (long long)meeting_id, _(hw_meeting_status_key(meeting.status)));
+	if (meeting.type == HW_MEETING_DEPT_WIDE)
+		return hw_error_set(error, "%s", _("a department-wide meeting has no government agenda"));
+	return 0;
+}
+
 int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, hw_error *error)
 {
 	if (input->title == NULL)
@@ -199,7 +213,12 @@ int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, 
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_topic topic = {.state = HW_TOPIC_PROPOSED};
+	if (input->meeting_id) {
+		topic.meeting_id = input->meeting_id;
+		topic.state = HW_TOPIC_SCHEDULED;
+	}
 	if (apply_input(session, input, &topic, error) != 0 ||
+	    (input->meeting_id && check_agenda(session, input->meeting_id, error) != 0) ||
 	    save_topic(session, &topic, true, "topic add", NULL, id, error) != 0) {
 		hw_action_abort(session);
 		return -1;
@@ -306,18 +325,8 @@ int hw_topic_schedule(hw_session *session, int64_t id, int64_t meeting_id, hw_er
 	json_t *before;
 	if (begin_change(session, id, &topic, &before, error) != 0)
 		return -1;
-	hw_meeting meeting;
-	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0)
+	if (check_agenda(session, meeting_id, error) != 0)
 		return fail_change(session, before);
-	if (meeting.status != HW_STATUS_PLANNED) {
-		hw_error_set(error, _("meeting #%lld is %s: topics go on planned meetings"),
-			     (long long)meeting_id, _(hw_meeting_status_key(meeting.status)));
-		return fail_change(session, before);
-	}
-	if (meeting.type == HW_MEETING_DEPT_WIDE) {
-		hw_error_set(error, "%s", _("a department-wide meeting has no government agenda"));
-		return fail_change(session, before);
-	}
 	topic.meeting_id = meeting_id;
 	topic.state = HW_TOPIC_SCHEDULED;
 	return finish_change(session, &topic, "topic schedule", before, error);

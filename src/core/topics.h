@@ -43,6 +43,7 @@ typedef struct hw_topic_input {
 	const char *matters;    /* "projects, funds" */
 	int agreed;             /* -1 unchanged, 0, 1 */
 	const char *studied_on; /* YYYY-MM-DD */
+	int64_t meeting_id;     /* add: on this planned meeting's agenda at once (0: none) */
 } hw_topic_input;
 
 #define HW_TOPIC_INPUT_INIT {.agreed = -1}
