@@ -2147,6 +2147,18 @@ static void test_yiwu_documents_are_handed_over_then_issued(void **state)
 	assert_int_equal(json_array_size(deadlines), 1);
 	assert_json_string(json_array_get(deadlines, 0), "kind", "minutes");
 	json_decref(deadlines);
+	/* One meeting's deadlines: the same for it, none for another. */
+	add_meeting(f, "executive", "2026-11-17", NULL, NULL);
+	OK(f, "meeting", "held", "2");
+	deadlines = JSON(f, "deadlines", "--meeting", "1", "--json");
+	assert_int_equal(json_array_size(deadlines), 1);
+	assert_json_int(json_array_get(deadlines, 0), "meeting", 1);
+	json_decref(deadlines);
+	deadlines = JSON(f, "deadlines", "--json");
+	assert_int_equal(json_array_size(deadlines), 2);
+	json_decref(deadlines);
+	expect_quiet(f, STRINGS("deadlines", "--meeting", "3", "--json"), "[]\n");
+	REFUSED(f, "'x' is not", "deadlines", "--meeting", "x");
 }
 
 static void test_wuqia_documents_have_no_hand_over_step(void **state)

@@ -245,7 +245,7 @@ static void meeting_load(ui *app, void *opaque)
 	int has_minutes = hw_minutes_get(app->session, meeting->id, &minutes, &error);
 	hw_deadline due = {.meeting_id = meeting->id, .due = -1};
 	if (has_minutes >= 0 && !(has_minutes && minutes.signed_))
-		hw_deadlines(app->session, find_minutes_due, &due, &error);
+		hw_meeting_deadlines(app->session, meeting->id, find_minutes_due, &due, &error);
 	char due_text[128] = "";
 	if (due.due != -1) {
 		char due_date[HW_DATE_TEXT_SIZE];

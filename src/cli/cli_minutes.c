@@ -215,16 +215,22 @@ static void print_deadline(const hw_deadline *deadline, void *user)
 int cli_deadlines(cli_context *context, int argc, char **argv)
 {
 	bool json = false;
-	const cli_option options[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	const char *meeting = NULL;
+	const cli_option options[] = {
+		{"json", NULL, &json}, {"meeting", &meeting, NULL}, {NULL, NULL, NULL}};
 	int usage = cli_parse("deadlines", argc, argv, options, NULL, 0, 0);
 	if (usage != CLI_OK)
 		return usage;
+	hw_error error = {0};
+	int64_t meeting_id = 0;
+	if (meeting != NULL && hw_parse_id(meeting, &meeting_id, &error) != 0)
+		return cli_fail(&error);
 	hw_session *session = cli_open_session(context, true);
 	if (session == NULL)
 		return CLI_BAD_INPUT;
-	hw_error error = {0};
 	json_t *array = json ? json_array() : NULL;
-	int result = hw_deadlines(session, print_deadline, array, &error);
+	int result = meeting_id ? hw_meeting_deadlines(session, meeting_id, print_deadline, array, &error)
+				: hw_deadlines(session, print_deadline, array, &error);
 	if (result == 0 && json)
 		cli_print_json(array);
 	else

@@ -37,7 +37,7 @@ static const cli_command commands[] = {
 	{"import", N_("import ics FILE --as TYPE | --busy [--person P]   events of another calendar"), cli_import},
 	{"ui", N_("ui [--read-only] [--person P]  the terminal UI (also: huiwu with no command)"), cli_ui},
 	{"search", N_("search TEXT [--json]           meetings and topics whose text contains TEXT"), cli_search},
-	{"deadlines", N_("deadlines [--json]           what is due, overdue first"), cli_deadlines},
+	{"deadlines", N_("deadlines [--meeting M] [--json]  what is due, overdue first"), cli_deadlines},
 	{"check", N_("check [--from D] [--to D] [--json]  every place the schedule breaks the rules"), cli_check},
 	{"log", N_("log [--meeting ID] [--verify] [--json]  the audit log"), cli_log},
 };

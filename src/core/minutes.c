@@ -484,21 +484,34 @@ static int compare_deadlines(const void *a, const void *b)
 	return (x->meeting_id > y->meeting_id) - (x->meeting_id < y->meeting_id);
 }
 
-int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *), void *user,
-		 hw_error *error)
+/* Held meetings whose minutes are unsigned, or whose documents are not issued: of every
+ * meeting, or (a second statement, so that it searches the meeting's key) of one. */
+static const char every_deadline[] =
+	"SELECT m.id, m.type, m.date, m.title, 0, NULL, NULL FROM meeting m"
+	" LEFT JOIN minutes n ON n.meeting_id = m.id"
+	" WHERE m.status = 'held' AND (n.state IS NULL OR n.state = 'drafted')"
+	" UNION ALL"
+	" SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
+	" FROM document d JOIN meeting m ON m.id = d.meeting_id WHERE d.issued_on IS NULL";
+static const char meeting_deadlines[] =
+	"SELECT m.id, m.type, m.date, m.title, 0, NULL, NULL FROM meeting m"
+	" LEFT JOIN minutes n ON n.meeting_id = m.id"
+	" WHERE m.id = ?1 AND m.status = 'held' AND (n.state IS NULL OR n.state = 'drafted')"
+	" UNION ALL"
+	" SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
+	" FROM document d JOIN meeting m ON m.id = d.meeting_id"
+	" WHERE d.meeting_id = ?1 AND d.issued_on IS NULL";
+
+static int read_deadlines(hw_session *session, int64_t meeting_id,
+			  void (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
 {
-	/* Held meetings whose minutes are unsigned, or whose documents are not issued. */
 	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(
-		    hw_store_db(session->store),
-		    "SELECT m.id, m.type, m.date, m.title, 0, NULL, NULL FROM meeting m"
-		    " LEFT JOIN minutes n ON n.meeting_id = m.id"
-		    " WHERE m.status = 'held' AND (n.state IS NULL OR n.state = 'drafted')"
-		    " UNION ALL"
-		    " SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
-		    " FROM document d JOIN meeting m ON m.id = d.meeting_id WHERE d.issued_on IS NULL",
-		    -1, &statement, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       meeting_id ? meeting_deadlines : every_deadline, -1, &statement,
+			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the deadlines"), error);
+	if (meeting_id)
+		sqlite3_bind_int64(statement, 1, meeting_id);
 	deadline_list list = {0};
 	while (sqlite3_step(statement) == SQLITE_ROW) {
 		hw_deadline item = {.meeting_id = sqlite3_column_int64(statement, 0)};
@@ -534,6 +547,18 @@ int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *)
 		visit(&list.items[i], user);
 	free(list.items);
 	return 0;
+}
+
+int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *), void *user,
+		 hw_error *error)
+{
+	return read_deadlines(session, 0, visit, user, error);
+}
+
+int hw_meeting_deadlines(hw_session *session, int64_t meeting_id,
+			 void (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
+{
+	return read_deadlines(session, meeting_id, visit, user, error);
 }
 
 int hw_minutes_amendments(hw_session *session, int64_t meeting_id,

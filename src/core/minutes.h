@@ -87,6 +87,9 @@ hw_date hw_document_due(const hw_rules *rules, const hw_calendar *calendar, hw_m
 /* What is still due, overdue first, then by due date. */
 int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *), void *user,
 		 hw_error *error);
+/* The same for one meeting. */
+int hw_meeting_deadlines(hw_session *session, int64_t meeting_id,
+			 void (*visit)(const hw_deadline *, void *), void *user, hw_error *error);
 const char *hw_deadline_kind_key(hw_deadline_kind kind);
 
 #endif
