@@ -154,30 +154,6 @@ static void finish(loader *l)
 	l->statement = NULL;
 }
 
-typedef struct roster_collector {
-	hw_check_data *data;
-	int person_capacity;
-	int department_capacity;
-} roster_collector;
-
-static void collect_person(const hw_person *person, void *user)
-{
-	roster_collector *collector = user;
-	hw_check_data *data = collector->data;
-	if (grow((void **)&data->people, &collector->person_capacity, data->person_count,
-		 sizeof *data->people))
-		data->people[data->person_count++] = *person;
-}
-
-static void collect_department(const hw_department *department, void *user)
-{
-	roster_collector *collector = user;
-	hw_check_data *data = collector->data;
-	if (grow((void **)&data->departments, &collector->department_capacity,
-		 data->department_count, sizeof *data->departments))
-		data->departments[data->department_count++] = *department;
-}
-
 int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *out,
 		  hw_error *error)
 {
@@ -192,10 +168,14 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	int capacity = 0;
 
 	/* The roster, sorted by id (people are looked up by binary search). */
-	roster_collector collector = {.data = out};
-	if (hw_person_list(session, collect_person, &collector, error) != 0 ||
-	    hw_department_list(session, collect_department, &collector, error) != 0)
+	hw_roster roster;
+	if (hw_roster_load(session, &roster, error) != 0)
 		goto fail;
+	/* The engine owns the roster's arrays from here (hw_check_data_free frees them). */
+	out->people = roster.people;
+	out->person_count = roster.person_count;
+	out->departments = roster.departments;
+	out->department_count = roster.department_count;
 
 	/* With no meeting on record, no period is on record either. */
 	out->records_begin = to + 1;

@@ -166,53 +166,9 @@ int hw_meeting_list(hw_session *session, hw_date from, hw_date to,
 	return 0;
 }
 
-/* ---- the roster in memory, for invitations ---- */
-
-typedef struct roster {
-	hw_person *people;
-	int person_count;
-	hw_department *departments;
-	int department_count;
-} roster;
-
-static void collect_person(const hw_person *person, void *user)
+static bool fills_any(const hw_roster *r, const hw_person *person, hw_role_set roles)
 {
-	roster *r = user;
-	hw_person *grown = realloc(r->people, (size_t)(r->person_count + 1) * sizeof *grown);
-	if (grown == NULL)
-		return;
-	r->people = grown;
-	r->people[r->person_count++] = *person;
-}
-
-static void collect_department(const hw_department *department, void *user)
-{
-	roster *r = user;
-	hw_department *grown =
-		realloc(r->departments, (size_t)(r->department_count + 1) * sizeof *grown);
-	if (grown == NULL)
-		return;
-	r->departments = grown;
-	r->departments[r->department_count++] = *department;
-}
-
-static const hw_department *roster_department(const roster *r, int64_t id)
-{
-	for (int i = 0; i < r->department_count; i++)
-		if (r->departments[i].id == id)
-			return &r->departments[i];
-	return NULL;
-}
-
-static void roster_free(roster *r)
-{
-	free(r->people);
-	free(r->departments);
-}
-
-static bool fills_any(const roster *r, const hw_person *person, hw_role_set roles)
-{
-	const hw_department *department = roster_department(r, person->department_id);
+	const hw_department *department = hw_roster_department(r, person->department_id);
 	for (int role = 0; role < HW_ROLE_COUNT; role++)
 		if (hw_role_set_has(roles, (hw_role)role) &&
 		    hw_person_fills_role(person, department, (hw_role)role))
@@ -241,12 +197,9 @@ static int insert_attendee(hw_session *session, int64_t meeting_id, int64_t pers
 static int invite_by_rules(hw_session *session, int64_t meeting_id, const hw_type_rules *type,
 			   int64_t chair_id, hw_error *error)
 {
-	roster r = {0};
-	if (hw_person_list(session, collect_person, &r, error) != 0 ||
-	    hw_department_list(session, collect_department, &r, error) != 0) {
-		roster_free(&r);
+	hw_roster r;
+	if (hw_roster_load(session, &r, error) != 0)
 		return -1;
-	}
 	int result = 0;
 	if (chair_id)
 		result = insert_attendee(session, meeting_id, chair_id, HW_ATTEND_MEMBER, error);
@@ -258,7 +211,7 @@ static int invite_by_rules(hw_session *session, int64_t meeting_id, const hw_typ
 			result = insert_attendee(session, meeting_id, person->id, HW_ATTEND_SITTER_IN,
 						 error);
 	}
-	roster_free(&r);
+	hw_roster_free(&r);
 	return result;
 }
 
@@ -404,25 +357,22 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 		meeting->chair_delegated = allowed_as == 2;
 	} else if (adding) {
 		/* Whom the rules name, in the order the roles are listed. */
-		roster r = {0};
-		if (hw_person_list(session, collect_person, &r, error) != 0 ||
-		    hw_department_list(session, collect_department, &r, error) != 0) {
-			roster_free(&r);
+		hw_roster r;
+		if (hw_roster_load(session, &r, error) != 0)
 			return -1;
-		}
 		for (int role = 0; role < HW_ROLE_COUNT && meeting->chair_id == 0; role++) {
 			if (!hw_role_set_has(type->chair, (hw_role)role))
 				continue;
 			for (int i = 0; i < r.person_count && meeting->chair_id == 0; i++)
 				if (hw_person_fills_role(&r.people[i],
-							 roster_department(&r, r.people[i].department_id),
+							 hw_roster_department(&r, r.people[i].department_id),
 							 (hw_role)role)) {
 					meeting->chair_id = r.people[i].id;
 					snprintf(meeting->chair_name, sizeof meeting->chair_name, "%s",
 						 r.people[i].name);
 				}
 		}
-		roster_free(&r);
+		hw_roster_free(&r);
 		if (meeting->chair_id == 0)
 			return hw_error_set(error,
 					    _("no one in the roster can chair %s (the rules name %s): add "

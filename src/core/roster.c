@@ -437,3 +437,65 @@ bool hw_person_fills_role(const hw_person *person, const hw_department *departme
 		return person->role == role;
 	}
 }
+
+/* ---- the roster in memory ---- */
+
+typedef struct roster_loader {
+	hw_roster *roster;
+	bool out_of_memory;
+} roster_loader;
+
+static void load_person(const hw_person *person, void *user)
+{
+	roster_loader *loader = user;
+	hw_roster *roster = loader->roster;
+	hw_person *grown = realloc(roster->people, (size_t)(roster->person_count + 1) * sizeof *grown);
+	if (grown == NULL) {
+		loader->out_of_memory = true;
+		return;
+	}
+	roster->people = grown;
+	roster->people[roster->person_count++] = *person;
+}
+
+static void load_department(const hw_department *department, void *user)
+{
+	roster_loader *loader = user;
+	hw_roster *roster = loader->roster;
+	hw_department *grown =
+		realloc(roster->departments, (size_t)(roster->department_count + 1) * sizeof *grown);
+	if (grown == NULL) {
+		loader->out_of_memory = true;
+		return;
+	}
+	roster->departments = grown;
+	roster->departments[roster->department_count++] = *department;
+}
+
+int hw_roster_load(hw_session *session, hw_roster *out, hw_error *error)
+{
+	*out = (hw_roster){0};
+	roster_loader loader = {.roster = out};
+	if (hw_person_list(session, load_person, &loader, error) != 0 ||
+	    hw_department_list(session, load_department, &loader, error) != 0 ||
+	    (loader.out_of_memory && hw_error_set(error, "%s", _("out of memory")))) {
+		hw_roster_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+const hw_department *hw_roster_department(const hw_roster *roster, int64_t id)
+{
+	for (int i = 0; id != 0 && i < roster->department_count; i++)
+		if (roster->departments[i].id == id)
+			return &roster->departments[i];
+	return NULL;
+}
+
+void hw_roster_free(hw_roster *roster)
+{
+	free(roster->people);
+	free(roster->departments);
+	*roster = (hw_roster){0};
+}

@@ -80,4 +80,18 @@ void hw_person_from_row(sqlite3_stmt *statement, int first_column, hw_person *ou
  * are department heads of such departments, party_group includes deputies in the group. */
 bool hw_person_fills_role(const hw_person *person, const hw_department *department, hw_role role);
 
+/* The whole roster in memory, for work that looks people's departments up while it goes
+ * through them (one list statement must not be interleaved with lookups). */
+typedef struct hw_roster {
+	hw_person *people; /* by id */
+	int person_count;
+	hw_department *departments; /* by id */
+	int department_count;
+} hw_roster;
+
+int hw_roster_load(hw_session *session, hw_roster *out, hw_error *error);
+/* The department with `id`, or NULL (id 0: none). */
+const hw_department *hw_roster_department(const hw_roster *roster, int64_t id);
+void hw_roster_free(hw_roster *roster);
+
 #endif
