@@ -144,7 +144,7 @@ static void invite(ui *app, int64_t meeting_id)
 	static const char *kind_labels[HW_ATTEND_COUNT];
 	static const char *kind_values[HW_ATTEND_COUNT];
 	for (int k = 0; k < HW_ATTEND_COUNT; k++) {
-		kind_labels[k] = ui_attendance_label((hw_attendance)k);
+		kind_labels[k] = hw_attendance_label((hw_attendance)k);
 		kind_values[k] = hw_attendance_key((hw_attendance)k);
 	}
 	ui_choices people = {0};

@@ -60,13 +60,6 @@ void ui_meetings_free(ui_meetings *meetings)
 	*meetings = (ui_meetings){0};
 }
 
-const char *ui_attendance_label(hw_attendance kind)
-{
-	static const char *const labels[HW_ATTEND_COUNT] = {N_("member"), N_("sitter-in"),
-							      N_("guest"), N_("staff")};
-	return _(labels[kind < HW_ATTEND_COUNT ? kind : 0]);
-}
-
 int ui_findings(ui *app, hw_date from, hw_date to, hw_findings *out, hw_error *error)
 {
 	hw_check_data data;

@@ -334,8 +334,6 @@ void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 const char *ui_type_name(const ui *app, hw_meeting_type type);
 const char *ui_type_mark(hw_meeting_type type);
 const char *ui_weekday_name(hw_date date);
-/* "member", "sitter-in", "guest", "staff" in the user's language. */
-const char *ui_attendance_label(hw_attendance kind);
 
 /* Meetings read into memory: hw_meeting_list's visitor appends to a ui_meetings. */
 typedef struct ui_meetings {

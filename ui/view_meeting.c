@@ -69,7 +69,7 @@ static void add_attendee(const hw_attendee *attendee, void *user)
 		if (load->leave[i].person_id == attendee->person.id)
 			leave = &load->leave[i]; /* the latest request counts */
 	char text[2048] = "", state[600] = "";
-	ui_column(text, sizeof text, ui_attendance_label(attendee->kind), 8);
+	ui_column(text, sizeof text, hw_attendance_label(attendee->kind), 8);
 	ui_column(text, sizeof text, attendee->person.name, 26);
 	ui_column(text, sizeof text, attendee->person.title, 14);
 	if (leave != NULL) {
@@ -207,10 +207,9 @@ static void meeting_load(ui *app, void *opaque)
 	ui_list_add(list, UI_ROW_HEADING, ui_type_style(meeting->type), "%s  #%lld",
 		    ui_type_name(app, meeting->type), (long long)meeting->id);
 	ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, "%s", meeting->title);
-	static const char *const status_labels[] = {N_("planned"), N_("held"), N_("cancelled")};
 	ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, _("When: %s %s %s%s%s   Status: %s"), date,
 		    ui_weekday_name(meeting->date), meeting->start, meeting->end[0] ? "–" : "",
-		    meeting->end, _(status_labels[meeting->status]));
+		    meeting->end, hw_meeting_status_label(meeting->status));
 	if (meeting->location[0])
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, _("Where: %s"), meeting->location);
 	if (meeting->chair_id)

@@ -13,19 +13,6 @@
 #include "session.h"
 #include "topics.h"
 
-static const char *attendance_label(hw_attendance kind)
-{
-	static const char *const labels[HW_ATTEND_COUNT] = {N_("member"), N_("sitter-in"),
-							      N_("guest"), N_("staff")};
-	return _(labels[kind]);
-}
-
-static const char *status_label(hw_meeting_status status)
-{
-	static const char *const labels[] = {N_("planned"), N_("held"), N_("cancelled")};
-	return _(labels[status]);
-}
-
 typedef struct meeting_detail {
 	hw_session *session;
 	json_t *attendees, *topics;
@@ -173,7 +160,7 @@ static void print_meeting_line(const hw_meeting *meeting, const hw_rules *rules)
 	if (meeting->chair_id)
 		printf(_("  chair: %s"), meeting->chair_name);
 	if (meeting->status != HW_STATUS_PLANNED)
-		printf("  [%s]", status_label(meeting->status));
+		printf("  [%s]", hw_meeting_status_label(meeting->status));
 	printf("\n");
 }
 
@@ -213,7 +200,7 @@ static void print_meeting_detail(json_t *object)
 	{
 		hw_attendance kind = HW_ATTEND_GUEST;
 		hw_attendance_from_key(json_string_value(json_object_get(item, "kind")), &kind);
-		printf("    %s  %s", attendance_label(kind), json_string_value(json_object_get(item, "name")));
+		printf("    %s  %s", hw_attendance_label(kind), json_string_value(json_object_get(item, "name")));
 		if (json_is_string(value = json_object_get(item, "leave")))
 			printf(_("  leave: %s"), json_string_value(value));
 		if (json_is_string(value = json_object_get(item, "substitute")))

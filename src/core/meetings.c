@@ -34,6 +34,18 @@ const char *hw_meeting_status_key(hw_meeting_status status)
 	return status_keys[status];
 }
 
+const char *hw_attendance_label(hw_attendance kind)
+{
+	static const char *const labels[HW_ATTEND_COUNT] = {N_("member"), N_("sitter-in"),
+							      N_("guest"), N_("staff")};
+	return _(labels[kind < HW_ATTEND_COUNT ? kind : HW_ATTEND_GUEST]);
+}
+
+const char *hw_meeting_status_label(hw_meeting_status status)
+{
+	return _(status_keys[status]);
+}
+
 bool hw_time_valid(const char *text)
 {
 	return text != NULL && strlen(text) == 5 && text[2] == ':' && text[0] >= '0' &&

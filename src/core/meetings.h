@@ -107,6 +107,9 @@ int hw_meeting_uninvite(hw_session *session, int64_t meeting_id, const char *per
 const char *hw_attendance_key(hw_attendance kind);
 bool hw_attendance_from_key(const char *key, hw_attendance *out);
 const char *hw_meeting_status_key(hw_meeting_status status);
+/* What the user reads: "sitter-in", "planned", in the user's language. */
+const char *hw_attendance_label(hw_attendance kind);
+const char *hw_meeting_status_label(hw_meeting_status status);
 
 /* Whether `person` may chair a meeting of `type`: 1 in their own right, 2 by delegation, 0 not. */
 int hw_chair_allowed(const hw_type_rules *type, const hw_person *person,
