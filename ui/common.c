@@ -31,13 +31,6 @@ const char *ui_type_mark(hw_meeting_type type)
 	return _(marks[type < HW_MEETING_TYPE_COUNT ? type : 0]);
 }
 
-const char *ui_weekday_name(hw_date date)
-{
-	static const char *const names[7] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
-					     N_("Fri"), N_("Sat"), N_("Sun")};
-	return _(names[hw_date_iso_weekday(date) - 1]);
-}
-
 void ui_meetings_add(const hw_meeting *meeting, void *user)
 {
 	ui_meetings *meetings = user;

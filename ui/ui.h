@@ -333,7 +333,6 @@ void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 /* Meeting type names as the rules give them, and the short mark the calendar shows. */
 const char *ui_type_name(const ui *app, hw_meeting_type type);
 const char *ui_type_mark(hw_meeting_type type);
-const char *ui_weekday_name(hw_date date);
 
 /* Meetings read into memory: hw_meeting_list's visitor appends to a ui_meetings. */
 typedef struct ui_meetings {

@@ -130,7 +130,7 @@ static void agenda_load(ui *app, void *opaque)
 		char date[HW_DATE_TEXT_SIZE], text[2048] = "";
 		hw_date_format(meeting->date, date);
 		ui_column(text, sizeof text, date, 10);
-		ui_column(text, sizeof text, ui_weekday_name(meeting->date), 4);
+		ui_column(text, sizeof text, hw_weekday_name(meeting->date), 4);
 		ui_column(text, sizeof text, meeting->start, 5);
 		ui_column(text, sizeof text, ui_type_mark(meeting->type), 2);
 		size_t used = strlen(text);

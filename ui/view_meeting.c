@@ -208,7 +208,7 @@ static void meeting_load(ui *app, void *opaque)
 		    ui_type_name(app, meeting->type), (long long)meeting->id);
 	ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, "%s", meeting->title);
 	ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, _("When: %s %s %s%s%s   Status: %s"), date,
-		    ui_weekday_name(meeting->date), meeting->start, meeting->end[0] ? "–" : "",
+		    hw_weekday_name(meeting->date), meeting->start, meeting->end[0] ? "–" : "",
 		    meeting->end, hw_meeting_status_label(meeting->status));
 	if (meeting->location[0])
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, _("Where: %s"), meeting->location);

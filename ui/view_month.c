@@ -131,7 +131,7 @@ static void draw_day_list(ui *app, month_state *state, int top, int height, int 
 			   : info.kind == HW_DAY_MAKEUP_WORKDAY ? _("make-up workday")
 			   : info.kind == HW_DAY_WEEKEND	       ? _("weekend")
 							       : "";
-	snprintf(heading, sizeof heading, "%s %s", date, ui_weekday_name(app->selected));
+	snprintf(heading, sizeof heading, "%s %s", date, hw_weekday_name(app->selected));
 	ui_put(app, top, left, width, UI_STYLE_HEADING, false, heading);
 	snprintf(heading, sizeof heading, "%s%s%s", kind, info.holiday_name ? " " : "",
 		 info.holiday_name ? info.holiday_name : "");
@@ -203,7 +203,7 @@ static void month_draw(ui *app, void *opaque, int top, int height, int width)
 	for (int weekday = 0; weekday < 7; weekday++)
 		ui_put(app, top + 1, weekday * CELL_WIDTH + 2, CELL_WIDTH - 2,
 		       weekday >= 5 ? UI_STYLE_HOLIDAY : UI_STYLE_HEADING, false,
-		       ui_weekday_name(state->first + weekday));
+		       hw_weekday_name(state->first + weekday));
 	int weeks = (height - 2) / WEEK_LINES;
 	if (weeks > 6)
 		weeks = 6;

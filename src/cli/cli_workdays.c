@@ -34,10 +34,6 @@ static void describe_day(const hw_day_info *day, char *out, size_t size)
 	}
 }
 
-static const char *const weekday_names[8] = {
-	"", N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
-};
-
 static int run_is(const hw_calendar *calendar, char **args)
 {
 	hw_date date;
@@ -115,7 +111,7 @@ static int run_list(const hw_calendar *calendar, int argc, char **argv)
 		char date_text[HW_DATE_TEXT_SIZE], description[256];
 		hw_date_format(date, date_text);
 		describe_day(&day, description, sizeof description);
-		printf("%s %s  %s\n", date_text, _(weekday_names[hw_date_iso_weekday(date)]), description);
+		printf("%s %s  %s\n", date_text, hw_weekday_name(date), description);
 		hw_calendar_note_year(calendar, hw_date_year(date), &touched);
 	}
 	cli_note_years_without_data(&touched);

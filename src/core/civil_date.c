@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static bool is_leap_year(int year)
 {
 	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -105,4 +107,11 @@ void hw_date_period(hw_date date, int months, hw_date *start, hw_date *end)
 	int last_month = first_month + months - 1;
 	*start = hw_date_from_ymd(year, first_month, 1);
 	*end = hw_date_from_ymd(year, last_month, hw_days_in_month(year, last_month));
+}
+
+const char *hw_weekday_name(hw_date date)
+{
+	static const char *const names[7] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+					     N_("Fri"), N_("Sat"), N_("Sun")};
+	return _(names[hw_date_iso_weekday(date) - 1]);
 }

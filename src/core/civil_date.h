@@ -23,6 +23,8 @@ void hw_date_format(hw_date date, char out[HW_DATE_TEXT_SIZE]);
 /* 1 = Monday … 7 = Sunday (ISO 8601). */
 int hw_date_iso_weekday(hw_date date);
 bool hw_date_is_weekend(hw_date date);
+/* The weekday's short name in the user's language ("Mon", 周一). */
+const char *hw_weekday_name(hw_date date);
 int hw_days_in_month(int year, int month);
 /* The calendar period of `months` months (1, 2, 3, 4, 6 or 12: a divisor of the year) that
  * holds `date`, e.g. March–April for two months: its first and last day. */
