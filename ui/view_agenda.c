@@ -40,13 +40,6 @@ void *ui_agenda_new_for(ui *app, const hw_person *person)
 	return state;
 }
 
-static void find_attendee(const hw_attendee *attendee, void *user)
-{
-	int64_t *person = user;
-	if (attendee->person.id == *person)
-		*person = -1;
-}
-
 static void add_waiting(const hw_waiting *waiting, void *user)
 {
 	ui_list *list = user;
@@ -121,12 +114,9 @@ static void agenda_load(ui *app, void *opaque)
 		const hw_meeting *meeting = &state->meetings.items[i];
 		if (state->type_filter >= 0 && (int)meeting->type != state->type_filter)
 			continue;
-		if (state->person.id) {
-			int64_t marker = state->person.id;
-			if (hw_meeting_attendees(app->session, meeting->id, find_attendee, &marker,
-						 &error) != 0 || marker != -1)
-				continue;
-		}
+		if (state->person.id &&
+		    hw_meeting_has_attendee(app->session, meeting->id, state->person.id, &error) != 1)
+			continue;
 		char date[HW_DATE_TEXT_SIZE], text[2048] = "";
 		hw_date_format(meeting->date, date);
 		ui_column(text, sizeof text, date, 10);

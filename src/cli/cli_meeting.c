@@ -230,24 +230,11 @@ typedef struct list_context {
 	hw_error *error;
 } list_context;
 
-static void person_attends(const hw_attendee *attendee, void *user)
-{
-	int64_t *person = user;
-	if (attendee->person.id == *person)
-		*person = -1;
-}
-
-static bool attends(hw_session *session, int64_t meeting_id, int64_t person_id, hw_error *error)
-{
-	int64_t marker = person_id;
-	hw_meeting_attendees(session, meeting_id, person_attends, &marker, error);
-	return marker == -1;
-}
-
 static void list_meeting(const hw_meeting *meeting, void *user)
 {
 	list_context *context = user;
-	if (context->person_id && !attends(context->session, meeting->id, context->person_id, context->error))
+	if (context->person_id && hw_meeting_has_attendee(context->session, meeting->id,
+							  context->person_id, context->error) != 1)
 		return;
 	if (context->array) {
 		json_array_append_new(context->array,
@@ -395,7 +382,8 @@ static void agenda_meeting(const hw_meeting *meeting, void *user)
 	agenda_context *context = user;
 	if (meeting->status == HW_STATUS_CANCELLED)
 		return;
-	if (context->person_id && !attends(context->session, meeting->id, context->person_id, context->error))
+	if (context->person_id && hw_meeting_has_attendee(context->session, meeting->id,
+							  context->person_id, context->error) != 1)
 		return;
 	if (context->meetings) {
 		json_t *object = meeting_json(context->session, meeting, false, context->error);

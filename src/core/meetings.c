@@ -580,6 +580,23 @@ int hw_meeting_mark_held(hw_session *session, int64_t id, hw_error *error)
 	return set_status(session, id, HW_STATUS_HELD, "meeting held", error);
 }
 
+int hw_meeting_has_attendee(hw_session *session, int64_t meeting_id, int64_t person_id,
+			    hw_error *error)
+{
+	/* Kept: agendas ask it once per meeting of the period. */
+	sqlite3_stmt *statement = hw_store_cached(
+		session->store, "SELECT 1 FROM attendee WHERE meeting_id = ?1 AND person_id = ?2", error);
+	if (statement == NULL)
+		return -1;
+	sqlite3_bind_int64(statement, 1, meeting_id);
+	sqlite3_bind_int64(statement, 2, person_id);
+	int status = sqlite3_step(statement);
+	sqlite3_reset(statement);
+	if (status != SQLITE_ROW && status != SQLITE_DONE)
+		return hw_store_fail(session->store, _("cannot read the attendees"), error);
+	return status == SQLITE_ROW;
+}
+
 int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
 			 void (*visit)(const hw_attendee *, void *), void *user, hw_error *error)
 {

@@ -99,6 +99,9 @@ typedef struct hw_attendee {
 /* `visit` must not call this function again (its statement is kept, see hw_store_cached). */
 int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
 			 void (*visit)(const hw_attendee *, void *), void *user, hw_error *error);
+/* Whether the person is on the meeting's list: 1 yes, 0 no, -1 with `error`. */
+int hw_meeting_has_attendee(hw_session *session, int64_t meeting_id, int64_t person_id,
+			    hw_error *error);
 int hw_meeting_invite(hw_session *session, int64_t meeting_id, const char *person,
 		      hw_attendance kind, hw_error *error);
 int hw_meeting_uninvite(hw_session *session, int64_t meeting_id, const char *person,
