@@ -64,10 +64,11 @@ static void collect_leave(const hw_leave *leave, void *user)
 static void add_attendee(const hw_attendee *attendee, void *user)
 {
 	loader *load = user;
+	/* A person asks leave from a meeting once at most (the store's unique key). */
 	const hw_leave *leave = NULL;
-	for (int i = 0; i < load->leave_count; i++)
+	for (int i = 0; i < load->leave_count && leave == NULL; i++)
 		if (load->leave[i].person_id == attendee->person.id)
-			leave = &load->leave[i]; /* the latest request counts */
+			leave = &load->leave[i];
 	char text[2048] = "", state[600] = "";
 	ui_column(text, sizeof text, hw_attendance_label(attendee->kind), 8);
 	ui_column(text, sizeof text, attendee->person.name, 26);
