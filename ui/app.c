@@ -153,9 +153,8 @@ void ui_pop(ui *app)
 		app->running = false;
 		return;
 	}
+	/* What lies below is current: every change reloads the whole stack (ui_changed). */
 	destroy_view(app, --app->depth);
-	/* What lies below may be stale after a change made above it. */
-	app->stack[app->depth - 1].ops->load(app, app->stack[app->depth - 1].state);
 }
 
 void ui_switch(ui *app, const ui_view_ops *ops, void *state)
