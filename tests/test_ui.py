@@ -7,11 +7,14 @@ What the UI changed is checked again through the command line. Output is TAP.
 
 Needs: tmux, the huiwu binary ($HUIWU_BINARY), the data folder ($HUIWU_SOURCE_DATA).
 """
+import concurrent.futures
+import itertools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import unicodedata
@@ -19,6 +22,13 @@ import unicodedata
 BINARY = os.environ.get("HUIWU_BINARY", "build/huiwu")
 TODAY = "2026-11-23"
 WAIT_SECONDS = float(os.environ.get("HUIWU_UI_WAIT", "15"))
+# Cases run side by side, each huiwu in its own tmux server: most of a case is waiting for the
+# screen, so several at once keep two cores busy without slowing any one down.
+JOBS = int(os.environ.get("HUIWU_UI_JOBS", "4"))
+# The demo database of each government, made once per run and copied for every case.
+TEMPLATES = {}
+TEMPLATES_LOCK = threading.Lock()
+SOCKET_NUMBERS = itertools.count(1)
 
 
 def columns(text):
@@ -31,10 +41,10 @@ class Screen:
 
     def __init__(self, workdir, args=(), env=None, size=(80, 24), government="yiwu", db=None):
         self.workdir = workdir
-        self.socket = "huiwu-test-%d-%d" % (os.getpid(), int(time.time() * 1000) % 1000000)
+        self.socket = "huiwu-test-%d-%d" % (os.getpid(), next(SOCKET_NUMBERS))
         self.db = db or os.path.join(workdir, "demo.db")
         if db is None:
-            self.cli("init", "--gov", government, "--demo")
+            shutil.copyfile(demo_template(government), self.db)
         variables = {"HUIWU_TODAY": TODAY, "LC_ALL": "C.UTF-8", "LANGUAGE": "zh_CN",
                      "TERM": "xterm-256color", "HUIWU_DB": self.db}
         variables.update(env or {})
@@ -100,6 +110,19 @@ class Screen:
             self.tmux("kill-server")
         except subprocess.CalledProcessError:
             pass
+
+
+def demo_template(government):
+    """The path of a demo database of `government`, made on first use."""
+    with TEMPLATES_LOCK:
+        if government not in TEMPLATES:
+            directory = tempfile.mkdtemp(prefix="huiwu-ui-template-")
+            path = os.path.join(directory, "demo.db")
+            environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
+            subprocess.run([BINARY, "--db", path, "init", "--gov", government, "--demo"],
+                           env=environment, capture_output=True, check=True)
+            TEMPLATES[government] = path
+        return TEMPLATES[government]
 
 
 def choose(screen, text, wanted=None):
@@ -747,6 +770,23 @@ CASES = [
 ]
 
 
+def run_case(case):
+    """Runs one case; returns (passed, the traceback's lines)."""
+    name, function, options = case
+    workdir = tempfile.mkdtemp(prefix="huiwu-ui-")
+    screen = None
+    try:
+        screen = Screen(workdir, **options)
+        function(screen)
+        return True, []
+    except Exception:  # report every failure, go on with the next case
+        return False, traceback.format_exc().split("\n")
+    finally:
+        if screen:
+            screen.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main():
     if shutil.which("tmux") is None:
         print("1..0 # SKIP tmux is not installed")
@@ -754,24 +794,24 @@ def main():
     only = sys.argv[1:]
     cases = [case for case in CASES if not only or case[1].__name__ in only]
     print("1..%d" % len(cases))
+    sys.stdout.flush()
     failed = 0
-    for number, (name, function, options) in enumerate(cases, 1):
-        workdir = tempfile.mkdtemp(prefix="huiwu-ui-")
-        screen = None
-        try:
-            screen = Screen(workdir, **options)
-            function(screen)
-            print("ok %d - %s" % (number, name))
-        except Exception:  # report every failure, go on with the next case
-            failed += 1
-            print("not ok %d - %s" % (number, name))
-            for line in traceback.format_exc().split("\n"):
-                print("# " + line)
-        finally:
-            if screen:
-                screen.close()
-            shutil.rmtree(workdir, ignore_errors=True)
-        sys.stdout.flush()
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, JOBS)) as pool:
+            # map() yields in the cases' order, so the TAP numbers stay in order.
+            for number, (case, (passed, lines)) in enumerate(
+                    zip(cases, pool.map(run_case, cases)), 1):
+                if passed:
+                    print("ok %d - %s" % (number, case[0]))
+                else:
+                    failed += 1
+                    print("not ok %d - %s" % (number, case[0]))
+                    for line in lines:
+                        print("# " + line)
+                sys.stdout.flush()
+    finally:
+        for path in TEMPLATES.values():
+            shutil.rmtree(os.path.dirname(path), ignore_errors=True)
     return 1 if failed else 0
 
 
