@@ -52,81 +52,15 @@ static int release_owned(void **state)
 
 #define TEST(name) cmocka_unit_test_teardown(name, release_owned)
 
-/* The standard roster takes some twenty commands to build (fixture_open). Each government's is
- * built once, through the CLI, and every test gets a fresh copy of that database in a folder of
- * its own, with its own today: the suite stays well inside its time limit under the sanitizers. */
-static struct {
-	const char *government;
-	fixture fixture;
-} templates[5];
-
-/* Copies a file; one that is not there is an error only if `required`. */
-static void copy_file(const char *from, const char *to, bool required)
-{
-	size_t size;
-	char *data = test_read_file(from, &size);
-	if (data == NULL) {
-		if (required)
-			fail_msg("cannot read %s", from);
-		return;
-	}
-	FILE *file = fopen(to, "wb");
-	if (file == NULL || fwrite(data, 1, size, file) != size)
-		fail_msg("cannot copy %s to %s", from, to);
-	fclose(file);
-	free(data);
-}
-
-static const fixture *template_of(const char *government)
-{
-	size_t i = 0;
-	while (i < sizeof templates / sizeof templates[0] && templates[i].government &&
-	       strcmp(templates[i].government, government) != 0)
-		i++;
-	if (i == sizeof templates / sizeof templates[0])
-		fail_msg("no room for the roster of %s", government);
-	if (templates[i].government == NULL) {
-		fixture_open(&templates[i].fixture, government, TODAY);
-		templates[i].government = government;
-	}
-	return &templates[i].fixture;
-}
-
-static int close_templates(void **state)
-{
-	(void)state;
-	for (size_t i = 0; i < sizeof templates / sizeof templates[0]; i++)
-		if (templates[i].government)
-			fixture_close(&templates[i].fixture);
-	return 0;
-}
-
 /* A database of `government` with the standard roster (see fixture.h), today fixed at `today`;
  * closed by close_db, or by the teardown when a test fails midway. */
 static fixture *open_db(const char *government, const char *today)
 {
 	if (owned.fixture_open)
 		fail_msg("a test opens one database at a time");
-	const fixture *template = template_of(government);
 	fixture *f = &owned.fixture;
-	memset(f, 0, sizeof *f);
+	fixture_open(f, government, today);
 	owned.fixture_open = true;
-	f->directory = test_make_temp_dir();
-	f->db = test_path(f->directory, "huiwu.db");
-	copy_file(template->db, f->db, true);
-	char *wal = NULL, *wal_copy = NULL;
-	if (asprintf(&wal, "%s-wal", template->db) < 0 || asprintf(&wal_copy, "%s-wal", f->db) < 0 ||
-	    asprintf(&f->env_db, "HUIWU_DB=%s", f->db) < 0 ||
-	    asprintf(&f->env_today, "HUIWU_TODAY=%s", today) < 0)
-		fail_msg("out of memory");
-	copy_file(wal, wal_copy, false); /* WAL mode: what is not yet checkpointed */
-	free(wal);
-	free(wal_copy);
-	f->env[0] = f->env_db;
-	f->env[1] = f->env_today;
-	f->env[2] = "LANGUAGE=";
-	f->env[3] = "LC_ALL=C.UTF-8";
-	f->env[4] = NULL;
 	return f;
 }
 
@@ -166,7 +100,7 @@ static const run_result *run_args(const fixture *f, const char *const *args)
 	return &owned.run;
 }
 
-#define RUN(f, ...) run_args((f), (const char *const[]){__VA_ARGS__, NULL})
+#define RUN_KEPT(f, ...) run_args((f), (const char *const[]){__VA_ARGS__, NULL})
 
 /* Runs huiwu, fails unless it exits 0, and returns the id it prints (or 0). */
 static long long ok_args(const fixture *f, const char *const *args)
@@ -178,8 +112,6 @@ static long long ok_args(const fixture *f, const char *const *args)
 	return strtoll(r->out, NULL, 10);
 }
 
-#define OK(f, ...) ok_args((f), (const char *const[]){__VA_ARGS__, NULL})
-
 /* Runs huiwu and expects a refusal: exit 1 with `needle` in the message. */
 static void expect_refused(const fixture *f, const char *needle, const char *const *args)
 {
@@ -190,7 +122,7 @@ static void expect_refused(const fixture *f, const char *needle, const char *con
 	assert_contains(r->err, needle);
 }
 
-#define REFUSED(f, needle, ...) expect_refused((f), (needle), (const char *const[]){__VA_ARGS__, NULL})
+#define REFUSED_SAYING(f, needle, ...) expect_refused((f), (needle), (const char *const[]){__VA_ARGS__, NULL})
 
 /* `huiwu check --json` over [from, to] (NULL: the default, this year); the findings live until
  * the next check. */
@@ -221,7 +153,7 @@ static const json_t *check(const fixture *f, const char *from, const char *to)
 /* `huiwu meeting show ID --json`; the object lives until the next show. */
 static const json_t *show(const fixture *f, long long meeting)
 {
-	const run_result *r = RUN(f, "meeting", "show", ID(meeting), "--json");
+	const run_result *r = RUN_KEPT(f, "meeting", "show", ID(meeting), "--json");
 	if (r->status != 0)
 		fail_msg("huiwu meeting show exited %d: %s", r->status, r->err);
 	json_decref(owned.shown);
@@ -1374,10 +1306,10 @@ static void test_executive_deputy_may_not_chair_executive_outside_wuqia(void **s
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		fixture *f = open_db(cases[i].government, TODAY);
-		REFUSED(f, cases[i].clause, "meeting", "add", "--type", "executive", "--date",
+		REFUSED_SAYING(f, cases[i].clause, "meeting", "add", "--type", "executive", "--date",
 			"2026-11-24", "--time", "09:00", "--chair", "常务副职");
 		assert_contains(owned.run.err, "常务副职");
-		const run_result *list = RUN(f, "meeting", "list", "--json");
+		const run_result *list = RUN_KEPT(f, "meeting", "list", "--json");
 		assert_int_equal(list->status, 0);
 		assert_string_equal(list->out, "[]\n");
 		close_db(f);
@@ -1413,7 +1345,7 @@ static void test_substitute_for_department_head_in_kizilsu_and_wuqia(void **stat
 		fixture *f = open_db(cases[i].government, TODAY);
 		long long meeting = add_meeting(f, "plenary", "2026-11-26", "09:00");
 		/* Only a deputy head of the same department stands in. */
-		REFUSED(f, cases[i].clause, "leave", "request", "--meeting", ID(meeting), "--person",
+		REFUSED_SAYING(f, cases[i].clause, "leave", "request", "--meeting", ID(meeting), "--person",
 			"教育局局长", "--reason", "赴外地出差", "--written", "--substitute",
 			"农业农村局副局长");
 		long long leave = OK(f, "leave", "request", "--meeting", ID(meeting), "--person",
@@ -1448,10 +1380,10 @@ static void test_substitute_refused_in_ili_yiwu_and_changji(void **state)
 	for (size_t i = 0; i < sizeof governments / sizeof governments[0]; i++) {
 		fixture *f = open_db(governments[i], TODAY);
 		long long meeting = add_meeting(f, "plenary", "2026-11-26", "09:00");
-		REFUSED(f, "in another's place", "leave", "request", "--meeting", ID(meeting), "--person",
+		REFUSED_SAYING(f, "in another's place", "leave", "request", "--meeting", ID(meeting), "--person",
 			"农业农村局局长", "--reason", "赴外地出差", "--written", "--substitute",
 			"农业农村局副局长");
-		const run_result *list = RUN(f, "leave", "list", "--json");
+		const run_result *list = RUN_KEPT(f, "leave", "list", "--json");
 		assert_string_equal(list->out, "[]\n");
 		close_db(f);
 	}
@@ -1463,11 +1395,11 @@ static void test_yiwu_refuses_special_office_and_study_meetings(void **state)
 	fixture *f = open_db("yiwu", TODAY);
 	const char *const types[] = {"special", "office", "study"};
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
-		REFUSED(f, YIWU("第三十四条"), "meeting", "add", "--type", types[i], "--date",
+		REFUSED_SAYING(f, YIWU("第三十四条"), "meeting", "add", "--type", types[i], "--date",
 			"2026-11-24", "--time", "09:00");
 		assert_contains(owned.run.err, "do not define");
 	}
-	const run_result *list = RUN(f, "meeting", "list", "--json");
+	const run_result *list = RUN_KEPT(f, "meeting", "list", "--json");
 	assert_string_equal(list->out, "[]\n");
 	close_db(f);
 }
@@ -1780,5 +1712,5 @@ int main(void)
 		TEST(test_plenary_meetings_a_year_by_government),
 		TEST(test_executive_member_departments_only_in_yiwu),
 	};
-	return cmocka_run_group_tests(tests, NULL, close_templates);
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }
