@@ -139,27 +139,20 @@ static const json_t *check(const fixture *f, const char *from, const char *to)
 		args[count++] = to;
 	}
 	args[count] = NULL;
-	const run_result *r = run_args(f, args);
-	if (r->status != 0)
-		fail_msg("huiwu check exited %d: %s", r->status, r->err);
 	json_decref(owned.findings);
-	json_error_t error;
-	owned.findings = json_loads(r->out, 0, &error);
+	owned.findings = fixture_json(test_run(f->env, args), "check --json");
 	if (!json_is_array(owned.findings))
-		fail_msg("huiwu check --json printed no array (%s): %s", error.text, r->out);
+		fail_msg("huiwu check --json printed no array");
 	return owned.findings;
 }
 
 /* `huiwu meeting show ID --json`; the object lives until the next show. */
 static const json_t *show(const fixture *f, long long meeting)
 {
-	const run_result *r = RUN_KEPT(f, "meeting", "show", ID(meeting), "--json");
-	if (r->status != 0)
-		fail_msg("huiwu meeting show exited %d: %s", r->status, r->err);
 	json_decref(owned.shown);
-	owned.shown = json_loads(r->out, 0, NULL);
+	owned.shown = JSON(f, "meeting", "show", ID(meeting), "--json");
 	if (!json_is_object(owned.shown))
-		fail_msg("huiwu meeting show --json printed no object: %s", r->out);
+		fail_msg("huiwu meeting show --json printed no object");
 	return owned.shown;
 }
 

@@ -1,6 +1,6 @@
 /* 'huiwu init --gov KEY --demo': for each government, a role-named demo whose schedule shows
  * every finding that government's rules can produce, and plenty of meetings with none. */
-#include "harness.h"
+#include "fixture.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -36,15 +36,7 @@ static const struct {
 
 static json_t *run_json(const char *const *env, const char *const *args)
 {
-	run_result r = test_run(env, args);
-	if (r.status != 0)
-		fail_msg("huiwu %s exited %d: %s", args[0], r.status, r.err);
-	json_error_t error;
-	json_t *value = json_loads(r.out, 0, &error);
-	test_run_free(&r);
-	if (value == NULL)
-		fail_msg("not JSON: %s", error.text);
-	return value;
+	return fixture_json(test_run(env, args), args[0]);
 }
 
 static void check_government(size_t index, const char *today, const char *from, const char *to)

@@ -78,14 +78,7 @@ static const json_t *attendee_named(const json_t *event, const char *name)
 
 static json_t *json_of_list(fixture *f)
 {
-	run_result r = test_run(f->env, (const char *const[]){"meeting", "list", "--from", "2024-01-01",
-							     "--to", "2026-12-31", "--json", NULL});
-	if (r.status != 0)
-		fail_msg("meeting list: %s", r.err);
-	json_t *list = json_loads(r.out, 0, NULL);
-	test_run_free(&r);
-	assert_non_null(list);
-	return list;
+	return JSON(f, "meeting", "list", "--from", "2024-01-01", "--to", "2026-12-31", "--json");
 }
 
 static const char *text(const json_t *object, const char *key)

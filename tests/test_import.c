@@ -22,13 +22,7 @@ static char *write_ics(fixture *f, const char *name, const char *body)
 
 static json_t *json_of(fixture *f, const char *const *args)
 {
-	run_result r = test_run(f->env, args);
-	if (r.status != 0)
-		fail_msg("%s: %s", args[0], r.err);
-	json_t *value = json_loads(r.out, 0, NULL);
-	test_run_free(&r);
-	assert_non_null(value);
-	return value;
+	return fixture_json(test_run(f->env, args), args[0]);
 }
 
 static size_t count_of(fixture *f, const char *const *args)
