@@ -1080,6 +1080,28 @@ static void test_non_workday_not_on_makeup_workday_or_weekday(void **state)
 	close_db(f);
 }
 
+/* A year whose arrangement is not published: the statutory days (全国年节及纪念日放假办法 第二条)
+ * are off, provisionally; the days beside them are ordinary working days. */
+static void test_non_workday_provisional_statutory_holiday(void **state)
+{
+	(void)state;
+	fixture *f = open_db("wuqia", "2026-12-02");
+	long long new_year = add_executive(f, "2027-01-01");      /* Friday, 元旦 */
+	long long eve = add_executive(f, "2027-02-05");           /* Friday, 除夕 */
+	long long after = add_executive(f, "2027-02-09");         /* Tuesday, after 初三 */
+	const json_t *findings = check(f, "2027-01-01", "2027-12-31");
+	const json_t *holiday = expect_finding(findings, "NON_WORKDAY", "warning", new_year,
+					       "全国年节及纪念日放假办法 第二条");
+	assert_contains(text_of(holiday, "message"), "元旦");
+	assert_contains(text_of(holiday, "message"), "暂定");
+	assert_contains(text_of(holiday, "message"), "2027年节假日安排尚未发布");
+	assert_contains(text_of(expect_finding(findings, "NON_WORKDAY", "warning", eve,
+					       "全国年节及纪念日放假办法 第二条"), "message"),
+			"春节");
+	expect_no_finding(findings, "NON_WORKDAY", after);
+	close_db(f);
+}
+
 /* ==== DOUBLE_BOOKED ==== */
 
 static void test_double_booked_overlapping_meetings(void **state)
@@ -1679,6 +1701,7 @@ int main(void)
 		TEST(test_non_workday_weekend),
 		TEST(test_non_workday_public_holiday),
 		TEST(test_non_workday_not_on_makeup_workday_or_weekday),
+		TEST(test_non_workday_provisional_statutory_holiday),
 		TEST(test_double_booked_overlapping_meetings),
 		TEST(test_double_booked_not_back_to_back_on_leave_or_cancelled),
 		TEST(test_yiwu_meeting_of_undefined_type_not_judged),

@@ -158,17 +158,30 @@ static void test_workdays_add_and_between(void **state)
 static void test_workdays_without_data_say_so(void **state)
 {
 	(void)state;
+	/* 2027's arrangement is not published: its statutory days are provisional days off. */
 	run_result r = RUN("workdays", "is", "2027-10-01");
 	assert_int_equal(r.status, 0);
-	assert_string_equal(r.out, "workday\n"); /* a Friday, counted Monday-to-Friday */
-	assert_contains(r.err, "no holiday data for 2027");
+	assert_string_equal(r.out, "off 国庆节 (provisional statutory holiday: this year's "
+				   "arrangement is not published yet)\n");
+	assert_contains(r.err, "the 2027 holiday arrangement is not published yet");
+	assert_int_equal(test_count_lines(r.err), 1);
 	test_run_free(&r);
+	r = RUN("workdays", "is", "2027-10-08");
+	assert_string_equal(r.out, "workday\n"); /* a Friday, no make-up days known */
+	assert_contains(r.err, "make-up working days unknown");
+	test_run_free(&r);
+	/* Three working days after 2026-12-30 step over the provisional 元旦. */
 	r = RUN("workdays", "add", "2026-12-30", "3");
-	assert_string_equal(r.out, "2027-01-04\n");
-	assert_contains(r.err, "no holiday data for 2027");
+	assert_string_equal(r.out, "2027-01-05\n");
+	assert_contains(r.err, "may move when the notice is published");
 	test_run_free(&r);
 	r = RUN("workdays", "add", "2026-12-01", "3");
 	assert_string_equal(r.err, "");
+	test_run_free(&r);
+	/* Beyond the table of lunar dates: Monday to Friday, and said so. */
+	r = RUN("workdays", "is", "2036-01-01");
+	assert_string_equal(r.out, "workday\n");
+	assert_contains(r.err, "no holiday data for 2036");
 	test_run_free(&r);
 }
 
@@ -295,7 +308,7 @@ static void test_messages_in_chinese(void **state)
 	test_run_free(&r);
 	r = test_run(chinese, (const char *const[]){"workdays", "is", "2027-01-05", NULL});
 	assert_string_equal(r.out, "workday\n"); /* what scripts read stays as it is */
-	assert_contains(r.err, "2027年暂无节假日数据");
+	assert_contains(r.err, "2027年节假日安排尚未发布");
 	test_run_free(&r);
 	r = test_run(chinese, (const char *const[]){"rules", "yiwu", NULL});
 	assert_contains(r.out, "[office] 本规则未规定此类会议");

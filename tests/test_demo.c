@@ -68,6 +68,16 @@ static void check_government(size_t index, const char *today, const char *from, 
 				 seen ? "reported though its rules cannot produce it" : "not shown");
 	}
 
+	/* No meeting on a holiday, published or provisional: the demo's one NON_WORKDAY is the
+	 * weekend meeting it schedules on purpose. */
+	size_t f_index;
+	json_t *found;
+	json_array_foreach(findings, f_index, found)
+		if (strcmp(json_string_value(json_object_get(found, "code")), "NON_WORKDAY") == 0 &&
+		    strstr(json_string_value(json_object_get(found, "message")), "周末") == NULL)
+			fail_msg("%s demo (today %s) schedules a meeting on a holiday: %s", government,
+				 today, json_string_value(json_object_get(found, "message")));
+
 	/* Plenty of meetings with no finding at all. */
 	json_t *meetings = run_json(env, (const char *const[]){"meeting", "list", "--from", from,
 							       "--to", to, "--json", NULL});
@@ -129,6 +139,15 @@ static void test_demo_around_the_spring_festival(void **state)
 		check_government(i, "2025-01-15", "2024-11-06", "2025-02-24");
 }
 
+/* December, planning next year: 2027's arrangement is not published, its 元旦 and 春节 are
+ * provisional days off, and the demo keeps off them. */
+static void test_demo_planning_next_year(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof governments / sizeof governments[0]; i++)
+		check_government(i, "2026-12-02", "2026-09-23", "2027-02-11");
+}
+
 static void test_demo_fails_cleanly_for_an_unknown_government(void **state)
 {
 	(void)state;
@@ -152,6 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demo_late_autumn),
 		cmocka_unit_test(test_demo_around_the_spring_festival),
+		cmocka_unit_test(test_demo_planning_next_year),
 		cmocka_unit_test(test_demo_fails_cleanly_for_an_unknown_government),
 	};
 	return cmocka_run_group_tests_name("demo", tests, NULL, NULL);

@@ -168,6 +168,25 @@ def test_holidays_and_makeup_days_marked(screen):
     quit_cleanly(screen)
 
 
+def test_provisional_holidays_marked(screen):
+    """2027's arrangement is not published: its statutory days show 休? and the note says so."""
+    screen.wait("伊吾县 · 日历")
+    screen.keys("g")
+    screen.wait("转到日期")
+    screen.keys("C-u")
+    screen.type("2027-02-05")
+    screen.keys("Enter")
+    text = screen.wait("2027年2月")
+    compact = text.replace(" ", "")
+    # 除夕 (02-05) to 初三 (02-08) are the four statutory days of 春节.
+    for day in ("5休?", "6休?", "7休?", "8休?"):
+        assert day in compact, text
+    assert "9休?" not in compact and "4休?" not in compact, text
+    assert "暂定节假日 春节" in text, text
+    assert "2027年假期暂定，通知未发布" in text, text
+    quit_cleanly(screen)
+
+
 def test_month_marks_meetings_and_findings(screen):
     text = screen.wait("伊吾县 · 日历")
     lines = text.split("\n")
@@ -730,6 +749,8 @@ def test_topics_decided_and_deferred(screen):
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
+    ("a year without a published arrangement shows its statutory days as provisional",
+     test_provisional_holidays_marked, {}),
     ("meetings are marked by type, findings with '!'", test_month_marks_meetings_and_findings, {}),
     ("approving a leave request ends its DOUBLE_BOOKED finding",
      test_approving_leave_ends_the_clash, {}),

@@ -135,20 +135,148 @@ static void test_year_without_data(void **state)
 	(void)state;
 	assert_true(hw_calendar_year_has_data(calendar, 2026));
 	assert_false(hw_calendar_year_has_data(calendar, 2027));
-	hw_day_info day = hw_calendar_day(calendar, d("2027-02-08"));
+	assert_true(hw_calendar_year_is_provisional(calendar, 2027));
+	assert_false(hw_calendar_year_is_provisional(calendar, 2026));
+	/* 2036 lies beyond the table of lunar dates: Monday to Friday, nothing provisional. */
+	assert_false(hw_calendar_year_is_provisional(calendar, 2036));
+	hw_day_info day = hw_calendar_day(calendar, d("2036-01-28"));
 	assert_false(day.year_has_data);
-	assert_int_equal(day.kind, HW_DAY_WORKDAY); /* a Monday: counted as working */
-	assert_int_equal(hw_calendar_day(calendar, d("2027-02-06")).kind, HW_DAY_WEEKEND);
+	assert_false(day.provisional);
+	assert_int_equal(day.kind, HW_DAY_WORKDAY); /* a Monday, 春节 2036 is not in the table */
+	assert_int_equal(hw_calendar_day(calendar, d("2027-02-13")).kind, HW_DAY_WEEKEND);
 
 	hw_years_without_data touched = {0};
-	/* 2026-12-31 is a Thursday; seven working days later reaches into 2027. */
-	assert_date(hw_calendar_add_workdays(calendar, d("2026-12-31"), 7, &touched), "2027-01-11");
+	/* 2026-12-31 is a Thursday; 2027-01-01 is a provisional 元旦, so seven working days later is
+	 * the 12th, not the 11th as Monday to Friday would have it. */
+	assert_date(hw_calendar_add_workdays(calendar, d("2026-12-31"), 7, &touched), "2027-01-12");
 	assert_int_equal(touched.count, 1);
 	assert_int_equal(touched.years[0], 2027);
 
 	hw_years_without_data inside = {0};
 	hw_calendar_add_workdays(calendar, d("2026-12-01"), 7, &inside);
 	assert_int_equal(inside.count, 0);
+}
+
+/* 全国年节及纪念日放假办法 第二条 for a year whose notice is not out: every statutory day off,
+ * marked provisional, with no make-up working days. */
+static void test_provisional_statutory_holidays(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *date;
+		const char *name;
+	} days[] = {
+		{"2027-01-01", "元旦"},   {"2027-02-05", "春节"},   {"2027-02-06", "春节"},
+		{"2027-02-07", "春节"},   {"2027-02-08", "春节"},   {"2027-04-05", "清明节"},
+		{"2027-05-01", "劳动节"}, {"2027-05-02", "劳动节"}, {"2027-06-09", "端午节"},
+		{"2027-09-15", "中秋节"}, {"2027-10-01", "国庆节"}, {"2027-10-03", "国庆节"},
+		/* 中秋 on the third day of 国庆: one day off, both named. */
+		{"2028-10-03", "中秋节、国庆节"},
+		/* 2034's 春节 follows 2033's leap eleventh month. */
+		{"2034-02-18", "春节"},
+	};
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+		hw_day_info day = hw_calendar_day(calendar, d(days[i].date));
+		if (day.kind != HW_DAY_HOLIDAY || !day.provisional || day.holiday_name == NULL ||
+		    strcmp(day.holiday_name, days[i].name) != 0)
+			fail_msg("%s: expected the provisional holiday %s, got kind %d (%s)",
+				 days[i].date, days[i].name, day.kind,
+				 day.holiday_name ? day.holiday_name : "no name");
+		assert_false(hw_calendar_is_workday(calendar, d(days[i].date)));
+	}
+	/* The days around them work as any weekday: the eve of 除夕, the day after 初三. */
+	assert_true(hw_calendar_is_workday(calendar, d("2027-02-04")));
+	assert_true(hw_calendar_is_workday(calendar, d("2027-02-09")));
+	assert_true(hw_calendar_is_workday(calendar, d("2027-10-04")));
+	assert_false(hw_calendar_day(calendar, d("2027-02-09")).provisional);
+	/* A published year keeps its notice's days, never the table's: 2026's 春节 holiday runs
+	 * 02-15 to 02-23 with a make-up working Saturday 02-14, none of it provisional. */
+	hw_day_info published = hw_calendar_day(calendar, d("2026-02-23"));
+	assert_int_equal(published.kind, HW_DAY_HOLIDAY);
+	assert_false(published.provisional);
+	assert_int_equal(hw_calendar_day(calendar, d("2026-02-14")).kind, HW_DAY_MAKEUP_WORKDAY);
+}
+
+/* The provisional days checked against four published years: loaded without 2023–2026.txt,
+ * every day the table makes a statutory holiday was a day off in the State Council's notice
+ * (the notices add more days, never fewer). */
+static void test_provisional_days_were_off_in_published_years(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *copy = test_path(directory, HW_STATUTORY_FILE);
+	char source[4096];
+	snprintf(source, sizeof source, "%s/holidays/%s", test_data_dir(), HW_STATUTORY_FILE);
+	char *table = test_read_file(source, NULL);
+	assert_non_null(table);
+	test_write_file(copy, table);
+	free(table);
+	hw_error error = {0};
+	hw_calendar *provisional = hw_calendar_load(directory, &error);
+	if (provisional == NULL)
+		fail_msg("%s", error.message);
+	int statutory_days = 0;
+	for (hw_date date = d("2023-01-01"); date <= d("2026-12-31"); date++) {
+		hw_day_info day = hw_calendar_day(provisional, date);
+		if (day.kind != HW_DAY_HOLIDAY)
+			continue;
+		statutory_days++;
+		assert_true(day.provisional);
+		hw_day_info published = hw_calendar_day(calendar, date);
+		if (published.kind != HW_DAY_HOLIDAY) {
+			char text[HW_DATE_TEXT_SIZE];
+			hw_date_format(date, text);
+			fail_msg("%s (%s) was not a holiday in the published arrangement", text,
+				 day.holiday_name);
+		}
+	}
+	/* 11 a year before the amendment, 13 after, less the days where 中秋 met 国庆 (none). */
+	assert_int_equal(statutory_days, 11 + 11 + 13 + 13);
+	hw_calendar_free(provisional);
+	test_remove_tree(directory);
+	free(copy);
+	free(directory);
+}
+
+static void test_statutory_table_errors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *content;
+		int line;
+		const char *message;
+	} cases[] = {
+		{"# YEAR 除夕 清明 端午 中秋\n2030 2030-02-02 2030-04-05 2030-06-05\n", 2, "five fields"},
+		{"2030 2030-02-02 2030-04-05 2030-06-05 2030-13-12\n", 1, "YYYY-MM-DD"},
+		{"2030 2030-02-02 2030-04-05 2030-06-05 2031-09-12\n", 1, "YYYY-MM-DD"},
+		{"2030 2030-04-05 2030-02-02 2030-06-05 2030-09-12\n", 1, "order"},
+		{"203O 2030-02-02 2030-04-05 2030-06-05 2030-09-12\n", 1, "1900 to 2999"},
+		{"2030 2030-02-02 2030-04-05 2030-06-05 2030-09-12\n"
+		 "2030 2030-02-02 2030-04-05 2030-06-05 2030-09-12\n", 2, "twice"},
+		{"2030 2030-02-02 2030-04-05 2030-06-05 2030-09-12 # \xE4\xBC\n", 1, "UTF-8"},
+	};
+	char *directory = test_make_temp_dir();
+	char *path = test_path(directory, HW_STATUTORY_FILE);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		test_write_file(path, cases[i].content);
+		hw_error error = {0};
+		assert_null(hw_calendar_load(directory, &error));
+		char prefix[4200];
+		snprintf(prefix, sizeof prefix, "%s:%d: ", path, cases[i].line);
+		assert_contains(error.message, prefix);
+		assert_contains(error.message, cases[i].message);
+	}
+	/* The twin: a well-formed table loads, and its year is provisional. */
+	test_write_file(path, "2030 2030-02-02 2030-04-05 2030-06-05 2030-09-12\n");
+	hw_error error = {0};
+	hw_calendar *loaded = hw_calendar_load(directory, &error);
+	assert_non_null(loaded);
+	assert_true(hw_calendar_year_is_provisional(loaded, 2030));
+	assert_true(hw_calendar_day(loaded, hw_date_from_ymd(2030, 2, 5)).provisional);
+	hw_calendar_free(loaded);
+	test_remove_tree(directory);
+	free(path);
+	free(directory);
 }
 
 static void test_holiday_file_errors(void **state)
@@ -192,16 +320,22 @@ static void test_clerk_can_add_a_year(void **state)
 	(void)state;
 	char *directory = test_make_temp_dir();
 	char *path = test_path(directory, "2031.txt");
+	char *table = test_path(directory, HW_STATUTORY_FILE);
+	test_write_file(table, "2031 2031-01-22 2031-04-05 2031-06-24 2031-10-01\n");
 	test_write_file(path, "# 2031\n2031-01-01 off 元旦 # 周三\n2031-01-04 work 元旦调休上班\n");
 	hw_error error = {0};
 	hw_calendar *extended = hw_calendar_load(directory, &error);
 	assert_non_null(extended);
 	assert_true(hw_calendar_year_has_data(extended, 2031));
+	/* The published arrangement replaces the provisional days: 春节 is not in this file. */
+	assert_false(hw_calendar_year_is_provisional(extended, 2031));
+	assert_true(hw_calendar_is_workday(extended, hw_date_from_ymd(2031, 1, 23)));
 	assert_false(hw_calendar_is_workday(extended, hw_date_from_ymd(2031, 1, 1)));
 	assert_true(hw_calendar_is_workday(extended, hw_date_from_ymd(2031, 1, 4)));
 	hw_calendar_free(extended);
 	test_remove_tree(directory);
 	free(path);
+	free(table);
 	free(directory);
 }
 
@@ -214,6 +348,9 @@ int main(void)
 		cmocka_unit_test(test_national_day_2024),
 		cmocka_unit_test(test_spring_festival_2025_rules),
 		cmocka_unit_test(test_year_without_data),
+		cmocka_unit_test(test_provisional_statutory_holidays),
+		cmocka_unit_test(test_provisional_days_were_off_in_published_years),
+		cmocka_unit_test(test_statutory_table_errors),
 		cmocka_unit_test(test_holiday_file_errors),
 		cmocka_unit_test(test_clerk_can_add_a_year),
 	};

@@ -89,15 +89,22 @@ static void draw_cell(ui *app, const month_state *state, hw_date date, int y, in
 	bool today = date == session->today, selected = date == app->selected;
 
 	char number[16];
-	snprintf(number, sizeof number, "%s%2d%s", today ? "[" : " ", day, today ? "]" : " ");
+	if (info.provisional) /* the number gives a column to the mark's '?' */
+		snprintf(number, sizeof number, "%s%2d", today ? "[" : " ", day);
+	else
+		snprintf(number, sizeof number, "%s%2d%s", today ? "[" : " ", day, today ? "]" : " ");
 	ui_style style = !in_month ? UI_STYLE_DIM
 			 : info.kind == HW_DAY_HOLIDAY ? UI_STYLE_HOLIDAY
 			 : today ? UI_STYLE_TODAY
 				 : UI_STYLE_NORMAL;
 	if (selected)
 		style = state->focus_list ? UI_STYLE_HEADING : UI_STYLE_SELECTED;
-	ui_put(app, y, x + 1, 4, style, true, number);
-	if (info.kind == HW_DAY_HOLIDAY)
+	ui_put(app, y, x + 1, info.provisional ? 3 : 4, style, true, number);
+	if (info.provisional)
+		/* TRANSLATORS: three columns: a statutory holiday of a year whose arrangement is
+		 * not published yet */
+		ui_put(app, y, x + 4, 3, UI_STYLE_HOLIDAY, true, _("Ho?"));
+	else if (info.kind == HW_DAY_HOLIDAY)
 		/* TRANSLATORS: two columns: a public holiday in the calendar */
 		ui_put(app, y, x + 5, 2, UI_STYLE_HOLIDAY, true, _("Ho"));
 	else if (info.kind == HW_DAY_MAKEUP_WORKDAY)
@@ -127,7 +134,8 @@ static void draw_day_list(ui *app, month_state *state, int top, int height, int 
 	hw_day_info info = hw_calendar_day(app->session->calendar, app->selected);
 	char date[HW_DATE_TEXT_SIZE], heading[512];
 	hw_date_format(app->selected, date);
-	const char *kind = info.kind == HW_DAY_HOLIDAY	       ? _("holiday")
+	const char *kind = info.provisional ? _("provisional holiday")
+			   : info.kind == HW_DAY_HOLIDAY	       ? _("holiday")
 			   : info.kind == HW_DAY_MAKEUP_WORKDAY ? _("make-up workday")
 			   : info.kind == HW_DAY_WEEKEND	       ? _("weekend")
 							       : "";
@@ -142,9 +150,13 @@ static void draw_day_list(ui *app, month_state *state, int top, int height, int 
 	       false, heading);
 	if (!info.year_has_data) {
 		char note[256];
-		snprintf(note, sizeof note, _("no holiday data for %d: Mon–Fri count"),
-			 hw_date_year(app->selected));
-		ui_put(app, top + 1, left, width, UI_STYLE_WARNING, false, note);
+		if (hw_calendar_year_is_provisional(app->session->calendar, hw_date_year(app->selected)))
+			snprintf(note, sizeof note, _("%d: holidays provisional"),
+				 hw_date_year(app->selected));
+		else
+			snprintf(note, sizeof note, _("no holiday data for %d: Mon–Fri count"),
+				 hw_date_year(app->selected));
+		ui_put(app, top + 2, left, width, UI_STYLE_WARNING, false, note);
 	}
 	int first, count = day_meetings(state, app->selected, &first);
 	if (count == 0) {

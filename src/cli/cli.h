@@ -77,7 +77,8 @@ hw_calendar *cli_load_calendar(hw_error *error);
 hw_rules *cli_load_rules(const char *key, hw_error *error);
 /* The rules of the government the database (--db, $HUIWU_DB, …) was set up for. */
 hw_rules *cli_load_database_rules(cli_context *context, hw_error *error);
-/* Prints the note that a year has no holiday data, for each year in `years`. */
-void cli_note_years_without_data(const hw_years_without_data *years);
+/* Prints the note that a year's arrangement is not published (its statutory holidays
+ * provisional) or that it has no holiday data at all, for each year in `years`. */
+void cli_note_years_without_data(const hw_calendar *calendar, const hw_years_without_data *years);
 
 #endif

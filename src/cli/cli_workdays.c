@@ -30,7 +30,14 @@ static void describe_day(const hw_day_info *day, char *out, size_t size)
 	case HW_DAY_WORKDAY: snprintf(out, size, "workday"); break;
 	case HW_DAY_MAKEUP_WORKDAY: snprintf(out, size, "workday %s", day->holiday_name); break;
 	case HW_DAY_WEEKEND: snprintf(out, size, "off weekend"); break;
-	case HW_DAY_HOLIDAY: snprintf(out, size, "off %s", day->holiday_name); break;
+	case HW_DAY_HOLIDAY:
+		if (day->provisional)
+			snprintf(out, size, "off %s %s", day->holiday_name,
+				 _("(provisional statutory holiday: this year's arrangement is not "
+				   "published yet)"));
+		else
+			snprintf(out, size, "off %s", day->holiday_name);
+		break;
 	}
 }
 
@@ -45,7 +52,7 @@ static int run_is(const hw_calendar *calendar, char **args)
 	printf("%s\n", text);
 	hw_years_without_data touched = {0};
 	hw_calendar_note_year(calendar, hw_date_year(date), &touched);
-	cli_note_years_without_data(&touched);
+	cli_note_years_without_data(calendar, &touched);
 	return CLI_OK;
 }
 
@@ -70,7 +77,7 @@ static int run_add(const hw_calendar *calendar, char **args)
 	char text[HW_DATE_TEXT_SIZE];
 	hw_date_format(result, text);
 	printf("%s\n", text);
-	cli_note_years_without_data(&touched);
+	cli_note_years_without_data(calendar, &touched);
 	return CLI_OK;
 }
 
@@ -81,7 +88,7 @@ static int run_between(const hw_calendar *calendar, char **args)
 		return CLI_BAD_INPUT;
 	hw_years_without_data touched = {0};
 	printf("%d\n", hw_calendar_count_workdays(calendar, from, to, &touched));
-	cli_note_years_without_data(&touched);
+	cli_note_years_without_data(calendar, &touched);
 	return CLI_OK;
 }
 
@@ -114,7 +121,7 @@ static int run_list(const hw_calendar *calendar, int argc, char **argv)
 		printf("%s %s  %s\n", date_text, hw_weekday_name(date), description);
 		hw_calendar_note_year(calendar, hw_date_year(date), &touched);
 	}
-	cli_note_years_without_data(&touched);
+	cli_note_years_without_data(calendar, &touched);
 	return CLI_OK;
 }
 

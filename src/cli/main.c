@@ -93,13 +93,20 @@ hw_rules *cli_load_database_rules(cli_context *context, hw_error *error)
 	return status == 0 ? cli_load_rules(key, error) : NULL;
 }
 
-void cli_note_years_without_data(const hw_years_without_data *years)
+void cli_note_years_without_data(const hw_calendar *calendar, const hw_years_without_data *years)
 {
 	for (int i = 0; i < years->count; i++)
-		fprintf(stderr,
-			_("note: there is no holiday data for %d, so Monday to Friday count as "
-			  "working days there\n"),
-			years->years[i]);
+		if (hw_calendar_year_is_provisional(calendar, years->years[i]))
+			fprintf(stderr,
+				_("note: the %d holiday arrangement is not published yet: its statutory "
+				  "holidays are provisional and its make-up working days unknown, so this "
+				  "may move when the notice is published\n"),
+				years->years[i]);
+		else
+			fprintf(stderr,
+				_("note: there is no holiday data for %d, so Monday to Friday count as "
+				  "working days there\n"),
+				years->years[i]);
 }
 
 static void print_help(void)

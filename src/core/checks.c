@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "sort.h"
+#include "statutory.h"
 
 /* Findings quote the rules, so their messages are Chinese like the rules themselves. */
 
@@ -173,6 +174,13 @@ static void check_workday(const hw_calendar *calendar, const hw_check_meeting *m
 		return;
 	char clause[128];
 	int year = hw_date_year(meeting->date);
+	if (day.kind == HW_DAY_HOLIDAY && day.provisional) {
+		/* The year's notice is not out: the day is off by the statutory list itself. */
+		add_finding(out, "NON_WORKDAY", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+			    HW_STATUTORY_CLAUSE, "会议安排在法定节假日（%s，暂定：%d年节假日安排尚未发布）",
+			    day.holiday_name, year);
+		return;
+	}
 	if (day.kind == HW_DAY_HOLIDAY)
 		snprintf(clause, sizeof clause, "国务院办公厅关于%d年部分节假日安排的通知", year);
 	else

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "sort.h"
+#include "statutory.h"
 
 typedef struct arranged_day {
 	hw_date date;
@@ -22,6 +24,7 @@ struct hw_calendar {
 	int *years; /* sorted */
 	int year_count;
 	int year_capacity;
+	hw_statutory *statutory; /* for years without an arrangement; NULL: none */
 };
 
 hw_calendar *hw_calendar_new_empty(void)
@@ -37,6 +40,7 @@ void hw_calendar_free(hw_calendar *calendar)
 		free(calendar->days[i].name);
 	free(calendar->days);
 	free(calendar->years);
+	hw_statutory_free(calendar->statutory);
 	free(calendar);
 }
 
@@ -223,7 +227,31 @@ hw_calendar *hw_calendar_load(const char *directory, hw_error *error)
 		}
 	}
 	closedir(dir);
+	if (calendar != NULL && hw_calendar_load_statutory(calendar, directory, error) != 0) {
+		hw_calendar_free(calendar);
+		calendar = NULL;
+	}
 	return calendar;
+}
+
+int hw_calendar_load_statutory(hw_calendar *calendar, const char *directory, hw_error *error)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", directory, HW_STATUTORY_FILE);
+	if (access(path, F_OK) != 0)
+		return 0; /* no table: years without an arrangement count Monday to Friday */
+	hw_statutory *statutory = hw_statutory_load(path, error);
+	if (statutory == NULL)
+		return -1;
+	hw_statutory_free(calendar->statutory);
+	calendar->statutory = statutory;
+	return 0;
+}
+
+bool hw_calendar_year_is_provisional(const hw_calendar *calendar, int year)
+{
+	return !hw_calendar_year_has_data(calendar, year) &&
+	       hw_statutory_covers(calendar->statutory, year);
 }
 
 void hw_calendar_note_year(const hw_calendar *calendar, int year, hw_years_without_data *touched)
@@ -251,6 +279,10 @@ hw_day_info hw_calendar_day(const hw_calendar *calendar, hw_date date)
 	if (arranged != NULL) {
 		info.kind = arranged->is_workday ? HW_DAY_MAKEUP_WORKDAY : HW_DAY_HOLIDAY;
 		info.holiday_name = arranged->name;
+	} else if (!info.year_has_data &&
+		   (info.holiday_name = hw_statutory_holiday(calendar->statutory, date)) != NULL) {
+		info.kind = HW_DAY_HOLIDAY;
+		info.provisional = true;
 	} else {
 		info.kind = hw_date_is_weekend(date) ? HW_DAY_WEEKEND : HW_DAY_WORKDAY;
 	}

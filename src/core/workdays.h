@@ -1,6 +1,8 @@
 /* The working-day calendar: weekends, the State Council's public holidays and make-up
- * workdays, read from data/holidays/YYYY.txt. A year without a file counts Monday–Friday, and
- * every answer that touches such a year says so through `years_without_data`. */
+ * workdays, read from data/holidays/YYYY.txt. A year without a file (its notice not published
+ * yet) has the statutory holidays of data/holidays/statutory.txt, marked provisional, and no
+ * make-up workdays; a year the table does not cover either counts Monday–Friday. Every answer
+ * that touches a year without a file says so through `years_without_data`. */
 #ifndef HW_WORKDAYS_H
 #define HW_WORKDAYS_H
 
@@ -22,7 +24,8 @@ typedef struct hw_day_info {
 	hw_date date;
 	hw_day_kind kind;
 	const char *holiday_name; /* holiday or make-up day's name; NULL otherwise; owned by calendar */
-	bool year_has_data;
+	bool year_has_data;       /* the year's arrangement is published (YYYY.txt) */
+	bool provisional;         /* a statutory holiday of a year whose arrangement is not published */
 } hw_day_info;
 
 /* Years an answer touched that have no holiday data, ascending, without repeats. */
@@ -32,13 +35,22 @@ typedef struct hw_years_without_data {
 	int years[HW_MAX_REPORTED_YEARS];
 } hw_years_without_data;
 
-/* Loads every YYYY.txt in `directory`; a malformed line is an error "FILE:LINE: …". */
+/* The table of the lunar and solar-term dates of the statutory holidays, in the holiday folder. */
+#define HW_STATUTORY_FILE "statutory.txt"
+
+/* Loads every YYYY.txt in `directory`, and its statutory.txt when there is one; a malformed line
+ * is an error "FILE:LINE: …". */
 hw_calendar *hw_calendar_load(const char *directory, hw_error *error);
 /* An empty calendar (Monday–Friday everywhere); for tests and for a missing data directory. */
 hw_calendar *hw_calendar_new_empty(void);
 /* Adds one file's arrangement; `year` is the year the file covers. */
 int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_error *error);
 void hw_calendar_free(hw_calendar *calendar);
+/* Loads `directory`/statutory.txt (nothing when there is none), replacing any table loaded. */
+int hw_calendar_load_statutory(hw_calendar *calendar, const char *directory, hw_error *error);
+/* Whether `year` has no published arrangement but its statutory holidays are known: they are
+ * provisional, and its make-up working days unknown. */
+bool hw_calendar_year_is_provisional(const hw_calendar *calendar, int year);
 
 bool hw_calendar_year_has_data(const hw_calendar *calendar, int year);
 /* The years with data, ascending; returns how many, writes at most `capacity`. */
