@@ -350,7 +350,8 @@ int hw_series_add(hw_session *session, const hw_series_input *input, int64_t *id
 	}
 	if (input->count != NULL) {
 		int64_t count;
-		if (hw_number_parse(input->count, 1, HW_SERIES_MAX_OCCURRENCES, &count) != HW_NUMBER_OK)
+		if (hw_number_parse(input->count, 1, HW_SERIES_MAX_OCCURRENCES, &count) !=
+		    HW_NUMBER_OK)
 			return hw_error_set(error, _("--count takes a number from 1 to %d"),
 					    HW_SERIES_MAX_OCCURRENCES);
 		series.count = (int)count;

@@ -278,7 +278,8 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 	const cli_option list[] = {
 		{"from", &from, NULL}, {"to", &to, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL}};
 	const cli_option none[] = {{NULL, NULL, NULL}};
-	const cli_option invite[] = {{"person", &person, NULL}, {"as", &as, NULL}, {NULL, NULL, NULL}};
+	const cli_option invite[] = {
+		{"person", &person, NULL}, {"as", &as, NULL}, {NULL, NULL, NULL}};
 	const cli_option uninvite[] = {{"person", &person, NULL}, {NULL, NULL, NULL}};
 	const cli_action actions[] = {
 		{"add", fields, 0},     {"show", show, 1},       {"list", list, 0},

@@ -134,9 +134,11 @@ int cli_doc(cli_context *context, int argc, char **argv)
 {
 	const char *meeting = NULL, *title = NULL, *on = NULL, *positional[1] = {NULL};
 	bool json = false;
-	const cli_option add[] = {{"meeting", &meeting, NULL}, {"title", &title, NULL}, {NULL, NULL, NULL}};
+	const cli_option add[] = {
+		{"meeting", &meeting, NULL}, {"title", &title, NULL}, {NULL, NULL, NULL}};
 	const cli_option step[] = {{"on", &on, NULL}, {NULL, NULL, NULL}};
-	const cli_option list[] = {{"meeting", &meeting, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_option list[] = {
+		{"meeting", &meeting, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL}};
 	const cli_action actions[] = {
 		{"add", add, 0}, {"handover", step, 1}, {"issue", step, 1}, {"list", list, 0},
 		{NULL, NULL, 0},
