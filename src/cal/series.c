@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "i18n.h"
+#include "number.h"
 
 static const char *const policy_keys[] = {"skip", "next", "previous"};
 
@@ -348,9 +349,9 @@ int hw_series_add(hw_session *session, const hw_series_input *input, int64_t *id
 		series.has_until = true;
 	}
 	if (input->count != NULL) {
-		char *end;
-		long count = strtol(input->count, &end, 10);
-		if (*input->count == '\0' || *end != '\0' || count < 1 || count > HW_SERIES_MAX_OCCURRENCES)
+		int64_t count;
+		if (hw_number_parse(input->count, 1, HW_SERIES_MAX_OCCURRENCES, &count) !=
+		    HW_NUMBER_OK)
 			return hw_error_set(error, _("--count takes a number from 1 to %d"),
 					    HW_SERIES_MAX_OCCURRENCES);
 		series.count = (int)count;

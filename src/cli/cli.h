@@ -37,11 +37,37 @@ typedef struct cli_option {
 int cli_parse(const char *command, int argc, char **argv, const cli_option *options,
 	      const char **positional, int min_positional, int max_positional);
 
+/* An action of a command ("meeting cancel") with the only options it reads. */
+typedef struct cli_action {
+	const char *name;
+	const cli_option *options; /* ends with a NULL name */
+	int positional;            /* exactly this many positional arguments */
+} cli_action;
+
+#define CLI_LABEL_SIZE 32
+
+/* Parses "COMMAND ACTION ARGS": argv[0] is the command, argv[1] the action, looked up in
+ * `actions` (ending with a NULL name); ARGS are parsed with that action's own options, so an
+ * option that only another action reads is a usage error that says which actions take it.
+ * Writes "COMMAND ACTION" into `label` for the caller's later usage errors. Returns the action,
+ * or NULL after printing the usage error (with `say`, which lists the actions, when the action
+ * is missing or unknown). */
+const cli_action *cli_parse_action(const char *command, int argc, char **argv,
+				   const cli_action *actions, const char *say,
+				   char label[CLI_LABEL_SIZE], const char **positional);
+
 struct hw_session;
 /* Opens the database (--db, $HUIWU_DB, …) for a command; prints the error and returns NULL. */
 struct hw_session *cli_open_session(cli_context *context, bool read_only);
 /* Parses a date option; prints the error and returns false when it is not a date. */
 bool cli_date(const char *text, hw_date *out);
+/* Refuses a range whose --to comes before its --from: prints the error, returns false. */
+bool cli_range(hw_date from, hw_date to);
+/* The period of --from and --to (either may be NULL): by default `days` days from `first`; a
+ * bound given alone carries the window with it. Prints the error and returns false when a
+ * bound is not a date or --to comes before --from. */
+bool cli_window(const char *from, const char *to, hw_date first, int days, hw_date *out_first,
+		hw_date *out_last);
 
 struct hw_findings;
 /* The findings as the JSON array 'huiwu check --json' prints. */

@@ -102,6 +102,9 @@ int cli_log(cli_context *context, int argc, char **argv)
 	int usage = cli_parse("log", argc, argv, options, NULL, 0, 0);
 	if (usage != CLI_OK)
 		return usage;
+	/* --verify checks the whole chain and prints one line: it reads neither of the others. */
+	if (verify && (meeting || json))
+		return cli_usage_error("log", "%s", _("--verify goes alone: log --verify"));
 	hw_error error = {0};
 	int64_t meeting_id = 0;
 	if (meeting && hw_parse_id(meeting, &meeting_id, &error) != 0)

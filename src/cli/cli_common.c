@@ -7,8 +7,32 @@
 #include "paths.h"
 #include "session.h"
 
-int cli_parse(const char *command, int argc, char **argv, const cli_option *options,
-	      const char **positional, int min_positional, int max_positional)
+static const cli_option *find_option(const cli_option *options, const char *name)
+{
+	for (const cli_option *option = options; option && option->name; option++)
+		if (strcmp(option->name, name) == 0)
+			return option;
+	return NULL;
+}
+
+/* An option the action does not read: say which of the command's actions read it, if any. */
+static int refuse_option(const char *command, const char *argument, const cli_action *actions)
+{
+	char owners[256] = "";
+	size_t used = 0;
+	for (const cli_action *action = actions; action && action->name; action++)
+		if (find_option(action->options, argument + 2) != NULL && used < sizeof owners)
+			used += (size_t)snprintf(owners + used, sizeof owners - used, "%s%s",
+						 used ? ", " : "", action->name);
+	if (owners[0] != '\0')
+		return cli_usage_error(command, _("'%s' is not an option of this action (only of: %s)"),
+				       argument, owners);
+	return cli_usage_error(command, _("unknown option '%s'"), argument);
+}
+
+static int parse(const char *command, int argc, char **argv, const cli_option *options,
+		 const cli_action *actions, const char **positional, int min_positional,
+		 int max_positional)
 {
 	int count = 0;
 	for (int i = 1; i < argc; i++) {
@@ -19,12 +43,9 @@ int cli_parse(const char *command, int argc, char **argv, const cli_option *opti
 			positional[count++] = argument;
 			continue;
 		}
-		const char *name = argument + 2;
-		const cli_option *option = options;
-		while (option && option->name && strcmp(option->name, name) != 0)
-			option++;
-		if (option == NULL || option->name == NULL)
-			return cli_usage_error(command, _("unknown option '%s'"), argument);
+		const cli_option *option = find_option(options, argument + 2);
+		if (option == NULL)
+			return refuse_option(command, argument, actions);
 		if (option->flag) {
 			*option->flag = true;
 		} else {
@@ -36,6 +57,34 @@ int cli_parse(const char *command, int argc, char **argv, const cli_option *opti
 	if (count < min_positional)
 		return cli_usage_error(command, "%s", _("an argument is missing"));
 	return CLI_OK;
+}
+
+int cli_parse(const char *command, int argc, char **argv, const cli_option *options,
+	      const char **positional, int min_positional, int max_positional)
+{
+	return parse(command, argc, argv, options, NULL, positional, min_positional, max_positional);
+}
+
+const cli_action *cli_parse_action(const char *command, int argc, char **argv,
+				   const cli_action *actions, const char *say,
+				   char label[CLI_LABEL_SIZE], const char **positional)
+{
+	if (argc < 2) {
+		cli_usage_error(command, "%s", say);
+		return NULL;
+	}
+	const cli_action *action = actions;
+	while (action->name && strcmp(action->name, argv[1]) != 0)
+		action++;
+	if (action->name == NULL) {
+		cli_usage_error(command, _("unknown action '%s': %s"), argv[1], say);
+		return NULL;
+	}
+	snprintf(label, CLI_LABEL_SIZE, "%s %s", command, action->name);
+	if (parse(label, argc - 1, argv + 1, action->options, actions, positional,
+		  action->positional, action->positional) != CLI_OK)
+		return NULL;
+	return action;
 }
 
 struct hw_session *cli_open_session(cli_context *context, bool read_only)
@@ -56,4 +105,31 @@ bool cli_date(const char *text, hw_date *out)
 		return true;
 	fprintf(stderr, _("huiwu: '%s' is not a date: write YYYY-MM-DD, e.g. 2025-01-28\n"), text);
 	return false;
+}
+
+bool cli_range(hw_date from, hw_date to)
+{
+	if (to >= from)
+		return true;
+	fprintf(stderr, "%s", _("huiwu: --to must be on or after --from\n"));
+	return false;
+}
+
+bool cli_window(const char *from, const char *to, hw_date first, int days, hw_date *out_first,
+		hw_date *out_last)
+{
+	hw_date last = first + days;
+	if (from && !cli_date(from, &first))
+		return false;
+	if (to && !cli_date(to, &last))
+		return false;
+	if (from && !to)
+		last = first + days;
+	else if (to && !from)
+		first = last - days;
+	if (!cli_range(first, last))
+		return false;
+	*out_first = first;
+	*out_last = last;
+	return true;
 }

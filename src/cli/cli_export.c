@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "ics_export.h"
+#include "number.h"
 #include "session.h"
 
 int cli_export(cli_context *context, int argc, char **argv)
@@ -29,13 +30,14 @@ int cli_export(cli_context *context, int argc, char **argv)
 	if (usage != CLI_OK)
 		return usage;
 	hw_export_options export = {.person = person, .type = type, .todos = todos};
+	/* Refused before anything is opened, so a mistake leaves the target file as it was. */
 	if ((from && !(export.has_from = cli_date(from, &export.from))) ||
-	    (to && !(export.has_to = cli_date(to, &export.to))))
+	    (to && !(export.has_to = cli_date(to, &export.to))) ||
+	    (from && to && !cli_range(export.from, export.to)))
 		return CLI_BAD_INPUT;
 	if (alarm != NULL) {
-		char *end;
-		long minutes = strtol(alarm, &end, 10);
-		if (*alarm == '\0' || *end != '\0' || minutes < 1 || minutes > 10080) {
+		int64_t minutes;
+		if (hw_number_parse(alarm, 1, 10080, &minutes) != HW_NUMBER_OK) {
 			fprintf(stderr, _("huiwu: --alarm takes minutes from 1 to 10080, not '%s'\n"), alarm);
 			return CLI_BAD_INPUT;
 		}

@@ -46,28 +46,30 @@ static void print_leave(const hw_leave *leave, void *user)
 
 int cli_leave(cli_context *context, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("leave", "%s", _("say request, approve, reject or list"));
-	const char *action = argv[1];
-	bool requesting = strcmp(action, "request") == 0, listing = strcmp(action, "list") == 0;
-	bool deciding = strcmp(action, "approve") == 0 || strcmp(action, "reject") == 0;
-	if (!requesting && !listing && !deciding)
-		return cli_usage_error("leave", _("unknown action '%s'"), action);
 	const char *meeting = NULL, *person = NULL, *reason = NULL, *substitute = NULL, *by = NULL,
 		   *positional[1] = {NULL};
 	bool written = false, pending = false, json = false;
-	const cli_option options[] = {
+	const cli_option request[] = {
 		{"meeting", &meeting, NULL},       {"person", &person, NULL},
 		{"reason", &reason, NULL},         {"substitute", &substitute, NULL},
-		{"written", NULL, &written},       {"by", &by, NULL},
-		{"pending", NULL, &pending},       {"json", NULL, &json},
+		{"written", NULL, &written},       {NULL, NULL, NULL},
+	};
+	const cli_option decide[] = {{"by", &by, NULL}, {NULL, NULL, NULL}};
+	const cli_option list[] = {
+		{"pending", NULL, &pending}, {"meeting", &meeting, NULL}, {"json", NULL, &json},
 		{NULL, NULL, NULL},
 	};
-	char command[32];
-	snprintf(command, sizeof command, "leave %s", action);
-	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, deciding, deciding);
-	if (usage != CLI_OK)
-		return usage;
+	const cli_action actions[] = {
+		{"request", request, 0}, {"approve", decide, 1}, {"reject", decide, 1},
+		{"list", list, 0},       {NULL, NULL, 0},
+	};
+	char command[CLI_LABEL_SIZE];
+	if (cli_parse_action("leave", argc, argv, actions, _("say request, approve, reject or list"),
+			     command, positional) == NULL)
+		return CLI_USAGE;
+	const char *action = argv[1];
+	bool requesting = strcmp(action, "request") == 0, listing = strcmp(action, "list") == 0;
+	bool deciding = !requesting && !listing;
 	hw_error error = {0};
 	int64_t id = 0, meeting_id = 0;
 	if ((deciding && hw_parse_id(positional[0], &id, &error) != 0) ||

@@ -259,22 +259,12 @@ static int parse_flag_value(const char *command, const char *text, int *out)
 
 int cli_meeting(cli_context *context, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("meeting", "%s",
-				       _("say add, show, list, edit, cancel, held, invite or uninvite"));
-	const char *action = argv[1];
-	static const char *const actions[] = {"add", "show", "list", "edit", "cancel", "held",
-					      "invite", "uninvite"};
-	size_t known = 0;
-	while (known < sizeof actions / sizeof actions[0] && strcmp(actions[known], action) != 0)
-		known++;
-	if (known == sizeof actions / sizeof actions[0])
-		return cli_usage_error("meeting", _("unknown action '%s'"), action);
 	hw_meeting_input input = HW_MEETING_INPUT_INIT;
 	const char *from = NULL, *to = NULL, *person = NULL, *as = NULL, *decision = NULL,
 		   *consent = NULL, *deputy_consent = NULL, *positional[1] = {NULL};
 	bool json = false;
-	const cli_option options[] = {
+	/* edit reads --type too, so that core can say why a meeting's type cannot change. */
+	const cli_option fields[] = {
 		{"type", &input.type, NULL},       {"date", &input.date, NULL},
 		{"time", &input.time, NULL},       {"end", &input.end, NULL},
 		{"title", &input.title, NULL},     {"location", &input.location, NULL},
@@ -282,17 +272,29 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 		{"dept", &input.department, NULL}, {"requested", &input.requested_on, NULL},
 		{"decision", &decision, NULL},     {"head-consent", &consent, NULL},
 		{"deputy-consent", &deputy_consent, NULL},
-		{"from", &from, NULL},             {"to", &to, NULL},
-		{"person", &person, NULL},         {"as", &as, NULL},
-		{"json", NULL, &json},             {NULL, NULL, NULL},
+		{NULL, NULL, NULL},
 	};
+	const cli_option show[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_option list[] = {
+		{"from", &from, NULL}, {"to", &to, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_option none[] = {{NULL, NULL, NULL}};
+	const cli_option invite[] = {
+		{"person", &person, NULL}, {"as", &as, NULL}, {NULL, NULL, NULL}};
+	const cli_option uninvite[] = {{"person", &person, NULL}, {NULL, NULL, NULL}};
+	const cli_action actions[] = {
+		{"add", fields, 0},     {"show", show, 1},       {"list", list, 0},
+		{"edit", fields, 1},    {"cancel", none, 1},     {"held", none, 1},
+		{"invite", invite, 1},  {"uninvite", uninvite, 1}, {NULL, NULL, 0},
+	};
+	char command[CLI_LABEL_SIZE];
+	if (cli_parse_action("meeting", argc, argv, actions,
+			     _("say add, show, list, edit, cancel, held, invite or uninvite"), command,
+			     positional) == NULL)
+		return CLI_USAGE;
+	const char *action = argv[1];
 	bool adding = strcmp(action, "add") == 0, listing = strcmp(action, "list") == 0;
 	bool needs_id = !adding && !listing;
-	char command[32];
-	snprintf(command, sizeof command, "meeting %s", action);
-	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, needs_id, needs_id);
-	if (usage == CLI_OK)
-		usage = parse_flag_value(command, decision, &input.decision_type);
+	int usage = parse_flag_value(command, decision, &input.decision_type);
 	if (usage == CLI_OK)
 		usage = parse_flag_value(command, consent, &input.head_consent);
 	if (usage == CLI_OK)
@@ -319,8 +321,8 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 		else
 			printf("%lld\n", (long long)id);
 	} else if (listing) {
-		hw_date first = session->today - 30, last = session->today + 60;
-		if ((from && !cli_date(from, &first)) || (to && !cli_date(to, &last))) {
+		hw_date first, last;
+		if (!cli_window(from, to, session->today - 30, 90, &first, &last)) {
 			status = CLI_BAD_INPUT;
 		} else {
 			list_context list = {session, json ? json_array() : NULL, 0, &error};
@@ -431,10 +433,10 @@ int cli_agenda(cli_context *context, int argc, char **argv)
 	if (session == NULL)
 		return CLI_BAD_INPUT;
 	hw_error error = {0};
-	hw_date first = session->today, last = session->today + 14;
+	hw_date first, last;
 	hw_person found = {0};
 	int status = CLI_OK;
-	if ((from && !cli_date(from, &first)) || (to && !cli_date(to, &last))) {
+	if (!cli_window(from, to, session->today, 14, &first, &last)) {
 		status = CLI_BAD_INPUT;
 	} else if (person && hw_person_find(session, person, &found, &error) != 0) {
 		status = cli_fail(&error);

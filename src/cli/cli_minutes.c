@@ -25,25 +25,21 @@ static void print_amendment(const hw_amendment *amendment, void *user)
 
 int cli_minutes(cli_context *context, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("minutes", "%s", _("say draft, sign, amend or show"));
-	const char *action = argv[1];
-	static const char *const actions[] = {"draft", "sign", "amend", "show"};
-	size_t known = 0;
-	while (known < 4 && strcmp(actions[known], action) != 0)
-		known++;
-	if (known == 4)
-		return cli_usage_error("minutes", _("unknown action '%s'"), action);
 	const char *text = NULL, *by = NULL, *positional[1] = {NULL};
 	bool json = false;
-	const cli_option options[] = {
-		{"text", &text, NULL}, {"by", &by, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL},
+	const cli_option draft[] = {{"text", &text, NULL}, {NULL, NULL, NULL}};
+	const cli_option sign[] = {{"by", &by, NULL}, {NULL, NULL, NULL}};
+	const cli_option amend[] = {{"text", &text, NULL}, {"by", &by, NULL}, {NULL, NULL, NULL}};
+	const cli_option show[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_action actions[] = {
+		{"draft", draft, 1}, {"sign", sign, 1}, {"amend", amend, 1}, {"show", show, 1},
+		{NULL, NULL, 0},
 	};
-	char command[32];
-	snprintf(command, sizeof command, "minutes %s", action);
-	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, 1, 1);
-	if (usage != CLI_OK)
-		return usage;
+	char command[CLI_LABEL_SIZE];
+	if (cli_parse_action("minutes", argc, argv, actions, _("say draft, sign, amend or show"),
+			     command, positional) == NULL)
+		return CLI_USAGE;
+	const char *action = argv[1];
 	hw_error error = {0};
 	int64_t meeting_id;
 	if (hw_parse_id(positional[0], &meeting_id, &error) != 0)
@@ -136,24 +132,24 @@ static void print_document(const hw_document *document, void *user)
 
 int cli_doc(cli_context *context, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("doc", "%s", _("say add, handover, issue or list"));
-	const char *action = argv[1];
-	bool adding = strcmp(action, "add") == 0, listing = strcmp(action, "list") == 0;
-	bool stepping = strcmp(action, "handover") == 0 || strcmp(action, "issue") == 0;
-	if (!adding && !listing && !stepping)
-		return cli_usage_error("doc", _("unknown action '%s'"), action);
 	const char *meeting = NULL, *title = NULL, *on = NULL, *positional[1] = {NULL};
 	bool json = false;
-	const cli_option options[] = {
-		{"meeting", &meeting, NULL}, {"title", &title, NULL}, {"on", &on, NULL},
-		{"json", NULL, &json},       {NULL, NULL, NULL},
+	const cli_option add[] = {
+		{"meeting", &meeting, NULL}, {"title", &title, NULL}, {NULL, NULL, NULL}};
+	const cli_option step[] = {{"on", &on, NULL}, {NULL, NULL, NULL}};
+	const cli_option list[] = {
+		{"meeting", &meeting, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_action actions[] = {
+		{"add", add, 0}, {"handover", step, 1}, {"issue", step, 1}, {"list", list, 0},
+		{NULL, NULL, 0},
 	};
-	char command[32];
-	snprintf(command, sizeof command, "doc %s", action);
-	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, stepping, stepping);
-	if (usage != CLI_OK)
-		return usage;
+	char command[CLI_LABEL_SIZE];
+	if (cli_parse_action("doc", argc, argv, actions, _("say add, handover, issue or list"),
+			     command, positional) == NULL)
+		return CLI_USAGE;
+	const char *action = argv[1];
+	bool adding = strcmp(action, "add") == 0, listing = strcmp(action, "list") == 0;
+	bool stepping = !adding && !listing;
 	hw_error error = {0};
 	int64_t id = 0, meeting_id = 0;
 	if ((stepping && hw_parse_id(positional[0], &id, &error) != 0) ||

@@ -74,25 +74,24 @@ static int list(hw_session *session, bool json, bool departments)
 
 int cli_dept(cli_context *context, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("dept", "%s", _("say add, edit or list"));
-	const char *action = argv[1];
 	const char *deputy = NULL, *function = NULL, *positional[1] = {NULL};
 	bool member = false, json = false;
-	const cli_option options[] = {
+	const cli_option add[] = {
 		{"deputy", &deputy, NULL},
 		{"function", &function, NULL},
 		{"member-of-executive", NULL, &member},
-		{"json", NULL, &json},
 		{NULL, NULL, NULL},
 	};
+	const cli_option edit[] = {{"deputy", &deputy, NULL}, {NULL, NULL, NULL}};
+	const cli_option list_options[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_action actions[] = {
+		{"add", add, 1}, {"edit", edit, 1}, {"list", list_options, 0}, {NULL, NULL, 0}};
+	char command[CLI_LABEL_SIZE];
+	if (cli_parse_action("dept", argc, argv, actions, _("say add, edit or list"), command,
+			     positional) == NULL)
+		return CLI_USAGE;
+	const char *action = argv[1];
 	bool is_list = strcmp(action, "list") == 0;
-	if (!is_list && strcmp(action, "add") != 0 && strcmp(action, "edit") != 0)
-		return cli_usage_error("dept", _("unknown action '%s': say add, edit or list"), action);
-	int usage = cli_parse("dept", argc - 1, argv + 1, options, positional, is_list ? 0 : 1,
-			      is_list ? 0 : 1);
-	if (usage != CLI_OK)
-		return usage;
 	hw_session *session = cli_open_session(context, is_list);
 	if (session == NULL)
 		return CLI_BAD_INPUT;
@@ -109,7 +108,7 @@ int cli_dept(cli_context *context, int argc, char **argv)
 			printf("%lld\n", (long long)id);
 	} else {
 		if (deputy == NULL)
-			status = cli_usage_error("dept edit", "%s", _("say the new deputy in charge: --deputy P"));
+			status = cli_usage_error(command, "%s", _("say the new deputy in charge: --deputy P"));
 		else if (hw_department_set_deputy(session, positional[0], deputy, &error) != 0)
 			status = cli_fail(&error);
 	}
@@ -128,27 +127,30 @@ static void print_division(const hw_department *department, void *user)
 
 int cli_person(cli_context *context, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("person", "%s", _("say add, edit, list or show"));
-	const char *action = argv[1];
 	const char *title = NULL, *role = NULL, *department = NULL, *positional[1] = {NULL};
 	bool party_group = false, json = false;
-	const cli_option options[] = {
+	const cli_option add[] = {
 		{"title", &title, NULL},
 		{"role", &role, NULL},
 		{"dept", &department, NULL},
 		{"party-group", NULL, &party_group},
-		{"json", NULL, &json},
 		{NULL, NULL, NULL},
 	};
+	const cli_option edit[] = {
+		{"title", &title, NULL}, {"role", &role, NULL}, {"dept", &department, NULL},
+		{NULL, NULL, NULL},
+	};
+	const cli_option json_only[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_action actions[] = {
+		{"add", add, 1},         {"edit", edit, 1}, {"list", json_only, 0},
+		{"show", json_only, 1},  {NULL, NULL, 0},
+	};
+	char command[CLI_LABEL_SIZE];
+	if (cli_parse_action("person", argc, argv, actions, _("say add, edit, list or show"), command,
+			     positional) == NULL)
+		return CLI_USAGE;
+	const char *action = argv[1];
 	bool is_list = strcmp(action, "list") == 0, is_show = strcmp(action, "show") == 0;
-	if (!is_list && !is_show && strcmp(action, "add") != 0 && strcmp(action, "edit") != 0)
-		return cli_usage_error("person", _("unknown action '%s': say add, edit, list or show"),
-				       action);
-	int usage = cli_parse("person", argc - 1, argv + 1, options, positional, is_list ? 0 : 1,
-			      is_list ? 0 : 1);
-	if (usage != CLI_OK)
-		return usage;
 	hw_session *session = cli_open_session(context, is_list || is_show);
 	if (session == NULL)
 		return CLI_BAD_INPUT;
@@ -179,7 +181,7 @@ int cli_person(cli_context *context, int argc, char **argv)
 			printf("%lld\n", (long long)id);
 	} else {
 		if (title == NULL && role == NULL && department == NULL)
-			status = cli_usage_error("person edit", "%s", _("say what changes: --title, --role or --dept"));
+			status = cli_usage_error(command, "%s", _("say what changes: --title, --role or --dept"));
 		else if (hw_person_edit(session, positional[0], title, role, department, &error) != 0)
 			status = cli_fail(&error);
 	}

@@ -1,5 +1,4 @@
 /* huiwu govs, huiwu rules: the rule sets, readable or as JSON. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -147,32 +146,22 @@ static void print_rules(const hw_rules *rules)
 
 int cli_rules(cli_context *context, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"file", required_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0},
-	};
 	bool json = false;
-	const char *file = NULL;
-	int option;
-	optind = 0;
-	opterr = 0;
-	while ((option = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (option) {
-		case 'j': json = true; break;
-		case 'f': file = optarg; break;
-		default: return cli_usage_error("rules", _("unknown option '%s'"), argv[optind - 1]);
-		}
-	}
-	if (argc - optind > 1 || (file != NULL && optind != argc))
+	const char *file = NULL, *positional[1] = {NULL};
+	const cli_option options[] = {
+		{"json", NULL, &json}, {"file", &file, NULL}, {NULL, NULL, NULL}};
+	int usage = cli_parse("rules", argc, argv, options, positional, 0, 1);
+	if (usage != CLI_OK)
+		return usage;
+	if (file != NULL && positional[0] != NULL)
 		return cli_usage_error("rules", "%s",
 				       _("name one rule set: huiwu rules [KEY], or huiwu rules --file PATH"));
 	hw_error error = {0};
 	hw_rules *rules;
 	if (file != NULL)
 		rules = hw_rules_load_file(file, &error);
-	else if (optind < argc)
-		rules = cli_load_rules(argv[optind], &error);
+	else if (positional[0] != NULL)
+		rules = cli_load_rules(positional[0], &error);
 	else
 		rules = cli_load_database_rules(context, &error); /* the database's own government */
 	if (rules == NULL)
@@ -189,12 +178,10 @@ int cli_govs(cli_context *context, int argc, char **argv)
 {
 	(void)context;
 	bool json = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = true;
-		else
-			return cli_usage_error("govs", _("unexpected argument '%s'"), argv[i]);
-	}
+	const cli_option options[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	int usage = cli_parse("govs", argc, argv, options, NULL, 0, 0);
+	if (usage != CLI_OK)
+		return usage;
 	char directory[4096];
 	hw_rules_dir(directory, sizeof directory);
 	hw_error error = {0};

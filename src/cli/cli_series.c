@@ -66,35 +66,40 @@ static void print_series(const hw_series *series, void *user)
 
 int cli_series(cli_context *context, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("series", "%s", _("say add, list, show, edit or end"));
-	const char *action = argv[1];
-	static const char *const actions[] = {"add", "list", "show", "edit", "end"};
-	size_t known = 0;
-	while (known < 5 && strcmp(actions[known], action) != 0)
-		known++;
-	if (known == 5)
-		return cli_usage_error("series", _("unknown action '%s'"), action);
 	hw_series_input input = {0};
 	const char *on = NULL, *positional[1] = {NULL};
 	bool json = false;
-	const cli_option options[] = {
+	const cli_option add[] = {
 		{"type", &input.type, NULL},         {"rrule", &input.rrule, NULL},
 		{"time", &input.time, NULL},         {"end", &input.end, NULL},
 		{"from", &input.from, NULL},         {"until", &input.until, NULL},
 		{"count", &input.count, NULL},       {"on-holiday", &input.on_holiday, NULL},
 		{"title", &input.title, NULL},       {"location", &input.location, NULL},
 		{"horizon", &input.horizon, NULL},   {"force", NULL, &input.force},
-		{"on", &on, NULL},                   {"json", NULL, &json},
 		{NULL, NULL, NULL},
 	};
+	/* edit reads the rule and the days too, so that core can say why they cannot change. */
+	const cli_option edit[] = {
+		{"type", &input.type, NULL},         {"rrule", &input.rrule, NULL},
+		{"time", &input.time, NULL},         {"end", &input.end, NULL},
+		{"from", &input.from, NULL},         {"until", &input.until, NULL},
+		{"count", &input.count, NULL},       {"on-holiday", &input.on_holiday, NULL},
+		{"title", &input.title, NULL},       {"location", &input.location, NULL},
+		{NULL, NULL, NULL},
+	};
+	const cli_option json_only[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_option end[] = {{"on", &on, NULL}, {NULL, NULL, NULL}};
+	const cli_action actions[] = {
+		{"add", add, 0},   {"list", json_only, 0}, {"show", json_only, 1},
+		{"edit", edit, 1}, {"end", end, 1},        {NULL, NULL, 0},
+	};
+	char command[CLI_LABEL_SIZE];
+	if (cli_parse_action("series", argc, argv, actions, _("say add, list, show, edit or end"),
+			     command, positional) == NULL)
+		return CLI_USAGE;
+	const char *action = argv[1];
 	bool adding = strcmp(action, "add") == 0, listing = strcmp(action, "list") == 0;
 	bool needs_id = !adding && !listing;
-	char command[32];
-	snprintf(command, sizeof command, "series %s", action);
-	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, needs_id, needs_id);
-	if (usage != CLI_OK)
-		return usage;
 	hw_error error = {0};
 	int64_t id = 0;
 	if (needs_id && hw_parse_id(positional[0], &id, &error) != 0)

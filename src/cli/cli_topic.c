@@ -47,36 +47,43 @@ static void print_topic(const hw_topic *topic, void *user)
 
 int cli_topic(cli_context *context, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("topic", "%s",
-				       _("say add, edit, approve, schedule, decide, defer, list or show"));
-	const char *action = argv[1];
-	static const char *const actions[] = {"add",    "edit",  "approve", "schedule",
-					      "decide", "defer", "list",    "show"};
-	size_t known = 0;
-	while (known < sizeof actions / sizeof actions[0] && strcmp(actions[known], action) != 0)
-		known++;
-	if (known == sizeof actions / sizeof actions[0])
-		return cli_usage_error("topic", _("unknown action '%s'"), action);
 	hw_topic_input input = HW_TOPIC_INPUT_INIT;
 	const char *by = NULL, *meeting = NULL, *decision = NULL, *reason = NULL,
 		   *positional[1] = {NULL};
 	bool agreed = false, json = false;
-	const cli_option options[] = {
+	const cli_option add[] = {
 		{"title", &input.title, NULL},     {"deputy", &input.deputy, NULL},
 		{"dept", &input.department, NULL}, {"matters", &input.matters, NULL},
 		{"agreed", NULL, &agreed},         {"studied", &input.studied_on, NULL},
-		{"by", &by, NULL},                 {"meeting", &meeting, NULL},
-		{"decision", &decision, NULL},     {"reason", &reason, NULL},
-		{"json", NULL, &json},             {NULL, NULL, NULL},
+		{"meeting", &meeting, NULL},       {NULL, NULL, NULL},
 	};
+	/* The fields of add but the meeting: 'topic schedule' moves a topic. */
+	const cli_option edit[] = {
+		{"title", &input.title, NULL},     {"deputy", &input.deputy, NULL},
+		{"dept", &input.department, NULL}, {"matters", &input.matters, NULL},
+		{"agreed", NULL, &agreed},         {"studied", &input.studied_on, NULL},
+		{NULL, NULL, NULL},
+	};
+	const cli_option approve[] = {{"by", &by, NULL}, {NULL, NULL, NULL}};
+	const cli_option schedule[] = {{"meeting", &meeting, NULL}, {NULL, NULL, NULL}};
+	const cli_option decide[] = {{"decision", &decision, NULL}, {NULL, NULL, NULL}};
+	const cli_option defer[] = {{"reason", &reason, NULL}, {NULL, NULL, NULL}};
+	const cli_option list[] = {
+		{"meeting", &meeting, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_option show[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_action actions[] = {
+		{"add", add, 0},       {"edit", edit, 1},   {"approve", approve, 1},
+		{"schedule", schedule, 1}, {"decide", decide, 1}, {"defer", defer, 1},
+		{"list", list, 0},     {"show", show, 1},   {NULL, NULL, 0},
+	};
+	char command[CLI_LABEL_SIZE];
+	if (cli_parse_action("topic", argc, argv, actions,
+			     _("say add, edit, approve, schedule, decide, defer, list or show"), command,
+			     positional) == NULL)
+		return CLI_USAGE;
+	const char *action = argv[1];
 	bool adding = strcmp(action, "add") == 0, listing = strcmp(action, "list") == 0;
 	bool needs_id = !adding && !listing;
-	char command[32];
-	snprintf(command, sizeof command, "topic %s", action);
-	int usage = cli_parse(command, argc - 1, argv + 1, options, positional, needs_id, needs_id);
-	if (usage != CLI_OK)
-		return usage;
 	if (agreed)
 		input.agreed = 1;
 	hw_error error = {0};

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "number.h"
 
 static bool parse_date_argument(const char *text, hw_date *out)
 {
@@ -41,7 +42,7 @@ static void describe_day(const hw_day_info *day, char *out, size_t size)
 	}
 }
 
-static int run_is(const hw_calendar *calendar, char **args)
+static int run_is(const hw_calendar *calendar, const char **args)
 {
 	hw_date date;
 	if (!parse_date_argument(args[0], &date))
@@ -56,14 +57,13 @@ static int run_is(const hw_calendar *calendar, char **args)
 	return CLI_OK;
 }
 
-static int run_add(const hw_calendar *calendar, char **args)
+static int run_add(const hw_calendar *calendar, const char **args)
 {
 	hw_date date;
 	if (!parse_date_argument(args[0], &date))
 		return CLI_BAD_INPUT;
-	char *end;
-	long n = strtol(args[1], &end, 10);
-	if (*args[1] == '\0' || *end != '\0' || n < -3650 || n > 3650) {
+	int64_t n;
+	if (hw_number_parse(args[1], -3650, 3650, &n) != HW_NUMBER_OK) {
 		fprintf(stderr, _("huiwu: '%s' is not a number of working days between -3650 and 3650\n"),
 			args[1]);
 		return CLI_BAD_INPUT;
@@ -81,7 +81,7 @@ static int run_add(const hw_calendar *calendar, char **args)
 	return CLI_OK;
 }
 
-static int run_between(const hw_calendar *calendar, char **args)
+static int run_between(const hw_calendar *calendar, const char **args)
 {
 	hw_date from, to;
 	if (!parse_date_argument(args[0], &from) || !parse_date_argument(args[1], &to))
@@ -92,21 +92,13 @@ static int run_between(const hw_calendar *calendar, char **args)
 	return CLI_OK;
 }
 
-static int run_list(const hw_calendar *calendar, int argc, char **argv)
+static int run_list(const hw_calendar *calendar, const char *from_text, const char *to_text)
 {
-	hw_date from = today(), to = from + 30;
-	bool to_given = false;
-	for (int i = 0; i < argc; i++) {
-		bool is_from = strcmp(argv[i], "--from") == 0;
-		if ((is_from || strcmp(argv[i], "--to") == 0) && i + 1 < argc) {
-			if (!parse_date_argument(argv[++i], is_from ? &from : &to))
-				return CLI_BAD_INPUT;
-			to_given |= !is_from;
-		} else {
-			return cli_usage_error("workdays list", _("unexpected argument '%s'"), argv[i]);
-		}
-	}
-	if (!to_given)
+	hw_date from = today(), to = 0;
+	if ((from_text && !parse_date_argument(from_text, &from)) ||
+	    (to_text && !parse_date_argument(to_text, &to)))
+		return CLI_BAD_INPUT;
+	if (to_text == NULL)
 		to = from + 30;
 	if (to < from || to - from > 3660) {
 		fprintf(stderr, "%s", _("huiwu: --to must be on or after --from and at most ten years later\n"));
@@ -128,23 +120,19 @@ static int run_list(const hw_calendar *calendar, int argc, char **argv)
 int cli_workdays(cli_context *context, int argc, char **argv)
 {
 	(void)context;
-	static const struct {
-		const char *name;
-		int arguments;
-	} actions[] = {{"is", 1}, {"add", 2}, {"between", 2}};
-	if (argc < 2)
-		return cli_usage_error("workdays", "%s",
-				       _("say is DATE, add DATE N, between DATE DATE or list"));
+	const char *from = NULL, *to = NULL, *positional[2] = {NULL, NULL};
+	const cli_option none[] = {{NULL, NULL, NULL}};
+	const cli_option list[] = {{"from", &from, NULL}, {"to", &to, NULL}, {NULL, NULL, NULL}};
+	const cli_action actions[] = {
+		{"is", none, 1}, {"add", none, 2}, {"between", none, 2}, {"list", list, 0},
+		{NULL, NULL, 0},
+	};
+	char command[CLI_LABEL_SIZE];
+	if (cli_parse_action("workdays", argc, argv, actions,
+			     _("say is DATE, add DATE N, between DATE DATE or list"), command,
+			     positional) == NULL)
+		return CLI_USAGE;
 	const char *action = argv[1];
-	int expected = -1;
-	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
-		if (strcmp(actions[i].name, action) == 0)
-			expected = actions[i].arguments;
-	if (expected < 0 && strcmp(action, "list") != 0)
-		return cli_usage_error("workdays", _("unknown action '%s': say is, add, between or list"),
-				       action);
-	if (expected >= 0 && argc - 2 != expected)
-		return cli_usage_error("workdays", _("'%s' takes %d argument(s)"), action, expected);
 
 	hw_error error = {0};
 	hw_calendar *calendar = cli_load_calendar(&error);
@@ -152,13 +140,13 @@ int cli_workdays(cli_context *context, int argc, char **argv)
 		return cli_fail(&error);
 	int status;
 	if (strcmp(action, "is") == 0)
-		status = run_is(calendar, argv + 2);
+		status = run_is(calendar, positional);
 	else if (strcmp(action, "add") == 0)
-		status = run_add(calendar, argv + 2);
+		status = run_add(calendar, positional);
 	else if (strcmp(action, "between") == 0)
-		status = run_between(calendar, argv + 2);
+		status = run_between(calendar, positional);
 	else
-		status = run_list(calendar, argc - 2, argv + 2);
+		status = run_list(calendar, from, to);
 	hw_calendar_free(calendar);
 	return status;
 }

@@ -142,12 +142,19 @@ int main(int argc, char **argv)
 	int index = 1;
 	while (index < argc && argv[index][0] == '-') {
 		const char *option = argv[index];
-		if (strcmp(option, "--db") == 0 && index + 1 < argc) {
-			context.db_option = argv[index + 1];
-			index += 2;
-		} else if (strncmp(option, "--db=", 5) == 0) {
-			context.db_option = option + 5;
-			index++;
+		if (strcmp(option, "--db") == 0 || strncmp(option, "--db=", 5) == 0) {
+			bool joined = option[4] == '=';
+			if (!joined && index + 1 == argc) {
+				fprintf(stderr, "%s", _("huiwu: --db needs a path: --db PATH\n"));
+				return CLI_USAGE;
+			}
+			context.db_option = joined ? option + 5 : argv[index + 1];
+			index += joined ? 1 : 2;
+			/* An empty path would quietly fall back to $HUIWU_DB: another database. */
+			if (context.db_option[0] == '\0') {
+				fprintf(stderr, "%s", _("huiwu: --db needs a path, not an empty one\n"));
+				return CLI_USAGE;
+			}
 		} else if (strcmp(option, "--read-only") == 0) {
 			context.read_only = true;
 			index++;

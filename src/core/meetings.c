@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "i18n.h"
+#include "number.h"
 
 static const char *const attendance_keys[HW_ATTEND_COUNT] = {"member", "sitter_in", "guest",
 							      "staff"};
@@ -84,12 +85,14 @@ int hw_chair_allowed(const hw_type_rules *type, const hw_person *person,
 int hw_parse_id(const char *text, int64_t *id, hw_error *error)
 {
 	const char *digits = text && text[0] == '#' ? text + 1 : text;
-	char *end;
-	long long value = digits && *digits ? strtoll(digits, &end, 10) : 0;
-	if (digits == NULL || *digits == '\0' || *end != '\0' || value <= 0)
-		return hw_error_set(error, _("'%s' is not a number such as 12 or #12"), text ? text : "");
-	*id = value;
-	return 0;
+	switch (hw_number_parse(digits, 1, INT64_MAX, id)) {
+	case HW_NUMBER_OK: return 0;
+	case HW_NUMBER_OUT_OF_RANGE:
+		return hw_error_set(error, _("'%s' is out of range: a number here goes from 1 to %lld"),
+				    text, (long long)INT64_MAX);
+	case HW_NUMBER_MALFORMED: break;
+	}
+	return hw_error_set(error, _("'%s' is not a number such as 12 or #12"), text ? text : "");
 }
 
 

@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "i18n.h"
+#include "number.h"
 
 #define DEPARTMENT_COLUMNS \
 	"d.id, d.name, d.deputy_id, coalesce(p.name, ''), d.member_of_executive, d.function"
@@ -48,13 +49,7 @@ static void read_person(sqlite3_stmt *statement, hw_person *out)
 /* A reference is an id (all digits) or an exact name. */
 static bool parse_id(const char *reference, int64_t *id)
 {
-	if (reference == NULL || *reference == '\0' || strlen(reference) > 18)
-		return false;
-	for (const char *c = reference; *c; c++)
-		if (*c < '0' || *c > '9')
-			return false;
-	*id = strtoll(reference, NULL, 10);
-	return true;
+	return hw_number_parse(reference, 0, INT64_MAX, id) == HW_NUMBER_OK;
 }
 
 static int find_one(hw_session *session, const char *sql_by_id, const char *sql_by_name,
