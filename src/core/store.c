@@ -1,10 +1,13 @@
 #include "store.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "civil_date.h"
@@ -350,6 +353,19 @@ hw_store *hw_store_open(const char *path, hw_open_mode mode, hw_error *error)
 	}
 	if (!exists && hw_make_parent_dirs(path, error) != 0)
 		return NULL;
+	if (!exists) {
+		/* Created here rather than by SQLite (0644): the database is private (see
+		 * hw_new_file_mode), and SQLite gives its -wal and -shm the database's mode. */
+		int descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+				      hw_new_file_mode(true));
+		if (descriptor < 0 && errno != EEXIST) {
+			hw_error_set(error, _("cannot create the database %s: %s"), path,
+				     strerror(errno));
+			return NULL;
+		}
+		if (descriptor >= 0)
+			close(descriptor);
+	}
 
 	hw_store *store = calloc(1, sizeof *store);
 	if (store == NULL || (store->path = strdup(path)) == NULL) {
