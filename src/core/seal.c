@@ -288,13 +288,35 @@ static void bind_part(sqlite3_stmt *statement, int index, const char *part, size
 		sqlite3_bind_text(statement, index, part, (int)length, SQLITE_TRANSIENT);
 }
 
-/* The live row named `row` of `table`: 1 with its seal in `out`, 0 if it does not exist,
- * -1 on error. */
-static int seal_live_row(sqlite3 *db, const hw_audit_key *key, const struct sealed_table *table,
-			 const char *row, unsigned char out[SHA256_DIGEST_SIZE])
+/* A statement kept in `slot` across the rows of one pass: prepared the first time, reset
+ * after; the pass finalizes its slots (finalize_all). NULL on error. */
+static sqlite3_stmt *reuse(sqlite3 *db, sqlite3_stmt **slot, const char *sql)
 {
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(db, table->one, -1, &statement, NULL) != SQLITE_OK)
+	if (*slot != NULL) {
+		sqlite3_reset(*slot);
+		sqlite3_clear_bindings(*slot);
+		return *slot;
+	}
+	if (sqlite3_prepare_v2(db, sql, -1, slot, NULL) != SQLITE_OK) {
+		sqlite3_finalize(*slot);
+		*slot = NULL;
+	}
+	return *slot;
+}
+
+static void finalize_all(sqlite3_stmt **slots, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		sqlite3_finalize(slots[i]);
+}
+
+/* The live row named `row` of `table` (its query kept in `slot`): 1 with its seal in `out`,
+ * 0 if it does not exist, -1 on error. */
+static int seal_live_row(sqlite3 *db, const hw_audit_key *key, const struct sealed_table *table,
+			 const char *row, unsigned char out[SHA256_DIGEST_SIZE], sqlite3_stmt **slot)
+{
+	sqlite3_stmt *statement = reuse(db, slot, table->one);
+	if (statement == NULL)
 		return -1;
 	const char *slash = table->second != NULL ? strchr(row, '/') : NULL;
 	if (slash != NULL) {
@@ -303,14 +325,11 @@ static int seal_live_row(sqlite3 *db, const hw_audit_key *key, const struct seal
 	} else {
 		bind_part(statement, 1, row, strlen(row));
 	}
-	int rc = sqlite3_step(statement), found = 0;
-	if (rc == SQLITE_ROW) {
+	int rc = sqlite3_step(statement);
+	if (rc == SQLITE_ROW)
 		seal_row(key, table->name, row, statement, 0, out);
-		found = 1;
-	}
-	if (sqlite3_finalize(statement) != SQLITE_OK)
-		return -1;
-	return found;
+	sqlite3_reset(statement);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* The seal the record holds for a row: 1 with it in `out`, 0 if none, -1 on error. */
@@ -331,14 +350,16 @@ static int recorded_seal(sqlite3_stmt *lookup, const char *table, const char *ro
 	return 1;
 }
 
-static int store_seal(sqlite3 *db, const char *table, const char *row,
-		      const unsigned char *seal)
+/* Records `seal` for a row, or removes its seal when NULL; `slots` keeps the two statements. */
+static int store_seal(sqlite3 *db, const char *table, const char *row, const unsigned char *seal,
+		      sqlite3_stmt *slots[2])
 {
-	sqlite3_stmt *statement;
-	const char *sql = seal ? "INSERT INTO audit_row (tbl, key, seal) VALUES (?1, ?2, ?3)"
-				 " ON CONFLICT (tbl, key) DO UPDATE SET seal = excluded.seal"
-			       : "DELETE FROM audit_row WHERE tbl = ?1 AND key = ?2";
-	if (sqlite3_prepare_v2(db, sql, -1, &statement, NULL) != SQLITE_OK)
+	sqlite3_stmt *statement =
+		seal ? reuse(db, &slots[0],
+			     "INSERT INTO audit_row (tbl, key, seal) VALUES (?1, ?2, ?3)"
+			     " ON CONFLICT (tbl, key) DO UPDATE SET seal = excluded.seal")
+		     : reuse(db, &slots[1], "DELETE FROM audit_row WHERE tbl = ?1 AND key = ?2");
+	if (statement == NULL)
 		return -1;
 	sqlite3_bind_text(statement, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, row, -1, SQLITE_STATIC);
@@ -348,7 +369,7 @@ static int store_seal(sqlite3 *db, const char *table, const char *row,
 		sqlite3_bind_text(statement, 3, hex, -1, SQLITE_TRANSIENT);
 	}
 	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
+	sqlite3_reset(statement);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -359,7 +380,9 @@ static int anchor_all(sqlite3 *db, const hw_audit_key *key, unsigned char state[
 	if (sqlite3_exec(db, "DELETE FROM audit_row; DELETE FROM temp.hw_touched;", NULL, NULL,
 			 NULL) != SQLITE_OK)
 		return -1;
-	for (size_t i = 0; i < SEALED_TABLES; i++) {
+	sqlite3_stmt *store[2] = {NULL, NULL};
+	int result = 0;
+	for (size_t i = 0; i < SEALED_TABLES && result == 0; i++) {
 		const struct sealed_table *table = &sealed_tables[i];
 		char *naming = key_expression(table, "");
 		char *sql = naming ? sqlite3_mprintf("SELECT %s, * FROM %s", naming, table->name) : NULL;
@@ -367,22 +390,25 @@ static int anchor_all(sqlite3 *db, const hw_audit_key *key, unsigned char state[
 		sqlite3_stmt *statement;
 		int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &statement, NULL) : SQLITE_NOMEM;
 		sqlite3_free(sql);
-		if (rc != SQLITE_OK)
-			return -1;
+		if (rc != SQLITE_OK) {
+			result = -1;
+			break;
+		}
 		while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
 			const char *row = (const char *)sqlite3_column_text(statement, 0);
 			unsigned char seal[SHA256_DIGEST_SIZE];
 			seal_row(key, table->name, row ? row : "", statement, 1, seal);
 			xor_into(state, seal);
-			if (store_seal(db, table->name, row ? row : "", seal) != 0) {
+			if (store_seal(db, table->name, row ? row : "", seal, store) != 0) {
 				rc = SQLITE_ERROR;
 				break;
 			}
 		}
 		if (sqlite3_finalize(statement) != SQLITE_OK || rc != SQLITE_DONE)
-			return -1;
+			result = -1;
 	}
-	return 0;
+	finalize_all(store, 2);
+	return result;
 }
 
 int hw_seal_update(sqlite3 *db, const hw_audit_key *key, bool anchor,
@@ -399,7 +425,7 @@ int hw_seal_update(sqlite3 *db, const hw_audit_key *key, bool anchor,
 		return hw_error_set(error, "%s",
 				    _("the last entry of the audit log has no valid state: run 'huiwu log "
 				      "--verify'"));
-	sqlite3_stmt *touched = NULL, *lookup = NULL;
+	sqlite3_stmt *touched = NULL, *lookup = NULL, *one[SEALED_TABLES] = {NULL}, *store[2] = {NULL};
 	int result = -1;
 	if (sqlite3_prepare_v2(db, "SELECT tbl, key FROM temp.hw_touched", -1, &touched, NULL) !=
 		    SQLITE_OK ||
@@ -415,7 +441,9 @@ int hw_seal_update(sqlite3 *db, const hw_audit_key *key, bool anchor,
 			continue;
 		unsigned char old_seal[SHA256_DIGEST_SIZE], new_seal[SHA256_DIGEST_SIZE];
 		int had = recorded_seal(lookup, table->name, row, old_seal);
-		int has = had < 0 ? -1 : seal_live_row(db, key, table, row, new_seal);
+		int has = had < 0 ? -1
+				  : seal_live_row(db, key, table, row, new_seal,
+						  &one[table - sealed_tables]);
 		sqlite3_reset(lookup);
 		if (had < 0 || has < 0)
 			goto done;
@@ -423,7 +451,7 @@ int hw_seal_update(sqlite3 *db, const hw_audit_key *key, bool anchor,
 			xor_into(bytes, old_seal);
 		if (has)
 			xor_into(bytes, new_seal);
-		if ((had || has) && store_seal(db, table->name, row, has ? new_seal : NULL) != 0)
+		if ((had || has) && store_seal(db, table->name, row, has ? new_seal : NULL, store) != 0)
 			goto done;
 	}
 	if (rc != SQLITE_DONE)
@@ -439,6 +467,8 @@ done:
 		hw_error_set(error, _("cannot seal the rows: %s"), sqlite3_errmsg(db));
 	sqlite3_finalize(touched);
 	sqlite3_finalize(lookup);
+	finalize_all(one, SEALED_TABLES);
+	finalize_all(store, 2);
 	return result;
 }
 
@@ -449,7 +479,7 @@ int hw_seal_check(sqlite3 *db, const hw_audit_key *key, const char *state, hw_se
 	*problems = 0;
 	*state_holds = false;
 	unsigned char sum[SHA256_DIGEST_SIZE] = {0}, expected[SHA256_DIGEST_SIZE];
-	sqlite3_stmt *statement = NULL, *lookup = NULL;
+	sqlite3_stmt *statement = NULL, *lookup = NULL, *one[SEALED_TABLES] = {NULL};
 	int result = -1, rc;
 	if (sqlite3_prepare_v2(db, "SELECT seal FROM audit_row WHERE tbl = ?1 AND key = ?2", -1,
 			       &lookup, NULL) != SQLITE_OK)
@@ -495,7 +525,9 @@ int hw_seal_check(sqlite3 *db, const hw_audit_key *key, const char *state, hw_se
 		if (text != NULL && hex_decode(text, seal, sizeof seal))
 			xor_into(sum, seal);
 		const struct sealed_table *table = find_table(name ? name : "");
-		int has = table && row ? seal_live_row(db, key, table, row, live) : 0;
+		int has = table && row ? seal_live_row(db, key, table, row, live,
+							    &one[table - sealed_tables])
+				       : 0;
 		if (has < 0)
 			goto done;
 		if (!has) {
@@ -513,5 +545,6 @@ done:
 		hw_error_set(error, _("cannot read the sealed rows: %s"), sqlite3_errmsg(db));
 	sqlite3_finalize(statement);
 	sqlite3_finalize(lookup);
+	finalize_all(one, SEALED_TABLES);
 	return result;
 }
