@@ -340,6 +340,11 @@ static void test_sealed_log_catches_a_cut_or_recomputed_chain(void **state)
 				  " DELETE FROM audit WHERE id > (SELECT max(id) - 2 FROM audit)";
 	expect_detected(f, cut, NULL, "the rows' seals do not add up to the last entry's");
 	expect_detected(f, cut, head.out, "entries were removed from its end");
+	/* Even when the entry cut off changed no row (the same draft again, the same day). */
+	OK(f, "minutes", "draft", "1", "--text", "纪要");
+	expect_detected(f,
+			"DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)",
+			NULL, "the rows' seals do not add up to the last entry's");
 
 	/* The last entry rewritten and the chain recomputed from it without the key, as the
 	 * unkeyed chain was: the sealed entry before it no longer leads to it. */

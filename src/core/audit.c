@@ -136,7 +136,7 @@ int hw_audit_record(hw_session *session, const char *action, const char *entity,
 	hw_audit_key key;
 	bool sealed_log = log_key_id[0] != '\0';
 	if (key_for_log(sealed_log ? log_key_id : NULL, &key, error) != 0 ||
-	    hw_seal_update(db, &key, !sealed_log, state, error) != 0) {
+	    hw_seal_update(db, &key, !sealed_log, previous, state, error) != 0) {
 		reported = true;
 		goto done;
 	}

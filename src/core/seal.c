@@ -411,12 +411,44 @@ static int anchor_all(sqlite3 *db, const hw_audit_key *key, unsigned char state[
 	return result;
 }
 
-int hw_seal_update(sqlite3 *db, const hw_audit_key *key, bool anchor,
+/* The seal of the log's position: which entry the state belongs to (named by the hash of the
+ * entry before it). Counted in the state like a row's, so that entries cut from the end of the
+ * log never leave the seals adding up to the new last entry's state. */
+static int seal_position(sqlite3 *db, const hw_audit_key *key, const char *previous,
+			 unsigned char state[SHA256_DIGEST_SIZE])
+{
+	sqlite3_stmt *lookup = NULL, *store[2] = {NULL, NULL};
+	int result = -1;
+	if (sqlite3_prepare_v2(db, "SELECT seal FROM audit_row WHERE tbl = ?1 AND key = ?2", -1,
+			       &lookup, NULL) != SQLITE_OK)
+		goto done;
+	unsigned char old_seal[SHA256_DIGEST_SIZE], new_seal[SHA256_DIGEST_SIZE];
+	int had = recorded_seal(lookup, "audit", "position", old_seal);
+	if (had < 0)
+		goto done;
+	if (had)
+		xor_into(state, old_seal);
+	struct hmac_sha256_ctx context;
+	hmac_sha256_set_key(&context, sizeof key->bytes, key->bytes);
+	mac_add(&context, "audit", 5);
+	mac_add(&context, "position", 8);
+	mac_add(&context, previous, strlen(previous));
+	hmac_sha256_digest(&context, sizeof new_seal, new_seal);
+	xor_into(state, new_seal);
+	sqlite3_reset(lookup);
+	result = store_seal(db, "audit", "position", new_seal, store);
+done:
+	sqlite3_finalize(lookup);
+	finalize_all(store, 2);
+	return result;
+}
+
+int hw_seal_update(sqlite3 *db, const hw_audit_key *key, bool anchor, const char *previous,
 		   char state[HW_DIGEST_HEX_SIZE], hw_error *error)
 {
 	unsigned char bytes[SHA256_DIGEST_SIZE] = {0};
 	if (anchor) {
-		if (anchor_all(db, key, bytes) != 0)
+		if (anchor_all(db, key, bytes) != 0 || seal_position(db, key, previous, bytes) != 0)
 			return hw_error_set(error, _("cannot seal the rows: %s"), sqlite3_errmsg(db));
 		hex_encode(bytes, sizeof bytes, state);
 		return 0;
@@ -458,7 +490,8 @@ int hw_seal_update(sqlite3 *db, const hw_audit_key *key, bool anchor,
 		goto done;
 	sqlite3_finalize(touched);
 	touched = NULL;
-	if (sqlite3_exec(db, "DELETE FROM temp.hw_touched", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(db, "DELETE FROM temp.hw_touched", NULL, NULL, NULL) != SQLITE_OK ||
+	    seal_position(db, key, previous, bytes) != 0)
 		goto done;
 	hex_encode(bytes, sizeof bytes, state);
 	result = 0;
@@ -524,6 +557,8 @@ int hw_seal_check(sqlite3 *db, const hw_audit_key *key, const char *state, hw_se
 		unsigned char seal[SHA256_DIGEST_SIZE], live[SHA256_DIGEST_SIZE];
 		if (text != NULL && hex_decode(text, seal, sizeof seal))
 			xor_into(sum, seal);
+		if (name != NULL && strcmp(name, "audit") == 0)
+			continue; /* the log's position: counted in the sum, no row of its own */
 		const struct sealed_table *table = find_table(name ? name : "");
 		int has = table && row ? seal_live_row(db, key, table, row, live,
 							    &one[table - sealed_tables])

@@ -7,8 +7,9 @@
  *   the key, so that without the key no entry can be forged or recomputed.
  * - The row seals: for every row of every table the log speaks for (government … busy), an
  *   HMAC of its content, kept in the table audit_row as of the last entry; each entry carries
- *   the XOR of all of them (its "state"). A row changed, added or deleted without an entry no
- *   longer matches its seal; a seal changed without the key no longer matches the state.
+ *   the XOR of all of them and of a seal of the entry's position in the log (its "state"). A
+ *   row changed, added or deleted without an entry no longer matches its seal; a seal changed
+ *   without the key, or entries cut from the end of the log, no longer match the state.
  * - The head: "ID:HASH" of the last entry, to be kept outside the file (printed on signed
  *   minutes, exported with the calendar, written down by the office); comparing it later
  *   catches a log cut short or rewritten up to that entry. */
@@ -50,11 +51,11 @@ void hw_audit_key_mac(const hw_audit_key *key, const void *data, size_t size,
  * noted). Called when a store is opened for writing. */
 int hw_seal_watch(sqlite3 *db, hw_error *error);
 
-/* Brings the row seals up to date for an entry about to be written: the rows this connection
- * changed since the last entry, or every row when `anchor` (the first sealed entry of a
- * database: it takes the rows as they are). `state` holds the previous entry's state ("" for
- * none) and receives the new one. */
-int hw_seal_update(sqlite3 *db, const hw_audit_key *key, bool anchor,
+/* Brings the row seals up to date for an entry about to be written after the entry whose hash
+ * is `previous` ("" for none): the rows this connection changed since the last entry, or every
+ * row when `anchor` (the first sealed entry of a database: it takes the rows as they are).
+ * `state` holds the previous entry's state ("" for none) and receives the new one. */
+int hw_seal_update(sqlite3 *db, const hw_audit_key *key, bool anchor, const char *previous,
 		   char state[HW_DIGEST_HEX_SIZE], hw_error *error);
 
 /* What hw_seal_check found wrong with one row: `what` is "changed", "added" or "deleted". */
