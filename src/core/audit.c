@@ -304,15 +304,25 @@ int hw_audit_check_all(hw_session *session, hw_seal_visit visit, void *user,
 {
 	memset(check, 0, sizeof *check);
 	check->rows = -1;
-	if (verify_chain(session, check, error) != 0)
-		return -1;
-	if (check->first_bad != 0 || check->sealed == 0)
-		return 0;
-	hw_audit_key key;
-	if (hw_audit_key_load(&key, error) != 1)
-		return hw_error_set(error, "%s", _("the audit key vanished while the log was checked"));
-	return hw_seal_check(hw_store_db(session->store), &key, check->state, visit, user,
-			     &check->rows, &check->row_problems, &check->state_holds, error);
+	/* One snapshot for the log and the rows: a clerk's change committed while they are read
+	 * would otherwise look like a row changed behind the log's back. */
+	sqlite3 *db = hw_store_db(session->store);
+	bool own_snapshot = sqlite3_get_autocommit(db) != 0;
+	if (own_snapshot && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the audit log"), error);
+	int result = verify_chain(session, check, error);
+	if (result == 0 && check->first_bad == 0 && check->sealed > 0) {
+		hw_audit_key key;
+		if (hw_audit_key_load(&key, error) != 1)
+			result = hw_error_set(error, "%s",
+					      _("the audit key vanished while the log was checked"));
+		else
+			result = hw_seal_check(db, &key, check->state, visit, user, &check->rows,
+					       &check->row_problems, &check->state_holds, error);
+	}
+	if (own_snapshot)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return result;
 }
 
 int hw_audit_head(hw_session *session, const char *action, int64_t meeting_id,

@@ -114,9 +114,12 @@ int hw_audit_key_load(hw_audit_key *key, hw_error *error)
 				    _("the audit key %s is not a huiwu key (64 hex digits): restore it "
 				      "from where it was kept"),
 				    key->path);
-	char digest[HW_DIGEST_HEX_SIZE];
-	char named[sizeof "huiwu audit key " + sizeof text];
-	snprintf(named, sizeof named, "huiwu audit key %s", text);
+	/* The id names the key (from its bytes: the same key however its hex is cased) and
+	 * reveals nothing of it. */
+	char digest[HW_DIGEST_HEX_SIZE], lower[2 * HW_AUDIT_KEY_SIZE + 1];
+	hex_encode(key->bytes, sizeof key->bytes, lower);
+	char named[sizeof "huiwu audit key " + sizeof lower];
+	snprintf(named, sizeof named, "huiwu audit key %s", lower);
 	hw_sha256_hex(named, strlen(named), digest);
 	snprintf(key->id, sizeof key->id, "%.16s", digest);
 	return 1;
@@ -156,6 +159,7 @@ int hw_audit_key_ensure(hw_audit_key *key, hw_error *error)
 	if (!written)
 		return hw_error_set(error, _("cannot write the audit key %s: %s"), key->path,
 				    strerror(cause));
+	hw_sync_parent_dir(key->path);
 	loaded = hw_audit_key_load(key, error);
 	if (loaded == 0)
 		return hw_error_set(error, _("cannot write the audit key %s: %s"), key->path,
