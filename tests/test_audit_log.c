@@ -384,6 +384,12 @@ static void test_sealed_log_catches_a_cut_or_recomputed_chain(void **state)
 	assert_contains(r.err, "the log was rewritten");
 	test_run_free(&r);
 	free(copy);
+	/* Mistakes with heads. */
+	REFUSED(f, "'12:abc' is not a head of the audit log", "log", "--verify", "--head", "12:abc");
+	REFUSED(f, "the audit log has no entry #999999", "log", "--verify", "--head",
+		"999999:0123456789abcdef");
+	USAGE_REFUSED(f, "a head is checked with --verify", "log", "--head", "1:0123456789abcdef");
+	USAGE_REFUSED(f, "--head alone prints the head", "log", "--head", "--json");
 	test_run_free(&head);
 }
 
