@@ -7,6 +7,8 @@ set -eu
 huiwu=$1 government=$2 output=$3
 rm -f "$output" "$output.tmp" "$output.tmp-wal" "$output.tmp-shm"
 export LANGUAGE= LC_ALL=C.UTF-8 HUIWU_TODAY=2026-11-23 HUIWU_DB="$output.tmp"
+# The tests' audit key (tests/meson.build), beside the fixtures.
+export HUIWU_AUDIT_KEY="$(dirname "$output")/audit.key"
 run() { "$huiwu" "$@" >/dev/null; }
 run init --gov "$government"
 run person add 首长 --title 首长 --role head

@@ -166,6 +166,45 @@ static void test_demo_fails_cleanly_for_an_unknown_government(void **state)
 	free(directory);
 }
 
+/* An init --demo killed after the database was set up and before the demo was in leaves
+ * nothing at the database's place, and the next init succeeds (and clears what was left). */
+static void test_killed_demo_leaves_nothing_in_the_way(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *db = test_path(directory, "demo.db");
+	char *env_db = NULL;
+	assert_true(asprintf(&env_db, "HUIWU_DB=%s", db) > 0);
+	const char *env[] = {env_db, "HUIWU_TODAY=2026-11-23", "LANGUAGE=", "LC_ALL=C.UTF-8",
+			     "HUIWU_CRASH_AT=init-set-up", NULL};
+	run_result r = test_run(env, (const char *const[]){"init", "--gov", "wuqia", "--demo", NULL});
+	assert_int_equal(r.status, 128 + 9);
+	test_run_free(&r);
+	assert_null(test_read_file(db, NULL));
+	env[4] = NULL;
+	r = test_run(env, (const char *const[]){"init", "--gov", "wuqia", NULL});
+	if (r.status != 0)
+		fail_msg("init after a killed init: %s", r.err);
+	test_run_free(&r);
+	r = test_run(env, (const char *const[]){"person", "list", NULL});
+	assert_int_equal(r.status, 0);
+	test_run_free(&r);
+	/* Only the database is left in its folder. */
+	char *command = NULL;
+	assert_true(asprintf(&command, "ls -A '%s'", directory) > 0);
+	FILE *ls = popen(command, "r");
+	char listing[512] = "";
+	size_t used = fread(listing, 1, sizeof listing - 1, ls);
+	listing[used] = '\0';
+	pclose(ls);
+	assert_string_equal(listing, "demo.db\n");
+	free(command);
+	free(env_db);
+	free(db);
+	test_remove_tree(directory);
+	free(directory);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_demo_around_the_spring_festival),
 		cmocka_unit_test(test_demo_planning_next_year),
 		cmocka_unit_test(test_demo_fails_cleanly_for_an_unknown_government),
+		cmocka_unit_test(test_killed_demo_leaves_nothing_in_the_way),
 	};
 	return cmocka_run_group_tests_name("demo", tests, NULL, NULL);
 }

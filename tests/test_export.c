@@ -404,6 +404,77 @@ static void test_export_to_a_device(void **state)
 	fixture_close(&f);
 }
 
+/* An export killed after writing its temporary file, before the rename, leaves the old
+ * calendar whole; the next export removes the temporary. The calendar carries the audit log's
+ * head, which `log --verify --head` accepts. */
+static void test_killed_export_leaves_nothing_behind(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-08", "--time",
+		   "09:30", NULL);
+	char *path = export_to(&f, "calendar.ics", NULL);
+	char *before = test_read_file(path, NULL);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-15", "--time",
+		   "09:30", NULL);
+	f.env[4] = "HUIWU_CRASH_AT=export-written";
+	run_result r = test_run(f.env, (const char *const[]){"export", "ics", "-o", path, NULL});
+	f.env[4] = NULL;
+	assert_int_equal(r.status, 128 + 9);
+	test_run_free(&r);
+	char *after = test_read_file(path, NULL);
+	assert_string_equal(after, before);
+	free(after);
+	/* What the killed export left: its temporary, named after its process. */
+	char *listing = NULL;
+	size_t size = 0;
+	FILE *names = open_memstream(&listing, &size);
+	char *command = NULL;
+	assert_true(asprintf(&command, "ls -a '%s'", f.directory) > 0);
+	FILE *ls = popen(command, "r");
+	char line[512];
+	while (fgets(line, sizeof line, ls))
+		fputs(line, names);
+	pclose(ls);
+	fclose(names);
+	assert_contains(listing, "calendar.ics.huiwu-tmp-");
+	free(listing);
+
+	free(export_to(&f, "calendar.ics", NULL));
+	ls = popen(command, "r");
+	bool left = false;
+	while (fgets(line, sizeof line, ls))
+		left |= strstr(line, ".huiwu-tmp-") != NULL;
+	pclose(ls);
+	assert_false(left);
+	free(command);
+
+	/* The head in the calendar is the log's. */
+	char *calendar = test_read_file(path, NULL);
+	/* Unfolded: a long line goes on after CRLF and a space (RFC 5545 3.1). */
+	char *to = calendar;
+	for (const char *from = calendar; *from; from++) {
+		if (strncmp(from, "\r\n ", 3) == 0)
+			from += 3;
+		*to++ = *from;
+	}
+	*to = '\0';
+	const char *property = strstr(calendar, "X-HUIWU-AUDIT-HEAD:");
+	assert_non_null(property);
+	char head[128];
+	snprintf(head, sizeof head, "%.*s", (int)strcspn(property + 19, "\r\n"), property + 19);
+	run_result verified =
+		test_run(f.env, (const char *const[]){"log", "--verify", "--head", head, NULL});
+	assert_int_equal(verified.status, 0);
+	assert_contains(verified.out, "the log still holds the head");
+	test_run_free(&verified);
+	free(calendar);
+	free(before);
+	free(path);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,6 +488,7 @@ int main(void)
 		cmocka_unit_test(test_todos),
 		cmocka_unit_test(test_series_across_spring_festival),
 		cmocka_unit_test(test_export_mistakes),
+		cmocka_unit_test(test_killed_export_leaves_nothing_behind),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }

@@ -34,6 +34,7 @@ static void test_minutes_drafted_only_after_the_meeting_is_held(void **state)
 	assert_json_string(minutes, "state", "drafted");
 	assert_json_string(minutes, "text", "纪要二稿");
 	assert_json_null(minutes, "signed_by");
+	assert_json_null(minutes, "audit_head");
 	assert_json_int(minutes, "amendments", 0);
 	json_decref(minutes);
 	run_result r = RUN(f, "minutes", "show", "1");
@@ -64,13 +65,23 @@ static void test_executive_minutes_are_signed_by_the_head(void **state)
 	assert_json_string(json_object_get(entry, "before"), "state", "drafted");
 	assert_json_string(json_object_get(entry, "after"), "state", "signed");
 	json_decref(entry);
+	/* Signed minutes carry the head of the audit log as of their signing, which a later
+	 * change does not move. */
+	run_result head = RUN(f, "log", "--head");
+	assert_int_equal(head.status, 0);
+	head.out[strcspn(head.out, "\n")] = '\0';
+	OK(f, "doc", "add", "--meeting", "1", "--title", "通知");
 	json_t *minutes = JSON(f, "minutes", "show", "1", "--json");
 	assert_json_string(minutes, "state", "signed");
 	assert_json_string(minutes, "signed_by", "首长");
+	assert_json_string(minutes, "audit_head", head.out);
 	json_decref(minutes);
 	run_result r = RUN(f, "minutes", "show", "1");
-	assert_string_equal(r.out, "signed\n纪要\n");
+	char expected[256];
+	snprintf(expected, sizeof expected, "signed\n纪要\naudit log head at signing: %s\n", head.out);
+	assert_string_equal(r.out, expected);
 	test_run_free(&r);
+	test_run_free(&head);
 }
 
 static void test_special_minutes_are_signed_by_the_chair(void **state)

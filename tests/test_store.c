@@ -1,12 +1,16 @@
 /* The store: created with the schema, migrated forward, and never damaged when refused. */
 #include "harness.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "ics_export.h"
 #include "rules.h"
+#include "session.h"
 #include "store.h"
 
 static char *directory;
@@ -228,6 +232,110 @@ static void test_read_only_database_refuses_writes(void **state)
 	free(path);
 }
 
+/* ---- who may read the files huiwu writes ---- */
+
+static mode_t mode_of(const char *path)
+{
+	struct stat status;
+	if (stat(path, &status) != 0)
+		fail_msg("%s: %s", path, strerror(errno));
+	return status.st_mode & 0777;
+}
+
+/* A new database and its -wal and -shm, made under `mask`, have mode `expected`. */
+static void check_database_mode(mode_t mask, mode_t expected)
+{
+	mode_t saved = umask(mask);
+	char name[64];
+	snprintf(name, sizeof name, "umask-%03o.db", (unsigned)mask);
+	char *path = test_path(directory, name);
+	hw_error error = {0};
+	hw_store *store = hw_store_open(path, HW_OPEN_OR_CREATE, &error);
+	umask(saved);
+	if (store == NULL)
+		fail_msg("%s", error.message);
+	/* A write brings the -wal and -shm into being. */
+	assert_int_equal(sqlite3_exec(hw_store_db(store), "INSERT INTO department (name) VALUES ('x')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	char side[4200];
+	if (mode_of(path) != expected)
+		fail_msg("umask %03o: %s has mode %03o, not %03o", (unsigned)mask, name,
+			 (unsigned)mode_of(path), (unsigned)expected);
+	snprintf(side, sizeof side, "%s-wal", path);
+	assert_int_equal(mode_of(side), expected);
+	snprintf(side, sizeof side, "%s-shm", path);
+	assert_int_equal(mode_of(side), expected);
+	hw_store_close(store);
+	free(path);
+}
+
+static void test_new_database_is_private(void **state)
+{
+	(void)state;
+	check_database_mode(022, 0600); /* a user's own database: theirs alone */
+	check_database_mode(077, 0600);
+	check_database_mode(027, 0600);
+	/* A umask that lets the group write is an office sharing the database (huiwu(1)). */
+	check_database_mode(002, 0660);
+	check_database_mode(007, 0660);
+}
+
+/* A database to export from: set up for wuqia, through a session. */
+static hw_session *export_session(void)
+{
+	char *path = test_path(directory, "export.db");
+	hw_error error = {0};
+	hw_store *store = hw_store_open(path, HW_OPEN_OR_CREATE, &error);
+	if (store == NULL)
+		fail_msg("%s", error.message);
+	hw_rules *rules = load("wuqia");
+	if (hw_store_government_key(store, (char[64]){0}, 64, &error) != 0 &&
+	    hw_store_set_government(store, rules, &error) != 0)
+		fail_msg("%s", error.message);
+	hw_rules_free(rules);
+	hw_store_close(store);
+	hw_session *session = hw_session_open(path, false, &error);
+	if (session == NULL)
+		fail_msg("%s", error.message);
+	free(path);
+	return session;
+}
+
+static void export_under(hw_session *session, const char *path, mode_t mask)
+{
+	mode_t saved = umask(mask);
+	hw_error error = {0};
+	hw_export_options options = {0};
+	int count = hw_export_ics_to_path(session, &options, path, &error);
+	umask(saved);
+	if (count < 0)
+		fail_msg("%s", error.message);
+}
+
+static void test_export_follows_the_umask_and_keeps_a_replaced_mode(void **state)
+{
+	(void)state;
+	hw_session *session = export_session();
+	char *path = test_path(directory, "calendar.ics");
+	remove(path);
+	export_under(session, path, 022);
+	assert_int_equal(mode_of(path), 0644);
+	remove(path);
+	export_under(session, path, 077);
+	assert_int_equal(mode_of(path), 0600);
+	/* A file the user made readable to their group stays so when replaced, whatever the
+	 * umask; so does one they made private. */
+	assert_int_equal(chmod(path, 0640), 0);
+	export_under(session, path, 022);
+	assert_int_equal(mode_of(path), 0640);
+	assert_int_equal(chmod(path, 0600), 0);
+	export_under(session, path, 000);
+	assert_int_equal(mode_of(path), 0600);
+	hw_session_close(session);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +346,8 @@ int main(void)
 		cmocka_unit_test(test_empty_database_is_migrated_from_version_zero),
 		cmocka_unit_test(test_every_earlier_version_is_migrated),
 		cmocka_unit_test(test_read_only_database_refuses_writes),
+		cmocka_unit_test(test_new_database_is_private),
+		cmocka_unit_test(test_export_follows_the_umask_and_keeps_a_replaced_mode),
 	};
 	return cmocka_run_group_tests_name("store", tests, make_directory, remove_directory);
 }

@@ -1,6 +1,7 @@
 #include "ics_export.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,10 +10,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "i18n.h"
 #include "leave.h"
 #include "meetings.h"
 #include "minutes.h"
+#include "paths.h"
 #include "series.h"
 #include "topics.h"
 
@@ -570,6 +573,21 @@ int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *o
 	icalproperty *x_zone = icalproperty_new_x(zone_name);
 	icalproperty_set_x_name(x_zone, "X-WR-TIMEZONE");
 	icalcomponent_add_property(calendar, x_zone);
+	/* The head of the audit log as of this export: a copy of it outside the database, to
+	 * check the log against later (huiwu log --verify --head H). */
+	char head[HW_AUDIT_HEAD_SIZE];
+	int has_head = hw_audit_head(session, NULL, 0, head, error);
+	if (has_head < 0) {
+		icalcomponent_free(calendar);
+		icalcomponent_free(timezone_component);
+		icaltimezone_free(e.zone, 1);
+		return -1;
+	}
+	if (has_head > 0) {
+		icalproperty *x_head = icalproperty_new_x(head);
+		icalproperty_set_x_name(x_head, "X-HUIWU-AUDIT-HEAD");
+		icalcomponent_add_property(calendar, x_head);
+	}
 	icalcomponent_add_component(calendar, timezone_component);
 	char *text = icalcomponent_as_ical_string_r(calendar);
 	icalcomponent_free(calendar);
@@ -613,11 +631,18 @@ int hw_export_ics_to_path(hw_session *session, const hw_export_options *options,
 			return hw_error_set(error, _("cannot write %s: %s"), path, strerror(errno));
 		return count;
 	}
+	/* Written whole under a temporary name beside the target, flushed to disk, then renamed
+	 * over it: a reader sees the old calendar or the new one, never half. A temporary left
+	 * by a killed export is removed by the next one. */
+	hw_remove_stale_temps(path, ".huiwu-tmp-");
 	char temporary[4200];
-	if ((size_t)snprintf(temporary, sizeof temporary, "%s.XXXXXX", path) >= sizeof temporary)
-		return hw_error_set(error, _("cannot write %s: %s"), path, strerror(ENAMETOOLONG));
-	int descriptor = mkstemp(temporary);
-	FILE *out = descriptor >= 0 ? fdopen(descriptor, "w") : NULL;
+	if (hw_temp_beside(path, ".huiwu-tmp-", temporary, sizeof temporary, error) != 0)
+		return -1;
+	/* A replaced file keeps its mode; a new one follows the umask. */
+	mode_t mode = stat(path, &existing) == 0 ? existing.st_mode & 0777 : hw_new_file_mode(false);
+	unlink(temporary); /* the name of a dead process whose number came round again */
+	int descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	FILE *out = descriptor >= 0 && fchmod(descriptor, mode) == 0 ? fdopen(descriptor, "w") : NULL;
 	if (out == NULL) {
 		int cause = errno;
 		if (descriptor >= 0) {
@@ -627,10 +652,14 @@ int hw_export_ics_to_path(hw_session *session, const hw_export_options *options,
 		return hw_error_set(error, _("cannot write %s: %s"), path, strerror(cause));
 	}
 	int count = hw_export_ics(session, options, out, error);
-	bool written = fclose(out) == 0;
+	bool written = fflush(out) == 0 && fsync(fileno(out)) == 0;
+	hw_crash_point("export-written");
+	written = fclose(out) == 0 && written;
 	if (count >= 0 && (!written || rename(temporary, path) != 0))
 		count = hw_error_set(error, _("cannot write %s: %s"), path, strerror(errno));
 	if (count < 0)
 		remove(temporary);
+	else
+		hw_sync_parent_dir(path);
 	return count;
 }

@@ -91,20 +91,95 @@ static void print_entry(const hw_audit_entry *entry, void *user)
 		printf("      + %s\n", entry->after);
 }
 
+static void print_row_problem(const char *table, const char *row, const char *what, void *user)
+{
+	(void)user;
+	/* The row's key and table are the schema's, never user input. */
+	if (strcmp(what, "changed") == 0)
+		fprintf(stderr, _("huiwu: %s %s was changed behind the log's back\n"), table, row);
+	else if (strcmp(what, "added") == 0)
+		fprintf(stderr, _("huiwu: %s %s was added behind the log's back\n"), table, row);
+	else
+		fprintf(stderr, _("huiwu: %s %s was deleted behind the log's back\n"), table, row);
+}
+
+/* log --verify [--head H]: the chain, the live rows, the head. */
+static int verify_log(hw_session *session, const char *head)
+{
+	hw_error error = {0};
+	hw_audit_check check;
+	if (hw_audit_check_all(session, print_row_problem, NULL, &check, &error) != 0)
+		return cli_fail(&error);
+	if (check.first_bad) {
+		fprintf(stderr,
+			_("huiwu: the audit log is broken at entry #%lld: it was changed after it "
+			  "was written\n"),
+			(long long)check.first_bad);
+		return CLI_BAD_INPUT;
+	}
+	int status = CLI_OK;
+	if (check.row_problems > 0)
+		status = CLI_BAD_INPUT;
+	if (check.sealed > 0 && !check.state_holds) {
+		fprintf(stderr, "%s\n",
+			_("huiwu: the rows' seals do not add up to the last entry's: seals were changed, "
+			  "or entries removed from the end of the log"));
+		status = CLI_BAD_INPUT;
+	}
+	if (head != NULL && hw_audit_head_check(session, head, &error) != 0) {
+		cli_fail(&error);
+		status = CLI_BAD_INPUT;
+	}
+	if (status != CLI_OK)
+		return status;
+	printf(_("the audit log holds: %lld entries, each linked to the one before\n"),
+	       (long long)check.entries);
+	if (check.sealed > 0) {
+		printf(_("%lld of them sealed with the audit key %s; the %lld live rows match the "
+			 "log\n"),
+		       (long long)check.sealed, check.key_id, (long long)check.rows);
+	} else if (check.entries > 0) {
+		printf("%s\n", _("no entry is sealed yet (written before huiwu sealed its log): the "
+				 "live rows are tied to the log from the next change on"));
+	}
+	if (check.entries > 0)
+		printf(_("head: %lld:%s\n"), (long long)check.head_id, check.head_hash);
+	if (head != NULL)
+		printf(_("the log still holds the head %s\n"), head);
+	return CLI_OK;
+}
+
 int cli_log(cli_context *context, int argc, char **argv)
 {
-	const char *meeting = NULL;
-	bool verify = false, json = false;
+	const char *meeting = NULL, *head = NULL;
+	bool verify = false, json = false, print_head = false;
 	const cli_option options[] = {
 		{"meeting", &meeting, NULL}, {"verify", NULL, &verify}, {"json", NULL, &json},
-		{NULL, NULL, NULL},
+		{"head", &head, NULL},       {NULL, NULL, NULL},
 	};
-	int usage = cli_parse("log", argc, argv, options, NULL, 0, 0);
+	/* "--head" with no value (last, or before another option) prints the head; "--verify
+	 * --head H" checks one. */
+	char *arguments[argc + 1];
+	int count = 0;
+	for (int i = 0; i < argc; i++) {
+		if (i > 0 && strcmp(argv[i], "--head") == 0 &&
+		    (i + 1 == argc || strncmp(argv[i + 1], "--", 2) == 0))
+			print_head = true;
+		else
+			arguments[count++] = argv[i];
+	}
+	arguments[count] = NULL;
+	int usage = cli_parse("log", count, arguments, options, NULL, 0, 0);
 	if (usage != CLI_OK)
 		return usage;
-	/* --verify checks the whole chain and prints one line: it reads neither of the others. */
+	/* --verify checks the whole log and prints its own lines: it reads neither of the others. */
 	if (verify && (meeting || json))
 		return cli_usage_error("log", "%s", _("--verify goes alone: log --verify"));
+	if (print_head && (verify || json || meeting))
+		return cli_usage_error("log", "%s", _("--head alone prints the head: huiwu log --head"));
+	if (head != NULL && !verify)
+		return cli_usage_error("log", "%s",
+				       _("a head is checked with --verify: huiwu log --verify --head H"));
 	hw_error error = {0};
 	int64_t meeting_id = 0;
 	if (meeting && hw_parse_id(meeting, &meeting_id, &error) != 0)
@@ -114,19 +189,17 @@ int cli_log(cli_context *context, int argc, char **argv)
 		return CLI_BAD_INPUT;
 	int status = CLI_OK;
 	if (verify) {
-		int64_t first_bad, entries;
-		if (hw_audit_verify(session, &first_bad, &entries, &error) != 0) {
+		status = verify_log(session, head);
+	} else if (print_head) {
+		char text[HW_AUDIT_HEAD_SIZE];
+		int found = hw_audit_head(session, NULL, 0, text, &error);
+		if (found < 0)
 			status = cli_fail(&error);
-		} else if (first_bad) {
-			fprintf(stderr,
-				_("huiwu: the audit log is broken at entry #%lld: it was changed after it "
-				  "was written\n"),
-				(long long)first_bad);
-			status = CLI_BAD_INPUT;
-		} else {
-			printf(_("the audit log holds: %lld entries, each linked to the one before\n"),
-			       (long long)entries);
-		}
+		else if (found == 0 &&
+			 hw_error_set(&error, "%s", _("the audit log is empty: it has no head yet")) != 0)
+			status = cli_fail(&error);
+		else
+			printf("%s\n", text);
 	} else {
 		json_t *array = json ? json_array() : NULL;
 		if (hw_audit_list(session, meeting_id, print_entry, array, &error) != 0) {

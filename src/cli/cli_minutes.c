@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "cli.h"
 #include "i18n.h"
 #include "minutes.h"
@@ -65,7 +66,13 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 					      (long long)meeting_id);
 		else if (found < 0)
 			result = -1;
-		else if (json) {
+		/* Signed minutes carry the head of the audit log as of their signing: printed on
+		 * the paper, it lets anyone check later that the log up to the signing stands. */
+		char head[HW_AUDIT_HEAD_SIZE] = "";
+		if (result == 0 && minutes.signed_ &&
+		    hw_audit_head(session, "minutes sign", meeting_id, head, &error) < 0)
+			result = -1;
+		if (result == 0 && json) {
 			json_t *amendments = json_array();
 			result = hw_minutes_amendments(session, meeting_id, amendment_json, amendments,
 						       &error);
@@ -73,14 +80,17 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 				json_decref(amendments);
 			else
 				cli_print_json(json_pack(
-					"{s:I,s:s,s:s,s:o,s:i,s:o}", "meeting", (json_int_t)meeting_id,
+					"{s:I,s:s,s:s,s:o,s:i,s:o,s:o}", "meeting", (json_int_t)meeting_id,
 					"state", minutes.signed_ ? "signed" : "drafted", "text",
 					minutes.text, "signed_by",
 					minutes.signed_ ? json_string(minutes.signed_by_name) : json_null(),
-					"amendments", minutes.amendment_count, "amendment_list", amendments));
-		} else {
+					"amendments", minutes.amendment_count, "amendment_list", amendments,
+					"audit_head", head[0] ? json_string(head) : json_null()));
+		} else if (result == 0) {
 			printf("%s\n%s\n", minutes.signed_ ? _("signed") : _("draft"), minutes.text);
 			result = hw_minutes_amendments(session, meeting_id, print_amendment, NULL, &error);
+			if (result == 0 && head[0])
+				printf(_("audit log head at signing: %s\n"), head);
 		}
 	}
 	hw_session_close(session);

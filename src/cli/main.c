@@ -39,7 +39,7 @@ static const cli_command commands[] = {
 	{"search", N_("search TEXT [--json]           meetings and topics whose text contains TEXT"), cli_search},
 	{"deadlines", N_("deadlines [--meeting M] [--json]  what is due, overdue first"), cli_deadlines},
 	{"check", N_("check [--from D] [--to D] [--json]  every place the schedule breaks the rules"), cli_check},
-	{"log", N_("log [--meeting ID] [--verify] [--json]  the audit log"), cli_log},
+	{"log", N_("log [--meeting ID] [--json] | --verify [--head H] | --head  the audit log"), cli_log},
 };
 
 int cli_usage_error(const char *command, const char *format, ...)

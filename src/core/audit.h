@@ -1,12 +1,15 @@
 /* The append-only audit log. Every change a user makes is one entry: who, when, what, the
  * row before and after (JSON), and the hash of the rule file it was checked against. Each
- * entry's hash covers the previous entry's hash, so any edit to the log breaks the chain. */
+ * entry's hash covers the previous entry's hash, so any edit to the log breaks the chain.
+ * Since schema version 4 entries are sealed with a key kept outside the database, and tie the
+ * live rows to the log (src/core/seal.h). */
 #ifndef HW_AUDIT_H
 #define HW_AUDIT_H
 
 #include <jansson.h>
 #include <stdint.h>
 
+#include "seal.h"
 #include "session.h"
 
 /* One user action is one transaction: begin, change, record, commit. A read-only session
@@ -43,5 +46,35 @@ int hw_audit_list(hw_session *session, int64_t meeting_id,
 /* Recomputes the chain. Returns 0 with *first_bad = 0 when it holds, else the id of the first
  * entry whose hash or link does not match. */
 int hw_audit_verify(hw_session *session, int64_t *first_bad, int64_t *entries, hw_error *error);
+
+typedef struct hw_audit_check {
+	int64_t entries;
+	int64_t sealed;    /* of them, sealed with the audit key */
+	int64_t first_bad; /* 0: the chain holds */
+	char key_id[HW_AUDIT_KEY_ID_SIZE];
+	int64_t head_id; /* the last entry checked */
+	char head_hash[HW_DIGEST_HEX_SIZE];
+	char state[HW_DIGEST_HEX_SIZE]; /* its state of the rows ("" if unsealed) */
+	int64_t rows;         /* live rows compared with their seals; -1: none sealed yet */
+	int64_t row_problems; /* rows changed, added or deleted behind the log's back */
+	bool state_holds;     /* the seals add up to the last entry's state */
+} hw_audit_check;
+
+/* Everything verification can tell: the chain (as hw_audit_verify), then, when it holds and the
+ * log has sealed entries, every live row against its seal (`visit` per row that differs) and
+ * the seals against the last entry. Returns -1 with `error` when the log cannot be checked
+ * (e.g. its key is missing); what is wrong with the log is in `check`, not an error. */
+int hw_audit_check_all(hw_session *session, hw_seal_visit visit, void *user,
+		       hw_audit_check *check, hw_error *error);
+
+/* The head of the log, "ENTRY:HASH" (the last entry's number and hash), or with `action` the
+ * head as of the last entry of that action on meeting `meeting_id` (e.g. "minutes sign").
+ * Returns 1, or 0 (out = "") when there is no such entry, -1 on error. */
+#define HW_AUDIT_HEAD_SIZE 96
+int hw_audit_head(hw_session *session, const char *action, int64_t meeting_id,
+		  char out[HW_AUDIT_HEAD_SIZE], hw_error *error);
+/* Checks that the log still holds the entry a head names, with that hash (a prefix of at least
+ * 16 hex digits will do). Returns 0 if so, -1 with `error` saying what differs. */
+int hw_audit_head_check(hw_session *session, const char *head, hw_error *error);
 
 #endif

@@ -1,7 +1,11 @@
 #include "paths.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,4 +111,76 @@ int hw_make_parent_dirs(const char *path, hw_error *error)
 		return hw_error_set(error, _("cannot create the folder %s: %s"), directory,
 				    strerror(errno));
 	return 0;
+}
+
+mode_t hw_new_file_mode(bool database)
+{
+	/* umask() only sets; reading it means setting it back. */
+	mode_t mask = umask(077);
+	umask(mask);
+	if (!database)
+		return 0666 & ~mask;
+	return (mask & 020) == 0 ? (0660 & ~mask) : 0600;
+}
+
+int hw_temp_beside(const char *path, const char *tag, char *out, size_t size, hw_error *error)
+{
+	int written = snprintf(out, size, "%s%s%ld", path, tag, (long)getpid());
+	if (written < 0 || (size_t)written >= size)
+		return hw_error_set(error, _("cannot write %s: %s"), path, strerror(ENAMETOOLONG));
+	return 0;
+}
+
+void hw_remove_stale_temps(const char *path, const char *tag)
+{
+	char copy[PATH_MAX], base_copy[PATH_MAX];
+	if (snprintf(copy, sizeof copy, "%s", path) >= (int)sizeof copy)
+		return;
+	snprintf(base_copy, sizeof base_copy, "%s", path);
+	const char *folder = dirname(copy), *base = basename(base_copy);
+	char prefix[PATH_MAX];
+	if (snprintf(prefix, sizeof prefix, "%s%s", base, tag) >= (int)sizeof prefix)
+		return;
+	size_t prefix_length = strlen(prefix);
+	DIR *directory = opendir(folder);
+	if (directory == NULL)
+		return;
+	struct dirent *entry;
+	while ((entry = readdir(directory)) != NULL) {
+		if (strncmp(entry->d_name, prefix, prefix_length) != 0)
+			continue;
+		char *end;
+		long pid = strtol(entry->d_name + prefix_length, &end, 10);
+		bool ours = *end == '\0' || strcmp(end, "-wal") == 0 || strcmp(end, "-shm") == 0 ||
+			    strcmp(end, "-journal") == 0;
+		if (!ours || pid <= 0 || end == entry->d_name + prefix_length)
+			continue;
+		/* Only a process that is gone: a running one is still writing. */
+		if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char stale[PATH_MAX];
+		if (snprintf(stale, sizeof stale, "%s/%s", folder, entry->d_name) < (int)sizeof stale)
+			unlink(stale);
+	}
+	closedir(directory);
+}
+
+int hw_sync_parent_dir(const char *path)
+{
+	char copy[PATH_MAX];
+	if (snprintf(copy, sizeof copy, "%s", path) >= (int)sizeof copy)
+		return -1;
+	int descriptor = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (descriptor < 0)
+		return -1;
+	int result = fsync(descriptor);
+	close(descriptor);
+	return result;
+}
+
+void hw_crash_point(const char *point)
+{
+	const char *wanted = getenv("HUIWU_CRASH_AT");
+	if (wanted != NULL && strcmp(wanted, point) == 0)
+		raise(SIGKILL);
 }

@@ -1,14 +1,18 @@
 #include "store.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "civil_date.h"
 #include "paths.h"
+#include "seal.h"
 
 /* 'HWIU': marks the file as a huiwu database (PRAGMA application_id). */
 #define HUIWU_APPLICATION_ID 0x48574955
@@ -200,6 +204,20 @@ static const char *const migrations[] = {
 	"  UNIQUE (uid, person_id, date)"
 	");"
 	"CREATE INDEX busy_date ON busy(date);",
+
+	/* 4: the sealed audit log (src/core/seal.h). Entries from here on carry the id of the
+	 * audit key they are sealed with and the state of the rows; the entries before stay as
+	 * they were, checked as an unkeyed chain. audit_row holds each live row's seal as of
+	 * the last entry. A later migration that adds a column to a sealed table gives it NULL
+	 * by default (a seal leaves NULL columns out), or every row would look changed. */
+	"ALTER TABLE audit ADD COLUMN key_id TEXT;"
+	"ALTER TABLE audit ADD COLUMN state TEXT;"
+	"CREATE TABLE audit_row ("
+	"  tbl TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  seal TEXT NOT NULL,"
+	"  PRIMARY KEY (tbl, key)"
+	") WITHOUT ROWID;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -335,6 +353,19 @@ hw_store *hw_store_open(const char *path, hw_open_mode mode, hw_error *error)
 	}
 	if (!exists && hw_make_parent_dirs(path, error) != 0)
 		return NULL;
+	if (!exists) {
+		/* Created here rather than by SQLite (0644): the database is private (see
+		 * hw_new_file_mode), and SQLite gives its -wal and -shm the database's mode. */
+		int descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+				      hw_new_file_mode(true));
+		if (descriptor < 0 && errno != EEXIST) {
+			hw_error_set(error, _("cannot create the database %s: %s"), path,
+				     strerror(errno));
+			return NULL;
+		}
+		if (descriptor >= 0)
+			close(descriptor);
+	}
 
 	hw_store *store = calloc(1, sizeof *store);
 	if (store == NULL || (store->path = strdup(path)) == NULL) {
@@ -358,7 +389,8 @@ hw_store *hw_store_open(const char *path, hw_open_mode mode, hw_error *error)
 	if (exec(store, "PRAGMA foreign_keys = ON;", error) != 0 ||
 	    check_version(store, &version, error) != 0 ||
 	    (!store->read_only && exec(store, "PRAGMA journal_mode = WAL;", error) != 0) ||
-	    migrate(store, version, error) != 0) {
+	    migrate(store, version, error) != 0 ||
+	    (!store->read_only && hw_seal_watch(store->db, error) != 0)) {
 		if (sqlite3_errcode(store->db) == SQLITE_NOTADB)
 			hw_error_set(error, _("%s is not a huiwu database (not an SQLite file)"), path);
 		hw_store_close(store);
