@@ -1,11 +1,13 @@
 /* What the commands share: option parsing, opening the database, dates. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
 #include "session.h"
+#include "text.h"
 
 int cli_parse(const char *command, int argc, char **argv, const cli_option *options,
 	      const char **positional, int min_positional, int max_positional)
@@ -56,4 +58,14 @@ bool cli_date(const char *text, hw_date *out)
 		return true;
 	fprintf(stderr, _("huiwu: '%s' is not a date: write YYYY-MM-DD, e.g. 2025-01-28\n"), text);
 	return false;
+}
+
+json_t *cli_text(const char *text)
+{
+	json_t *value = hw_json_text(text);
+	if (value == NULL) {
+		fprintf(stderr, "%s", _("huiwu: out of memory\n"));
+		exit(CLI_BAD_INPUT);
+	}
+	return value;
 }
