@@ -56,7 +56,7 @@ bool cli_date(const char *text, hw_date *out)
 {
 	if (hw_date_parse(text, out))
 		return true;
-	fprintf(stderr, _("huiwu: '%s' is not a date: write YYYY-MM-DD, e.g. 2025-01-28\n"), text);
+	cli_error(_("'%s' is not a date: write YYYY-MM-DD, e.g. 2025-01-28"), text);
 	return false;
 }
 
