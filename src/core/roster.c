@@ -278,7 +278,8 @@ int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id
 	hw_person_input clean = *input;
 	if (hw_text_clean(&clean.name, HW_TEXT_NAME, _("the person's name"), name, sizeof name,
 			  error) != 0 ||
-	    hw_text_clean(&clean.title, HW_TEXT_NAME, _("the title"), title, sizeof title, error) != 0)
+	    hw_text_clean(&clean.title, HW_TEXT_NAME, _("the person's title"), title, sizeof title,
+			  error) != 0)
 		return -1;
 	input = &clean;
 	hw_role role;
@@ -329,8 +330,8 @@ int hw_person_edit(hw_session *session, const char *reference, const char *title
 		   const char *department, hw_error *error)
 {
 	char clean_title[HW_NAME_SIZE];
-	if (hw_text_clean(&title, HW_TEXT_NAME, _("the title"), clean_title, sizeof clean_title,
-			  error) != 0)
+	if (hw_text_clean(&title, HW_TEXT_NAME, _("the person's title"), clean_title,
+			  sizeof clean_title, error) != 0)
 		return -1;
 	hw_role new_role;
 	if (role != NULL && parse_person_role(role, &new_role, error) != 0)

@@ -208,7 +208,8 @@ int hw_text_clean(const char **text, hw_text_kind kind, const char *field, char 
 		while ((n = space_before(input + first, end - first)) != 0)
 			end -= n;
 	}
-	if (kind == HW_TEXT_NAME && first == end)
+	/* Only spaces: blank. Empty is the caller's to refuse, with what it asks for instead. */
+	if (kind == HW_TEXT_NAME && first == end && length > 0)
 		return hw_error_set(error, _("%s is blank"), field);
 	if (end - first >= size)
 		return hw_error_set(error, _("%s is longer than %zu bytes"), field, size - 1);

@@ -41,7 +41,9 @@ typedef enum hw_text_kind {
 /* Checks the text at *text (NULL: not given, nothing to do) as a value of a field of `kind`
  * and, when it passes, copies it (trimmed for names and one-line fields) to `buffer` (`size`
  * bytes, which is also the field's limit) and points *text at the copy. `field` names the field
- * in the message ("the title"). Returns 0, or -1 with `error` and *text unchanged. */
+ * in the message ("the title"). A name of spaces only is refused as blank; an empty text
+ * passes, for the caller to refuse with what it asks for instead ("say the title with
+ * --title"). Returns 0, or -1 with `error` and *text unchanged. */
 int hw_text_clean(const char **text, hw_text_kind kind, const char *field, char *buffer,
 		  size_t size, hw_error *error);
 
