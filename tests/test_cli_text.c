@@ -250,6 +250,34 @@ static void test_invalid_utf8_stored_is_repaired_in_every_listing(void **state)
 	json_decref(entry);
 }
 
+/* The stream in front of stdout passes its buffer on in pieces; a character cut by a piece's
+ * edge must come out whole, not as two replacement characters. */
+static void test_long_chinese_output_comes_out_whole(void **state)
+{
+	fixture *f = fixture_in_test(state, "wuqia", TODAY);
+	/* Sixty meetings whose titles are 101 to 160 times 会: about 25 KB to print, so that
+	 * the buffer's edges fall inside characters. */
+	write_directly(f, "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 60)"
+			  " INSERT INTO meeting (uid, type, date, start, title, changed_at)"
+			  " SELECT 'bulk-' || x, 'executive', '2026-11-30', '09:30',"
+			  " replace(printf('%.*c', 100 + x, '.'), '.', '会'), '2026-11-23T00:00:00Z'"
+			  " FROM n");
+	run_result r = RUN(f, "meeting", "list", "--from", "2026-11-30", "--to", "2026-11-30");
+	assert_int_equal(r.status, 0);
+	assert_true(strlen(r.out) > 2 * 8192);
+	assert_not_contains(r.out, REPLACEMENT);
+	char title[3 * 160 + 8] = "  ";
+	for (int length = 1; length <= 160; length++) {
+		strcat(title, "会");
+		if (length > 100) {
+			char line[sizeof title + 1];
+			snprintf(line, sizeof line, "%s\n", title);
+			assert_contains(r.out, line);
+		}
+	}
+	test_run_free(&r);
+}
+
 static void test_an_error_echoing_a_line_break_stays_one_line(void **state)
 {
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
@@ -282,6 +310,7 @@ int main(void)
 		TEST(test_refusals_are_one_chinese_line_naming_the_field),
 		TEST(test_stored_control_characters_are_shown_escaped_not_sent),
 		TEST(test_invalid_utf8_stored_is_repaired_in_every_listing),
+		TEST(test_long_chinese_output_comes_out_whole),
 		TEST(test_an_error_echoing_a_line_break_stays_one_line),
 	};
 #undef TEST
