@@ -250,6 +250,22 @@ static void test_invalid_utf8_stored_is_repaired_in_every_listing(void **state)
 	json_decref(entry);
 }
 
+/* The login name enters too, into every audit entry: bytes in it that are not UTF-8 made
+ * every change crash. */
+static void test_a_login_name_that_is_not_utf8_is_repaired(void **state)
+{
+	fixture *f = fixture_in_test(state, "wuqia", TODAY);
+	const char *const env[] = {f->env_db, f->env_today, "LANGUAGE=", "LC_ALL=C.UTF-8",
+				   "USER=clerk\xFF", NULL};
+	size_t entries = fixture_log_entries(f);
+	run_result r = test_run(env, (const char *const[]){"dept", "add", "水利局", NULL});
+	assert_int_equal(r.status, 0);
+	test_run_free(&r);
+	json_t *entry = fixture_expect_logged(f, entries, "dept add", false, true);
+	assert_json_string(entry, "who", "clerk" REPLACEMENT);
+	json_decref(entry);
+}
+
 /* The stream in front of stdout passes its buffer on in pieces; a character cut by a piece's
  * edge must come out whole, not as two replacement characters. */
 static void test_long_chinese_output_comes_out_whole(void **state)
@@ -310,6 +326,7 @@ int main(void)
 		TEST(test_refusals_are_one_chinese_line_naming_the_field),
 		TEST(test_stored_control_characters_are_shown_escaped_not_sent),
 		TEST(test_invalid_utf8_stored_is_repaired_in_every_listing),
+		TEST(test_a_login_name_that_is_not_utf8_is_repaired),
 		TEST(test_long_chinese_output_comes_out_whole),
 		TEST(test_an_error_echoing_a_line_break_stays_one_line),
 	};
