@@ -194,6 +194,7 @@ static void test_invalid_utf8_stored_is_repaired_in_every_listing(void **state)
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
 	OK(f, "meeting", "add", "--type", "executive", "--date", "2026-11-30", "--time", "09:30");
 	OK(f, "topic", "add", "--title", "冬季供暖保障", "--deputy", "副职乙", "--meeting", "1");
+	OK(f, "leave", "request", "--meeting", "1", "--person", "副职甲", "--reason", "出差");
 	size_t people_before;
 	json_t *people = JSON(f, "person", "list", "--json");
 	people_before = json_array_size(people);
@@ -202,7 +203,9 @@ static void test_invalid_utf8_stored_is_repaired_in_every_listing(void **state)
 	write_directly(f, "UPDATE meeting SET title = CAST(X'E4BC8AFFE4BC9A' AS TEXT),"
 			  " location = CAST(X'E4BC' AS TEXT) WHERE id = 1;"
 			  "UPDATE person SET name = CAST(X'E9A696FF' AS TEXT) WHERE name = '首长';"
-			  "UPDATE topic SET title = CAST(X'E8AEAEFF' AS TEXT) WHERE id = 1");
+			  "UPDATE topic SET title = CAST(X'E8AEAEFF' AS TEXT) WHERE id = 1;"
+			  "UPDATE department SET name = CAST(X'E6B0B4FF' AS TEXT) WHERE name = '教育局';"
+			  "UPDATE leave SET reason = CAST(X'E587BAE5' AS TEXT) WHERE id = 1");
 
 	run_result r = RUN(f, "meeting", "show", "1");
 	assert_int_equal(r.status, 0);
@@ -235,6 +238,16 @@ static void test_invalid_utf8_stored_is_repaired_in_every_listing(void **state)
 	assert_non_null(find_id(topics, 1));
 	assert_json_string(find_id(topics, 1), "title", "议" REPLACEMENT);
 	json_decref(topics);
+
+	json_t *departments = JSON(f, "dept", "list", "--json");
+	assert_int_equal(json_array_size(departments), 4);
+	assert_non_null(fixture_find_named(departments, "水" REPLACEMENT));
+	json_decref(departments);
+
+	json_t *leave = JSON(f, "leave", "list", "--json");
+	assert_int_equal(json_array_size(leave), 1);
+	assert_json_string(json_array_get(leave, 0), "reason", "出" REPLACEMENT);
+	json_decref(leave);
 
 	json_t *agenda = JSON(f, "agenda", "--from", "2026-11-23", "--to", "2026-12-31", "--json");
 	assert_non_null(find_id(json_object_get(agenda, "meetings"), 1));
