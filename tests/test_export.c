@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 #include <libical/ical.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,7 +225,20 @@ static void test_chinese_text_and_separators_survive(void **state)
 			    "乡村振兴重点帮扶工作的专题会议;第二次";
 	const char *location = "政府第一会议室，三楼;东侧\n（请提前十分钟入场）";
 	fixture_ok(&f, "meeting", "add", "--type", "special", "--date", "2026-12-09", "--time",
-		   "15:00", "--chair", "副职甲", "--title", title, "--location", location, NULL);
+		   "15:00", "--chair", "副职甲", "--title", title, "--location",
+		   "政府第一会议室，三楼;东侧", NULL);
+	/* A line break no longer enters a one-line field (src/core/text.h), but one an older
+	 * version stored must still be escaped in iCalendar. */
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(f.db, &db), SQLITE_OK);
+	sqlite3_stmt *statement = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "UPDATE meeting SET location = ?1", -1, &statement,
+					    NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(statement, 1, location, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(statement), SQLITE_DONE);
+	sqlite3_finalize(statement);
+	sqlite3_close(db);
 	char *path = export_to(&f, "text.ics", NULL);
 	json_t *calendar = read_independently(path); /* also checks folding at 75 octets */
 	const json_t *event = event_with(calendar, title);

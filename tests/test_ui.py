@@ -11,6 +11,7 @@ import concurrent.futures
 import itertools
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -641,6 +642,24 @@ def test_others_changes_show(screen):
     quit_cleanly(screen)
 
 
+def test_stored_escape_codes_are_shown_not_obeyed(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("l")
+    screen.wait("2026-11-24 周二")
+    screen.cli("meeting", "add", "--type", "executive", "--date", "2026-11-24", "--time", "15:00",
+               "--title", "标题待改")
+    # What an older version let through, written past every check: an OSC sequence that would
+    # set the terminal's title.
+    connection = sqlite3.connect(screen.db)
+    connection.execute("UPDATE meeting SET title = ? WHERE title = '标题待改'",
+                       ("会\x1b]2;x\x07议",))
+    connection.commit()
+    connection.close()
+    screen.wait("会^[]2;x^G议")
+    assert screen.tmux("display-message", "-p", "-t", "t", "#{pane_title}").strip() != "x"
+    quit_cleanly(screen)
+
+
 def test_leader_opens_on_their_agenda(screen):
     text = screen.wait("待县长办理")
     assert "· 日程" in text and "[只读]" in text and "[县长]" in text, text
@@ -782,6 +801,8 @@ CASES = [
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
     ("what another clerk changes shows without a key", test_others_changes_show, {}),
+    ("a stored escape code is shown as ^[, not obeyed",
+     test_stored_escape_codes_are_shown_not_obeyed, {}),
     ("a department's meeting records its deputy's consent; the finding goes",
      test_form_records_the_deputys_consent, {}),
     ("a member is invited and the finding goes; an attendee is taken off the list",

@@ -10,6 +10,7 @@
 
 #include "checks.h"
 #include "i18n.h"
+#include "text.h"
 #include "text_width.h"
 #include "ui.h"
 #include "widgets.h"
@@ -78,14 +79,20 @@ int ui_put(const ui *app, int y, int x, int width, ui_style style, bool pad, con
 		return 0;
 	if (x + width > COLS)
 		width = COLS - x;
-	/* Control characters (a newline in a title) would move the cursor: show spaces. */
-	char clean[2048];
+	/* A control character would reach the terminal as a command (an ESC starts one, a newline
+	 * in a title moves the cursor): show it as the command line does, ^[ or ^J, and bytes that
+	 * are not UTF-8 as U+FFFD. A tab in the minutes is only a space. */
+	char tabs[2048];
 	size_t i = 0;
-	for (; text[i] != '\0' && i + 1 < sizeof clean; i++)
-		clean[i] = (unsigned char)text[i] < 0x20 || text[i] == 0x7f ? ' ' : text[i];
-	clean[i] = '\0';
+	for (; text[i] != '\0' && i + 1 < sizeof tabs; i++)
+		tabs[i] = text[i] == '\t' ? ' ' : text[i];
+	tabs[i] = '\0';
+	char *clean = hw_text_visible(tabs, i, false);
+	if (clean == NULL)
+		return 0;
 	char fitted[2048];
 	int used = hw_text_fit(clean, width, pad, fitted, sizeof fitted);
+	free(clean);
 	attr_t attr = ui_attr(app, style);
 	attron(attr);
 	mvaddstr(y, x, fitted);
@@ -172,6 +179,12 @@ void ui_say(ui *app, bool error, const char *format, ...)
 	va_start(arguments, format);
 	vsnprintf(app->message, sizeof app->message, format, arguments);
 	va_end(arguments);
+	/* A message is one line, whatever it echoes of the input: a line feed shows as ^J. */
+	char *visible = hw_text_visible(app->message, strlen(app->message), false);
+	if (visible != NULL) {
+		snprintf(app->message, sizeof app->message, "%s", visible);
+		free(visible);
+	}
 	app->message_is_error = error;
 }
 

@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "i18n.h"
 #include "number.h"
+#include "text.h"
 
 static const char *const policy_keys[] = {"skip", "next", "previous"};
 
@@ -320,11 +321,31 @@ static int insert_skip(hw_session *session, int64_t id, hw_date date, hw_error *
 	return rc == SQLITE_DONE ? 0 : hw_store_fail(session->store, _("cannot save the series"), error);
 }
 
+/* The input with its text checked and trimmed at the door, the copies kept in `buffers`. */
+static int clean_text(const hw_series_input *input, hw_series_input *clean, hw_series *buffers,
+		      hw_error *error)
+{
+	*clean = *input;
+	if (hw_text_clean(&clean->title, HW_TEXT_LINE, _("the title"), buffers->title,
+			  sizeof buffers->title, error) != 0 ||
+	    hw_text_clean(&clean->location, HW_TEXT_LINE, _("the location"), buffers->location,
+			  sizeof buffers->location, error) != 0 ||
+	    hw_text_clean(&clean->rrule, HW_TEXT_LINE, _("the recurrence"), buffers->rrule,
+			  sizeof buffers->rrule, error) != 0)
+		return -1;
+	return 0;
+}
+
 int hw_series_add(hw_session *session, const hw_series_input *input, int64_t *id, int *created,
 		  hw_error *error)
 {
 	hw_series series = {0};
 	*created = 0;
+	hw_series text = {0};
+	hw_series_input clean;
+	if (clean_text(input, &clean, &text, error) != 0)
+		return -1;
+	input = &clean;
 	if (input->type == NULL || !hw_meeting_type_from_key(input->type, &series.type))
 		return hw_error_set(error,
 				    _("say the meeting type with --type (plenary, executive, office, "
@@ -455,6 +476,11 @@ static int run_on_series(hw_session *session, const char *sql, int64_t id, hw_da
 
 int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input, hw_error *error)
 {
+	hw_series text = {0};
+	hw_series_input clean;
+	if (clean_text(input, &clean, &text, error) != 0)
+		return -1;
+	input = &clean;
 	if (input->type || input->rrule || input->from || input->until || input->count ||
 	    input->on_holiday)
 		return hw_error_set(error, "%s",

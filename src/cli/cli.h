@@ -98,7 +98,15 @@ int cli_ui(cli_context *context, int argc, char **argv);
 int cli_usage_error(const char *command, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 int cli_fail(const hw_error *error);
+/* Prints "huiwu: " and the message on stderr as exactly one line (a line break or a control
+ * character echoed from the input shows as ^J, ^[), as cli_fail and cli_usage_error do. */
+void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 void cli_print_json(json_t *value); /* prints and frees */
+/* Stored text as a JSON string, repaired with U+FFFD where it is not valid UTF-8
+ * (hw_json_text); JSON null for NULL. Out of memory it says so and exits with status 1: a
+ * record silently missing from a listing would be worse, and every change is one transaction,
+ * so nothing is left half-done. */
+json_t *cli_text(const char *text);
 hw_calendar *cli_load_calendar(hw_error *error);
 hw_rules *cli_load_rules(const char *key, hw_error *error);
 /* The rules of the government the database (--db, $HUIWU_DB, …) was set up for. */

@@ -71,8 +71,8 @@ static void print_entry(const hw_audit_entry *entry, void *user)
 		json_t *before = entry->before ? json_loads(entry->before, 0, NULL) : NULL;
 		json_t *after = entry->after ? json_loads(entry->after, 0, NULL) : NULL;
 		json_array_append_new(
-			array, json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:o,s:o,s:o,s:s}", "id",
-					 (json_int_t)entry->id, "at", entry->at, "who", entry->who,
+			array, json_pack("{s:I,s:s,s:o,s:s,s:s,s:I,s:o,s:o,s:o,s:s}", "id",
+					 (json_int_t)entry->id, "at", entry->at, "who", cli_text(entry->who),
 					 "action", entry->action, "entity", entry->entity, "entity_id",
 					 (json_int_t)entry->entity_id, "meeting",
 					 entry->meeting_id ? json_integer(entry->meeting_id) : json_null(),

@@ -1,11 +1,13 @@
 /* What the commands share: option parsing, opening the database, dates. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "paths.h"
 #include "session.h"
+#include "text.h"
 
 static const cli_option *find_option(const cli_option *options, const char *name)
 {
@@ -103,7 +105,7 @@ bool cli_date(const char *text, hw_date *out)
 {
 	if (hw_date_parse(text, out))
 		return true;
-	fprintf(stderr, _("huiwu: '%s' is not a date: write YYYY-MM-DD, e.g. 2025-01-28\n"), text);
+	cli_error(_("'%s' is not a date: write YYYY-MM-DD, e.g. 2025-01-28"), text);
 	return false;
 }
 
@@ -132,4 +134,14 @@ bool cli_window(const char *from, const char *to, hw_date first, int days, hw_da
 	*out_first = first;
 	*out_last = last;
 	return true;
+}
+
+json_t *cli_text(const char *text)
+{
+	json_t *value = hw_json_text(text);
+	if (value == NULL) {
+		fprintf(stderr, "%s", _("huiwu: out of memory\n"));
+		exit(CLI_BAD_INPUT);
+	}
+	return value;
 }

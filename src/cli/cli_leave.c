@@ -24,12 +24,13 @@ static void print_leave(const hw_leave *leave, void *user)
 				json_array_append_new(roles, json_string(hw_role_key((hw_role)role)));
 		json_array_append_new(
 			output->array,
-			json_pack("{s:I,s:I,s:s,s:s,s:b,s:o,s:s,s:o,s:o}", "id", (json_int_t)leave->id,
-				  "meeting", (json_int_t)leave->meeting_id, "person", leave->person_name,
-				  "reason", leave->reason, "written", leave->written, "substitute",
-				  leave->substitute_id ? json_string(leave->substitute_name) : json_null(),
+			json_pack("{s:I,s:I,s:o,s:o,s:b,s:o,s:s,s:o,s:o}", "id", (json_int_t)leave->id,
+				  "meeting", (json_int_t)leave->meeting_id, "person",
+				  cli_text(leave->person_name), "reason", cli_text(leave->reason), "written",
+				  leave->written, "substitute",
+				  leave->substitute_id ? cli_text(leave->substitute_name) : json_null(),
 				  "state", hw_leave_state_key(leave->state), "approvers", roles, "decided_by",
-				  leave->decided_by ? json_string(leave->decided_by_name) : json_null()));
+				  leave->decided_by ? cli_text(leave->decided_by_name) : json_null()));
 		return;
 	}
 	printf(_("#%-4lld meeting #%lld  %s: %s  [%s]  goes to %s"), (long long)leave->id,

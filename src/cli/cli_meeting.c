@@ -49,21 +49,22 @@ static void collect_attendee(const hw_attendee *attendee, void *user)
 	attendee_context *context = user;
 	const hw_leave *leave = find_leave(context->leave->items, context->leave->count,
 					   attendee->person.id);
-	json_t *object = json_pack("{s:I,s:s,s:s,s:s,s:o}", "id", (json_int_t)attendee->person.id,
-				   "name", attendee->person.name, "title", attendee->person.title,
+	json_t *object = json_pack("{s:I,s:o,s:o,s:s,s:o}", "id", (json_int_t)attendee->person.id,
+				   "name", cli_text(attendee->person.name), "title",
+				   cli_text(attendee->person.title),
 				   "kind", hw_attendance_key(attendee->kind), "leave",
 				   leave ? json_string(hw_leave_state_key(leave->state)) : json_null());
 	if (leave && leave->substitute_id)
-		json_object_set_new(object, "substitute", json_string(leave->substitute_name));
+		json_object_set_new(object, "substitute", cli_text(leave->substitute_name));
 	json_array_append_new(context->array, object);
 }
 
 static void collect_topic(const hw_topic *topic, void *user)
 {
-	json_array_append_new(user, json_pack("{s:I,s:s,s:s,s:o,s:o}", "id", (json_int_t)topic->id,
-					      "title", topic->title, "state",
+	json_array_append_new(user, json_pack("{s:I,s:o,s:s,s:o,s:o}", "id", (json_int_t)topic->id,
+					      "title", cli_text(topic->title), "state",
 					      hw_topic_state_key(topic->state), "deputy",
-					      topic->deputy_id ? json_string(topic->deputy_name) : json_null(),
+					      topic->deputy_id ? cli_text(topic->deputy_name) : json_null(),
 					      "approved", json_boolean(topic->approved_by != 0)));
 }
 
@@ -77,10 +78,11 @@ static json_t *findings_json(const hw_findings *findings, int64_t meeting_id)
 		char date[HW_DATE_TEXT_SIZE];
 		hw_date_format(f->date, date);
 		json_array_append_new(array,
-				      json_pack("{s:s,s:s,s:o,s:s,s:s,s:s}", "code", f->code, "severity",
+				      json_pack("{s:s,s:s,s:o,s:s,s:o,s:o}", "code", f->code, "severity",
 						hw_severity_key(f->severity), "meeting",
 						f->meeting_id ? json_integer(f->meeting_id) : json_null(),
-						"date", date, "message", f->message, "clause", f->clause));
+						"date", date, "message", cli_text(f->message), "clause",
+						cli_text(f->clause)));
 	}
 	return array;
 }
@@ -98,14 +100,15 @@ static json_t *meeting_json(hw_session *session, const hw_meeting *meeting, bool
 	hw_date_format(meeting->requested_on, requested);
 	const hw_type_rules *type = &session->rules->types[meeting->type];
 	json_t *object = json_pack(
-		"{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:s,s:o,s:o,s:b,s:o,s:s,s:i}", "id", (json_int_t)meeting->id,
-		"uid", meeting->uid, "type", hw_meeting_type_key(meeting->type), "type_name",
-		type->name ? type->name : "", "date", date, "start", meeting->start, "end",
-		meeting->end[0] ? json_string(meeting->end) : json_null(), "title", meeting->title,
-		"location", meeting->location[0] ? json_string(meeting->location) : json_null(), "chair",
-		meeting->chair_id ? json_string(meeting->chair_name) : json_null(), "chair_delegated",
+		"{s:I,s:o,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:s,s:i}", "id", (json_int_t)meeting->id,
+		"uid", cli_text(meeting->uid), "type", hw_meeting_type_key(meeting->type), "type_name",
+		cli_text(type->name ? type->name : ""), "date", date, "start", cli_text(meeting->start),
+		"end", meeting->end[0] ? cli_text(meeting->end) : json_null(), "title",
+		cli_text(meeting->title), "location",
+		meeting->location[0] ? cli_text(meeting->location) : json_null(), "chair",
+		meeting->chair_id ? cli_text(meeting->chair_name) : json_null(), "chair_delegated",
 		meeting->chair_delegated, "adhoc_reason",
-		meeting->adhoc_reason[0] ? json_string(meeting->adhoc_reason) : json_null(), "status",
+		meeting->adhoc_reason[0] ? cli_text(meeting->adhoc_reason) : json_null(), "status",
 		hw_meeting_status_key(meeting->status), "sequence", meeting->sequence);
 	if (meeting->type == HW_MEETING_SPECIAL) {
 		json_object_set_new(object, "decision_type", json_boolean(meeting->decision_type));
@@ -114,7 +117,7 @@ static json_t *meeting_json(hw_session *session, const hw_meeting *meeting, bool
 	if (meeting->type == HW_MEETING_DEPT_WIDE) {
 		hw_department department;
 		if (hw_department_get(session, meeting->department_id, &department, error) == 0)
-			json_object_set_new(object, "department", json_string(department.name));
+			json_object_set_new(object, "department", cli_text(department.name));
 		json_object_set_new(object, "requested_on",
 				    meeting->has_requested_on ? json_string(requested) : json_null());
 		json_object_set_new(object, "deputy_consent", json_boolean(meeting->deputy_consent));
@@ -132,10 +135,10 @@ static json_t *meeting_json(hw_session *session, const hw_meeting *meeting, bool
 	hw_minutes minutes;
 	if (hw_minutes_get(session, meeting->id, &minutes, error) == 1)
 		json_object_set_new(object, "minutes",
-				    json_pack("{s:s,s:s,s:o,s:i}", "state",
-					      minutes.signed_ ? "signed" : "drafted", "text", minutes.text,
-					      "signed_by",
-					      minutes.signed_ ? json_string(minutes.signed_by_name) : json_null(),
+				    json_pack("{s:s,s:o,s:o,s:i}", "state",
+					      minutes.signed_ ? "signed" : "drafted", "text",
+					      cli_text(minutes.text), "signed_by",
+					      minutes.signed_ ? cli_text(minutes.signed_by_name) : json_null(),
 					      "amendments", minutes.amendment_count));
 	else
 		json_object_set_new(object, "minutes", json_null());
@@ -404,10 +407,10 @@ static void agenda_waiting(const hw_waiting *item, void *user)
 	agenda_context *context = user;
 	if (context->waiting) {
 		json_array_append_new(context->waiting,
-				      json_pack("{s:s,s:I,s:o,s:s}", "kind", hw_waiting_kind_key(item->kind),
+				      json_pack("{s:s,s:I,s:o,s:o}", "kind", hw_waiting_kind_key(item->kind),
 						"id", (json_int_t)item->id, "meeting",
 						item->meeting_id ? json_integer(item->meeting_id) : json_null(),
-						"text", item->text));
+						"text", cli_text(item->text)));
 		return;
 	}
 	static const char *const labels[] = {N_("leave to approve"), N_("topic to approve"),

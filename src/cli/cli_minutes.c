@@ -12,8 +12,8 @@ static void amendment_json(const hw_amendment *amendment, void *user)
 {
 	char on[HW_DATE_TEXT_SIZE];
 	hw_date_format(amendment->on, on);
-	json_array_append_new(user, json_pack("{s:s,s:s,s:s}", "text", amendment->text, "by",
-					      amendment->by_name, "on", on));
+	json_array_append_new(user, json_pack("{s:o,s:o,s:s}", "text", cli_text(amendment->text),
+					      "by", cli_text(amendment->by_name), "on", on));
 }
 
 static void print_amendment(const hw_amendment *amendment, void *user)
@@ -80,12 +80,12 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 				json_decref(amendments);
 			else
 				cli_print_json(json_pack(
-					"{s:I,s:s,s:s,s:o,s:i,s:o,s:o}", "meeting", (json_int_t)meeting_id,
+					"{s:I,s:s,s:o,s:o,s:i,s:o,s:o}", "meeting", (json_int_t)meeting_id,
 					"state", minutes.signed_ ? "signed" : "drafted", "text",
-					minutes.text, "signed_by",
-					minutes.signed_ ? json_string(minutes.signed_by_name) : json_null(),
+					cli_text(minutes.text), "signed_by",
+					minutes.signed_ ? cli_text(minutes.signed_by_name) : json_null(),
 					"amendments", minutes.amendment_count, "amendment_list", amendments,
-					"audit_head", head[0] ? json_string(head) : json_null()));
+					"audit_head", head[0] ? cli_text(head) : json_null()));
 		} else if (result == 0) {
 			printf("%s\n%s\n", minutes.signed_ ? _("signed") : _("draft"), minutes.text);
 			result = hw_minutes_amendments(session, meeting_id, print_amendment, NULL, &error);
@@ -120,8 +120,9 @@ static void print_document(const hw_document *document, void *user)
 	if (output->array) {
 		json_array_append_new(
 			output->array,
-			json_pack("{s:I,s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)document->id,
-				  "meeting", (json_int_t)document->meeting_id, "title", document->title,
+			json_pack("{s:I,s:I,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)document->id,
+				  "meeting", (json_int_t)document->meeting_id, "title",
+				  cli_text(document->title),
 				  "handed_over_on", document->handed_over ? json_string(handed) : json_null(),
 				  "issued_on", document->issued ? json_string(issued) : json_null(),
 				  "due", !document->issued && has_steps ? json_string(due_text) : json_null(),
@@ -198,14 +199,14 @@ static void print_deadline(const hw_deadline *deadline, void *user)
 	hw_date_format(deadline->due, due);
 	if (array) {
 		json_array_append_new(
-			array, json_pack("{s:s,s:I,s:o,s:s,s:s,s:i,s:b,s:s}", "kind",
+			array, json_pack("{s:s,s:I,s:o,s:o,s:s,s:i,s:b,s:o}", "kind",
 					 hw_deadline_kind_key(deadline->kind), "meeting",
 					 (json_int_t)deadline->meeting_id, "document",
 					 deadline->document_id ? json_integer(deadline->document_id)
 							       : json_null(),
-					 "what", deadline->what, "due", due, "workdays_left",
+					 "what", cli_text(deadline->what), "due", due, "workdays_left",
 					 deadline->workdays_left, "overdue", deadline->workdays_left < 0,
-					 "clause", deadline->clause ? deadline->clause : ""));
+					 "clause", cli_text(deadline->clause ? deadline->clause : "")));
 		return;
 	}
 	static const char *const labels[] = {N_("minutes to sign"), N_("document to hand over"),

@@ -9,9 +9,9 @@
 
 static json_t *department_json(const hw_department *department)
 {
-	return json_pack("{s:I,s:s,s:o,s:b,s:o}", "id", (json_int_t)department->id, "name",
-			 department->name, "deputy",
-			 department->deputy_id ? json_string(department->deputy_name) : json_null(),
+	return json_pack("{s:I,s:o,s:o,s:b,s:o}", "id", (json_int_t)department->id, "name",
+			 cli_text(department->name), "deputy",
+			 department->deputy_id ? cli_text(department->deputy_name) : json_null(),
 			 "member_of_executive", department->member_of_executive, "function",
 			 department->has_function ? json_string(hw_role_key(department->function))
 						  : json_null());
@@ -19,10 +19,10 @@ static json_t *department_json(const hw_department *department)
 
 static json_t *person_json(const hw_person *person)
 {
-	return json_pack("{s:I,s:s,s:s,s:s,s:o,s:b}", "id", (json_int_t)person->id, "name",
-			 person->name, "title", person->title, "role", hw_role_key(person->role),
-			 "department",
-			 person->department_id ? json_string(person->department_name) : json_null(),
+	return json_pack("{s:I,s:o,s:o,s:s,s:o,s:b}", "id", (json_int_t)person->id, "name",
+			 cli_text(person->name), "title", cli_text(person->title), "role",
+			 hw_role_key(person->role), "department",
+			 person->department_id ? cli_text(person->department_name) : json_null(),
 			 "party_group", person->party_group);
 }
 
@@ -120,7 +120,7 @@ static void print_division(const hw_department *department, void *user)
 {
 	json_t *array = user;
 	if (array)
-		json_array_append_new(array, json_string(department->name));
+		json_array_append_new(array, cli_text(department->name));
 	else
 		printf("    %s\n", department->name);
 }

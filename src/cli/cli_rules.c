@@ -20,7 +20,7 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 {
 	switch (key) {
 	case HW_KEY_DEFINED: return json_boolean(type->defined);
-	case HW_KEY_NAME: return type->name ? json_string(type->name) : json_null();
+	case HW_KEY_NAME: return cli_text(type->name);
 	case HW_KEY_MEMBERS: return role_array(type->members);
 	case HW_KEY_SITTERS_IN: return role_array(type->sitters_in);
 	case HW_KEY_MAY_SIT_IN: return role_array(type->may_sit_in);
@@ -62,7 +62,7 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_DOCUMENT_STEP_LABELS: {
 		json_t *array = json_array();
 		for (int i = 0; i < type->document_step_label_count; i++)
-			json_array_append_new(array, json_string(type->document_step_labels[i]));
+			json_array_append_new(array, cli_text(type->document_step_labels[i]));
 		return array;
 	}
 	case HW_KEY_DECISION_CONSENT: return role_array(type->decision_consent);
@@ -82,13 +82,13 @@ static json_t *rules_json(const hw_rules *rules)
 	for (int field = 0; field < HW_GOV_FIELD_COUNT; field++) {
 		const char *value = rules->government[field];
 		json_object_set_new(root, hw_government_field_key((hw_government_field)field),
-				    value ? json_string(value) : json_null());
+				    cli_text(value));
 	}
 	json_t *titles = json_object();
 	for (int title = 0; title < HW_TITLE_COUNT; title++)
 		if (rules->titles[title] != NULL)
 			json_object_set_new(titles, hw_title_key((hw_title)title),
-					    json_string(rules->titles[title]));
+					    cli_text(rules->titles[title]));
 	json_object_set_new(root, "titles", titles);
 	json_t *types = json_object();
 	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++) {
@@ -100,9 +100,9 @@ static json_t *rules_json(const hw_rules *rules)
 					    type_value_json(type, (hw_type_key)key));
 			if (type->clauses[key] != NULL)
 				json_object_set_new(clauses, hw_type_key_name((hw_type_key)key),
-						    json_string(type->clauses[key]));
+						    cli_text(type->clauses[key]));
 		}
-		json_object_set_new(object, "clause", json_string(hw_type_clause(type)));
+		json_object_set_new(object, "clause", cli_text(hw_type_clause(type)));
 		json_object_set_new(object, "clauses", clauses);
 		json_object_set_new(types, hw_meeting_type_key((hw_meeting_type)t), object);
 	}
@@ -198,10 +198,11 @@ int cli_govs(cli_context *context, int argc, char **argv)
 		}
 		char *const *g = rules->government;
 		if (json)
-			json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:s}", "key", g[HW_GOV_KEY],
-							      "name", g[HW_GOV_NAME], "document",
-							      g[HW_GOV_DOCUMENT], "level",
-							      g[HW_GOV_LEVEL]));
+			json_array_append_new(list, json_pack("{s:o,s:o,s:o,s:o}", "key",
+							      cli_text(g[HW_GOV_KEY]), "name",
+							      cli_text(g[HW_GOV_NAME]), "document",
+							      cli_text(g[HW_GOV_DOCUMENT]), "level",
+							      cli_text(g[HW_GOV_LEVEL])));
 		else
 			printf("%-10s %s  %s\n", g[HW_GOV_KEY], g[HW_GOV_NAME], g[HW_GOV_DOCUMENT]);
 		hw_rules_free(rules);

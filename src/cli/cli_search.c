@@ -14,11 +14,11 @@ static void print_hit(const hw_search_hit *hit, void *user)
 		hw_date_format(hit->date, date);
 	const char *kind = hit->kind == HW_HIT_MEETING ? "meeting" : "topic";
 	if (array != NULL) {
-		json_array_append_new(array, json_pack("{s:s,s:I,s:o,s:o,s:s}", "kind", kind, "id",
+		json_array_append_new(array, json_pack("{s:s,s:I,s:o,s:o,s:o}", "kind", kind, "id",
 						       (json_int_t)hit->id, "meeting",
 						       hit->meeting_id ? json_integer(hit->meeting_id) : json_null(),
 						       "date", hit->has_date ? json_string(date) : json_null(),
-						       "text", hit->text));
+						       "text", cli_text(hit->text)));
 		return;
 	}
 	printf("%-8s #%-5lld %-10s  %s\n", hit->kind == HW_HIT_MEETING ? _("meeting") : _("topic"),

@@ -28,14 +28,16 @@ static json_t *series_json(hw_session *session, const hw_series *series, hw_erro
 	hw_date_format(series->ended_on, ended);
 	json_t *skips = json_array();
 	hw_series_skips(session, series->id, collect_skip, skips, error);
-	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:s,s:o,s:o,s:s,s:s,s:o,s:o,s:i,s:o}", "id",
-			 (json_int_t)series->id, "uid", series->uid, "type",
-			 hw_meeting_type_key(series->type), "rrule", series->rrule, "time",
-			 series->start, "end", series->end[0] ? json_string(series->end) : json_null(),
+	return json_pack("{s:I,s:o,s:s,s:o,s:o,s:o,s:s,s:o,s:o,s:s,s:o,s:o,s:o,s:i,s:o}", "id",
+			 (json_int_t)series->id, "uid", cli_text(series->uid), "type",
+			 hw_meeting_type_key(series->type), "rrule", cli_text(series->rrule), "time",
+			 cli_text(series->start), "end",
+			 series->end[0] ? cli_text(series->end) : json_null(),
 			 "from", first, "until", series->has_until ? json_string(until) : json_null(),
 			 "count", series->count ? json_integer(series->count) : json_null(),
-			 "on_holiday", hw_holiday_policy_key(series->on_holiday), "title", series->title,
-			 "location", series->location[0] ? json_string(series->location) : json_null(),
+			 "on_holiday", hw_holiday_policy_key(series->on_holiday), "title",
+			 cli_text(series->title), "location",
+			 series->location[0] ? cli_text(series->location) : json_null(),
 			 "ended_on", series->ended ? json_string(ended) : json_null(), "sequence",
 			 series->sequence, "skipped", skips);
 }

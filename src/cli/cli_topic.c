@@ -15,15 +15,16 @@ static json_t *topic_json(const hw_topic *topic)
 			json_array_append_new(matters, json_string(hw_matter_key((hw_matter)matter)));
 	char studied[HW_DATE_TEXT_SIZE];
 	hw_date_format(topic->studied_on, studied);
-	return json_pack("{s:I,s:s,s:s,s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:o}", "id", (json_int_t)topic->id,
-			 "title", topic->title, "state", hw_topic_state_key(topic->state), "deputy",
-			 topic->deputy_id ? json_string(topic->deputy_name) : json_null(), "department",
-			 topic->department_id ? json_string(topic->department_name) : json_null(),
+	return json_pack("{s:I,s:o,s:s,s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:o}", "id", (json_int_t)topic->id,
+			 "title", cli_text(topic->title), "state", hw_topic_state_key(topic->state),
+			 "deputy", topic->deputy_id ? cli_text(topic->deputy_name) : json_null(),
+			 "department",
+			 topic->department_id ? cli_text(topic->department_name) : json_null(),
 			 "matters", matters, "matters_agreed", topic->matters_agreed, "studied_on",
 			 topic->has_studied_on ? json_string(studied) : json_null(), "approved_by",
-			 topic->approved_by ? json_string(topic->approved_by_name) : json_null(),
+			 topic->approved_by ? cli_text(topic->approved_by_name) : json_null(),
 			 "meeting", topic->meeting_id ? json_integer(topic->meeting_id) : json_null(),
-			 "decision", topic->decision[0] ? json_string(topic->decision) : json_null());
+			 "decision", topic->decision[0] ? cli_text(topic->decision) : json_null());
 }
 
 static void print_topic(const hw_topic *topic, void *user)

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "store.h"
+#include "text.h"
 
 #ifndef HUIWU_VERSION
 #define HUIWU_VERSION "unknown"
@@ -42,21 +43,130 @@ static const cli_command commands[] = {
 	{"log", N_("log [--meeting ID] [--json] | --verify [--head H] | --head  the audit log"), cli_log},
 };
 
-int cli_usage_error(const char *command, const char *format, ...)
+/* Writes `prefix` and `message` on one line (without its line feed): what the message echoes
+ * of the input (a line break or an escape code in an argument) is shown as ^J, ^[, never sent
+ * as it is. */
+static void print_error(const char *prefix, const char *message)
 {
+	char *visible = hw_text_visible(message, strlen(message), false);
+	fprintf(stderr, "%s%s", prefix, visible ? visible : _("(out of memory)"));
+	free(visible);
+}
+
+void cli_error(const char *format, ...)
+{
+	char message[HW_ERROR_MESSAGE_SIZE];
 	va_list args;
 	va_start(args, format);
-	fprintf(stderr, "huiwu %s: ", command);
-	vfprintf(stderr, format, args);
+	vsnprintf(message, sizeof message, format, args);
 	va_end(args);
-	fprintf(stderr, _("\n(see 'huiwu help' or man huiwu)\n"));
+	print_error("huiwu: ", message);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *command, const char *format, ...)
+{
+	char prefix[64], message[HW_ERROR_MESSAGE_SIZE];
+	va_list args;
+	va_start(args, format);
+	vsnprintf(message, sizeof message, format, args);
+	va_end(args);
+	snprintf(prefix, sizeof prefix, "huiwu %s: ", command);
+	print_error(prefix, message);
+	fprintf(stderr, "%s", _("\n(see 'huiwu help' or man huiwu)\n"));
 	return CLI_USAGE;
 }
 
 int cli_fail(const hw_error *error)
 {
-	fprintf(stderr, "huiwu: %s\n", error->message);
+	print_error("huiwu: ", error->message);
+	fputc('\n', stderr);
 	return CLI_BAD_INPUT;
+}
+
+/* ---- stored text never reaches a terminal raw ---- */
+
+/* A stream in front of stdout or stderr that passes everything through hw_text_visible: a
+ * control character an older version stored (an OSC sequence in a location would set the
+ * terminal's title) is shown as ^], not obeyed. Line feeds and tabs pass; the bytes of a
+ * character cut by the buffer's edge wait for the next write. */
+typedef struct visible_stream {
+	FILE *raw;
+	char pending[4];
+	size_t pending_length;
+} visible_stream;
+
+static visible_stream visible_out, visible_err;
+
+static ssize_t visible_write(void *cookie, const char *data, size_t size)
+{
+	visible_stream *stream = cookie;
+	size_t total = stream->pending_length + size;
+	char *joined = malloc(total);
+	if (joined == NULL)
+		return -1;
+	memcpy(joined, stream->pending, stream->pending_length);
+	memcpy(joined + stream->pending_length, data, size);
+	size_t tail = hw_utf8_incomplete_tail(joined, total);
+	char *visible = hw_text_visible(joined, total - tail, true);
+	if (visible == NULL) {
+		free(joined);
+		return -1;
+	}
+	fputs(visible, stream->raw);
+	memcpy(stream->pending, joined + total - tail, tail);
+	stream->pending_length = tail;
+	free(visible);
+	free(joined);
+	return (ssize_t)size;
+}
+
+/* At exit: what is buffered goes out, and a character cut short at the very end shows as
+ * U+FFFD. */
+static void flush_visible(visible_stream *stream, FILE *filtered)
+{
+	if (filtered == NULL || stream->raw == NULL)
+		return;
+	fflush(filtered);
+	if (stream->pending_length > 0) {
+		char *visible = hw_text_visible(stream->pending, stream->pending_length, true);
+		if (visible)
+			fputs(visible, stream->raw);
+		free(visible);
+		stream->pending_length = 0;
+	}
+	fflush(stream->raw);
+}
+
+static FILE *filtered_out, *filtered_err;
+
+static void flush_visible_streams(void)
+{
+	flush_visible(&visible_out, filtered_out);
+	flush_visible(&visible_err, filtered_err);
+}
+
+static FILE *open_visible(visible_stream *stream, FILE *raw)
+{
+	stream->raw = raw;
+	FILE *filtered = fopencookie(stream, "w", (cookie_io_functions_t){.write = visible_write});
+	/* Buffered as the stream it stands in front of was: stderr not at all, stdout by line on
+	 * a terminal, so that the two interleave as before. */
+	if (filtered != NULL)
+		setvbuf(filtered, NULL,
+			raw == stderr ? _IONBF : isatty(fileno(raw)) ? _IOLBF : _IOFBF, BUFSIZ);
+	return filtered;
+}
+
+/* Puts the visible streams in front of stderr and, unless the command writes a file format
+ * there (iCalendar to stdout), stdout. glibc lets stdout and stderr be assigned. */
+static void show_visibly(bool out)
+{
+	if (out && (filtered_out = open_visible(&visible_out, stdout)) != NULL)
+		stdout = filtered_out;
+	if ((filtered_err = open_visible(&visible_err, stderr)) != NULL)
+		stderr = filtered_err;
+	atexit(flush_visible_streams);
 }
 
 void cli_print_json(json_t *value)
@@ -168,7 +278,7 @@ int main(int argc, char **argv)
 			printf("huiwu %s\n", HUIWU_VERSION);
 			return CLI_OK;
 		} else {
-			fprintf(stderr, _("huiwu: unknown option '%s' (see 'huiwu help')\n"), option);
+			cli_error(_("unknown option '%s' (see 'huiwu help')"), option);
 			return CLI_USAGE;
 		}
 	}
@@ -185,9 +295,12 @@ int main(int argc, char **argv)
 		print_help();
 		return CLI_OK;
 	}
+	/* The terminal UI draws through ncurses, which shows control characters itself. */
+	if (strcmp(name, "ui") != 0)
+		show_visibly(strcmp(name, "export") != 0);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(commands[i].name, name) == 0)
 			return commands[i].run(&context, argc - index, argv + index);
-	fprintf(stderr, _("huiwu: unknown command '%s' (see 'huiwu help')\n"), name);
+	cli_error(_("unknown command '%s' (see 'huiwu help')"), name);
 	return CLI_USAGE;
 }

@@ -8,6 +8,7 @@
 #include "digest.h"
 #include "i18n.h"
 #include "seal.h"
+#include "text.h"
 
 int hw_action_begin(hw_session *session, hw_error *error)
 {
@@ -41,7 +42,7 @@ json_t *hw_row_json(hw_session *session, const char *table, int64_t id)
 		sqlite3_bind_int64(statement, 1, id);
 		if (sqlite3_step(statement) == SQLITE_ROW) {
 			row = json_object();
-			for (int column = 0; column < sqlite3_column_count(statement); column++) {
+			for (int column = 0; row && column < sqlite3_column_count(statement); column++) {
 				const char *name = sqlite3_column_name(statement, column);
 				switch (sqlite3_column_type(statement, column)) {
 				case SQLITE_INTEGER:
@@ -50,8 +51,14 @@ json_t *hw_row_json(hw_session *session, const char *table, int64_t id)
 					break;
 				case SQLITE_NULL: json_object_set_new(row, name, json_null()); break;
 				default:
-					json_object_set_new(row, name,
-							    json_string((const char *)sqlite3_column_text(statement, column)));
+					/* Repaired, not left out, where an older version stored bad bytes;
+					 * out of memory, no row rather than a row without the field. */
+					if (json_object_set_new(row, name,
+								hw_json_text((const char *)sqlite3_column_text(
+									statement, column))) != 0) {
+						json_decref(row);
+						row = NULL;
+					}
 				}
 			}
 		}

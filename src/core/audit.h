@@ -18,7 +18,8 @@ int hw_action_begin(hw_session *session, hw_error *error);
 int hw_action_commit(hw_session *session, hw_error *error);
 void hw_action_abort(hw_session *session);
 
-/* The row of `table` whose `id` column is `id`, as a JSON object (NULL if there is none).
+/* The row of `table` whose `id` column is `id`, as a JSON object (NULL if there is none, or
+ * out of memory); text that is not valid UTF-8 is repaired with U+FFFD (hw_json_text).
  * `table` is one of the schema's table names, never user input. */
 json_t *hw_row_json(hw_session *session, const char *table, int64_t id);
 

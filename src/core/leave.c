@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "i18n.h"
+#include "text.h"
 
 static const char *const state_keys[] = {N_("pending"), N_("approved"), N_("rejected")};
 
@@ -151,6 +152,12 @@ static const char *leave_clause(const hw_type_rules *type)
 int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *id,
 		     hw_error *error)
 {
+	char reason[HW_TEXT_SIZE];
+	hw_leave_input clean = *input;
+	if (hw_text_clean(&clean.reason, HW_TEXT_LINE, _("the reason"), reason, sizeof reason,
+			  error) != 0)
+		return -1;
+	input = &clean;
 	if (input->reason == NULL || *input->reason == '\0')
 		return hw_error_set(error, "%s", _("say why with --reason"));
 	if (strlen(input->reason) >= HW_TEXT_SIZE)

@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "i18n.h"
 #include "number.h"
+#include "text.h"
 
 static const char *const attendance_keys[HW_ATTEND_COUNT] = {"member", "sitter_in", "guest",
 							      "staff"};
@@ -479,8 +480,32 @@ int hw_meeting_insert(hw_session *session, const hw_meeting_input *input, int64_
 	return 0;
 }
 
+/* A form's or a command's input with its text checked and trimmed at the door. */
+typedef struct clean_input {
+	hw_meeting_input input;
+	char title[HW_TEXT_SIZE], location[HW_NAME_SIZE], reason[HW_TEXT_SIZE];
+} clean_input;
+
+static int clean_text(const hw_meeting_input *input, clean_input *clean, hw_error *error)
+{
+	clean->input = *input;
+	if (hw_text_clean(&clean->input.title, HW_TEXT_LINE, _("the title"), clean->title,
+			  sizeof clean->title, error) != 0 ||
+	    hw_text_clean(&clean->input.location, HW_TEXT_LINE, _("the location"), clean->location,
+			  sizeof clean->location, error) != 0 ||
+	    hw_text_clean(&clean->input.adhoc_reason, HW_TEXT_LINE,
+			  _("the reason for an ad-hoc meeting"), clean->reason, sizeof clean->reason,
+			  error) != 0)
+		return -1;
+	return 0;
+}
+
 int hw_meeting_add(hw_session *session, const hw_meeting_input *input, int64_t *id, hw_error *error)
 {
+	clean_input clean;
+	if (clean_text(input, &clean, error) != 0)
+		return -1;
+	input = &clean.input;
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	if (hw_meeting_insert(session, input, 0, 0, id, error) != 0 ||
@@ -497,6 +522,10 @@ int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *inp
 	if (input->type != NULL)
 		return hw_error_set(error, "%s",
 				    _("a meeting's type cannot change: cancel it and add a new one"));
+	clean_input clean;
+	if (clean_text(input, &clean, error) != 0)
+		return -1;
+	input = &clean.input;
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_meeting meeting;

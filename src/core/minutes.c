@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "i18n.h"
+#include "text.h"
 #include "sort.h"
 
 hw_role_set hw_minutes_signer_roles(const hw_rules *rules, hw_meeting_type type)
@@ -116,6 +117,9 @@ static int check_text(const char *text, hw_error *error)
 
 int hw_minutes_draft(hw_session *session, int64_t meeting_id, const char *text, hw_error *error)
 {
+	char clean[sizeof((hw_minutes *)0)->text];
+	if (hw_text_clean(&text, HW_TEXT_LINES, _("the minutes' text"), clean, sizeof clean, error) != 0)
+		return -1;
 	if (check_text(text, error) != 0 || hw_action_begin(session, error) != 0)
 		return -1;
 	hw_meeting meeting;
@@ -220,6 +224,9 @@ fail:
 int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, const char *by,
 		     hw_error *error)
 {
+	char clean[sizeof((hw_minutes *)0)->text];
+	if (hw_text_clean(&text, HW_TEXT_LINES, _("the minutes' text"), clean, sizeof clean, error) != 0)
+		return -1;
 	if (check_text(text, error) != 0 || hw_action_begin(session, error) != 0)
 		return -1;
 	hw_meeting meeting;
@@ -325,6 +332,10 @@ static void bind_document_date(sqlite3_stmt *statement, const void *values)
 int hw_document_add(hw_session *session, int64_t meeting_id, const char *title, int64_t *id,
 		    hw_error *error)
 {
+	char clean[HW_TEXT_SIZE];
+	if (hw_text_clean(&title, HW_TEXT_LINE, _("the document's title"), clean, sizeof clean,
+			  error) != 0)
+		return -1;
 	if (title == NULL || *title == '\0' || strlen(title) >= HW_TEXT_SIZE)
 		return hw_error_set(error, "%s", _("say the document's title with --title"));
 	if (hw_action_begin(session, error) != 0)

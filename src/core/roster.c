@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "i18n.h"
 #include "number.h"
+#include "text.h"
 
 #define DEPARTMENT_COLUMNS \
 	"d.id, d.name, d.deputy_id, coalesce(p.name, ''), d.member_of_executive, d.function"
@@ -160,6 +161,12 @@ static int check_in_charge(const hw_person *person, hw_error *error)
 int hw_department_add(hw_session *session, const hw_department_input *input, int64_t *id,
 		      hw_error *error)
 {
+	char name[HW_NAME_SIZE];
+	hw_department_input clean = *input;
+	if (hw_text_clean(&clean.name, HW_TEXT_NAME, _("the department's name"), name, sizeof name,
+			  error) != 0)
+		return -1;
+	input = &clean;
 	if (check_name(_("department"), input->name, error) != 0)
 		return -1;
 	hw_role function;
@@ -262,6 +269,14 @@ static bool role_needs_department(hw_role role)
 
 int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id, hw_error *error)
 {
+	char name[HW_NAME_SIZE], title[HW_NAME_SIZE];
+	hw_person_input clean = *input;
+	if (hw_text_clean(&clean.name, HW_TEXT_NAME, _("the person's name"), name, sizeof name,
+			  error) != 0 ||
+	    hw_text_clean(&clean.title, HW_TEXT_NAME, _("the person's title"), title, sizeof title,
+			  error) != 0)
+		return -1;
+	input = &clean;
 	hw_role role;
 	if (check_name(_("person"), input->name, error) != 0 ||
 	    parse_person_role(input->role, &role, error) != 0)
@@ -309,6 +324,10 @@ fail:
 int hw_person_edit(hw_session *session, const char *reference, const char *title, const char *role,
 		   const char *department, hw_error *error)
 {
+	char clean_title[HW_NAME_SIZE];
+	if (hw_text_clean(&title, HW_TEXT_NAME, _("the person's title"), clean_title,
+			  sizeof clean_title, error) != 0)
+		return -1;
 	hw_role new_role;
 	if (role != NULL && parse_person_role(role, &new_role, error) != 0)
 		return -1;

@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "paths.h"
+#include "text.h"
 
 /* Now, as the clock reads where the government sits, whatever this machine's zone. */
 static void local_time_in(const char *zone, struct tm *out)
@@ -56,7 +57,14 @@ static void login_name(char *out, size_t size)
 		struct passwd *entry = getpwuid(getuid());
 		name = entry ? entry->pw_name : "unknown";
 	}
-	snprintf(out, size, "%s", name);
+	/* It goes into every audit entry, whose JSON takes no bytes that are not UTF-8: repaired,
+	 * and cut to the buffer at a character's end. */
+	bool repaired;
+	char *valid = hw_utf8_repair(name, strlen(name), &repaired);
+	snprintf(out, size, "%s", valid ? valid : "unknown");
+	free(valid);
+	size_t length = strlen(out);
+	out[length - hw_utf8_incomplete_tail(out, length)] = '\0';
 }
 
 hw_session *hw_session_open(const char *db_path, bool read_only, hw_error *error)

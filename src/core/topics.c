@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "i18n.h"
+#include "text.h"
 
 static const char *const state_keys[HW_TOPIC_STATE_COUNT] = {
 	N_("proposed"), N_("approved"), N_("scheduled"), N_("decided"), N_("deferred"),
@@ -208,6 +209,11 @@ static int check_agenda(hw_session *session, int64_t meeting_id, hw_error *error
 
 int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, hw_error *error)
 {
+	char title[HW_TEXT_SIZE];
+	hw_topic_input clean = *input;
+	if (hw_text_clean(&clean.title, HW_TEXT_LINE, _("the title"), title, sizeof title, error) != 0)
+		return -1;
+	input = &clean;
 	if (input->title == NULL)
 		return hw_error_set(error, "%s", _("say the topic's title with --title"));
 	if (hw_action_begin(session, error) != 0)
@@ -264,6 +270,11 @@ static int fail_change(hw_session *session, json_t *before)
 
 int hw_topic_edit(hw_session *session, int64_t id, const hw_topic_input *input, hw_error *error)
 {
+	char title[HW_TEXT_SIZE];
+	hw_topic_input clean = *input;
+	if (hw_text_clean(&clean.title, HW_TEXT_LINE, _("the title"), title, sizeof title, error) != 0)
+		return -1;
+	input = &clean;
 	hw_topic topic;
 	json_t *before;
 	if (begin_change(session, id, &topic, &before, error) != 0)
@@ -334,6 +345,9 @@ int hw_topic_schedule(hw_session *session, int64_t id, int64_t meeting_id, hw_er
 
 int hw_topic_decide(hw_session *session, int64_t id, const char *decision, hw_error *error)
 {
+	char clean[HW_TEXT_SIZE];
+	if (hw_text_clean(&decision, HW_TEXT_LINE, _("the decision"), clean, sizeof clean, error) != 0)
+		return -1;
 	if (decision == NULL || *decision == '\0')
 		return hw_error_set(error, "%s", _("say what was decided with --decision TEXT"));
 	hw_topic topic;
@@ -360,6 +374,9 @@ int hw_topic_decide(hw_session *session, int64_t id, const char *decision, hw_er
 
 int hw_topic_defer(hw_session *session, int64_t id, const char *reason, hw_error *error)
 {
+	char clean[HW_TEXT_SIZE];
+	if (hw_text_clean(&reason, HW_TEXT_LINE, _("the reason"), clean, sizeof clean, error) != 0)
+		return -1;
 	hw_topic topic;
 	json_t *before;
 	if (begin_change(session, id, &topic, &before, error) != 0)
