@@ -22,7 +22,7 @@ void *ui_roster_new(ui *app)
 	return state;
 }
 
-static void add_department(const hw_department *department, void *user)
+static int add_department(const hw_department *department, void *user)
 {
 	roster_state *state = user;
 	char text[2048] = "";
@@ -34,9 +34,10 @@ static void add_department(const hw_department *department, void *user)
 		 department->member_of_executive && department->has_function ? ", " : "",
 		 department->has_function ? hw_role_description(department->function) : "");
 	ui_list_add(&state->list, UI_ROW_TEXT, UI_STYLE_NORMAL, "  %s", text);
+	return 0;
 }
 
-static void add_person(const hw_person *person, void *user)
+static int add_person(const hw_person *person, void *user)
 {
 	roster_state *state = user;
 	char text[2048] = "";
@@ -55,13 +56,15 @@ static void add_person(const hw_person *person, void *user)
 			state->deputies[state->deputy_count++] = *person;
 		}
 	}
+	return 0;
 }
 
-static void add_division_member(const hw_department *department, void *user)
+static int add_division_member(const hw_department *department, void *user)
 {
 	char *names = user;
 	size_t used = strlen(names);
 	snprintf(names + used, 2048 - used, "%s%s", used ? "、" : "", department->name);
+	return 0;
 }
 
 static void roster_load(ui *app, void *opaque)

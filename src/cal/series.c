@@ -142,15 +142,16 @@ int hw_series_get(hw_session *session, int64_t id, hw_series *out, hw_error *err
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the series"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	bool found = sqlite3_step(statement) == SQLITE_ROW;
-	if (found)
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW)
 		read_series(statement, out);
-	sqlite3_finalize(statement);
-	return found ? 0
+	if (hw_store_finish(session->store, statement, last, _("cannot read the series"), error) != 0)
+		return -1;
+	return last == SQLITE_ROW ? 0
 		     : hw_error_set(error, _("no series #%lld (see 'huiwu series list')"), (long long)id);
 }
 
-int hw_series_list(hw_session *session, void (*visit)(const hw_series *, void *), void *user,
+int hw_series_list(hw_session *session, int (*visit)(const hw_series *, void *), void *user,
 		   hw_error *error)
 {
 	sqlite3_stmt *statement;
@@ -158,16 +159,19 @@ int hw_series_list(hw_session *session, void (*visit)(const hw_series *, void *)
 			       "SELECT " SERIES_COLUMNS " FROM series ORDER BY id", -1, &statement,
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the series"), error);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_series series;
 		read_series(statement, &series);
-		visit(&series, user);
+		if ((status = visit(&series, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the series"), error) != 0)
+		return -1;
+	return status;
 }
 
-int hw_series_skips(hw_session *session, int64_t id, void (*visit)(hw_date, void *), void *user,
+int hw_series_skips(hw_session *session, int64_t id, int (*visit)(hw_date, void *), void *user,
 		    hw_error *error)
 {
 	sqlite3_stmt *statement;
@@ -176,13 +180,15 @@ int hw_series_skips(hw_session *session, int64_t id, void (*visit)(hw_date, void
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the series"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_date date;
-		if (hw_column_date(statement, 0, &date))
-			visit(date, user);
+		if (hw_column_date(statement, 0, &date) && (status = visit(date, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the series"), error) != 0)
+		return -1;
+	return status;
 }
 
 /* ---- the frequency the rules set ---- */
@@ -199,9 +205,9 @@ static int count_existing(hw_session *session, hw_meeting_type type, hw_date sta
 	sqlite3_bind_text(statement, 1, hw_meeting_type_key(type), -1, SQLITE_STATIC);
 	hw_bind_date(statement, 2, start);
 	hw_bind_date(statement, 3, end);
-	*count = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
-	sqlite3_finalize(statement);
-	return 0;
+	int last = sqlite3_step(statement);
+	*count = last == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
+	return hw_store_finish(session->store, statement, last, _("cannot read the meetings"), error);
 }
 
 static void describe_period(hw_date start, int months, char *out, size_t size)

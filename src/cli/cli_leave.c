@@ -12,7 +12,7 @@ typedef struct leave_output {
 	json_t *array;
 } leave_output;
 
-static void print_leave(const hw_leave *leave, void *user)
+static int print_leave(const hw_leave *leave, void *user)
 {
 	leave_output *output = user;
 	char approvers[256];
@@ -30,7 +30,7 @@ static void print_leave(const hw_leave *leave, void *user)
 				  leave->substitute_id ? json_string(leave->substitute_name) : json_null(),
 				  "state", hw_leave_state_key(leave->state), "approvers", roles, "decided_by",
 				  leave->decided_by ? json_string(leave->decided_by_name) : json_null()));
-		return;
+		return 0;
 	}
 	printf(_("#%-4lld meeting #%lld  %s: %s  [%s]  goes to %s"), (long long)leave->id,
 	       (long long)leave->meeting_id, leave->person_name, leave->reason,
@@ -42,6 +42,7 @@ static void print_leave(const hw_leave *leave, void *user)
 	if (leave->decided_by)
 		printf(_("  decided by %s"), leave->decided_by_name);
 	printf("\n");
+	return 0;
 }
 
 int cli_leave(cli_context *context, int argc, char **argv)

@@ -140,7 +140,7 @@ static char *dup_text(sqlite3_stmt *statement, int column)
 }
 
 int hw_audit_list(hw_session *session, int64_t meeting_id,
-		  void (*visit)(const hw_audit_entry *entry, void *user), void *user, hw_error *error)
+		  int (*visit)(const hw_audit_entry *entry, void *user), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	const char *sql = meeting_id > 0
@@ -152,7 +152,8 @@ int hw_audit_list(hw_session *session, int64_t meeting_id,
 		return hw_store_fail(session->store, _("cannot read the audit log"), error);
 	if (meeting_id > 0)
 		sqlite3_bind_int64(statement, 1, meeting_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_audit_entry entry = {.id = sqlite3_column_int64(statement, 0)};
 		copy_text(entry.at, sizeof entry.at, statement, 1);
 		copy_text(entry.who, sizeof entry.who, statement, 2);
@@ -163,12 +164,15 @@ int hw_audit_list(hw_session *session, int64_t meeting_id,
 		entry.before = dup_text(statement, 7);
 		entry.after = dup_text(statement, 8);
 		copy_text(entry.rules_hash, sizeof entry.rules_hash, statement, 9);
-		visit(&entry, user);
+		status = visit(&entry, user);
 		free(entry.before);
 		free(entry.after);
+		if (status != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the audit log"), error) != 0)
+		return -1;
+	return status;
 }
 
 int hw_audit_verify(hw_session *session, int64_t *first_bad, int64_t *entries, hw_error *error)

@@ -36,9 +36,11 @@ typedef struct hw_audit_entry {
 	char rules_hash[65];
 } hw_audit_entry;
 
-/* Calls `visit` for each entry in order (all, or those of one meeting when meeting_id > 0). */
+/* Calls `visit` for each entry in order (all, or those of one meeting when meeting_id > 0).
+ * Like every list function's visitor, `visit` returns 0 to go on; any other value stops the
+ * walk and is returned (a visitor that fails fills the caller's error itself). */
 int hw_audit_list(hw_session *session, int64_t meeting_id,
-		  void (*visit)(const hw_audit_entry *entry, void *user), void *user, hw_error *error);
+		  int (*visit)(const hw_audit_entry *entry, void *user), void *user, hw_error *error);
 
 /* Recomputes the chain. Returns 0 with *first_bad = 0 when it holds, else the id of the first
  * entry whose hash or link does not match. */

@@ -145,18 +145,19 @@ int hw_meeting_get(hw_session *session, int64_t id, hw_meeting *out, hw_error *e
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the meetings"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	bool found = sqlite3_step(statement) == SQLITE_ROW;
-	if (found)
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW)
 		read_meeting(statement, out);
-	sqlite3_finalize(statement);
-	if (!found)
+	if (hw_store_finish(session->store, statement, last, _("cannot read the meetings"), error) != 0)
+		return -1;
+	if (last != SQLITE_ROW)
 		return hw_error_set(error, _("no meeting #%lld (see 'huiwu meeting list')"),
 				    (long long)id);
 	return 0;
 }
 
 int hw_meeting_list(hw_session *session, hw_date from, hw_date to,
-		    void (*visit)(const hw_meeting *, void *), void *user, hw_error *error)
+		    int (*visit)(const hw_meeting *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
@@ -169,13 +170,16 @@ int hw_meeting_list(hw_session *session, hw_date from, hw_date to,
 	hw_date_format(to, to_text);
 	sqlite3_bind_text(statement, 1, from_text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, to_text, -1, SQLITE_STATIC);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_meeting meeting;
 		read_meeting(statement, &meeting);
-		visit(&meeting, user);
+		if ((status = visit(&meeting, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the meetings"), error) != 0)
+		return -1;
+	return status;
 }
 
 static bool fills_any(const hw_roster *r, const hw_person *person, hw_role_set roles)
@@ -590,15 +594,14 @@ int hw_meeting_has_attendee(hw_session *session, int64_t meeting_id, int64_t per
 		return -1;
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	sqlite3_bind_int64(statement, 2, person_id);
-	int status = sqlite3_step(statement);
-	sqlite3_reset(statement);
-	if (status != SQLITE_ROW && status != SQLITE_DONE)
-		return hw_store_fail(session->store, _("cannot read the attendees"), error);
-	return status == SQLITE_ROW;
+	int last = sqlite3_step(statement);
+	if (hw_store_finish(session->store, statement, last, _("cannot read the attendees"), error) != 0)
+		return -1;
+	return last == SQLITE_ROW;
 }
 
 int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
-			 void (*visit)(const hw_attendee *, void *), void *user, hw_error *error)
+			 int (*visit)(const hw_attendee *, void *), void *user, hw_error *error)
 {
 	/* One query with the people joined: export walks every meeting's attendees. */
 	static const char sql[] =
@@ -611,16 +614,19 @@ int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
 	if (statement == NULL)
 		return -1;
 	sqlite3_bind_int64(statement, 1, meeting_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_attendee attendee;
 		const char *kind = (const char *)sqlite3_column_text(statement, 0);
 		if (!hw_attendance_from_key(kind ? kind : "", &attendee.kind))
 			attendee.kind = HW_ATTEND_GUEST;
 		hw_person_from_row(statement, 1, &attendee.person);
-		visit(&attendee, user);
+		if ((status = visit(&attendee, user)) != 0)
+			break;
 	}
-	sqlite3_reset(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the attendees"), error) != 0)
+		return -1;
+	return status;
 }
 
 int hw_meeting_invite(hw_session *session, int64_t meeting_id, const char *person,
@@ -699,11 +705,13 @@ int hw_meeting_uninvite(hw_session *session, int64_t meeting_id, const char *per
 	}
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	sqlite3_bind_int64(statement, 2, found.id);
-	bool removed = sqlite3_step(statement) == SQLITE_ROW;
+	int last = sqlite3_step(statement);
+	bool removed = last == SQLITE_ROW;
 	char kind[16] = "";
 	if (removed)
 		hw_column_text(statement, 0, kind, sizeof kind);
-	sqlite3_finalize(statement);
+	if (hw_store_finish(session->store, statement, last, _("cannot uninvite"), error) != 0)
+		goto fail;
 	if (!removed) {
 		hw_error_set(error, _("%s is not invited to meeting #%lld"), found.name,
 			     (long long)meeting_id);

@@ -44,7 +44,8 @@ int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the minutes"), error);
 	sqlite3_bind_int64(statement, 1, meeting_id);
-	int found = sqlite3_step(statement) == SQLITE_ROW;
+	int last = sqlite3_step(statement);
+	int found = last == SQLITE_ROW;
 	if (found) {
 		memset(out, 0, sizeof *out);
 		out->meeting_id = meeting_id;
@@ -57,7 +58,8 @@ int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_
 		hw_column_date(statement, 4, &out->signed_on);
 		out->amendment_count = sqlite3_column_int(statement, 5);
 	}
-	sqlite3_finalize(statement);
+	if (hw_store_finish(session->store, statement, last, _("cannot read the minutes"), error) != 0)
+		return -1;
 	return found;
 }
 
@@ -273,16 +275,18 @@ static int document_get(hw_session *session, int64_t id, hw_document *out, hw_er
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the documents"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	bool found = sqlite3_step(statement) == SQLITE_ROW;
-	if (found)
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW)
 		read_document(statement, out);
-	sqlite3_finalize(statement);
-	return found ? 0
+	if (hw_store_finish(session->store, statement, last, _("cannot read the documents"), error) !=
+	    0)
+		return -1;
+	return last == SQLITE_ROW ? 0
 		     : hw_error_set(error, _("no document #%lld (see 'huiwu doc list')"), (long long)id);
 }
 
 int hw_document_list(hw_session *session, int64_t meeting_id,
-		     void (*visit)(const hw_document *, void *), void *user, hw_error *error)
+		     int (*visit)(const hw_document *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	const char *sql = meeting_id
@@ -293,13 +297,17 @@ int hw_document_list(hw_session *session, int64_t meeting_id,
 	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the documents"), error);
 	sqlite3_bind_int64(statement, 1, meeting_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_document document;
 		read_document(statement, &document);
-		visit(&document, user);
+		if ((status = visit(&document, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the documents"), error) !=
+	    0)
+		return -1;
+	return status;
 }
 
 typedef struct document_values {
@@ -463,17 +471,13 @@ typedef struct deadline_list {
 	int capacity;
 } deadline_list;
 
-static void push(deadline_list *list, const hw_deadline *item)
+static int push(deadline_list *list, const hw_deadline *item, hw_error *error)
 {
-	if (list->count == list->capacity) {
-		int capacity = list->capacity ? list->capacity * 2 : 32;
-		hw_deadline *grown = realloc(list->items, (size_t)capacity * sizeof *grown);
-		if (grown == NULL)
-			return;
-		list->items = grown;
-		list->capacity = capacity;
-	}
+	if (hw_grow((void **)&list->items, &list->capacity, list->count, sizeof *list->items,
+		    error) != 0)
+		return -1;
 	list->items[list->count++] = *item;
+	return 0;
 }
 
 static int compare_deadlines(const void *a, const void *b)
@@ -503,7 +507,7 @@ static const char meeting_deadlines[] =
 	" WHERE d.meeting_id = ?1 AND d.issued_on IS NULL";
 
 static int read_deadlines(hw_session *session, int64_t meeting_id,
-			  void (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
+			  int (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
@@ -513,7 +517,8 @@ static int read_deadlines(hw_session *session, int64_t meeting_id,
 	if (meeting_id)
 		sqlite3_bind_int64(statement, 1, meeting_id);
 	deadline_list list = {0};
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_deadline item = {.meeting_id = sqlite3_column_int64(statement, 0)};
 		char type[32];
 		hw_column_text(statement, 1, type, sizeof type);
@@ -539,30 +544,33 @@ static int read_deadlines(hw_session *session, int64_t meeting_id,
 		}
 		item.workdays_left =
 			hw_calendar_count_workdays(session->calendar, session->today, item.due, NULL);
-		push(&list, &item);
+		if ((status = push(&list, &item, error)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
+	if (hw_store_finish(session->store, statement, last, _("cannot read the deadlines"), error) !=
+	    0)
+		status = -1;
 	hw_sort(list.items, (size_t)list.count, sizeof *list.items, compare_deadlines);
-	for (int i = 0; i < list.count; i++)
-		visit(&list.items[i], user);
+	for (int i = 0; i < list.count && status == 0; i++)
+		status = visit(&list.items[i], user);
 	free(list.items);
-	return 0;
+	return status;
 }
 
-int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *), void *user,
+int hw_deadlines(hw_session *session, int (*visit)(const hw_deadline *, void *), void *user,
 		 hw_error *error)
 {
 	return read_deadlines(session, 0, visit, user, error);
 }
 
 int hw_meeting_deadlines(hw_session *session, int64_t meeting_id,
-			 void (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
+			 int (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
 {
 	return read_deadlines(session, meeting_id, visit, user, error);
 }
 
 int hw_minutes_amendments(hw_session *session, int64_t meeting_id,
-			  void (*visit)(const hw_amendment *, void *), void *user, hw_error *error)
+			  int (*visit)(const hw_amendment *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
@@ -571,16 +579,17 @@ int hw_minutes_amendments(hw_session *session, int64_t meeting_id,
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the amendments"), error);
 	sqlite3_bind_int64(statement, 1, meeting_id);
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_amendment amendment = {.id = sqlite3_column_int64(statement, 0)};
 		hw_column_text(statement, 1, amendment.text, sizeof amendment.text);
 		hw_column_text(statement, 2, amendment.by_name, sizeof amendment.by_name);
 		hw_column_date(statement, 3, &amendment.on);
-		visit(&amendment, user);
+		if ((status = visit(&amendment, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	if (status != SQLITE_DONE)
-		return hw_store_fail(session->store, _("cannot read the amendments"), error);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the amendments"),
+			    error) != 0)
+		return -1;
+	return status;
 }

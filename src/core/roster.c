@@ -71,11 +71,11 @@ static int find_one(hw_session *session, const char *sql_by_id, const char *sql_
 		sqlite3_bind_int64(statement, 1, id);
 	else
 		sqlite3_bind_text(statement, 1, reference, -1, SQLITE_STATIC);
-	*found = sqlite3_step(statement) == SQLITE_ROW;
+	int last = sqlite3_step(statement);
+	*found = last == SQLITE_ROW;
 	if (*found)
 		read(statement, out);
-	sqlite3_finalize(statement);
-	return 0;
+	return hw_store_finish(session->store, statement, last, _("cannot read the roster"), error);
 }
 
 static void read_department_any(sqlite3_stmt *statement, void *out)
@@ -365,7 +365,7 @@ fail:
 	return -1;
 }
 
-int hw_department_list(hw_session *session, void (*visit)(const hw_department *, void *),
+int hw_department_list(hw_session *session, int (*visit)(const hw_department *, void *),
 		       void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
@@ -373,16 +373,19 @@ int hw_department_list(hw_session *session, void (*visit)(const hw_department *,
 			       "SELECT " DEPARTMENT_COLUMNS DEPARTMENT_FROM " ORDER BY d.id", -1,
 			       &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the roster"), error);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_department department;
 		read_department(statement, &department);
-		visit(&department, user);
+		if ((status = visit(&department, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the roster"), error) != 0)
+		return -1;
+	return status;
 }
 
-int hw_person_list(hw_session *session, void (*visit)(const hw_person *, void *), void *user,
+int hw_person_list(hw_session *session, int (*visit)(const hw_person *, void *), void *user,
 		   hw_error *error)
 {
 	sqlite3_stmt *statement;
@@ -390,17 +393,20 @@ int hw_person_list(hw_session *session, void (*visit)(const hw_person *, void *)
 			       "SELECT " PERSON_COLUMNS PERSON_FROM " ORDER BY p.id", -1, &statement,
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the roster"), error);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_person person;
 		read_person(statement, &person);
-		visit(&person, user);
+		if ((status = visit(&person, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the roster"), error) != 0)
+		return -1;
+	return status;
 }
 
 int hw_person_division(hw_session *session, int64_t person_id,
-		       void (*visit)(const hw_department *, void *), void *user, hw_error *error)
+		       int (*visit)(const hw_department *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
@@ -409,13 +415,16 @@ int hw_person_division(hw_session *session, int64_t person_id,
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the roster"), error);
 	sqlite3_bind_int64(statement, 1, person_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_department department;
 		read_department(statement, &department);
-		visit(&department, user);
+		if ((status = visit(&department, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the roster"), error) != 0)
+		return -1;
+	return status;
 }
 
 bool hw_person_fills_role(const hw_person *person, const hw_department *department, hw_role role)
@@ -442,43 +451,38 @@ bool hw_person_fills_role(const hw_person *person, const hw_department *departme
 
 typedef struct roster_loader {
 	hw_roster *roster;
-	bool out_of_memory;
+	int person_capacity, department_capacity;
+	hw_error *error;
 } roster_loader;
 
-static void load_person(const hw_person *person, void *user)
+static int load_person(const hw_person *person, void *user)
 {
 	roster_loader *loader = user;
 	hw_roster *roster = loader->roster;
-	hw_person *grown = realloc(roster->people, (size_t)(roster->person_count + 1) * sizeof *grown);
-	if (grown == NULL) {
-		loader->out_of_memory = true;
-		return;
-	}
-	roster->people = grown;
+	if (hw_grow((void **)&roster->people, &loader->person_capacity, roster->person_count,
+		    sizeof *roster->people, loader->error) != 0)
+		return -1;
 	roster->people[roster->person_count++] = *person;
+	return 0;
 }
 
-static void load_department(const hw_department *department, void *user)
+static int load_department(const hw_department *department, void *user)
 {
 	roster_loader *loader = user;
 	hw_roster *roster = loader->roster;
-	hw_department *grown =
-		realloc(roster->departments, (size_t)(roster->department_count + 1) * sizeof *grown);
-	if (grown == NULL) {
-		loader->out_of_memory = true;
-		return;
-	}
-	roster->departments = grown;
+	if (hw_grow((void **)&roster->departments, &loader->department_capacity,
+		    roster->department_count, sizeof *roster->departments, loader->error) != 0)
+		return -1;
 	roster->departments[roster->department_count++] = *department;
+	return 0;
 }
 
 int hw_roster_load(hw_session *session, hw_roster *out, hw_error *error)
 {
 	*out = (hw_roster){0};
-	roster_loader loader = {.roster = out};
+	roster_loader loader = {.roster = out, .error = error};
 	if (hw_person_list(session, load_person, &loader, error) != 0 ||
-	    hw_department_list(session, load_department, &loader, error) != 0 ||
-	    (loader.out_of_memory && hw_error_set(error, "%s", _("out of memory")))) {
+	    hw_department_list(session, load_department, &loader, error) != 0) {
 		hw_roster_free(out);
 		return -1;
 	}

@@ -81,14 +81,15 @@ int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the topics"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	bool found = sqlite3_step(statement) == SQLITE_ROW;
-	if (found)
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW)
 		read_topic(statement, out);
-	sqlite3_finalize(statement);
-	return found ? 0 : hw_error_set(error, _("no topic #%lld (see 'huiwu topic list')"), (long long)id);
+	if (hw_store_finish(session->store, statement, last, _("cannot read the topics"), error) != 0)
+		return -1;
+	return last == SQLITE_ROW ? 0 : hw_error_set(error, _("no topic #%lld (see 'huiwu topic list')"), (long long)id);
 }
 
-int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const hw_topic *, void *),
+int hw_topic_list(hw_session *session, int64_t meeting_id, int (*visit)(const hw_topic *, void *),
 		  void *user, hw_error *error)
 {
 	static const char of_meeting[] =
@@ -100,13 +101,16 @@ int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const h
 		return -1;
 	if (meeting_id)
 		sqlite3_bind_int64(statement, 1, meeting_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_topic topic;
 		read_topic(statement, &topic);
-		visit(&topic, user);
+		if ((status = visit(&topic, user)) != 0)
+			break;
 	}
-	sqlite3_reset(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, _("cannot read the topics"), error) != 0)
+		return -1;
+	return status;
 }
 
 /* Writes every column of `topic` and records the change with `before`. */
