@@ -543,6 +543,64 @@ static void test_export_writes_every_attendee_with_leave(void **state)
 	free(text);
 }
 
+/* ---- the audited change ---- */
+
+static int last_entry(const hw_audit_entry *entry, void *user)
+{
+	hw_audit_entry *out = user;
+	free(out->before);
+	free(out->after);
+	*out = *entry;
+	out->before = entry->before ? strdup(entry->before) : NULL;
+	out->after = entry->after ? strdup(entry->after) : NULL;
+	return 0;
+}
+
+/* The action keeps the row as it was and records it with the row as it is; a change refused
+ * after the snapshot records nothing (and, under ASan, leaks nothing). */
+static void test_a_change_records_its_snapshot_and_a_refusal_nothing(void **state)
+{
+	fixture *f = fixture_in_test(state, "wuqia", "2026-06-01");
+	add_crowded_meeting(f);
+	hw_error error = {0};
+	hw_error_clear(&error);
+	hw_session *session = hw_session_open(f->db, false, &error);
+	if (session == NULL)
+		fail_msg("%s", error.message);
+	hw_meeting meeting;
+	int64_t id = 0;
+	for (int64_t candidate = 1; candidate < 1000 && id == 0; candidate++)
+		if (hw_meeting_get(session, candidate, &meeting, &error) == 0 &&
+		    strcmp(meeting.uid, "crowd@test") == 0)
+			id = candidate;
+	hw_audit_entry before_all = {0};
+	assert_int_equal(hw_audit_list(session, id, last_entry, &before_all, &error), 0);
+
+	hw_meeting_input refused = HW_MEETING_INPUT_INIT;
+	refused.title = "改名";
+	refused.chair = "没有这个人";
+	assert_int_equal(hw_meeting_edit(session, id, &refused, &error), -1);
+	hw_audit_entry entry = {0};
+	assert_int_equal(hw_audit_list(session, id, last_entry, &entry, &error), 0);
+	assert_int_equal(entry.id, before_all.id);
+	assert_true(session->snapshot == NULL);
+
+	hw_meeting_input renamed = HW_MEETING_INPUT_INIT;
+	renamed.title = "改名后的大会";
+	assert_int_equal(hw_meeting_edit(session, id, &renamed, &error), 0);
+	assert_int_equal(hw_audit_list(session, id, last_entry, &entry, &error), 0);
+	assert_true(entry.id > before_all.id);
+	assert_string_equal(entry.action, "meeting edit");
+	assert_contains(entry.before, "\"title\":\"大会\"");
+	assert_contains(entry.after, "\"title\":\"改名后的大会\"");
+	assert_true(session->snapshot == NULL);
+	free(entry.before);
+	free(entry.after);
+	free(before_all.before);
+	free(before_all.after);
+	hw_session_close(session);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,6 +617,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_meeting_show_lists_every_attendee_with_leave,
 						install_vfs, disarm),
 		cmocka_unit_test_setup_teardown(test_export_writes_every_attendee_with_leave,
+						install_vfs, disarm),
+		cmocka_unit_test_setup_teardown(test_a_change_records_its_snapshot_and_a_refusal_nothing,
 						install_vfs, disarm),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -444,18 +444,14 @@ done:
 static int run_on_series(hw_session *session, const char *sql, int64_t id, hw_date day,
 			 const char *text1, const char *text2, hw_error *error)
 {
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
-		return hw_store_fail(session->store, _("cannot change the series"), error);
+	sqlite3_stmt *statement = hw_store_prepare(session->store, sql);
 	sqlite3_bind_int64(statement, 1, id);
 	hw_bind_date(statement, 2, day);
 	if (sqlite3_bind_parameter_count(statement) >= 3 && text1)
 		sqlite3_bind_text(statement, 3, text1, -1, SQLITE_STATIC);
 	if (sqlite3_bind_parameter_count(statement) >= 4 && text2)
 		sqlite3_bind_text(statement, 4, text2, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	return rc == SQLITE_DONE ? 0 : hw_store_fail(session->store, _("cannot change the series"), error);
+	return hw_store_run(session->store, statement, _("cannot change the series"), error);
 }
 
 int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input, hw_error *error)
@@ -475,13 +471,12 @@ int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_series series;
-	if (hw_series_get(session, id, &series, error) != 0)
+	if (hw_series_get(session, id, &series, error) != 0 ||
+	    hw_action_snapshot(session, "series", id, error) != 0)
 		goto fail;
-	json_t *before = hw_row_json(session, "series", id);
 	const char *start = input->time ? input->time : series.start;
 	const char *end = input->end ? input->end : series.end;
 	if (*end && strcmp(end, start) <= 0) {
-		json_decref(before);
 		hw_error_set(error, _("the meeting ends (%s) before it starts (%s)"), end, start);
 		goto fail;
 	}
@@ -518,14 +513,9 @@ int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input
 	    run_on_series(session,
 			  "UPDATE meeting SET changed_at = ?3 WHERE series_id = ?1 AND date >= ?2"
 			  " AND status = 'planned' AND detached = 0",
-			  id, session->today, now, NULL, error) != 0) {
-		json_decref(before);
+			  id, session->today, now, NULL, error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, "series edit", "series", id, 0, before,
-			    hw_row_json(session, "series", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "series edit", "series", id, 0, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -549,7 +539,8 @@ int hw_series_end(hw_session *session, int64_t id, const char *on, hw_error *err
 		hw_error_set(error, "%s", _("that is before the series begins"));
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "series", id);
+	if (hw_action_snapshot(session, "series", id, error) != 0)
+		goto fail;
 	char now[HW_TIMESTAMP_SIZE];
 	hw_timestamp_now(now);
 	if (run_on_series(session,
@@ -559,14 +550,9 @@ int hw_series_end(hw_session *session, int64_t id, const char *on, hw_error *err
 	    run_on_series(session,
 			  "UPDATE meeting SET status = 'cancelled', sequence = sequence + 1, changed_at = ?3"
 			  " WHERE series_id = ?1 AND date > ?2 AND status = 'planned'",
-			  id, day, now, NULL, error) != 0) {
-		json_decref(before);
+			  id, day, now, NULL, error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, "series end", "series", id, 0, before,
-			    hw_row_json(session, "series", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "series end", "series", id, 0, error);
 fail:
 	hw_action_abort(session);
 	return -1;

@@ -8,16 +8,24 @@
 #include "digest.h"
 #include "i18n.h"
 
+static void drop_snapshot(hw_session *session)
+{
+	json_decref(session->snapshot);
+	session->snapshot = NULL;
+}
+
 int hw_action_begin(hw_session *session, hw_error *error)
 {
 	if (session->read_only)
 		return hw_error_set(error, "%s",
 				    _("the database is open read-only: nothing can be changed"));
+	drop_snapshot(session);
 	return hw_store_begin(session->store, error);
 }
 
 int hw_action_commit(hw_session *session, hw_error *error)
 {
+	drop_snapshot(session);
 	if (hw_store_commit(session->store, error) != 0) {
 		hw_store_rollback(session->store);
 		return -1;
@@ -27,37 +35,85 @@ int hw_action_commit(hw_session *session, hw_error *error)
 
 void hw_action_abort(hw_session *session)
 {
+	drop_snapshot(session);
 	hw_store_rollback(session->store);
+}
+
+/* The row as JSON into *out (NULL when there is none): 0, or -1 with `error`. */
+static int row_json(hw_session *session, const char *table, int64_t id, json_t **out,
+		    hw_error *error)
+{
+	*out = NULL;
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE %s = ?1", table,
+				    strcmp(table, "minutes") == 0 ? "meeting_id" : "id");
+	sqlite3_stmt *statement = NULL;
+	if (sql == NULL ||
+	    sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK) {
+		sqlite3_free(sql);
+		return hw_store_fail(session->store, _("cannot write the audit log"), error);
+	}
+	sqlite3_free(sql);
+	sqlite3_bind_int64(statement, 1, id);
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW) {
+		json_t *row = json_object();
+		for (int column = 0; column < sqlite3_column_count(statement); column++) {
+			const char *name = sqlite3_column_name(statement, column);
+			switch (sqlite3_column_type(statement, column)) {
+			case SQLITE_INTEGER:
+				json_object_set_new(row, name,
+						    json_integer(sqlite3_column_int64(statement, column)));
+				break;
+			case SQLITE_NULL: json_object_set_new(row, name, json_null()); break;
+			default:
+				json_object_set_new(row, name,
+						    json_string((const char *)sqlite3_column_text(statement, column)));
+			}
+		}
+		*out = row;
+	}
+	if (hw_store_finish(session->store, statement, last, _("cannot write the audit log"),
+			    error) != 0) {
+		json_decref(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 json_t *hw_row_json(hw_session *session, const char *table, int64_t id)
 {
-	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE %s = ?1", table,
-				    strcmp(table, "minutes") == 0 ? "meeting_id" : "id");
-	sqlite3_stmt *statement = NULL;
-	json_t *row = NULL;
-	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(statement, 1, id);
-		if (sqlite3_step(statement) == SQLITE_ROW) {
-			row = json_object();
-			for (int column = 0; column < sqlite3_column_count(statement); column++) {
-				const char *name = sqlite3_column_name(statement, column);
-				switch (sqlite3_column_type(statement, column)) {
-				case SQLITE_INTEGER:
-					json_object_set_new(row, name,
-							    json_integer(sqlite3_column_int64(statement, column)));
-					break;
-				case SQLITE_NULL: json_object_set_new(row, name, json_null()); break;
-				default:
-					json_object_set_new(row, name,
-							    json_string((const char *)sqlite3_column_text(statement, column)));
-				}
-			}
-		}
+	json_t *row;
+	return row_json(session, table, id, &row, NULL) == 0 ? row : NULL;
+}
+
+int hw_action_snapshot(hw_session *session, const char *table, int64_t id, hw_error *error)
+{
+	drop_snapshot(session);
+	if (row_json(session, table, id, &session->snapshot, error) != 0)
+		return -1;
+	if (session->snapshot == NULL)
+		return hw_error_set(error, _("cannot write the audit log: there is no %s #%lld"), table,
+				    (long long)id);
+	return 0;
+}
+
+int hw_action_commit_change(hw_session *session, const char *action, const char *entity,
+			    int64_t entity_id, int64_t meeting_id, hw_error *error)
+{
+	json_t *before = session->snapshot, *after;
+	session->snapshot = NULL; /* hw_audit_record takes it */
+	if (row_json(session, entity, entity_id, &after, error) != 0) {
+		json_decref(before);
+		hw_action_abort(session);
+		return -1;
 	}
-	sqlite3_finalize(statement);
-	sqlite3_free(sql);
-	return row;
+	if (hw_audit_record(session, action, entity, entity_id, meeting_id, before, after, error) !=
+	    0) {
+		hw_action_abort(session);
+		return -1;
+	}
+	return hw_action_commit(session, error);
 }
 
 /* The hash of an entry: SHA-256 of a compact JSON array of all its fields, the previous

@@ -9,10 +9,23 @@
 
 #include "session.h"
 
-/* One user action is one transaction: begin, change, record, commit. A read-only session
- * is refused here, before anything is done. */
+/* One user action is one transaction: begin, check, snapshot, write, commit. A read-only
+ * session is refused here, before anything is done. */
 int hw_action_begin(hw_session *session, hw_error *error);
+/* Keeps the row of `table` whose key is `id` (see hw_row_json) as it is before the change:
+ * the audit entry's `before`. The action owns the snapshot: hw_action_commit_change records
+ * it; hw_action_commit and hw_action_abort free it. Returns 0, or -1 with `error` when the
+ * row cannot be read or is not there. */
+int hw_action_snapshot(hw_session *session, const char *table, int64_t id, hw_error *error);
+/* Ends the action: records the entry (`before` the snapshot, none for an addition; `after`
+ * the row of table `entity` whose key is `entity_id`, as it is now) and commits. On failure
+ * everything is rolled back and -1 returned with `error`. */
+int hw_action_commit_change(hw_session *session, const char *action, const char *entity,
+			    int64_t entity_id, int64_t meeting_id, hw_error *error);
+/* Commits an action that recorded its entries itself (hw_audit_record); rolls back on
+ * failure. */
 int hw_action_commit(hw_session *session, hw_error *error);
+/* Rolls the action back and frees its snapshot; for every error path. */
 void hw_action_abort(hw_session *session);
 
 /* The row of `table` whose `id` column is `id`, as a JSON object (NULL if there is none).

@@ -208,7 +208,6 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 		return -1;
 	hw_meeting meeting;
 	hw_person person, substitute = {0};
-	sqlite3_stmt *statement = NULL;
 	if (hw_meeting_get(session, input->meeting_id, &meeting, error) != 0 ||
 	    hw_person_find(session, input->person, &person, error) != 0)
 		goto fail;
@@ -255,13 +254,9 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 						 used ? "," : "", hw_role_key((hw_role)role));
 	char now[HW_TIMESTAMP_SIZE];
 	hw_timestamp_now(now);
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "INSERT INTO leave (meeting_id, person_id, reason, written, substitute_id,"
-			       " approvers, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-			       -1, &statement, NULL) != SQLITE_OK) {
-		hw_store_fail(session->store, _("cannot record the leave request"), error);
-		goto fail;
-	}
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, "INSERT INTO leave (meeting_id, person_id, reason, written, substitute_id,"
+				" approvers, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	sqlite3_bind_int64(statement, 1, meeting.id);
 	sqlite3_bind_int64(statement, 2, person.id);
 	sqlite3_bind_text(statement, 3, input->reason, -1, SQLITE_STATIC);
@@ -270,25 +265,16 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 		sqlite3_bind_int64(statement, 5, substitute.id);
 	sqlite3_bind_text(statement, 6, approver_keys, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 7, now, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	statement = NULL;
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		hw_error_set(error, _("%s has asked leave from meeting #%lld already"), person.name,
-			     (long long)meeting.id);
-		goto fail;
-	}
-	if (rc != SQLITE_DONE) {
-		hw_store_fail(session->store, _("cannot record the leave request"), error);
+	if (hw_store_run(session->store, statement, _("cannot record the leave request"), error) !=
+	    0) {
+		if (sqlite3_extended_errcode(hw_store_db(session->store)) == SQLITE_CONSTRAINT_UNIQUE)
+			hw_error_set(error, _("%s has asked leave from meeting #%lld already"), person.name,
+				     (long long)meeting.id);
 		goto fail;
 	}
 	*id = sqlite3_last_insert_rowid(hw_store_db(session->store));
-	if (hw_audit_record(session, "leave request", "leave", *id, meeting.id, NULL,
-			    hw_row_json(session, "leave", *id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "leave request", "leave", *id, meeting.id, error);
 fail:
-	sqlite3_finalize(statement);
 	hw_action_abort(session);
 	return -1;
 }
@@ -322,51 +308,29 @@ int hw_leave_decide(hw_session *session, int64_t id, bool approve, const char *b
 			     decider.name, type->name, names, clause);
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "leave", id);
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "UPDATE leave SET state = ?1, decided_by = ?2 WHERE id = ?3", -1,
-			       &statement, NULL) != SQLITE_OK) {
-		json_decref(before);
-		hw_store_fail(session->store, _("cannot record the decision"), error);
+	if (hw_action_snapshot(session, "leave", id, error) != 0)
 		goto fail;
-	}
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, "UPDATE leave SET state = ?1, decided_by = ?2 WHERE id = ?3");
 	sqlite3_bind_text(statement, 1, approve ? "approved" : "rejected", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(statement, 2, decider.id);
 	sqlite3_bind_int64(statement, 3, id);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	if (rc != SQLITE_DONE) {
-		json_decref(before);
-		hw_store_fail(session->store, _("cannot record the decision"), error);
+	if (hw_store_run(session->store, statement, _("cannot record the decision"), error) != 0)
 		goto fail;
-	}
 	/* The substitute attends in the absent head's place. */
 	if (approve && leave.substitute_id) {
-		if (sqlite3_prepare_v2(hw_store_db(session->store),
-				       "INSERT OR IGNORE INTO attendee (meeting_id, person_id, kind)"
-				       " SELECT meeting_id, ?2, kind FROM attendee"
-				       " WHERE meeting_id = ?1 AND person_id = ?3",
-				       -1, &statement, NULL) != SQLITE_OK) {
-			json_decref(before);
-			hw_store_fail(session->store, _("cannot invite the substitute"), error);
-			goto fail;
-		}
+		statement = hw_store_prepare(session->store,
+					     "INSERT OR IGNORE INTO attendee (meeting_id, person_id, kind)"
+					     " SELECT meeting_id, ?2, kind FROM attendee"
+					     " WHERE meeting_id = ?1 AND person_id = ?3");
 		sqlite3_bind_int64(statement, 1, meeting.id);
 		sqlite3_bind_int64(statement, 2, leave.substitute_id);
 		sqlite3_bind_int64(statement, 3, leave.person_id);
-		rc = sqlite3_step(statement);
-		sqlite3_finalize(statement);
-		if (rc != SQLITE_DONE) {
-			json_decref(before);
-			hw_store_fail(session->store, _("cannot invite the substitute"), error);
+		if (hw_store_run(session->store, statement, _("cannot invite the substitute"), error) != 0)
 			goto fail;
-		}
 	}
-	if (hw_audit_record(session, approve ? "leave approve" : "leave reject", "leave", id,
-			    meeting.id, before, hw_row_json(session, "leave", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, approve ? "leave approve" : "leave reject", "leave",
+				       id, meeting.id, error);
 fail:
 	hw_action_abort(session);
 	return -1;

@@ -195,18 +195,13 @@ static bool fills_any(const hw_roster *r, const hw_person *person, hw_role_set r
 static int insert_attendee(hw_session *session, int64_t meeting_id, int64_t person_id,
 			   hw_attendance kind, hw_error *error)
 {
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "INSERT OR IGNORE INTO attendee (meeting_id, person_id, kind)"
-			       " VALUES (?1, ?2, ?3)",
-			       -1, &statement, NULL) != SQLITE_OK)
-		return hw_store_fail(session->store, _("cannot invite"), error);
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store,
+		"INSERT OR IGNORE INTO attendee (meeting_id, person_id, kind) VALUES (?1, ?2, ?3)");
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	sqlite3_bind_int64(statement, 2, person_id);
 	sqlite3_bind_text(statement, 3, attendance_keys[kind], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	return rc == SQLITE_DONE ? 0 : hw_store_fail(session->store, _("cannot invite"), error);
+	return hw_store_run(session->store, statement, _("cannot invite"), error);
 }
 
 /* Invites the rules' members and sitters-in, and the chair. */
@@ -484,13 +479,11 @@ int hw_meeting_add(hw_session *session, const hw_meeting_input *input, int64_t *
 {
 	if (hw_action_begin(session, error) != 0)
 		return -1;
-	if (hw_meeting_insert(session, input, 0, 0, id, error) != 0 ||
-	    hw_audit_record(session, "meeting add", "meeting", *id, *id, NULL,
-			    hw_row_json(session, "meeting", *id), error) != 0) {
+	if (hw_meeting_insert(session, input, 0, 0, id, error) != 0) {
 		hw_action_abort(session);
 		return -1;
 	}
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "meeting add", "meeting", *id, *id, error);
 }
 
 int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *input, hw_error *error)
@@ -507,7 +500,8 @@ int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *inp
 		hw_error_set(error, _("meeting #%lld is cancelled and cannot be edited"), (long long)id);
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "meeting", id);
+	if (hw_action_snapshot(session, "meeting", id, error) != 0)
+		goto fail;
 	meeting.sequence++;
 	meeting.detached = meeting.series_id != 0; /* changed one by one: the series leaves it be */
 	int64_t unused;
@@ -516,14 +510,9 @@ int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *inp
 	     hw_error_set(error, _("meeting #%lld was held: it cannot move after today"),
 			  (long long)id) != 0) ||
 	    write_meeting(session, &meeting, false, &unused, error) != 0 ||
-	    (meeting.chair_id && insert_attendee(session, id, meeting.chair_id, HW_ATTEND_MEMBER, error) != 0)) {
-		json_decref(before);
+	    (meeting.chair_id && insert_attendee(session, id, meeting.chair_id, HW_ATTEND_MEMBER, error) != 0))
 		goto fail;
-	}
-	if (hw_audit_record(session, "meeting edit", "meeting", id, id, before,
-			    hw_row_json(session, "meeting", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "meeting edit", "meeting", id, id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -557,18 +546,13 @@ static int set_status(hw_session *session, int64_t id, hw_meeting_status status,
 			     (long long)id, date);
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "meeting", id);
 	meeting.status = status;
 	meeting.sequence++;
 	int64_t unused;
-	if (write_meeting(session, &meeting, false, &unused, error) != 0) {
-		json_decref(before);
+	if (hw_action_snapshot(session, "meeting", id, error) != 0 ||
+	    write_meeting(session, &meeting, false, &unused, error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, action, "meeting", id, id, before,
-			    hw_row_json(session, "meeting", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, action, "meeting", id, id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -652,23 +636,15 @@ int hw_meeting_invite(hw_session *session, int64_t meeting_id, const char *perso
 		hw_error_set(error, _("%s is not a staff member (role staff)"), found.name);
 		goto fail;
 	}
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "INSERT INTO attendee (meeting_id, person_id, kind) VALUES (?1, ?2, ?3)"
-			       " ON CONFLICT (meeting_id, person_id) DO UPDATE SET kind = excluded.kind",
-			       -1, &statement, NULL) != SQLITE_OK) {
-		hw_store_fail(session->store, _("cannot invite"), error);
-		goto fail;
-	}
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store,
+		"INSERT INTO attendee (meeting_id, person_id, kind) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (meeting_id, person_id) DO UPDATE SET kind = excluded.kind");
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	sqlite3_bind_int64(statement, 2, found.id);
 	sqlite3_bind_text(statement, 3, attendance_keys[kind], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	if (rc != SQLITE_DONE) {
-		hw_store_fail(session->store, _("cannot invite"), error);
+	if (hw_store_run(session->store, statement, _("cannot invite"), error) != 0)
 		goto fail;
-	}
 	if (hw_audit_record(session, "meeting invite", "attendee", found.id, meeting_id, NULL,
 			    json_pack("{s:I,s:s}", "person_id", (json_int_t)found.id, "kind",
 				      attendance_keys[kind]),

@@ -63,17 +63,6 @@ int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_
 	return found;
 }
 
-static int run(hw_session *session, const char *sql, const char *what, hw_error *error,
-	       void (*bind)(sqlite3_stmt *, const void *), const void *values)
-{
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
-		return hw_store_fail(session->store, what, error);
-	bind(statement, values);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	return rc == SQLITE_DONE ? 0 : hw_store_fail(session->store, what, error);
-}
 
 typedef struct minutes_values {
 	int64_t meeting_id;
@@ -138,19 +127,19 @@ int hw_minutes_draft(hw_session *session, int64_t meeting_id, const char *text, 
 			     (long long)meeting_id);
 		goto fail;
 	}
-	json_t *before = existing ? hw_row_json(session, "minutes", meeting_id) : NULL;
+	if (existing && hw_action_snapshot(session, "minutes", meeting_id, error) != 0)
+		goto fail;
 	minutes_values values = {.meeting_id = meeting_id, .text = text, .date = session->today};
-	if (run(session,
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store,
 		existing ? "UPDATE minutes SET text = ?2, drafted_on = ?3 WHERE meeting_id = ?1"
-			 : "INSERT INTO minutes (meeting_id, text, drafted_on) VALUES (?1, ?2, ?3)",
-		_("cannot save the minutes"), error, bind_draft, &values) != 0) {
-		json_decref(before);
+			 : "INSERT INTO minutes (meeting_id, text, drafted_on) VALUES (?1, ?2, ?3)");
+	if (statement != NULL)
+		bind_draft(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot save the minutes"), error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, "minutes draft", "minutes", meeting_id, meeting_id, before,
-			    hw_row_json(session, "minutes", meeting_id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "minutes draft", "minutes", meeting_id, meeting_id,
+				       error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -200,20 +189,19 @@ int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_
 			     (long long)meeting_id, minutes.signed_by_name);
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "minutes", meeting_id);
+	if (hw_action_snapshot(session, "minutes", meeting_id, error) != 0)
+		goto fail;
 	minutes_values values = {.meeting_id = meeting_id, .person_id = signer.id,
 				 .date = session->today};
-	if (run(session,
-		"UPDATE minutes SET state = 'signed', signed_by = ?2, signed_on = ?3"
-		" WHERE meeting_id = ?1",
-		_("cannot sign the minutes"), error, bind_sign, &values) != 0) {
-		json_decref(before);
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store,
+		"UPDATE minutes SET state = 'signed', signed_by = ?2, signed_on = ?3 WHERE meeting_id = ?1");
+	if (statement != NULL)
+		bind_sign(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot sign the minutes"), error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, "minutes sign", "minutes", meeting_id, meeting_id, before,
-			    hw_row_json(session, "minutes", meeting_id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "minutes sign", "minutes", meeting_id, meeting_id,
+				       error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -239,16 +227,16 @@ int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, 
 	}
 	minutes_values values = {.meeting_id = meeting_id, .text = text, .person_id = signer.id,
 				 .date = session->today};
-	if (run(session,
-		"INSERT INTO minutes_amendment (meeting_id, text, by_id, on_date)"
-		" VALUES (?1, ?2, ?3, ?4)",
-		_("cannot save the amendment"), error, bind_amend, &values) != 0)
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, "INSERT INTO minutes_amendment (meeting_id, text, by_id, on_date)"
+				" VALUES (?1, ?2, ?3, ?4)");
+	if (statement != NULL)
+		bind_amend(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot save the amendment"), error) != 0)
 		goto fail;
 	int64_t amendment = sqlite3_last_insert_rowid(hw_store_db(session->store));
-	if (hw_audit_record(session, "minutes amend", "minutes_amendment", amendment, meeting_id, NULL,
-			    hw_row_json(session, "minutes_amendment", amendment), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "minutes amend", "minutes_amendment", amendment,
+				       meeting_id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -346,14 +334,14 @@ int hw_document_add(hw_session *session, int64_t meeting_id, const char *title, 
 		goto fail;
 	}
 	document_values values = {.id = meeting_id, .title = title};
-	if (run(session, "INSERT INTO document (meeting_id, title) VALUES (?1, ?2)",
-		_("cannot add the document"), error, bind_document_add, &values) != 0)
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, "INSERT INTO document (meeting_id, title) VALUES (?1, ?2)");
+	if (statement != NULL)
+		bind_document_add(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot add the document"), error) != 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(hw_store_db(session->store));
-	if (hw_audit_record(session, "doc add", "document", *id, meeting_id, NULL,
-			    hw_row_json(session, "document", *id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "doc add", "document", *id, meeting_id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -409,19 +397,18 @@ static int document_step(hw_session *session, int64_t id, const char *on, bool i
 			goto fail;
 		}
 	}
-	json_t *before = hw_row_json(session, "document", id);
+	if (hw_action_snapshot(session, "document", id, error) != 0)
+		goto fail;
 	document_values values = {.id = id, .date = date};
-	if (run(session,
-		issuing ? "UPDATE document SET issued_on = ?2 WHERE id = ?1"
-			: "UPDATE document SET handed_over_on = ?2 WHERE id = ?1",
-		_("cannot save the document"), error, bind_document_date, &values) != 0) {
-		json_decref(before);
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, issuing ? "UPDATE document SET issued_on = ?2 WHERE id = ?1"
+					: "UPDATE document SET handed_over_on = ?2 WHERE id = ?1");
+	if (statement != NULL)
+		bind_document_date(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot save the document"), error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, issuing ? "doc issue" : "doc handover", "document", id,
-			    meeting.id, before, hw_row_json(session, "document", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, issuing ? "doc issue" : "doc handover", "document",
+				       id, meeting.id, error);
 fail:
 	hw_action_abort(session);
 	return -1;

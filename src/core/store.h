@@ -72,7 +72,8 @@ int hw_store_fail(hw_store *store, const char *what, hw_error *error);
 int hw_store_finish(hw_store *store, sqlite3_stmt *statement, int last, const char *what,
 		    hw_error *error);
 
-/* A statement for hw_store_run: NULL when it cannot be prepared (hw_store_run reports it). */
+/* A statement for hw_store_run: NULL when it cannot be prepared, which hw_store_run then
+ * reports (sqlite3_bind_* on NULL only returns SQLITE_MISUSE, so binding needs no check). */
 sqlite3_stmt *hw_store_prepare(hw_store *store, const char *sql);
 /* Runs one statement that returns no rows (INSERT, UPDATE, DELETE) to its end and finalizes
  * it, also when it fails; NULL is a statement that could not be prepared. Returns 0, or -1
