@@ -179,15 +179,23 @@ static void add_attendee(event_context *c, const attendee_row *row)
 	const hw_leave *leave = row->leave >= 0 && e->leave[row->leave].state == HW_LEAVE_APPROVED
 					? &e->leave[row->leave]
 					: NULL;
+	/* In the order the requests were made (by id), whoever's place this person takes. */
 	bool substitute_for_someone = false;
-	for (int i = 0; i < e->leave_count; i++)
-		if (e->leave[i].state == HW_LEAVE_APPROVED &&
-		    e->leave[i].substitute_id == attendee->person.id) {
-			char from[192];
-			person_urn(e, e->leave[i].person_id, from, sizeof from);
-			icalproperty_add_parameter(property, icalparameter_new_delegatedfrom(from));
-			substitute_for_someone = true;
-		}
+	for (int64_t after = 0;;) {
+		const hw_leave *next = NULL;
+		for (int i = 0; i < e->leave_count; i++)
+			if (e->leave[i].state == HW_LEAVE_APPROVED &&
+			    e->leave[i].substitute_id == attendee->person.id && e->leave[i].id > after &&
+			    (next == NULL || e->leave[i].id < next->id))
+				next = &e->leave[i];
+		if (next == NULL)
+			break;
+		char from[192];
+		person_urn(e, next->person_id, from, sizeof from);
+		icalproperty_add_parameter(property, icalparameter_new_delegatedfrom(from));
+		substitute_for_someone = true;
+		after = next->id;
+	}
 	if (leave != NULL && leave->substitute_id) {
 		char to[192];
 		person_urn(e, leave->substitute_id, to, sizeof to);
@@ -394,7 +402,7 @@ static int export_series(const hw_series *series, void *user)
 	}
 	if (e->status != 0)
 		sqlite3_finalize(statement);
-	else if (hw_store_finish(e->session->store, statement, last, _("cannot read the series"),
+	else if (hw_store_finish(e->session->store, statement, last, N_("cannot read the series"),
 				 e->error) != 0)
 		e->status = -1;
 	skip_context skipping = {&skips, e->error};

@@ -200,7 +200,7 @@ static int uid_known(importer *im, const char *sql, const char *uid, int64_t per
 	}
 	int last = sqlite3_step(statement);
 	*known = last == SQLITE_ROW;
-	return hw_store_finish(im->session->store, statement, last, _("cannot read the meetings"),
+	return hw_store_finish(im->session->store, statement, last, N_("cannot read the meetings"),
 			       im->error);
 }
 

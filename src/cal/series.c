@@ -145,7 +145,7 @@ int hw_series_get(hw_session *session, int64_t id, hw_series *out, hw_error *err
 	int last = sqlite3_step(statement);
 	if (last == SQLITE_ROW)
 		read_series(statement, out);
-	if (hw_store_finish(session->store, statement, last, _("cannot read the series"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the series"), error) != 0)
 		return -1;
 	return last == SQLITE_ROW ? 0
 		     : hw_error_set(error, _("no series #%lld (see 'huiwu series list')"), (long long)id);
@@ -166,7 +166,7 @@ int hw_series_list(hw_session *session, int (*visit)(const hw_series *, void *),
 		if ((status = visit(&series, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the series"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the series"), error) != 0)
 		return -1;
 	return status;
 }
@@ -186,7 +186,7 @@ int hw_series_skips(hw_session *session, int64_t id, int (*visit)(hw_date, void 
 		if (hw_column_date(statement, 0, &date) && (status = visit(date, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the series"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the series"), error) != 0)
 		return -1;
 	return status;
 }
@@ -207,7 +207,7 @@ static int count_existing(hw_session *session, hw_meeting_type type, hw_date sta
 	hw_bind_date(statement, 3, end);
 	int last = sqlite3_step(statement);
 	*count = last == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
-	return hw_store_finish(session->store, statement, last, _("cannot read the meetings"), error);
+	return hw_store_finish(session->store, statement, last, N_("cannot read the meetings"), error);
 }
 
 static void describe_period(hw_date start, int months, char *out, size_t size)

@@ -85,7 +85,7 @@ static int scan_minutes(waiting_scan *scan)
 		sqlite3_finalize(statement);
 		return status;
 	}
-	return hw_store_finish(scan->session->store, statement, last, _("cannot read the minutes"),
+	return hw_store_finish(scan->session->store, statement, last, N_("cannot read the minutes"),
 			       scan->error);
 }
 

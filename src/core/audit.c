@@ -72,7 +72,7 @@ static int row_json(hw_session *session, const char *table, int64_t id, json_t *
 		}
 		*out = row;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot write the audit log"),
+	if (hw_store_finish(session->store, statement, last, N_("cannot write the audit log"),
 			    error) != 0) {
 		json_decref(*out);
 		*out = NULL;
@@ -226,7 +226,7 @@ int hw_audit_list(hw_session *session, int64_t meeting_id,
 		if (status != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the audit log"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the audit log"), error) != 0)
 		return -1;
 	return status;
 }

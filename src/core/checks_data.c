@@ -140,7 +140,7 @@ static int finish(loader *l, int last)
 {
 	sqlite3_stmt *statement = l->statement;
 	l->statement = NULL;
-	if (hw_store_finish(l->session->store, statement, last, _("cannot read the data to check"),
+	if (hw_store_finish(l->session->store, statement, last, N_("cannot read the data to check"),
 			    l->error) != 0)
 		l->failed = true;
 	return l->failed ? -1 : 0;
@@ -180,7 +180,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	out->records_begin = to + 1;
 	if (prepare(&l, "SELECT min(date) FROM meeting WHERE status <> 'cancelled'",
 		    from, to)) {
-		int last = sqlite3_step(l.statement);
+		last = sqlite3_step(l.statement);
 		if (last == SQLITE_ROW)
 			hw_column_date(l.statement, 0, &out->records_begin);
 		finish(&l, last);
@@ -195,7 +195,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     load_from, load_to))
 		goto fail;
 	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
-		if (hw_grow((void **)&out->meetings, &capacity, out->meeting_count, sizeof *out->meetings, error) != 0)
+		if (hw_grow((void **)&out->meetings, &capacity, out->meeting_count,
+			    sizeof *out->meetings, error) != 0)
 			goto fail;
 		hw_check_meeting *m = &out->meetings[out->meeting_count];
 		memset(m, 0, sizeof *m);
@@ -259,7 +260,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     load_from, load_to))
 		goto fail;
 	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
-		if (hw_grow((void **)&out->leave, &capacity, out->leave_count, sizeof *out->leave, error) != 0)
+		if (hw_grow((void **)&out->leave, &capacity, out->leave_count,
+			    sizeof *out->leave, error) != 0)
 			goto fail;
 		hw_check_leave *v = &out->leave[out->leave_count++];
 		v->meeting_id = sqlite3_column_int64(l.statement, 0);
@@ -283,7 +285,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     load_from, load_to))
 		goto fail;
 	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
-		if (hw_grow((void **)&out->topics, &capacity, out->topic_count, sizeof *out->topics, error) != 0)
+		if (hw_grow((void **)&out->topics, &capacity, out->topic_count,
+			    sizeof *out->topics, error) != 0)
 			goto fail;
 		hw_check_topic *t = &out->topics[out->topic_count++];
 		memset(t, 0, sizeof *t);
@@ -346,7 +349,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     from, to))
 		goto fail;
 	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
-		if (hw_grow((void **)&out->busy, &capacity, out->busy_count, sizeof *out->busy, error) != 0)
+		if (hw_grow((void **)&out->busy, &capacity, out->busy_count,
+			    sizeof *out->busy, error) != 0)
 			goto fail;
 		hw_check_busy *b = &out->busy[out->busy_count];
 		b->person_id = sqlite3_column_int64(l.statement, 0);

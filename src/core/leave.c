@@ -57,27 +57,26 @@ static hw_role_set parse_roles(const char *text)
 	" FROM leave l JOIN person p ON p.id = l.person_id"                                      \
 	" LEFT JOIN person s ON s.id = l.substitute_id LEFT JOIN person d ON d.id = l.decided_by"
 
-/* Reads LEAVE_COLUMNS from column `first` on. */
-static void read_leave(sqlite3_stmt *statement, int first, hw_leave *out)
+static void read_leave(sqlite3_stmt *statement, hw_leave *out)
 {
 	memset(out, 0, sizeof *out);
-	out->id = sqlite3_column_int64(statement, first + 0);
-	out->meeting_id = sqlite3_column_int64(statement, first + 1);
-	out->person_id = sqlite3_column_int64(statement, first + 2);
-	hw_column_text(statement, first + 3, out->person_name, sizeof out->person_name);
-	hw_column_text(statement, first + 4, out->reason, sizeof out->reason);
-	out->written = sqlite3_column_int(statement, first + 5) != 0;
-	out->substitute_id = sqlite3_column_int64(statement, first + 6);
-	hw_column_text(statement, first + 7, out->substitute_name, sizeof out->substitute_name);
+	out->id = sqlite3_column_int64(statement, 0);
+	out->meeting_id = sqlite3_column_int64(statement, 1);
+	out->person_id = sqlite3_column_int64(statement, 2);
+	hw_column_text(statement, 3, out->person_name, sizeof out->person_name);
+	hw_column_text(statement, 4, out->reason, sizeof out->reason);
+	out->written = sqlite3_column_int(statement, 5) != 0;
+	out->substitute_id = sqlite3_column_int64(statement, 6);
+	hw_column_text(statement, 7, out->substitute_name, sizeof out->substitute_name);
 	char state[16], approvers[256];
-	hw_column_text(statement, first + 8, state, sizeof state);
+	hw_column_text(statement, 8, state, sizeof state);
 	out->state = strcmp(state, "approved") == 0   ? HW_LEAVE_APPROVED
 		     : strcmp(state, "rejected") == 0 ? HW_LEAVE_REJECTED
 						      : HW_LEAVE_PENDING;
-	hw_column_text(statement, first + 9, approvers, sizeof approvers);
+	hw_column_text(statement, 9, approvers, sizeof approvers);
 	out->approvers = parse_roles(approvers);
-	out->decided_by = sqlite3_column_int64(statement, first + 10);
-	hw_column_text(statement, first + 11, out->decided_by_name, sizeof out->decided_by_name);
+	out->decided_by = sqlite3_column_int64(statement, 10);
+	hw_column_text(statement, 11, out->decided_by_name, sizeof out->decided_by_name);
 }
 
 int hw_leave_get(hw_session *session, int64_t id, hw_leave *out, hw_error *error)
@@ -90,8 +89,8 @@ int hw_leave_get(hw_session *session, int64_t id, hw_leave *out, hw_error *error
 	sqlite3_bind_int64(statement, 1, id);
 	int last = sqlite3_step(statement);
 	if (last == SQLITE_ROW)
-		read_leave(statement, 0, out);
-	if (hw_store_finish(session->store, statement, last, _("cannot read the leave requests"),
+		read_leave(statement, out);
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the leave requests"),
 			    error) != 0)
 		return -1;
 	return last == SQLITE_ROW
@@ -119,52 +118,56 @@ int hw_leave_list(hw_session *session, bool pending_only, int64_t meeting_id,
 	int status = 0, last;
 	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_leave leave;
-		read_leave(statement, 0, &leave);
+		read_leave(statement, &leave);
 		if ((status = visit(&leave, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the leave requests"),
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the leave requests"),
 			    error) != 0)
 		return -1;
 	return status;
+}
+
+typedef struct attendance_walk {
+	hw_leave *leave;
+	int leave_count, leave_capacity;
+	hw_error *error;
+	int (*visit)(const hw_attendee *, const hw_leave *, void *);
+	void *user;
+} attendance_walk;
+
+static int keep_leave(const hw_leave *leave, void *user)
+{
+	attendance_walk *walk = user;
+	if (hw_grow((void **)&walk->leave, &walk->leave_capacity, walk->leave_count,
+		    sizeof *walk->leave, walk->error) != 0)
+		return -1;
+	walk->leave[walk->leave_count++] = *leave;
+	return 0;
+}
+
+static int visit_with_leave(const hw_attendee *attendee, void *user)
+{
+	attendance_walk *walk = user;
+	/* A person asks leave from a meeting once at most (the leave table's unique key). */
+	const hw_leave *leave = NULL;
+	for (int i = 0; i < walk->leave_count && leave == NULL; i++)
+		if (walk->leave[i].person_id == attendee->person.id)
+			leave = &walk->leave[i];
+	return walk->visit(attendee, leave, walk->user);
 }
 
 int hw_attendance_list(hw_session *session, int64_t meeting_id,
 		       int (*visit)(const hw_attendee *, const hw_leave *, void *), void *user,
 		       hw_error *error)
 {
-	/* One query, kept: export asks it for every meeting. A person asks leave from a meeting
-	 * once at most (the leave table's unique key), so each attendee is one row. */
-	static const char sql[] =
-		"SELECT a.kind, " HW_PERSON_COLUMNS ", l.id, l.meeting_id, l.person_id, p.name,"
-		" l.reason, l.written, l.substitute_id, coalesce(s.name, ''), l.state, l.approvers,"
-		" l.decided_by, coalesce(x.name, '')"
-		" FROM attendee a JOIN person p ON p.id = a.person_id" HW_PERSON_JOIN_DEPARTMENT
-		" LEFT JOIN leave l ON l.meeting_id = a.meeting_id AND l.person_id = a.person_id"
-		" LEFT JOIN person s ON s.id = l.substitute_id LEFT JOIN person x ON x.id = l.decided_by"
-		" WHERE a.meeting_id = ?1"
-		" ORDER BY CASE a.kind WHEN 'member' THEN 0 WHEN 'sitter_in' THEN 1"
-		" WHEN 'guest' THEN 2 ELSE 3 END, a.person_id";
-	sqlite3_stmt *statement = hw_store_cached(session->store, sql, error);
-	if (statement == NULL)
-		return -1;
-	sqlite3_bind_int64(statement, 1, meeting_id);
-	int status = 0, last;
-	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
-		hw_attendee attendee;
-		const char *kind = (const char *)sqlite3_column_text(statement, 0);
-		if (!hw_attendance_from_key(kind ? kind : "", &attendee.kind))
-			attendee.kind = HW_ATTEND_GUEST;
-		hw_person_from_row(statement, 1, &attendee.person);
-		bool asked = sqlite3_column_type(statement, 8) != SQLITE_NULL;
-		hw_leave leave;
-		if (asked)
-			read_leave(statement, 8, &leave);
-		if ((status = visit(&attendee, asked ? &leave : NULL, user)) != 0)
-			break;
-	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the attendees"), error) != 0)
-		return -1;
+	/* Two walks on the meeting's indexes, the leave first (few, most meetings none): cheaper
+	 * for the export, which asks for every meeting, than a lookup of leave per attendee. */
+	attendance_walk walk = {.error = error, .visit = visit, .user = user};
+	int status = hw_leave_list(session, false, meeting_id, keep_leave, &walk, error);
+	if (status == 0)
+		status = hw_meeting_attendees(session, meeting_id, visit_with_leave, &walk, error);
+	free(walk.leave);
 	return status;
 }
 

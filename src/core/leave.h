@@ -50,7 +50,8 @@ int hw_leave_list(hw_session *session, bool pending_only, int64_t meeting_id,
 /* Who attends the meeting, and on what leave: each attendee in the order of
  * hw_meeting_attendees, with their leave request, or NULL for one who asked none. All of them:
  * no list is cut short. `visit` returns 0 to go on; any other value stops the walk and is
- * returned. `visit` must not call this function again (its statement is kept). */
+ * returned. `visit` must not call this function nor hw_meeting_attendees (their statement
+ * is kept, see hw_store_cached). */
 int hw_attendance_list(hw_session *session, int64_t meeting_id,
 		       int (*visit)(const hw_attendee *, const hw_leave *, void *), void *user,
 		       hw_error *error);

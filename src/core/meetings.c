@@ -148,7 +148,7 @@ int hw_meeting_get(hw_session *session, int64_t id, hw_meeting *out, hw_error *e
 	int last = sqlite3_step(statement);
 	if (last == SQLITE_ROW)
 		read_meeting(statement, out);
-	if (hw_store_finish(session->store, statement, last, _("cannot read the meetings"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the meetings"), error) != 0)
 		return -1;
 	if (last != SQLITE_ROW)
 		return hw_error_set(error, _("no meeting #%lld (see 'huiwu meeting list')"),
@@ -177,7 +177,7 @@ int hw_meeting_list(hw_session *session, hw_date from, hw_date to,
 		if ((status = visit(&meeting, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the meetings"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the meetings"), error) != 0)
 		return -1;
 	return status;
 }
@@ -579,7 +579,7 @@ int hw_meeting_has_attendee(hw_session *session, int64_t meeting_id, int64_t per
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	sqlite3_bind_int64(statement, 2, person_id);
 	int last = sqlite3_step(statement);
-	if (hw_store_finish(session->store, statement, last, _("cannot read the attendees"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the attendees"), error) != 0)
 		return -1;
 	return last == SQLITE_ROW;
 }
@@ -608,7 +608,7 @@ int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
 		if ((status = visit(&attendee, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the attendees"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the attendees"), error) != 0)
 		return -1;
 	return status;
 }
@@ -686,7 +686,7 @@ int hw_meeting_uninvite(hw_session *session, int64_t meeting_id, const char *per
 	char kind[16] = "";
 	if (removed)
 		hw_column_text(statement, 0, kind, sizeof kind);
-	if (hw_store_finish(session->store, statement, last, _("cannot uninvite"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot uninvite"), error) != 0)
 		goto fail;
 	if (!removed) {
 		hw_error_set(error, _("%s is not invited to meeting #%lld"), found.name,

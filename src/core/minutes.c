@@ -58,7 +58,7 @@ int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_
 		hw_column_date(statement, 4, &out->signed_on);
 		out->amendment_count = sqlite3_column_int(statement, 5);
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the minutes"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the minutes"), error) != 0)
 		return -1;
 	return found;
 }
@@ -266,7 +266,7 @@ static int document_get(hw_session *session, int64_t id, hw_document *out, hw_er
 	int last = sqlite3_step(statement);
 	if (last == SQLITE_ROW)
 		read_document(statement, out);
-	if (hw_store_finish(session->store, statement, last, _("cannot read the documents"), error) !=
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the documents"), error) !=
 	    0)
 		return -1;
 	return last == SQLITE_ROW ? 0
@@ -292,7 +292,7 @@ int hw_document_list(hw_session *session, int64_t meeting_id,
 		if ((status = visit(&document, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the documents"), error) !=
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the documents"), error) !=
 	    0)
 		return -1;
 	return status;
@@ -534,7 +534,7 @@ static int read_deadlines(hw_session *session, int64_t meeting_id,
 		if ((status = push(&list, &item, error)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the deadlines"), error) !=
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the deadlines"), error) !=
 	    0)
 		status = -1;
 	hw_sort(list.items, (size_t)list.count, sizeof *list.items, compare_deadlines);
@@ -575,7 +575,7 @@ int hw_minutes_amendments(hw_session *session, int64_t meeting_id,
 		if ((status = visit(&amendment, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the amendments"),
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the amendments"),
 			    error) != 0)
 		return -1;
 	return status;

@@ -75,7 +75,7 @@ static int find_one(hw_session *session, const char *sql_by_id, const char *sql_
 	*found = last == SQLITE_ROW;
 	if (*found)
 		read(statement, out);
-	return hw_store_finish(session->store, statement, last, _("cannot read the roster"), error);
+	return hw_store_finish(session->store, statement, last, N_("cannot read the roster"), error);
 }
 
 static void read_department_any(sqlite3_stmt *statement, void *out)
@@ -332,7 +332,7 @@ int hw_department_list(hw_session *session, int (*visit)(const hw_department *, 
 		if ((status = visit(&department, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the roster"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the roster"), error) != 0)
 		return -1;
 	return status;
 }
@@ -352,7 +352,7 @@ int hw_person_list(hw_session *session, int (*visit)(const hw_person *, void *),
 		if ((status = visit(&person, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the roster"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the roster"), error) != 0)
 		return -1;
 	return status;
 }
@@ -374,7 +374,7 @@ int hw_person_division(hw_session *session, int64_t person_id,
 		if ((status = visit(&department, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the roster"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the roster"), error) != 0)
 		return -1;
 	return status;
 }

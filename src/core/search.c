@@ -22,7 +22,7 @@ static int run(hw_session *session, const char *sql, hw_hit_kind kind, const cha
 		if ((status = visit(&hit, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot search"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot search"), error) != 0)
 		return -1;
 	return status;
 }

@@ -230,13 +230,15 @@ int hw_store_finish(hw_store *store, sqlite3_stmt *statement, int last, const ch
 		    hw_error *error)
 {
 	bool failed = last != SQLITE_ROW && last != SQLITE_DONE;
-	/* The message now: finalizing may leave another one behind. */
+	/* The message now: finalizing may leave another one behind. Translated only here: a
+	 * read that succeeds (nearly all of them, several per meeting in an export) costs no
+	 * gettext lookup. */
 	if (failed)
-		hw_store_fail(store, what, error);
+		hw_store_fail(store, _(what), error);
 	int ended = is_cached(store, statement) ? sqlite3_reset(statement) : sqlite3_finalize(statement);
 	if (!failed && ended != SQLITE_OK) {
 		failed = true;
-		hw_store_fail(store, what, error);
+		hw_store_fail(store, _(what), error);
 	}
 	return failed ? -1 : 0;
 }

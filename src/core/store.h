@@ -68,7 +68,8 @@ int hw_store_fail(hw_store *store, const char *what, hw_error *error);
  * sqlite3_step returned: SQLITE_DONE when the rows ran out, SQLITE_ROW when the caller stopped
  * on purpose (a lookup, a visitor that said stop); anything else is a failed step. Finalizes
  * the statement, or resets it when it is one of hw_store_cached's, and reads what that
- * returns too. Returns 0, or -1 with `error` ("`what`: SQLite's message"). */
+ * returns too. Returns 0, or -1 with `error` ("`what`: SQLite's message"). `what` is marked
+ * N_() and translated only when a read fails. */
 int hw_store_finish(hw_store *store, sqlite3_stmt *statement, int last, const char *what,
 		    hw_error *error);
 

@@ -84,7 +84,7 @@ int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error
 	int last = sqlite3_step(statement);
 	if (last == SQLITE_ROW)
 		read_topic(statement, out);
-	if (hw_store_finish(session->store, statement, last, _("cannot read the topics"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the topics"), error) != 0)
 		return -1;
 	return last == SQLITE_ROW ? 0 : hw_error_set(error, _("no topic #%lld (see 'huiwu topic list')"), (long long)id);
 }
@@ -108,7 +108,7 @@ int hw_topic_list(hw_session *session, int64_t meeting_id, int (*visit)(const hw
 		if ((status = visit(&topic, user)) != 0)
 			break;
 	}
-	if (hw_store_finish(session->store, statement, last, _("cannot read the topics"), error) != 0)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the topics"), error) != 0)
 		return -1;
 	return status;
 }
