@@ -97,7 +97,9 @@ static void run_check(hw_session *session, measure *m, double *load_ms, double *
 		bench_die("hw_check_load", error.message);
 	double loaded = bench_now_ms();
 	hw_findings findings = {0};
-	hw_check_run(session->rules, session->calendar, &data, session->today, &findings);
+	if (hw_check_run(session->rules, session->calendar, &data, session->today, &findings,
+			 &error) != 0)
+		bench_die("hw_check_run", error.message);
 	m->meetings = data.meeting_count;
 	m->attendees = data.attendee_count;
 	m->findings = findings.count;

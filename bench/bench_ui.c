@@ -35,10 +35,11 @@ typedef enum what { BASELINE, FIRST_SCREEN, AGENDA, MEETING, WHAT_COUNT } what;
 static const char *const names[WHAT_COUNT] = {
 	"baseline: six weeks' meetings", "first screen (calendar)", "agenda, 90 days", "a meeting"};
 
-static void count_meeting(const hw_meeting *meeting, void *user)
+static int count_meeting(const hw_meeting *meeting, void *user)
 {
 	int64_t *last = user;
 	*last = meeting->id;
+	return 0;
 }
 
 static double run(hw_session *session, what kind, int64_t meeting_id, long *meetings)
@@ -69,11 +70,12 @@ static double run(hw_session *session, what kind, int64_t meeting_id, long *meet
 	return took;
 }
 
-static void remember_meeting(const hw_meeting *meeting, void *user)
+static int remember_meeting(const hw_meeting *meeting, void *user)
 {
 	int64_t *id = user;
 	if (*id == 0)
 		*id = meeting->id;
+	return 0;
 }
 
 int main(int argc, char **argv)

@@ -16,12 +16,13 @@ typedef struct names {
 	char text[2048];
 } names;
 
-static void collect(const hw_person *person, int how, void *user)
+static int collect(const hw_person *person, int how, void *user)
 {
 	names *out = user;
 	size_t used = strlen(out->text);
 	snprintf(out->text + used, sizeof out->text - used, "%s%s%s", used ? "," : "", person->name,
 		 how == 2 ? "(delegated)" : "");
+	return 0;
 }
 
 static hw_session *open_session(const fixture *f)
@@ -163,7 +164,7 @@ typedef struct hits {
 	int count;
 } hits;
 
-static void collect_hit(const hw_search_hit *hit, void *user)
+static int collect_hit(const hw_search_hit *hit, void *user)
 {
 	hits *out = user;
 	size_t used = strlen(out->text);
@@ -171,6 +172,7 @@ static void collect_hit(const hw_search_hit *hit, void *user)
 		 hit->kind == HW_HIT_MEETING ? "meeting" : "topic", (long long)hit->id,
 		 (long long)hit->meeting_id);
 	out->count++;
+	return 0;
 }
 
 static void test_search(void **state)

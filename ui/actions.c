@@ -42,18 +42,20 @@ void ui_choices_free(ui_choices *choices)
 	*choices = (ui_choices){0};
 }
 
-static void add_person(const hw_person *person, void *user)
+static int add_person(const hw_person *person, void *user)
 {
 	ui_choices_eligible(person, 1, user);
+	return 0;
 }
 
-void ui_choices_eligible(const hw_person *person, int how, void *user)
+int ui_choices_eligible(const hw_person *person, int how, void *user)
 {
 	char label[600], value[32];
 	snprintf(label, sizeof label, "%s  %s%s", person->name, person->title,
 		 how == 2 ? _(" (by delegation)") : "");
 	snprintf(value, sizeof value, "%lld", (long long)person->id);
 	ui_choices_add(user, label, value);
+	return 0;
 }
 
 int ui_choices_people(ui *app, ui_choices *choices, hw_error *error)
@@ -61,11 +63,12 @@ int ui_choices_people(ui *app, ui_choices *choices, hw_error *error)
 	return hw_person_list(app->session, add_person, choices, error);
 }
 
-static void add_department(const hw_department *department, void *user)
+static int add_department(const hw_department *department, void *user)
 {
 	char value[32];
 	snprintf(value, sizeof value, "%lld", (long long)department->id);
 	ui_choices_add(user, department->name, value);
+	return 0;
 }
 
 int ui_choices_departments(ui *app, ui_choices *choices, hw_error *error)

@@ -18,7 +18,7 @@ void ui_choices_free(ui_choices *choices);
 /* Every person ("name  title"), values their ids. */
 int ui_choices_people(ui *app, ui_choices *choices, hw_error *error);
 /* Those an hw_eligible function gives. */
-void ui_choices_eligible(const hw_person *person, int how, void *user);
+int ui_choices_eligible(const hw_person *person, int how, void *user);
 int ui_choices_departments(ui *app, ui_choices *choices, hw_error *error);
 
 /* Makes `field` a no/yes choice, "no" first: choice 1 is yes. */

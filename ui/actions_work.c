@@ -266,15 +266,16 @@ typedef struct unscheduled {
 	ui_choices choices;
 } unscheduled;
 
-static void add_unscheduled(const hw_topic *topic, void *user)
+static int add_unscheduled(const hw_topic *topic, void *user)
 {
 	if (topic->meeting_id || topic->state == HW_TOPIC_DECIDED || topic->state == HW_TOPIC_DEFERRED)
-		return;
+		return 0;
 	char label[1400], value[32];
 	snprintf(label, sizeof label, "#%lld %s%s", (long long)topic->id, topic->title,
 		 topic->approved_by ? "" : _(" (not approved yet)"));
 	snprintf(value, sizeof value, "%lld", (long long)topic->id);
 	ui_choices_add(user, label, value);
+	return 0;
 }
 
 static void schedule_topic(ui *app, int64_t meeting_id)

@@ -31,20 +31,14 @@ const char *ui_type_mark(hw_meeting_type type)
 	return _(marks[type < HW_MEETING_TYPE_COUNT ? type : 0]);
 }
 
-void ui_meetings_add(const hw_meeting *meeting, void *user)
+int ui_meetings_add(const hw_meeting *meeting, void *user)
 {
 	ui_meetings *meetings = user;
-	if (meetings->count == meetings->capacity) {
-		int capacity = meetings->capacity ? meetings->capacity * 2 : 64;
-		hw_meeting *grown = realloc(meetings->items, (size_t)capacity * sizeof *grown);
-		if (grown == NULL) {
-			meetings->failed = true;
-			return;
-		}
-		meetings->items = grown;
-		meetings->capacity = capacity;
-	}
+	if (hw_grow((void **)&meetings->items, &meetings->capacity, meetings->count,
+		    sizeof *meetings->items, meetings->error) != 0)
+		return -1;
 	meetings->items[meetings->count++] = *meeting;
+	return 0;
 }
 
 void ui_meetings_free(ui_meetings *meetings)
@@ -59,9 +53,10 @@ int ui_findings(ui *app, hw_date from, hw_date to, hw_findings *out, hw_error *e
 	*out = (hw_findings){0};
 	if (hw_check_load(app->session, from, to, &data, error) != 0)
 		return -1;
-	hw_check_run(app->session->rules, app->session->calendar, &data, app->session->today, out);
+	int result = hw_check_run(app->session->rules, app->session->calendar, &data,
+				  app->session->today, out, error);
 	hw_check_data_free(&data);
-	return 0;
+	return result;
 }
 
 bool ui_meeting_has_findings(const hw_findings *findings, int64_t meeting_id)

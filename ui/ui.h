@@ -338,9 +338,10 @@ const char *ui_type_mark(hw_meeting_type type);
 typedef struct ui_meetings {
 	hw_meeting *items;
 	int count, capacity;
-	bool failed; /* out of memory: some were left out */
+	hw_error *error; /* where ui_meetings_add says that memory ran out: set it before listing */
 } ui_meetings;
-void ui_meetings_add(const hw_meeting *meeting, void *meetings);
+/* Returns 0, or -1 with *meetings->error when the list cannot grow (the walk stops). */
+int ui_meetings_add(const hw_meeting *meeting, void *meetings);
 void ui_meetings_free(ui_meetings *meetings);
 
 /* The findings for [from, to], for views that mark meetings. */

@@ -40,7 +40,7 @@ void *ui_agenda_new_for(ui *app, const hw_person *person)
 	return state;
 }
 
-static void add_waiting(const hw_waiting *waiting, void *user)
+static int add_waiting(const hw_waiting *waiting, void *user)
 {
 	ui_list *list = user;
 	static const char *const kinds[] = {N_("leave"), N_("topic"), N_("minutes")};
@@ -56,6 +56,7 @@ static void add_waiting(const hw_waiting *waiting, void *user)
 		row->id = waiting->id;
 		row->meeting_id = waiting->meeting_id;
 	}
+	return 0;
 }
 
 typedef struct topic_context {
@@ -63,11 +64,11 @@ typedef struct topic_context {
 	int64_t person_id;
 } topic_context;
 
-static void add_topic(const hw_topic *topic, void *user)
+static int add_topic(const hw_topic *topic, void *user)
 {
 	topic_context *context = user;
 	if (topic->deputy_id != context->person_id || topic->state == HW_TOPIC_DECIDED)
-		return;
+		return 0;
 	char number[32];
 	snprintf(number, sizeof number, "#%lld", (long long)topic->id);
 	char text[2048] = "";
@@ -80,6 +81,7 @@ static void add_topic(const hw_topic *topic, void *user)
 		row->id = topic->id;
 		row->meeting_id = topic->meeting_id;
 	}
+	return 0;
 }
 
 static void agenda_load(ui *app, void *opaque)
@@ -92,6 +94,7 @@ static void agenda_load(ui *app, void *opaque)
 	hw_error error = {0};
 	hw_date from = app->selected, to = app->selected + AGENDA_DAYS - 1;
 	hw_findings findings = {0};
+	state->meetings.error = &error;
 	if (hw_meeting_list(app->session, from, to, ui_meetings_add, &state->meetings, &error) != 0 ||
 	    ui_findings(app, from, to, &findings, &error) != 0) {
 		snprintf(list->error, sizeof list->error, "%s", error.message);

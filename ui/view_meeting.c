@@ -24,8 +24,6 @@ typedef struct meeting_state {
 typedef struct loader {
 	ui *app;
 	meeting_state *state;
-	hw_leave *leave;
-	int leave_count;
 } loader;
 
 void *ui_meeting_new(ui *app, int64_t meeting_id)
@@ -51,24 +49,9 @@ static const char *topic_state_label(hw_topic_state state)
 	return _(labels[state < HW_TOPIC_STATE_COUNT ? state : 0]);
 }
 
-static void collect_leave(const hw_leave *leave, void *user)
+static int add_attendee(const hw_attendee *attendee, const hw_leave *leave, void *user)
 {
 	loader *load = user;
-	hw_leave *grown = realloc(load->leave, (size_t)(load->leave_count + 1) * sizeof *grown);
-	if (grown == NULL)
-		return;
-	load->leave = grown;
-	load->leave[load->leave_count++] = *leave;
-}
-
-static void add_attendee(const hw_attendee *attendee, void *user)
-{
-	loader *load = user;
-	/* A person asks leave from a meeting once at most (the store's unique key). */
-	const hw_leave *leave = NULL;
-	for (int i = 0; i < load->leave_count && leave == NULL; i++)
-		if (load->leave[i].person_id == attendee->person.id)
-			leave = &load->leave[i];
 	char text[2048] = "", state[600] = "";
 	ui_column(text, sizeof text, hw_attendance_label(attendee->kind), 8);
 	ui_column(text, sizeof text, attendee->person.name, 26);
@@ -90,9 +73,10 @@ static void add_attendee(const hw_attendee *attendee, void *user)
 		row->meeting_id = load->state->meeting_id;
 		row->person_id = attendee->person.id;
 	}
+	return 0;
 }
 
-static void add_topic(const hw_topic *topic, void *user)
+static int add_topic(const hw_topic *topic, void *user)
 {
 	loader *load = user;
 	char text[2048] = "", number[32];
@@ -117,9 +101,10 @@ static void add_topic(const hw_topic *topic, void *user)
 		row->id = topic->id;
 		row->meeting_id = load->state->meeting_id;
 	}
+	return 0;
 }
 
-static void add_document(const hw_document *document, void *user)
+static int add_document(const hw_document *document, void *user)
 {
 	loader *load = user;
 	ui *app = load->app;
@@ -155,13 +140,15 @@ static void add_document(const hw_document *document, void *user)
 		row->id = document->id;
 		row->meeting_id = meeting->id;
 	}
+	return 0;
 }
 
-static void find_minutes_due(const hw_deadline *deadline, void *user)
+static int find_minutes_due(const hw_deadline *deadline, void *user)
 {
 	hw_deadline *found = user;
 	if (deadline->kind == HW_DUE_MINUTES && deadline->meeting_id == found->meeting_id)
 		*found = *deadline;
+	return 0;
 }
 
 /* Adds a long text as a row of `kind` and continuation rows, wrapped to the screen. */
@@ -181,13 +168,14 @@ static void add_wrapped(ui_list *list, ui_row_kind kind, ui_style style, int64_t
 	}
 }
 
-static void add_amendment(const hw_amendment *amendment, void *user)
+static int add_amendment(const hw_amendment *amendment, void *user)
 {
 	char on[HW_DATE_TEXT_SIZE], text[4400];
 	hw_date_format(amendment->on, on);
 	snprintf(text, sizeof text, _("Amendment %s (%s): %s"), on, amendment->by_name, amendment->text);
 	add_wrapped(user, UI_ROW_TEXT, UI_STYLE_NORMAL, 0, 0, false, text,
 		    COLS > 8 ? COLS - 8 : 72);
+	return 0;
 }
 
 static void meeting_load(ui *app, void *opaque)
@@ -228,10 +216,8 @@ static void meeting_load(ui *app, void *opaque)
 
 	loader load = {.app = app, .state = state};
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Attendance"));
-	if (hw_leave_list(app->session, false, meeting->id, collect_leave, &load, &error) != 0 ||
-	    hw_meeting_attendees(app->session, meeting->id, add_attendee, &load, &error) != 0)
+	if (hw_attendance_list(app->session, meeting->id, add_attendee, &load, &error) != 0)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
-	free(load.leave);
 
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Topics"));
 	int before = list->count;

@@ -38,6 +38,7 @@ static void month_load(ui *app, void *opaque)
 	state->error[0] = '\0';
 	hw_findings_free(&state->findings);
 	hw_error error = {0};
+	state->meetings.error = &error;
 	if (hw_meeting_list(app->session, state->first, state->first + GRID_DAYS - 1, ui_meetings_add,
 			    &state->meetings, &error) != 0 ||
 	    ui_findings(app, state->first, state->first + GRID_DAYS - 1, &state->findings, &error) != 0)

@@ -25,7 +25,7 @@ void *ui_queues_new(ui *app)
 	return state;
 }
 
-static void add_leave(const hw_leave *leave, void *user)
+static int add_leave(const hw_leave *leave, void *user)
 {
 	queues_state *state = user;
 	char approvers[256], number[32], meeting[32], text[2048] = "";
@@ -43,13 +43,14 @@ static void add_leave(const hw_leave *leave, void *user)
 		row->meeting_id = leave->meeting_id;
 		row->person_id = leave->person_id;
 	}
+	return 0;
 }
 
-static void add_topic(const hw_topic *topic, void *user)
+static int add_topic(const hw_topic *topic, void *user)
 {
 	queues_state *state = user;
 	if (topic->approved_by || topic->state == HW_TOPIC_DECIDED || topic->state == HW_TOPIC_DEFERRED)
-		return;
+		return 0;
 	char number[32], where[64] = "", text[2048] = "";
 	snprintf(number, sizeof number, "#%lld", (long long)topic->id);
 	if (topic->meeting_id)
@@ -64,9 +65,10 @@ static void add_topic(const hw_topic *topic, void *user)
 		row->id = topic->id;
 		row->meeting_id = topic->meeting_id;
 	}
+	return 0;
 }
 
-static void add_deadline(const hw_deadline *deadline, void *user)
+static int add_deadline(const hw_deadline *deadline, void *user)
 {
 	queues_state *state = user;
 	static const char *const steps[] = {N_("sign minutes"), N_("hand over"), N_("issue")};
@@ -88,6 +90,7 @@ static void add_deadline(const hw_deadline *deadline, void *user)
 		row->id = deadline->document_id;
 		row->meeting_id = deadline->meeting_id;
 	}
+	return 0;
 }
 
 static void queues_load(ui *app, void *opaque)

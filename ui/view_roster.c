@@ -11,7 +11,8 @@ typedef struct roster_state {
 	ui_list list; /* first: the ui_list_view_* functions use it */
 	ui *app;
 	hw_person *deputies;
-	int deputy_count;
+	int deputy_count, deputy_capacity;
+	hw_error *error; /* the loading's, for a list that cannot grow */
 } roster_state;
 
 void *ui_roster_new(ui *app)
@@ -22,7 +23,7 @@ void *ui_roster_new(ui *app)
 	return state;
 }
 
-static void add_department(const hw_department *department, void *user)
+static int add_department(const hw_department *department, void *user)
 {
 	roster_state *state = user;
 	char text[2048] = "";
@@ -34,9 +35,10 @@ static void add_department(const hw_department *department, void *user)
 		 department->member_of_executive && department->has_function ? ", " : "",
 		 department->has_function ? hw_role_description(department->function) : "");
 	ui_list_add(&state->list, UI_ROW_TEXT, UI_STYLE_NORMAL, "  %s", text);
+	return 0;
 }
 
-static void add_person(const hw_person *person, void *user)
+static int add_person(const hw_person *person, void *user)
 {
 	roster_state *state = user;
 	char text[2048] = "";
@@ -49,19 +51,20 @@ static void add_person(const hw_person *person, void *user)
 	if (row)
 		row->id = row->person_id = person->id;
 	if (person->role == HW_ROLE_DEPUTY || person->role == HW_ROLE_EXECUTIVE_DEPUTY) {
-		hw_person *grown = realloc(state->deputies, (size_t)(state->deputy_count + 1) * sizeof *grown);
-		if (grown) {
-			state->deputies = grown;
-			state->deputies[state->deputy_count++] = *person;
-		}
+		if (hw_grow((void **)&state->deputies, &state->deputy_capacity, state->deputy_count,
+			    sizeof *state->deputies, state->error) != 0)
+			return -1;
+		state->deputies[state->deputy_count++] = *person;
 	}
+	return 0;
 }
 
-static void add_division_member(const hw_department *department, void *user)
+static int add_division_member(const hw_department *department, void *user)
 {
 	char *names = user;
 	size_t used = strlen(names);
 	snprintf(names + used, 2048 - used, "%s%s", used ? "、" : "", department->name);
+	return 0;
 }
 
 static void roster_load(ui *app, void *opaque)
@@ -72,6 +75,7 @@ static void roster_load(ui *app, void *opaque)
 	ui_list_clear(list);
 	state->deputy_count = 0;
 	hw_error error = {0};
+	state->error = &error;
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("People"));
 	if (hw_person_list(app->session, add_person, state, &error) != 0)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);

@@ -21,7 +21,7 @@ void *ui_search_new(ui *app, const char *text)
 	return state;
 }
 
-static void add_hit(const hw_search_hit *hit, void *user)
+static int add_hit(const hw_search_hit *hit, void *user)
 {
 	ui_list *list = user;
 	char date[HW_DATE_TEXT_SIZE] = "", number[32], text[2048] = "";
@@ -39,6 +39,7 @@ static void add_hit(const hw_search_hit *hit, void *user)
 		row->id = hit->id;
 		row->meeting_id = hit->meeting_id;
 	}
+	return 0;
 }
 
 static void search_load(ui *app, void *opaque)

@@ -74,6 +74,12 @@ static int zone_offset(const char *zone, int *offset, char *abbrev, size_t size,
 	return 0;
 }
 
+/* An attendee with the index of their leave request in the event's list, or -1. */
+typedef struct attendee_row {
+	hw_attendee attendee;
+	int leave;
+} attendee_row;
+
 typedef struct exporter {
 	hw_session *session;
 	const hw_export_options *options;
@@ -85,6 +91,11 @@ typedef struct exporter {
 	hw_meeting_type type;
 	int count;
 	int status;
+	/* One meeting's attendance, kept from meeting to meeting to spare the allocations. */
+	attendee_row *attendees;
+	int attendee_count, attendee_capacity;
+	hw_leave *leave;
+	int leave_count, leave_capacity;
 } exporter;
 
 static void write_component(exporter *e, icalcomponent *component)
@@ -129,32 +140,34 @@ typedef struct event_context {
 	exporter *e;
 	icalcomponent *event;
 	const hw_meeting *meeting;
-	hw_leave leave[128];
-	int leave_count;
 	bool attends;
 	char description[8192];
 	size_t used;
 } event_context;
 
-static void collect_leave(const hw_leave *leave, void *user)
+static int collect_attendee(const hw_attendee *attendee, const hw_leave *leave, void *user)
 {
-	event_context *c = user;
-	if (c->leave_count < 128)
-		c->leave[c->leave_count++] = *leave;
+	exporter *e = user;
+	if (hw_grow((void **)&e->attendees, &e->attendee_capacity, e->attendee_count,
+		    sizeof *e->attendees, e->error) != 0)
+		return -1;
+	attendee_row *row = &e->attendees[e->attendee_count++];
+	row->attendee = *attendee;
+	row->leave = -1;
+	if (leave != NULL) {
+		if (hw_grow((void **)&e->leave, &e->leave_capacity, e->leave_count, sizeof *e->leave,
+			    e->error) != 0)
+			return -1;
+		row->leave = e->leave_count;
+		e->leave[e->leave_count++] = *leave;
+	}
+	return 0;
 }
 
-static const hw_leave *approved_leave(event_context *c, int64_t person)
+static void add_attendee(event_context *c, const attendee_row *row)
 {
-	for (int i = 0; i < c->leave_count; i++)
-		if (c->leave[i].person_id == person && c->leave[i].state == HW_LEAVE_APPROVED)
-			return &c->leave[i];
-	return NULL;
-}
-
-static void add_attendee(const hw_attendee *attendee, void *user)
-{
-	event_context *c = user;
 	exporter *e = c->e;
+	const hw_attendee *attendee = &row->attendee;
 	char urn[192];
 	person_urn(e, attendee->person.id, urn, sizeof urn);
 	if (attendee->person.id == e->person_id)
@@ -166,16 +179,26 @@ static void add_attendee(const hw_attendee *attendee, void *user)
 				  : attendee->kind == HW_ATTEND_STAFF       ? ICAL_ROLE_NONPARTICIPANT
 									    : ICAL_ROLE_OPTPARTICIPANT;
 	icalproperty_add_parameter(property, icalparameter_new_role(role));
-	const hw_leave *leave = approved_leave(c, attendee->person.id);
+	const hw_leave *leave = row->leave >= 0 && e->leave[row->leave].state == HW_LEAVE_APPROVED
+					? &e->leave[row->leave]
+					: NULL;
+	/* In the order the requests were made (by id), whoever's place this person takes. */
 	bool substitute_for_someone = false;
-	for (int i = 0; i < c->leave_count; i++)
-		if (c->leave[i].state == HW_LEAVE_APPROVED &&
-		    c->leave[i].substitute_id == attendee->person.id) {
-			char from[192];
-			person_urn(e, c->leave[i].person_id, from, sizeof from);
-			icalproperty_add_parameter(property, icalparameter_new_delegatedfrom(from));
-			substitute_for_someone = true;
-		}
+	for (int64_t after = 0;;) {
+		const hw_leave *next = NULL;
+		for (int i = 0; i < e->leave_count; i++)
+			if (e->leave[i].state == HW_LEAVE_APPROVED &&
+			    e->leave[i].substitute_id == attendee->person.id && e->leave[i].id > after &&
+			    (next == NULL || e->leave[i].id < next->id))
+				next = &e->leave[i];
+		if (next == NULL)
+			break;
+		char from[192];
+		person_urn(e, next->person_id, from, sizeof from);
+		icalproperty_add_parameter(property, icalparameter_new_delegatedfrom(from));
+		substitute_for_someone = true;
+		after = next->id;
+	}
 	if (leave != NULL && leave->substitute_id) {
 		char to[192];
 		person_urn(e, leave->substitute_id, to, sizeof to);
@@ -191,13 +214,14 @@ static void add_attendee(const hw_attendee *attendee, void *user)
 	icalcomponent_add_property(c->event, property);
 }
 
-static void describe_topic(const hw_topic *topic, void *user)
+static int describe_topic(const hw_topic *topic, void *user)
 {
 	event_context *c = user;
 	if (c->used < sizeof c->description)
 		c->used += (size_t)snprintf(c->description + c->used, sizeof c->description - c->used,
 					    "%s%lld. %s", c->used ? "\n" : "", (long long)topic->id,
 					    topic->title);
+	return 0;
 }
 
 /* A category is a comma-separated list: a comma or semicolon inside one name is escaped here,
@@ -224,20 +248,20 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 	event_context c;
 	c.e = e;
 	c.meeting = meeting;
-	c.leave_count = 0;
 	c.attends = false;
 	c.description[0] = '\0';
 	c.used = 0;
-	c.event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	if (hw_leave_list(e->session, false, meeting->id, collect_leave, &c, e->error) != 0 ||
-	    hw_meeting_attendees(e->session, meeting->id, add_attendee, &c, e->error) != 0 ||
+	e->attendee_count = e->leave_count = 0;
+	if (hw_attendance_list(e->session, meeting->id, collect_attendee, e, e->error) != 0 ||
 	    hw_topic_list(e->session, meeting->id, describe_topic, &c, e->error) != 0) {
-		icalcomponent_free(c.event);
 		e->status = -1;
 		return NULL;
 	}
+	c.event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	for (int i = 0; i < e->attendee_count; i++)
+		add_attendee(&c, &e->attendees[i]);
 	if (plain)
-		*plain = c.leave_count == 0 && c.used == 0;
+		*plain = e->leave_count == 0 && c.used == 0;
 	if (e->person_id && !c.attends) {
 		icalcomponent_free(c.event);
 		return NULL;
@@ -280,18 +304,19 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 	return c.event;
 }
 
-static void export_meeting(const hw_meeting *meeting, void *user)
+static int export_meeting(const hw_meeting *meeting, void *user)
 {
 	exporter *e = user;
-	if (e->status != 0 || meeting->series_id != 0)
-		return; /* occurrences go out with their series */
+	if (meeting->series_id != 0)
+		return 0; /* occurrences go out with their series */
 	if (e->options->type && meeting->type != e->type)
-		return;
+		return 0;
 	icalcomponent *event = build_event(e, meeting, NULL);
 	if (event != NULL) {
 		write_component(e, event);
 		e->count++;
 	}
+	return e->status;
 }
 
 /* ---- series: one master VEVENT with RRULE, EXDATE and RDATE, and overrides ---- */
@@ -301,18 +326,13 @@ typedef struct occurrence_list {
 	int count, capacity;
 } occurrence_list;
 
-static void collect_occurrence(const hw_meeting *meeting, void *user)
+static int collect_occurrence(occurrence_list *list, const hw_meeting *meeting, hw_error *error)
 {
-	occurrence_list *list = user;
-	if (list->count == list->capacity) {
-		int capacity = list->capacity ? list->capacity * 2 : 64;
-		hw_meeting *grown = realloc(list->items, (size_t)capacity * sizeof *grown);
-		if (grown == NULL)
-			return;
-		list->items = grown;
-		list->capacity = capacity;
-	}
+	if (hw_grow((void **)&list->items, &list->capacity, list->count, sizeof *list->items,
+		    error) != 0)
+		return -1;
 	list->items[list->count++] = *meeting;
+	return 0;
 }
 
 /* The attendees of an event, as text, to tell whether two occurrences invite the same. */
@@ -341,11 +361,16 @@ static void replace_property(icalcomponent *component, icalproperty_kind kind,
 	icalcomponent_add_property(component, property);
 }
 
-static void add_skip(hw_date date, void *user)
+typedef struct skip_context {
+	occurrence_list *skips;
+	hw_error *error;
+} skip_context;
+
+static int add_skip(hw_date date, void *user)
 {
-	occurrence_list *skips = user;
+	skip_context *context = user;
 	hw_meeting day = {.occurrence = date};
-	collect_occurrence(&day, skips);
+	return collect_occurrence(context->skips, &day, context->error);
 }
 
 static bool in_export_range(exporter *e, hw_date date)
@@ -354,29 +379,37 @@ static bool in_export_range(exporter *e, hw_date date)
 	       (!e->options->has_to || date <= e->options->to);
 }
 
-static void export_series(const hw_series *series, void *user)
+static int export_series(const hw_series *series, void *user)
 {
 	exporter *e = user;
-	if (e->status != 0 || (e->options->type && series->type != e->type))
-		return;
+	if (e->options->type && series->type != e->type)
+		return 0;
 	occurrence_list all = {0}, skips = {0};
+	char *master_attendees = NULL;
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(e->session->store),
 			       "SELECT id FROM meeting WHERE series_id = ?1 ORDER BY occurrence", -1,
 			       &statement, NULL) != SQLITE_OK) {
 		e->status = hw_store_fail(e->session->store, _("cannot read the series"), e->error);
-		return;
+		return e->status;
 	}
 	sqlite3_bind_int64(statement, 1, series->id);
-	while (e->status == 0 && sqlite3_step(statement) == SQLITE_ROW) {
+	int last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_meeting meeting;
-		if (hw_meeting_get(e->session, sqlite3_column_int64(statement, 0), &meeting, e->error) != 0)
+		if (hw_meeting_get(e->session, sqlite3_column_int64(statement, 0), &meeting, e->error) != 0 ||
+		    collect_occurrence(&all, &meeting, e->error) != 0) {
 			e->status = -1;
-		else
-			collect_occurrence(&meeting, &all);
+			break;
+		}
 	}
-	sqlite3_finalize(statement);
-	if (e->status == 0 && hw_series_skips(e->session, series->id, add_skip, &skips, e->error) != 0)
+	if (e->status != 0)
+		sqlite3_finalize(statement);
+	else if (hw_store_finish(e->session->store, statement, last, N_("cannot read the series"),
+				 e->error) != 0)
+		e->status = -1;
+	skip_context skipping = {&skips, e->error};
+	if (e->status == 0 && hw_series_skips(e->session, series->id, add_skip, &skipping, e->error) != 0)
 		e->status = -1;
 	/* The occurrences in the exported range decide whether the series is exported. */
 	bool any = false;
@@ -388,7 +421,6 @@ static void export_series(const hw_series *series, void *user)
 	/* The master takes its attendees, title and place from the first plain occurrence. */
 	int model = -1;
 	icalcomponent *master = NULL;
-	char *master_attendees = NULL;
 	for (int i = 0; i < all.count && master == NULL && e->status == 0; i++) {
 		const hw_meeting *m = &all.items[i];
 		bool plain;
@@ -412,7 +444,7 @@ static void export_series(const hw_series *series, void *user)
 			hw_meeting alone = all.items[i];
 			alone.series_id = 0;
 			if (in_export_range(e, alone.date))
-				export_meeting(&alone, e);
+				(void)export_meeting(&alone, e); /* a failure is in e->status */
 		}
 		goto done;
 	}
@@ -444,7 +476,13 @@ static void export_series(const hw_series *series, void *user)
 		icalcomponent_add_property(master, exdate);
 	}
 	icalcomponent **overrides = calloc((size_t)all.count, sizeof *overrides);
-	for (int i = 0; i < all.count && overrides && e->status == 0; i++) {
+	if (overrides == NULL) {
+		/* Without them an occurrence would go missing from the calendar. */
+		e->status = hw_error_set(e->error, "%s", _("out of memory"));
+		icalcomponent_free(master);
+		goto done;
+	}
+	for (int i = 0; i < all.count && e->status == 0; i++) {
 		const hw_meeting *m = &all.items[i];
 		struct icaltimetype rule_time = zoned(e, m->occurrence, first->start);
 		if (m->status == HW_STATUS_CANCELLED) {
@@ -487,32 +525,39 @@ static void export_series(const hw_series *series, void *user)
 		icalcomponent_add_property(event, id);
 		overrides[i] = in_export_range(e, m->date) ? event : (icalcomponent_free(event), NULL);
 	}
-	write_component(e, master);
-	e->count++;
-	for (int i = 0; i < all.count && overrides; i++)
-		if (overrides[i]) {
+	if (e->status == 0) {
+		write_component(e, master);
+		e->count++;
+	} else {
+		icalcomponent_free(master);
+	}
+	for (int i = 0; i < all.count; i++)
+		if (overrides[i] && e->status == 0) {
 			write_component(e, overrides[i]);
 			e->count++;
+		} else if (overrides[i]) {
+			icalcomponent_free(overrides[i]);
 		}
 	free(overrides);
-	free(master_attendees);
 done:
+	free(master_attendees);
 	free(all.items);
 	free(skips.items);
+	return e->status;
 }
 
 typedef struct todo_context {
 	exporter *e;
 } todo_context;
 
-static void export_deadline(const hw_deadline *deadline, void *user)
+static int export_deadline(const hw_deadline *deadline, void *user)
 {
 	exporter *e = user;
 	hw_meeting meeting;
-	if (e->status != 0 || hw_meeting_get(e->session, deadline->meeting_id, &meeting, e->error) != 0)
-		return;
+	if (hw_meeting_get(e->session, deadline->meeting_id, &meeting, e->error) != 0)
+		return e->status = -1;
 	if (e->options->type && meeting.type != e->type)
-		return;
+		return 0;
 	icalcomponent *todo = icalcomponent_new(ICAL_VTODO_COMPONENT);
 	char uid[160];
 	snprintf(uid, sizeof uid, "%s-%lld-%s", hw_deadline_kind_key(deadline->kind),
@@ -533,6 +578,7 @@ static void export_deadline(const hw_deadline *deadline, void *user)
 		icalcomponent_add_property(todo, icalproperty_new_description(deadline->clause));
 	icalcomponent_add_property(todo, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
 	write_component(e, todo);
+	return 0;
 }
 
 int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *out,
@@ -609,6 +655,8 @@ int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *o
 		e.status = -1;
 	fputs(tail, out);
 	free(text);
+	free(e.attendees);
+	free(e.leave);
 	icaltimezone_free(e.zone, 1);
 	if (e.status != 0)
 		return -1;

@@ -198,9 +198,10 @@ static int uid_known(importer *im, const char *sql, const char *uid, int64_t per
 		sqlite3_bind_int64(statement, 2, person);
 		hw_bind_date(statement, 3, date);
 	}
-	*known = sqlite3_step(statement) == SQLITE_ROW;
-	sqlite3_finalize(statement);
-	return 0;
+	int last = sqlite3_step(statement);
+	*known = last == SQLITE_ROW;
+	return hw_store_finish(im->session->store, statement, last, N_("cannot read the meetings"),
+			       im->error);
 }
 
 static int add_busy(importer *im, const char *uid, int64_t person, hw_date date, const char *start,

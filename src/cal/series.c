@@ -144,15 +144,16 @@ int hw_series_get(hw_session *session, int64_t id, hw_series *out, hw_error *err
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the series"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	bool found = sqlite3_step(statement) == SQLITE_ROW;
-	if (found)
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW)
 		read_series(statement, out);
-	sqlite3_finalize(statement);
-	return found ? 0
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the series"), error) != 0)
+		return -1;
+	return last == SQLITE_ROW ? 0
 		     : hw_error_set(error, _("no series #%lld (see 'huiwu series list')"), (long long)id);
 }
 
-int hw_series_list(hw_session *session, void (*visit)(const hw_series *, void *), void *user,
+int hw_series_list(hw_session *session, int (*visit)(const hw_series *, void *), void *user,
 		   hw_error *error)
 {
 	sqlite3_stmt *statement;
@@ -160,16 +161,19 @@ int hw_series_list(hw_session *session, void (*visit)(const hw_series *, void *)
 			       "SELECT " SERIES_COLUMNS " FROM series ORDER BY id", -1, &statement,
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the series"), error);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_series series;
 		read_series(statement, &series);
-		visit(&series, user);
+		if ((status = visit(&series, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the series"), error) != 0)
+		return -1;
+	return status;
 }
 
-int hw_series_skips(hw_session *session, int64_t id, void (*visit)(hw_date, void *), void *user,
+int hw_series_skips(hw_session *session, int64_t id, int (*visit)(hw_date, void *), void *user,
 		    hw_error *error)
 {
 	sqlite3_stmt *statement;
@@ -178,13 +182,15 @@ int hw_series_skips(hw_session *session, int64_t id, void (*visit)(hw_date, void
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the series"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_date date;
-		if (hw_column_date(statement, 0, &date))
-			visit(date, user);
+		if (hw_column_date(statement, 0, &date) && (status = visit(date, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the series"), error) != 0)
+		return -1;
+	return status;
 }
 
 /* ---- the frequency the rules set ---- */
@@ -201,9 +207,9 @@ static int count_existing(hw_session *session, hw_meeting_type type, hw_date sta
 	sqlite3_bind_text(statement, 1, hw_meeting_type_key(type), -1, SQLITE_STATIC);
 	hw_bind_date(statement, 2, start);
 	hw_bind_date(statement, 3, end);
-	*count = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
-	sqlite3_finalize(statement);
-	return 0;
+	int last = sqlite3_step(statement);
+	*count = last == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
+	return hw_store_finish(session->store, statement, last, N_("cannot read the meetings"), error);
 }
 
 static void describe_period(hw_date start, int months, char *out, size_t size)
@@ -460,18 +466,14 @@ done:
 static int run_on_series(hw_session *session, const char *sql, int64_t id, hw_date day,
 			 const char *text1, const char *text2, hw_error *error)
 {
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
-		return hw_store_fail(session->store, _("cannot change the series"), error);
+	sqlite3_stmt *statement = hw_store_prepare(session->store, sql);
 	sqlite3_bind_int64(statement, 1, id);
 	hw_bind_date(statement, 2, day);
 	if (sqlite3_bind_parameter_count(statement) >= 3 && text1)
 		sqlite3_bind_text(statement, 3, text1, -1, SQLITE_STATIC);
 	if (sqlite3_bind_parameter_count(statement) >= 4 && text2)
 		sqlite3_bind_text(statement, 4, text2, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	return rc == SQLITE_DONE ? 0 : hw_store_fail(session->store, _("cannot change the series"), error);
+	return hw_store_run(session->store, statement, _("cannot change the series"), error);
 }
 
 int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input, hw_error *error)
@@ -496,13 +498,12 @@ int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_series series;
-	if (hw_series_get(session, id, &series, error) != 0)
+	if (hw_series_get(session, id, &series, error) != 0 ||
+	    hw_action_snapshot(session, "series", id, error) != 0)
 		goto fail;
-	json_t *before = hw_row_json(session, "series", id);
 	const char *start = input->time ? input->time : series.start;
 	const char *end = input->end ? input->end : series.end;
 	if (*end && strcmp(end, start) <= 0) {
-		json_decref(before);
 		hw_error_set(error, _("the meeting ends (%s) before it starts (%s)"), end, start);
 		goto fail;
 	}
@@ -539,14 +540,9 @@ int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input
 	    run_on_series(session,
 			  "UPDATE meeting SET changed_at = ?3 WHERE series_id = ?1 AND date >= ?2"
 			  " AND status = 'planned' AND detached = 0",
-			  id, session->today, now, NULL, error) != 0) {
-		json_decref(before);
+			  id, session->today, now, NULL, error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, "series edit", "series", id, 0, before,
-			    hw_row_json(session, "series", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "series edit", "series", id, 0, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -570,7 +566,8 @@ int hw_series_end(hw_session *session, int64_t id, const char *on, hw_error *err
 		hw_error_set(error, "%s", _("that is before the series begins"));
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "series", id);
+	if (hw_action_snapshot(session, "series", id, error) != 0)
+		goto fail;
 	char now[HW_TIMESTAMP_SIZE];
 	hw_timestamp_now(now);
 	if (run_on_series(session,
@@ -580,14 +577,9 @@ int hw_series_end(hw_session *session, int64_t id, const char *on, hw_error *err
 	    run_on_series(session,
 			  "UPDATE meeting SET status = 'cancelled', sequence = sequence + 1, changed_at = ?3"
 			  " WHERE series_id = ?1 AND date > ?2 AND status = 'planned'",
-			  id, day, now, NULL, error) != 0) {
-		json_decref(before);
+			  id, day, now, NULL, error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, "series end", "series", id, 0, before,
-			    hw_row_json(session, "series", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "series end", "series", id, 0, error);
 fail:
 	hw_action_abort(session);
 	return -1;

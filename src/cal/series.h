@@ -78,10 +78,10 @@ int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input
 /* Ends the series after `on` (NULL: today): its later planned occurrences are cancelled. */
 int hw_series_end(hw_session *session, int64_t id, const char *on, hw_error *error);
 int hw_series_get(hw_session *session, int64_t id, hw_series *out, hw_error *error);
-int hw_series_list(hw_session *session, void (*visit)(const hw_series *, void *), void *user,
+int hw_series_list(hw_session *session, int (*visit)(const hw_series *, void *), void *user,
 		   hw_error *error);
 /* The days the series skipped (EXDATE), in order. */
-int hw_series_skips(hw_session *session, int64_t id, void (*visit)(hw_date, void *), void *user,
+int hw_series_skips(hw_session *session, int64_t id, int (*visit)(hw_date, void *), void *user,
 		    hw_error *error);
 const char *hw_holiday_policy_key(hw_holiday_policy policy);
 

@@ -36,8 +36,10 @@ int cli_check(cli_context *context, int argc, char **argv)
 		status = cli_fail(&error);
 	} else {
 		hw_findings findings = {0};
-		hw_check_run(session->rules, session->calendar, &data, session->today, &findings);
-		if (json) {
+		if (hw_check_run(session->rules, session->calendar, &data, session->today, &findings,
+				 &error) != 0) {
+			status = cli_fail(&error);
+		} else if (json) {
 			cli_print_json(cli_findings_json(&findings));
 		} else {
 			for (int i = 0; i < findings.count; i++) {
@@ -64,7 +66,7 @@ int cli_check(cli_context *context, int argc, char **argv)
 	return status;
 }
 
-static void print_entry(const hw_audit_entry *entry, void *user)
+static int print_entry(const hw_audit_entry *entry, void *user)
 {
 	json_t *array = user;
 	if (array) {
@@ -78,7 +80,7 @@ static void print_entry(const hw_audit_entry *entry, void *user)
 					 entry->meeting_id ? json_integer(entry->meeting_id) : json_null(),
 					 "before", before ? before : json_null(), "after",
 					 after ? after : json_null(), "rules_hash", entry->rules_hash));
-		return;
+		return 0;
 	}
 	printf("%5lld %s %-10s %-16s %s #%lld", (long long)entry->id, entry->at, entry->who,
 	       entry->action, entry->entity, (long long)entry->entity_id);
@@ -89,6 +91,7 @@ static void print_entry(const hw_audit_entry *entry, void *user)
 		printf("      - %s\n", entry->before);
 	if (entry->after)
 		printf("      + %s\n", entry->after);
+	return 0;
 }
 
 static void print_row_problem(const char *table, const char *row, const char *what, void *user)

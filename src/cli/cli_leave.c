@@ -12,7 +12,7 @@ typedef struct leave_output {
 	json_t *array;
 } leave_output;
 
-static void print_leave(const hw_leave *leave, void *user)
+static int print_leave(const hw_leave *leave, void *user)
 {
 	leave_output *output = user;
 	char approvers[256];
@@ -31,7 +31,7 @@ static void print_leave(const hw_leave *leave, void *user)
 				  leave->substitute_id ? cli_text(leave->substitute_name) : json_null(),
 				  "state", hw_leave_state_key(leave->state), "approvers", roles, "decided_by",
 				  leave->decided_by ? cli_text(leave->decided_by_name) : json_null()));
-		return;
+		return 0;
 	}
 	printf(_("#%-4lld meeting #%lld  %s: %s  [%s]  goes to %s"), (long long)leave->id,
 	       (long long)leave->meeting_id, leave->person_name, leave->reason,
@@ -43,6 +43,7 @@ static void print_leave(const hw_leave *leave, void *user)
 	if (leave->decided_by)
 		printf(_("  decided by %s"), leave->decided_by_name);
 	printf("\n");
+	return 0;
 }
 
 int cli_leave(cli_context *context, int argc, char **argv)

@@ -19,36 +19,8 @@ typedef struct meeting_detail {
 	int64_t meeting_id;
 } meeting_detail;
 
-static const hw_leave *find_leave(const hw_leave *all, int count, int64_t person)
+static int collect_attendee(const hw_attendee *attendee, const hw_leave *leave, void *user)
 {
-	for (int i = 0; i < count; i++)
-		if (all[i].person_id == person)
-			return &all[i];
-	return NULL;
-}
-
-typedef struct leave_array {
-	hw_leave items[256];
-	int count;
-} leave_array;
-
-static void collect_leave(const hw_leave *leave, void *user)
-{
-	leave_array *array = user;
-	if (array->count < 256)
-		array->items[array->count++] = *leave;
-}
-
-typedef struct attendee_context {
-	json_t *array;
-	const leave_array *leave;
-} attendee_context;
-
-static void collect_attendee(const hw_attendee *attendee, void *user)
-{
-	attendee_context *context = user;
-	const hw_leave *leave = find_leave(context->leave->items, context->leave->count,
-					   attendee->person.id);
 	json_t *object = json_pack("{s:I,s:o,s:o,s:s,s:o}", "id", (json_int_t)attendee->person.id,
 				   "name", cli_text(attendee->person.name), "title",
 				   cli_text(attendee->person.title),
@@ -56,16 +28,18 @@ static void collect_attendee(const hw_attendee *attendee, void *user)
 				   leave ? json_string(hw_leave_state_key(leave->state)) : json_null());
 	if (leave && leave->substitute_id)
 		json_object_set_new(object, "substitute", cli_text(leave->substitute_name));
-	json_array_append_new(context->array, object);
+	json_array_append_new(user, object);
+	return 0;
 }
 
-static void collect_topic(const hw_topic *topic, void *user)
+static int collect_topic(const hw_topic *topic, void *user)
 {
 	json_array_append_new(user, json_pack("{s:I,s:o,s:s,s:o,s:o}", "id", (json_int_t)topic->id,
 					      "title", cli_text(topic->title), "state",
 					      hw_topic_state_key(topic->state), "deputy",
 					      topic->deputy_id ? cli_text(topic->deputy_name) : json_null(),
 					      "approved", json_boolean(topic->approved_by != 0)));
+	return 0;
 }
 
 static json_t *findings_json(const hw_findings *findings, int64_t meeting_id)
@@ -124,16 +98,19 @@ static json_t *meeting_json(hw_session *session, const hw_meeting *meeting, bool
 	}
 	if (!detail)
 		return object;
-	leave_array leave = {.count = 0};
-	hw_leave_list(session, false, meeting->id, collect_leave, &leave, error);
-	attendee_context attendees = {json_array(), &leave};
-	hw_meeting_attendees(session, meeting->id, collect_attendee, &attendees, error);
-	json_object_set_new(object, "attendees", attendees.array);
+	json_t *attendees = json_array();
+	json_object_set_new(object, "attendees", attendees);
 	json_t *topics = json_array();
-	hw_topic_list(session, meeting->id, collect_topic, topics, error);
 	json_object_set_new(object, "topics", topics);
 	hw_minutes minutes;
-	if (hw_minutes_get(session, meeting->id, &minutes, error) == 1)
+	int has_minutes;
+	if (hw_attendance_list(session, meeting->id, collect_attendee, attendees, error) != 0 ||
+	    hw_topic_list(session, meeting->id, collect_topic, topics, error) != 0 ||
+	    (has_minutes = hw_minutes_get(session, meeting->id, &minutes, error)) < 0) {
+		json_decref(object);
+		return NULL;
+	}
+	if (has_minutes == 1)
 		json_object_set_new(object, "minutes",
 				    json_pack("{s:s,s:o,s:o,s:i}", "state",
 					      minutes.signed_ ? "signed" : "drafted", "text",
@@ -144,12 +121,20 @@ static json_t *meeting_json(hw_session *session, const hw_meeting *meeting, bool
 		json_object_set_new(object, "minutes", json_null());
 	hw_check_data data;
 	hw_findings findings = {0};
-	if (hw_check_load(session, meeting->date, meeting->date, &data, error) == 0) {
-		hw_check_run(session->rules, session->calendar, &data, session->today, &findings);
-		hw_check_data_free(&data);
+	if (hw_check_load(session, meeting->date, meeting->date, &data, error) != 0) {
+		json_decref(object);
+		return NULL;
 	}
-	json_object_set_new(object, "findings", findings_json(&findings, meeting->id));
+	int checked = hw_check_run(session->rules, session->calendar, &data, session->today,
+				   &findings, error);
+	hw_check_data_free(&data);
+	if (checked == 0)
+		json_object_set_new(object, "findings", findings_json(&findings, meeting->id));
 	hw_findings_free(&findings);
+	if (checked != 0) {
+		json_decref(object);
+		return NULL;
+	}
 	return object;
 }
 
@@ -233,18 +218,21 @@ typedef struct list_context {
 	hw_error *error;
 } list_context;
 
-static void list_meeting(const hw_meeting *meeting, void *user)
+static int list_meeting(const hw_meeting *meeting, void *user)
 {
 	list_context *context = user;
-	if (context->person_id && hw_meeting_has_attendee(context->session, meeting->id,
-							  context->person_id, context->error) != 1)
-		return;
+	int attends = context->person_id ? hw_meeting_has_attendee(context->session, meeting->id,
+								   context->person_id, context->error)
+					 : 1;
+	if (attends != 1)
+		return attends; /* -1: could not tell */
 	if (context->array) {
 		json_array_append_new(context->array,
 				      meeting_json(context->session, meeting, false, context->error));
-		return;
+		return 0;
 	}
 	print_meeting_line(meeting, context->session->rules);
+	return 0;
 }
 
 static int parse_flag_value(const char *command, const char *text, int *out)
@@ -342,7 +330,9 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 			status = cli_fail(&error);
 		} else {
 			json_t *object = meeting_json(session, &meeting, true, &error);
-			if (json)
+			if (object == NULL)
+				status = cli_fail(&error);
+			else if (json)
 				cli_print_json(object);
 			else {
 				print_meeting_detail(object);
@@ -375,34 +365,37 @@ typedef struct agenda_context {
 	hw_error *error;
 } agenda_context;
 
-static void print_topic_line(const hw_topic *topic, void *user)
+static int print_topic_line(const hw_topic *topic, void *user)
 {
 	(void)user;
 	printf("        %s #%lld %s  [%s]\n", _("topic"), (long long)topic->id, topic->title,
 	       hw_topic_state_key(topic->state));
+	return 0;
 }
 
-static void agenda_meeting(const hw_meeting *meeting, void *user)
+static int agenda_meeting(const hw_meeting *meeting, void *user)
 {
 	agenda_context *context = user;
 	if (meeting->status == HW_STATUS_CANCELLED)
-		return;
-	if (context->person_id && hw_meeting_has_attendee(context->session, meeting->id,
-							  context->person_id, context->error) != 1)
-		return;
+		return 0;
+	int attends = context->person_id ? hw_meeting_has_attendee(context->session, meeting->id,
+								   context->person_id, context->error)
+					 : 1;
+	if (attends != 1)
+		return attends; /* -1: could not tell */
 	if (context->meetings) {
 		json_t *object = meeting_json(context->session, meeting, false, context->error);
 		json_t *topics = json_array();
-		hw_topic_list(context->session, meeting->id, collect_topic, topics, context->error);
 		json_object_set_new(object, "topics", topics);
 		json_array_append_new(context->meetings, object);
-		return;
+		return hw_topic_list(context->session, meeting->id, collect_topic, topics,
+				     context->error);
 	}
 	print_meeting_line(meeting, context->session->rules);
-	hw_topic_list(context->session, meeting->id, print_topic_line, NULL, context->error);
+	return hw_topic_list(context->session, meeting->id, print_topic_line, NULL, context->error);
 }
 
-static void agenda_waiting(const hw_waiting *item, void *user)
+static int agenda_waiting(const hw_waiting *item, void *user)
 {
 	agenda_context *context = user;
 	if (context->waiting) {
@@ -411,7 +404,7 @@ static void agenda_waiting(const hw_waiting *item, void *user)
 						"id", (json_int_t)item->id, "meeting",
 						item->meeting_id ? json_integer(item->meeting_id) : json_null(),
 						"text", cli_text(item->text)));
-		return;
+		return 0;
 	}
 	static const char *const labels[] = {N_("leave to approve"), N_("topic to approve"),
 					     N_("minutes to sign")};
@@ -419,6 +412,7 @@ static void agenda_waiting(const hw_waiting *item, void *user)
 	if (item->meeting_id && item->kind != HW_WAITING_MINUTES)
 		printf(_(" (meeting #%lld)"), (long long)item->meeting_id);
 	printf("  %s\n", item->text);
+	return 0;
 }
 
 int cli_agenda(cli_context *context, int argc, char **argv)

@@ -8,20 +8,22 @@
 #include "minutes.h"
 #include "session.h"
 
-static void amendment_json(const hw_amendment *amendment, void *user)
+static int amendment_json(const hw_amendment *amendment, void *user)
 {
 	char on[HW_DATE_TEXT_SIZE];
 	hw_date_format(amendment->on, on);
 	json_array_append_new(user, json_pack("{s:o,s:o,s:s}", "text", cli_text(amendment->text),
 					      "by", cli_text(amendment->by_name), "on", on));
+	return 0;
 }
 
-static void print_amendment(const hw_amendment *amendment, void *user)
+static int print_amendment(const hw_amendment *amendment, void *user)
 {
 	(void)user;
 	char on[HW_DATE_TEXT_SIZE];
 	hw_date_format(amendment->on, on);
 	printf(_("amendment %s by %s: %s\n"), on, amendment->by_name, amendment->text);
+	return 0;
 }
 
 int cli_minutes(cli_context *context, int argc, char **argv)
@@ -103,12 +105,12 @@ typedef struct document_output {
 	hw_error *error;
 } document_output;
 
-static void print_document(const hw_document *document, void *user)
+static int print_document(const hw_document *document, void *user)
 {
 	document_output *output = user;
 	hw_meeting meeting;
 	if (hw_meeting_get(output->session, document->meeting_id, &meeting, output->error) != 0)
-		return;
+		return 0;
 	hw_deadline_kind step;
 	hw_date due = hw_document_due(output->session->rules, output->session->calendar, meeting.type,
 				      meeting.date, document, &step);
@@ -128,7 +130,7 @@ static void print_document(const hw_document *document, void *user)
 				  "due", !document->issued && has_steps ? json_string(due_text) : json_null(),
 				  "step", document->issued ? json_null()
 							   : json_string(hw_deadline_kind_key(step))));
-		return;
+		return 0;
 	}
 	printf(_("#%-4lld meeting #%lld  %s"), (long long)document->id,
 	       (long long)document->meeting_id, document->title);
@@ -139,6 +141,7 @@ static void print_document(const hw_document *document, void *user)
 	else if (has_steps)
 		printf(_("  %s due %s"), step == HW_DUE_HANDOVER ? _("hand-over") : _("issue"), due_text);
 	printf("\n");
+	return 0;
 }
 
 int cli_doc(cli_context *context, int argc, char **argv)
@@ -192,7 +195,7 @@ int cli_doc(cli_context *context, int argc, char **argv)
 	return result == 0 ? CLI_OK : cli_fail(&error);
 }
 
-static void print_deadline(const hw_deadline *deadline, void *user)
+static int print_deadline(const hw_deadline *deadline, void *user)
 {
 	json_t *array = user;
 	char due[HW_DATE_TEXT_SIZE];
@@ -207,7 +210,7 @@ static void print_deadline(const hw_deadline *deadline, void *user)
 					 "what", cli_text(deadline->what), "due", due, "workdays_left",
 					 deadline->workdays_left, "overdue", deadline->workdays_left < 0,
 					 "clause", cli_text(deadline->clause ? deadline->clause : "")));
-		return;
+		return 0;
 	}
 	static const char *const labels[] = {N_("minutes to sign"), N_("document to hand over"),
 					     N_("document to issue")};
@@ -217,6 +220,7 @@ static void print_deadline(const hw_deadline *deadline, void *user)
 		printf(_("%3d working days left   "), deadline->workdays_left);
 	printf(_("due %s  %s  meeting #%lld  %s  〔%s〕\n"), due, _(labels[deadline->kind]),
 	       (long long)deadline->meeting_id, deadline->what, deadline->clause ? deadline->clause : "");
+	return 0;
 }
 
 int cli_deadlines(cli_context *context, int argc, char **argv)

@@ -26,12 +26,12 @@ static json_t *person_json(const hw_person *person)
 			 "party_group", person->party_group);
 }
 
-static void print_department(const hw_department *department, void *user)
+static int print_department(const hw_department *department, void *user)
 {
 	json_t *list = user;
 	if (list != NULL) {
 		json_array_append_new(list, department_json(department));
-		return;
+		return 0;
 	}
 	printf("%4lld  %s", (long long)department->id, department->name);
 	if (department->deputy_id)
@@ -41,20 +41,22 @@ static void print_department(const hw_department *department, void *user)
 	if (department->has_function)
 		printf("  [%s]", hw_role_key(department->function));
 	printf("\n");
+	return 0;
 }
 
-static void print_person(const hw_person *person, void *user)
+static int print_person(const hw_person *person, void *user)
 {
 	json_t *list = user;
 	if (list != NULL) {
 		json_array_append_new(list, person_json(person));
-		return;
+		return 0;
 	}
 	printf("%4lld  %s  %s  %s", (long long)person->id, person->name, person->title,
 	       hw_role_key(person->role));
 	if (person->department_id)
 		printf("  %s", person->department_name);
 	printf("\n");
+	return 0;
 }
 
 static int list(hw_session *session, bool json, bool departments)
@@ -116,13 +118,14 @@ int cli_dept(cli_context *context, int argc, char **argv)
 	return status;
 }
 
-static void print_division(const hw_department *department, void *user)
+static int print_division(const hw_department *department, void *user)
 {
 	json_t *array = user;
 	if (array)
 		json_array_append_new(array, cli_text(department->name));
 	else
 		printf("    %s\n", department->name);
+	return 0;
 }
 
 int cli_person(cli_context *context, int argc, char **argv)

@@ -6,7 +6,7 @@
 #include "search.h"
 #include "session.h"
 
-static void print_hit(const hw_search_hit *hit, void *user)
+static int print_hit(const hw_search_hit *hit, void *user)
 {
 	json_t *array = user;
 	char date[HW_DATE_TEXT_SIZE] = "";
@@ -19,10 +19,11 @@ static void print_hit(const hw_search_hit *hit, void *user)
 						       hit->meeting_id ? json_integer(hit->meeting_id) : json_null(),
 						       "date", hit->has_date ? json_string(date) : json_null(),
 						       "text", cli_text(hit->text)));
-		return;
+		return 0;
 	}
 	printf("%-8s #%-5lld %-10s  %s\n", hit->kind == HW_HIT_MEETING ? _("meeting") : _("topic"),
 	       (long long)hit->id, date, hit->text);
+	return 0;
 }
 
 int cli_search(cli_context *context, int argc, char **argv)

@@ -7,11 +7,12 @@
 #include "series.h"
 #include "session.h"
 
-static void collect_skip(hw_date date, void *user)
+static int collect_skip(hw_date date, void *user)
 {
 	char text[HW_DATE_TEXT_SIZE];
 	hw_date_format(date, text);
 	json_array_append_new(user, json_string(text));
+	return 0;
 }
 
 typedef struct series_output {
@@ -42,13 +43,13 @@ static json_t *series_json(hw_session *session, const hw_series *series, hw_erro
 			 series->sequence, "skipped", skips);
 }
 
-static void print_series(const hw_series *series, void *user)
+static int print_series(const hw_series *series, void *user)
 {
 	series_output *output = user;
 	json_t *object = series_json(output->session, series, output->error);
 	if (output->array) {
 		json_array_append_new(output->array, object);
-		return;
+		return 0;
 	}
 	printf("#%-4lld %s  %s  %s %s  %s%s", (long long)series->id, series->title,
 	       hw_meeting_type_key(series->type), series->rrule, series->start,
@@ -64,6 +65,7 @@ static void print_series(const hw_series *series, void *user)
 		printf(_("  %zu skipped"), skipped);
 	printf("\n");
 	json_decref(object);
+	return 0;
 }
 
 int cli_series(cli_context *context, int argc, char **argv)

@@ -27,12 +27,12 @@ static json_t *topic_json(const hw_topic *topic)
 			 "decision", topic->decision[0] ? cli_text(topic->decision) : json_null());
 }
 
-static void print_topic(const hw_topic *topic, void *user)
+static int print_topic(const hw_topic *topic, void *user)
 {
 	json_t *array = user;
 	if (array) {
 		json_array_append_new(array, topic_json(topic));
-		return;
+		return 0;
 	}
 	printf("#%-4lld %s  [%s]", (long long)topic->id, topic->title, hw_topic_state_key(topic->state));
 	if (topic->deputy_id)
@@ -44,6 +44,7 @@ static void print_topic(const hw_topic *topic, void *user)
 	if (topic->decision[0])
 		printf("  — %s", topic->decision);
 	printf("\n");
+	return 0;
 }
 
 int cli_topic(cli_context *context, int argc, char **argv)

@@ -17,35 +17,33 @@ const char *hw_waiting_kind_key(hw_waiting_kind kind)
 typedef struct waiting_scan {
 	hw_session *session;
 	const hw_person *person; /* NULL: anyone */
-	void (*visit)(const hw_waiting *, void *);
+	int (*visit)(const hw_waiting *, void *);
 	void *user;
 	hw_error *error;
-	int status;
 } waiting_scan;
 
-static void scan_leave(const hw_leave *leave, void *user)
+static int scan_leave(const hw_leave *leave, void *user)
 {
 	waiting_scan *scan = user;
 	hw_meeting meeting;
-	if (scan->status != 0 ||
-	    (scan->status = hw_meeting_get(scan->session, leave->meeting_id, &meeting, scan->error)) != 0)
-		return;
+	if (hw_meeting_get(scan->session, leave->meeting_id, &meeting, scan->error) != 0)
+		return -1;
 	if (scan->person && !hw_leave_may_decide(scan->person, leave->approvers, &meeting))
-		return;
+		return 0;
 	hw_waiting item = {HW_WAITING_LEAVE, leave->id, leave->meeting_id, ""};
 	snprintf(item.text, sizeof item.text, "%s: %s", leave->person_name, leave->reason);
-	scan->visit(&item, scan->user);
+	return scan->visit(&item, scan->user);
 }
 
-static void scan_topic(const hw_topic *topic, void *user)
+static int scan_topic(const hw_topic *topic, void *user)
 {
 	waiting_scan *scan = user;
-	if (scan->status != 0 || topic->approved_by || topic->state == HW_TOPIC_DECIDED)
-		return;
+	if (topic->approved_by || topic->state == HW_TOPIC_DECIDED)
+		return 0;
 	hw_meeting meeting = {.type = HW_MEETING_EXECUTIVE};
 	if (topic->meeting_id &&
-	    (scan->status = hw_meeting_get(scan->session, topic->meeting_id, &meeting, scan->error)) != 0)
-		return;
+	    hw_meeting_get(scan->session, topic->meeting_id, &meeting, scan->error) != 0)
+		return -1;
 	if (scan->person) {
 		hw_role_set roles = hw_topic_approver_roles(scan->session->rules, meeting.type);
 		bool mine = hw_role_set_has(roles, HW_ROLE_CHAIR) && topic->meeting_id &&
@@ -54,11 +52,11 @@ static void scan_topic(const hw_topic *topic, void *user)
 			mine = role != HW_ROLE_CHAIR && hw_role_set_has(roles, (hw_role)role) &&
 			       hw_person_fills_role(scan->person, NULL, (hw_role)role);
 		if (!mine)
-			return;
+			return 0;
 	}
 	hw_waiting item = {HW_WAITING_TOPIC, topic->id, topic->meeting_id, ""};
 	snprintf(item.text, sizeof item.text, "%s", topic->title);
-	scan->visit(&item, scan->user);
+	return scan->visit(&item, scan->user);
 }
 
 static int scan_minutes(waiting_scan *scan)
@@ -68,8 +66,8 @@ static int scan_minutes(waiting_scan *scan)
 			       "SELECT meeting_id FROM minutes WHERE state = 'drafted' ORDER BY meeting_id",
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(scan->session->store, _("cannot read the minutes"), scan->error);
-	int status = 0;
-	while (status == 0 && sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_meeting meeting;
 		status = hw_meeting_get(scan->session, sqlite3_column_int64(statement, 0), &meeting,
 					scan->error);
@@ -80,21 +78,28 @@ static int scan_minutes(waiting_scan *scan)
 			continue;
 		hw_waiting item = {HW_WAITING_MINUTES, meeting.id, meeting.id, ""};
 		snprintf(item.text, sizeof item.text, "%s", meeting.title);
-		scan->visit(&item, scan->user);
+		if ((status = scan->visit(&item, scan->user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return status;
+	if (status != 0) {
+		sqlite3_finalize(statement);
+		return status;
+	}
+	return hw_store_finish(scan->session->store, statement, last, N_("cannot read the minutes"),
+			       scan->error);
 }
 
-int hw_waiting_for(hw_session *session, int64_t person_id, void (*visit)(const hw_waiting *, void *),
+int hw_waiting_for(hw_session *session, int64_t person_id, int (*visit)(const hw_waiting *, void *),
 		   void *user, hw_error *error)
 {
 	hw_person person;
 	if (person_id && hw_person_get(session, person_id, &person, error) != 0)
 		return -1;
-	waiting_scan scan = {session, person_id ? &person : NULL, visit, user, error, 0};
-	if (hw_leave_list(session, true, 0, scan_leave, &scan, error) != 0 || scan.status != 0 ||
-	    hw_topic_list(session, 0, scan_topic, &scan, error) != 0 || scan.status != 0)
-		return -1;
-	return scan_minutes(&scan);
+	waiting_scan scan = {session, person_id ? &person : NULL, visit, user, error};
+	int status = hw_leave_list(session, true, 0, scan_leave, &scan, error);
+	if (status == 0)
+		status = hw_topic_list(session, 0, scan_topic, &scan, error);
+	if (status == 0)
+		status = scan_minutes(&scan);
+	return status;
 }

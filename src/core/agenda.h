@@ -21,7 +21,7 @@ typedef struct hw_waiting {
 } hw_waiting;
 
 /* Everything waiting for `person_id`; with person_id 0, everything waiting for anyone. */
-int hw_waiting_for(hw_session *session, int64_t person_id, void (*visit)(const hw_waiting *, void *),
+int hw_waiting_for(hw_session *session, int64_t person_id, int (*visit)(const hw_waiting *, void *),
 		   void *user, hw_error *error);
 const char *hw_waiting_kind_key(hw_waiting_kind kind);
 

@@ -10,16 +10,24 @@
 #include "seal.h"
 #include "text.h"
 
+static void drop_snapshot(hw_session *session)
+{
+	json_decref(session->snapshot);
+	session->snapshot = NULL;
+}
+
 int hw_action_begin(hw_session *session, hw_error *error)
 {
 	if (session->read_only)
 		return hw_error_set(error, "%s",
 				    _("the database is open read-only: nothing can be changed"));
+	drop_snapshot(session);
 	return hw_store_begin(session->store, error);
 }
 
 int hw_action_commit(hw_session *session, hw_error *error)
 {
+	drop_snapshot(session);
 	if (hw_store_commit(session->store, error) != 0) {
 		hw_store_rollback(session->store);
 		return -1;
@@ -29,43 +37,91 @@ int hw_action_commit(hw_session *session, hw_error *error)
 
 void hw_action_abort(hw_session *session)
 {
+	drop_snapshot(session);
 	hw_store_rollback(session->store);
+}
+
+/* The row as JSON into *out (NULL when there is none): 0, or -1 with `error`. */
+static int row_json(hw_session *session, const char *table, int64_t id, json_t **out,
+		    hw_error *error)
+{
+	*out = NULL;
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE %s = ?1", table,
+				    strcmp(table, "minutes") == 0 ? "meeting_id" : "id");
+	sqlite3_stmt *statement = NULL;
+	if (sql == NULL ||
+	    sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK) {
+		sqlite3_free(sql);
+		return hw_store_fail(session->store, _("cannot write the audit log"), error);
+	}
+	sqlite3_free(sql);
+	sqlite3_bind_int64(statement, 1, id);
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW) {
+		json_t *row = json_object();
+		for (int column = 0; row && column < sqlite3_column_count(statement); column++) {
+			const char *name = sqlite3_column_name(statement, column);
+			switch (sqlite3_column_type(statement, column)) {
+			case SQLITE_INTEGER:
+				json_object_set_new(row, name,
+						    json_integer(sqlite3_column_int64(statement, column)));
+				break;
+			case SQLITE_NULL: json_object_set_new(row, name, json_null()); break;
+			default:
+				/* Repaired, not left out, where an older version stored bad bytes;
+				 * out of memory, no row rather than a row without the field. */
+				if (json_object_set_new(row, name,
+							hw_json_text((const char *)sqlite3_column_text(
+								statement, column))) != 0) {
+					json_decref(row);
+					row = NULL;
+				}
+			}
+		}
+		*out = row;
+	}
+	if (hw_store_finish(session->store, statement, last, N_("cannot write the audit log"),
+			    error) != 0) {
+		json_decref(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 json_t *hw_row_json(hw_session *session, const char *table, int64_t id)
 {
-	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE %s = ?1", table,
-				    strcmp(table, "minutes") == 0 ? "meeting_id" : "id");
-	sqlite3_stmt *statement = NULL;
-	json_t *row = NULL;
-	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(statement, 1, id);
-		if (sqlite3_step(statement) == SQLITE_ROW) {
-			row = json_object();
-			for (int column = 0; row && column < sqlite3_column_count(statement); column++) {
-				const char *name = sqlite3_column_name(statement, column);
-				switch (sqlite3_column_type(statement, column)) {
-				case SQLITE_INTEGER:
-					json_object_set_new(row, name,
-							    json_integer(sqlite3_column_int64(statement, column)));
-					break;
-				case SQLITE_NULL: json_object_set_new(row, name, json_null()); break;
-				default:
-					/* Repaired, not left out, where an older version stored bad bytes;
-					 * out of memory, no row rather than a row without the field. */
-					if (json_object_set_new(row, name,
-								hw_json_text((const char *)sqlite3_column_text(
-									statement, column))) != 0) {
-						json_decref(row);
-						row = NULL;
-					}
-				}
-			}
-		}
+	json_t *row;
+	return row_json(session, table, id, &row, NULL) == 0 ? row : NULL;
+}
+
+int hw_action_snapshot(hw_session *session, const char *table, int64_t id, hw_error *error)
+{
+	drop_snapshot(session);
+	if (row_json(session, table, id, &session->snapshot, error) != 0)
+		return -1;
+	if (session->snapshot == NULL)
+		return hw_error_set(error, _("cannot write the audit log: there is no %s #%lld"), table,
+				    (long long)id);
+	return 0;
+}
+
+int hw_action_commit_change(hw_session *session, const char *action, const char *entity,
+			    int64_t entity_id, int64_t meeting_id, hw_error *error)
+{
+	json_t *before = session->snapshot, *after;
+	session->snapshot = NULL; /* hw_audit_record takes it */
+	if (row_json(session, entity, entity_id, &after, error) != 0) {
+		json_decref(before);
+		hw_action_abort(session);
+		return -1;
 	}
-	sqlite3_finalize(statement);
-	sqlite3_free(sql);
-	return row;
+	if (hw_audit_record(session, action, entity, entity_id, meeting_id, before, after, error) !=
+	    0) {
+		hw_action_abort(session);
+		return -1;
+	}
+	return hw_action_commit(session, error);
 }
 
 /* The hash of an entry: SHA-256 of a compact JSON array of all its fields, the previous
@@ -195,7 +251,7 @@ static char *dup_text(sqlite3_stmt *statement, int column)
 }
 
 int hw_audit_list(hw_session *session, int64_t meeting_id,
-		  void (*visit)(const hw_audit_entry *entry, void *user), void *user, hw_error *error)
+		  int (*visit)(const hw_audit_entry *entry, void *user), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	const char *sql = meeting_id > 0
@@ -207,7 +263,8 @@ int hw_audit_list(hw_session *session, int64_t meeting_id,
 		return hw_store_fail(session->store, _("cannot read the audit log"), error);
 	if (meeting_id > 0)
 		sqlite3_bind_int64(statement, 1, meeting_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_audit_entry entry = {.id = sqlite3_column_int64(statement, 0)};
 		copy_text(entry.at, sizeof entry.at, statement, 1);
 		copy_text(entry.who, sizeof entry.who, statement, 2);
@@ -218,12 +275,15 @@ int hw_audit_list(hw_session *session, int64_t meeting_id,
 		entry.before = dup_text(statement, 7);
 		entry.after = dup_text(statement, 8);
 		copy_text(entry.rules_hash, sizeof entry.rules_hash, statement, 9);
-		visit(&entry, user);
+		status = visit(&entry, user);
 		free(entry.before);
 		free(entry.after);
+		if (status != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the audit log"), error) != 0)
+		return -1;
+	return status;
 }
 
 /* Recomputes the chain: unsealed entries (written before schema version 4) with SHA-256,

@@ -12,10 +12,23 @@
 #include "seal.h"
 #include "session.h"
 
-/* One user action is one transaction: begin, change, record, commit. A read-only session
- * is refused here, before anything is done. */
+/* One user action is one transaction: begin, check, snapshot, write, commit. A read-only
+ * session is refused here, before anything is done. */
 int hw_action_begin(hw_session *session, hw_error *error);
+/* Keeps the row of `table` whose key is `id` (see hw_row_json) as it is before the change:
+ * the audit entry's `before`. The action owns the snapshot: hw_action_commit_change records
+ * it; hw_action_commit and hw_action_abort free it. Returns 0, or -1 with `error` when the
+ * row cannot be read or is not there. */
+int hw_action_snapshot(hw_session *session, const char *table, int64_t id, hw_error *error);
+/* Ends the action: records the entry (`before` the snapshot, none for an addition; `after`
+ * the row of table `entity` whose key is `entity_id`, as it is now) and commits. On failure
+ * everything is rolled back and -1 returned with `error`. */
+int hw_action_commit_change(hw_session *session, const char *action, const char *entity,
+			    int64_t entity_id, int64_t meeting_id, hw_error *error);
+/* Commits an action that recorded its entries itself (hw_audit_record); rolls back on
+ * failure. */
 int hw_action_commit(hw_session *session, hw_error *error);
+/* Rolls the action back and frees its snapshot; for every error path. */
 void hw_action_abort(hw_session *session);
 
 /* The row of `table` whose `id` column is `id`, as a JSON object (NULL if there is none, or
@@ -40,9 +53,11 @@ typedef struct hw_audit_entry {
 	char rules_hash[65];
 } hw_audit_entry;
 
-/* Calls `visit` for each entry in order (all, or those of one meeting when meeting_id > 0). */
+/* Calls `visit` for each entry in order (all, or those of one meeting when meeting_id > 0).
+ * Like every list function's visitor, `visit` returns 0 to go on; any other value stops the
+ * walk and is returned (a visitor that fails fills the caller's error itself). */
 int hw_audit_list(hw_session *session, int64_t meeting_id,
-		  void (*visit)(const hw_audit_entry *entry, void *user), void *user, hw_error *error);
+		  int (*visit)(const hw_audit_entry *entry, void *user), void *user, hw_error *error);
 
 /* Recomputes the chain. Returns 0 with *first_bad = 0 when it holds, else the id of the first
  * entry whose hash or link does not match. */

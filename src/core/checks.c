@@ -30,13 +30,11 @@ static void add_finding(hw_findings *out, const char *code, hw_severity severity
 static void add_finding(hw_findings *out, const char *code, hw_severity severity,
 			int64_t meeting_id, hw_date date, const char *clause, const char *format, ...)
 {
-	if (out->count == out->capacity) {
-		int capacity = out->capacity ? out->capacity * 2 : 64;
-		hw_finding *grown = realloc(out->items, (size_t)capacity * sizeof *grown);
-		if (grown == NULL)
-			return;
-		out->items = grown;
-		out->capacity = capacity;
+	/* Out of memory: the run fails (hw_check_run), rather than show fewer findings. */
+	if (out->failed || hw_grow((void **)&out->items, &out->capacity, out->count,
+				   sizeof *out->items, NULL) != 0) {
+		out->failed = true;
+		return;
 	}
 	hw_finding *finding = &out->items[out->count++];
 	finding->code = code;
@@ -683,8 +681,8 @@ static int compare_findings(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
-void hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_check_data *data,
-		  hw_date today, hw_findings *out)
+int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_check_data *data,
+		 hw_date today, hw_findings *out, hw_error *error)
 {
 	int first_new = out->count;
 	for (int m = 0; m < data->meeting_count; m++) {
@@ -708,7 +706,9 @@ void hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_c
 
 	/* Per type, the meetings that count (not cancelled) by date, for periods and quotas. */
 	const hw_check_meeting **sorted = malloc((size_t)(data->meeting_count + 1) * sizeof *sorted);
-	if (sorted != NULL) {
+	if (sorted == NULL) {
+		out->failed = true;
+	} else {
 		for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++) {
 			int count = 0;
 			for (int m = 0; m < data->meeting_count; m++)
@@ -725,4 +725,7 @@ void hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_c
 	}
 	hw_sort(out->items + first_new, (size_t)(out->count - first_new), sizeof *out->items,
 	       compare_findings);
+	if (out->failed)
+		return hw_error_set(error, "%s", _("out of memory: the rules could not be checked"));
+	return 0;
 }

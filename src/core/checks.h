@@ -29,6 +29,7 @@ typedef struct hw_findings {
 	hw_finding *items;
 	int count;
 	int capacity;
+	bool failed; /* a finding could not be added (out of memory): hw_check_run fails */
 } hw_findings;
 
 typedef struct hw_check_meeting {
@@ -114,9 +115,10 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		  hw_error *error);
 void hw_check_data_free(hw_check_data *data);
 
-/* Appends the findings for meetings and periods within [data->from, data->to], by date. */
-void hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_check_data *data,
-		  hw_date today, hw_findings *out);
+/* Appends the findings for meetings and periods within [data->from, data->to], by date.
+ * Returns 0, or -1 with `error` when memory ran out and some finding may be missing. */
+int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_check_data *data,
+		 hw_date today, hw_findings *out, hw_error *error);
 void hw_findings_free(hw_findings *findings);
 const char *hw_severity_key(hw_severity severity);
 

@@ -6,19 +6,6 @@
 #include "i18n.h"
 #include "sort.h"
 
-static bool grow(void **items, int *capacity, int count, size_t size)
-{
-	if (count < *capacity)
-		return true;
-	int new_capacity = *capacity ? *capacity * 2 : 256;
-	void *grown = realloc(*items, (size_t)new_capacity * size);
-	if (grown == NULL)
-		return false;
-	*items = grown;
-	*capacity = new_capacity;
-	return true;
-}
-
 static int minutes_of_day(const char *text, int fallback)
 {
 	if (!hw_time_valid(text))
@@ -148,7 +135,19 @@ static bool prepare(loader *l, const char *sql, hw_date from, hw_date to)
 	return true;
 }
 
-static void finish(loader *l)
+/* Ends the read whose last step returned `last`: 0, or -1 with the loader's error. */
+static int finish(loader *l, int last)
+{
+	sqlite3_stmt *statement = l->statement;
+	l->statement = NULL;
+	if (hw_store_finish(l->session->store, statement, last, N_("cannot read the data to check"),
+			    l->error) != 0)
+		l->failed = true;
+	return l->failed ? -1 : 0;
+}
+
+/* Drops a read cut short by an error already in the loader's error. */
+static void discard(loader *l)
 {
 	sqlite3_finalize(l->statement);
 	l->statement = NULL;
@@ -165,7 +164,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	hw_date load_from = hw_date_from_ymd(from_year, 1, 1);
 	hw_date load_to = hw_date_from_ymd(to_year, 12, 31);
 	loader l = {.session = session, .error = error};
-	int capacity = 0;
+	int capacity = 0, last;
 
 	/* The roster, sorted by id (people are looked up by binary search). */
 	hw_roster roster;
@@ -181,9 +180,10 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	out->records_begin = to + 1;
 	if (prepare(&l, "SELECT min(date) FROM meeting WHERE status <> 'cancelled'",
 		    from, to)) {
-		if (sqlite3_step(l.statement) == SQLITE_ROW)
+		last = sqlite3_step(l.statement);
+		if (last == SQLITE_ROW)
 			hw_column_date(l.statement, 0, &out->records_begin);
-		finish(&l);
+		finish(&l, last);
 	}
 	if (l.failed)
 		goto fail;
@@ -194,9 +194,10 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     " FROM meeting WHERE date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
-	while (sqlite3_step(l.statement) == SQLITE_ROW) {
-		if (!grow((void **)&out->meetings, &capacity, out->meeting_count, sizeof *out->meetings))
-			goto out_of_memory;
+	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
+		if (hw_grow((void **)&out->meetings, &capacity, out->meeting_count,
+			    sizeof *out->meetings, error) != 0)
+			goto fail;
 		hw_check_meeting *m = &out->meetings[out->meeting_count];
 		memset(m, 0, sizeof *m);
 		m->id = sqlite3_column_int64(l.statement, 0);
@@ -222,7 +223,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		hw_column_text(l.statement, 13, m->title, sizeof m->title);
 		out->meeting_count++;
 	}
-	finish(&l);
+	if (finish(&l, last) != 0)
+		goto fail;
 	hw_sort(out->meetings, (size_t)out->meeting_count, sizeof *out->meetings, compare_meeting_ids);
 
 	/* Attendees grouped by meeting, by person within it; each meeting gets its range. */
@@ -232,10 +234,10 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     " JOIN attendee a ON a.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
-	while (sqlite3_step(l.statement) == SQLITE_ROW) {
-		if (!grow((void **)&out->attendees, &capacity, out->attendee_count,
-			  sizeof *out->attendees))
-			goto out_of_memory;
+	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
+		if (hw_grow((void **)&out->attendees, &capacity, out->attendee_count,
+			  sizeof *out->attendees, error) != 0)
+			goto fail;
 		hw_check_attendee *a = &out->attendees[out->attendee_count++];
 		a->meeting_id = sqlite3_column_int64(l.statement, 0);
 		a->person_id = sqlite3_column_int64(l.statement, 1);
@@ -244,7 +246,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		if (!hw_attendance_from_key(kind, &a->kind))
 			a->kind = HW_ATTEND_GUEST;
 	}
-	finish(&l);
+	if (finish(&l, last) != 0)
+		goto fail;
 	if (!attendees_grouped(out))
 		hw_sort(out->attendees, (size_t)out->attendee_count, sizeof *out->attendees,
 		       compare_attendees);
@@ -256,9 +259,10 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     " JOIN leave v ON v.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
-	while (sqlite3_step(l.statement) == SQLITE_ROW) {
-		if (!grow((void **)&out->leave, &capacity, out->leave_count, sizeof *out->leave))
-			goto out_of_memory;
+	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
+		if (hw_grow((void **)&out->leave, &capacity, out->leave_count,
+			    sizeof *out->leave, error) != 0)
+			goto fail;
 		hw_check_leave *v = &out->leave[out->leave_count++];
 		v->meeting_id = sqlite3_column_int64(l.statement, 0);
 		v->person_id = sqlite3_column_int64(l.statement, 1);
@@ -268,7 +272,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		v->pending = strcmp(state, "pending") == 0;
 		v->written = sqlite3_column_int(l.statement, 3) != 0;
 	}
-	finish(&l);
+	if (finish(&l, last) != 0)
+		goto fail;
 	hw_sort(out->leave, (size_t)out->leave_count, sizeof *out->leave, compare_leave);
 
 	capacity = 0;
@@ -279,9 +284,10 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     " WHERE m.date BETWEEN ?1 AND ?2 AND t.state IN ('scheduled', 'decided')",
 		     load_from, load_to))
 		goto fail;
-	while (sqlite3_step(l.statement) == SQLITE_ROW) {
-		if (!grow((void **)&out->topics, &capacity, out->topic_count, sizeof *out->topics))
-			goto out_of_memory;
+	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
+		if (hw_grow((void **)&out->topics, &capacity, out->topic_count,
+			    sizeof *out->topics, error) != 0)
+			goto fail;
 		hw_check_topic *t = &out->topics[out->topic_count++];
 		memset(t, 0, sizeof *t);
 		t->id = sqlite3_column_int64(l.statement, 0);
@@ -294,7 +300,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		t->has_studied_on = hw_column_date(l.statement, 7, &t->studied_on);
 		hw_column_text(l.statement, 8, t->title, sizeof t->title);
 	}
-	finish(&l);
+	if (finish(&l, last) != 0)
+		goto fail;
 	hw_sort(out->topics, (size_t)out->topic_count, sizeof *out->topics, compare_topics);
 
 	capacity = 0;
@@ -303,13 +310,14 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     " WHERE m.date BETWEEN ?1 AND ?2 AND n.state = 'signed'",
 		     load_from, load_to))
 		goto fail;
-	while (sqlite3_step(l.statement) == SQLITE_ROW) {
-		if (!grow((void **)&out->signed_minutes, &capacity, out->signed_minutes_count,
-			  sizeof *out->signed_minutes))
-			goto out_of_memory;
+	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
+		if (hw_grow((void **)&out->signed_minutes, &capacity, out->signed_minutes_count,
+			  sizeof *out->signed_minutes, error) != 0)
+			goto fail;
 		out->signed_minutes[out->signed_minutes_count++] = sqlite3_column_int64(l.statement, 0);
 	}
-	finish(&l);
+	if (finish(&l, last) != 0)
+		goto fail;
 	hw_sort(out->signed_minutes, (size_t)out->signed_minutes_count, sizeof *out->signed_minutes,
 	       compare_ids);
 
@@ -319,10 +327,10 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     " JOIN document d ON d.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
-	while (sqlite3_step(l.statement) == SQLITE_ROW) {
-		if (!grow((void **)&out->documents, &capacity, out->document_count,
-			  sizeof *out->documents))
-			goto out_of_memory;
+	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
+		if (hw_grow((void **)&out->documents, &capacity, out->document_count,
+			  sizeof *out->documents, error) != 0)
+			goto fail;
 		hw_document *d = &out->documents[out->document_count++].document;
 		memset(d, 0, sizeof *d);
 		d->id = sqlite3_column_int64(l.statement, 0);
@@ -331,7 +339,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		d->handed_over = hw_column_date(l.statement, 3, &d->handed_over_on);
 		d->issued = hw_column_date(l.statement, 4, &d->issued_on);
 	}
-	finish(&l);
+	if (finish(&l, last) != 0)
+		goto fail;
 	hw_sort(out->documents, (size_t)out->document_count, sizeof *out->documents, compare_documents);
 	capacity = 0;
 	if (!prepare(&l,
@@ -339,9 +348,10 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		     " WHERE date BETWEEN ?1 AND ?2 AND person_id IS NOT NULL ORDER BY date",
 		     from, to))
 		goto fail;
-	while (sqlite3_step(l.statement) == SQLITE_ROW) {
-		if (!grow((void **)&out->busy, &capacity, out->busy_count, sizeof *out->busy))
-			goto out_of_memory;
+	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
+		if (hw_grow((void **)&out->busy, &capacity, out->busy_count,
+			    sizeof *out->busy, error) != 0)
+			goto fail;
 		hw_check_busy *b = &out->busy[out->busy_count];
 		b->person_id = sqlite3_column_int64(l.statement, 0);
 		if (!hw_column_date(l.statement, 1, &b->date))
@@ -355,13 +365,12 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		hw_column_text(l.statement, 4, b->summary, sizeof b->summary);
 		out->busy_count++;
 	}
-	finish(&l);
+	if (finish(&l, last) != 0)
+		goto fail;
 	return 0;
 
-out_of_memory:
-	hw_error_set(error, "%s", _("out of memory"));
 fail:
-	finish(&l);
+	discard(&l);
 	hw_check_data_free(out);
 	return -1;
 }

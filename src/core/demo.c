@@ -743,11 +743,12 @@ typedef struct attendee_lookup {
 	bool found;
 } attendee_lookup;
 
-static void note_attendee(const hw_attendee *attendee, void *user)
+static int note_attendee(const hw_attendee *attendee, void *user)
 {
 	attendee_lookup *lookup = user;
 	if (strcmp(attendee->person.name, lookup->name) == 0)
 		lookup->found = true;
+	return 0;
 }
 
 static int invite_once(demo *d, const plan *p, const char *name, hw_attendance kind)
@@ -1070,10 +1071,11 @@ static int carry_out(demo *d, plan *p)
 
 /* ---- the entry point ---- */
 
-static void count_person(const hw_person *person, void *user)
+static int count_person(const hw_person *person, void *user)
 {
 	(void)person;
 	++*(int *)user;
+	return 0;
 }
 
 int hw_demo_fill(hw_session *session, hw_error *error)

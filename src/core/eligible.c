@@ -26,15 +26,16 @@ int hw_chair_candidates(hw_session *session, hw_meeting_type type, hw_eligible_v
 	if (hw_roster_load(session, &roster, error) != 0)
 		return -1;
 	const hw_type_rules *rules = &session->rules->types[type];
+	int status = 0;
 	for (int i = 0; i < roster.person_count; i++) {
 		const hw_person *person = &roster.people[i];
 		int how = hw_chair_allowed(rules, person,
 					   hw_roster_department(&roster, person->department_id));
-		if (how != 0)
-			visit(person, how, user);
+		if (how != 0 && (status = visit(person, how, user)) != 0)
+			break;
 	}
 	hw_roster_free(&roster);
-	return 0;
+	return status;
 }
 
 int hw_leave_deciders(hw_session *session, int64_t leave_id, hw_eligible_visit visit, void *user,
@@ -47,13 +48,16 @@ int hw_leave_deciders(hw_session *session, int64_t leave_id, hw_eligible_visit v
 	    hw_meeting_get(session, leave.meeting_id, &meeting, error) != 0 ||
 	    hw_roster_load(session, &roster, error) != 0)
 		return -1;
-	int found = 0;
+	int found = 0, status = 0;
 	for (int i = 0; i < roster.person_count; i++)
 		if (hw_leave_may_decide(&roster.people[i], leave.approvers, &meeting)) {
-			visit(&roster.people[i], 1, user);
 			found++;
+			if ((status = visit(&roster.people[i], 1, user)) != 0)
+				break;
 		}
 	hw_roster_free(&roster);
+	if (status != 0)
+		return status;
 	return found ? 0 : nobody(session, _("decide this leave request"), meeting.type,
 				  leave.approvers, HW_KEY_LEAVE_APPROVER, error);
 }
@@ -68,13 +72,16 @@ int hw_topic_approvers(hw_session *session, int64_t topic_id, hw_eligible_visit 
 	    (topic.meeting_id && hw_meeting_get(session, topic.meeting_id, &meeting, error) != 0) ||
 	    hw_roster_load(session, &roster, error) != 0)
 		return -1;
-	int found = 0;
+	int found = 0, status = 0;
 	for (int i = 0; i < roster.person_count; i++)
 		if (hw_topic_may_approve(session->rules, &topic, &meeting, &roster.people[i])) {
-			visit(&roster.people[i], 1, user);
 			found++;
+			if ((status = visit(&roster.people[i], 1, user)) != 0)
+				break;
 		}
 	hw_roster_free(&roster);
+	if (status != 0)
+		return status;
 	return found ? 0 : nobody(session, _("approve topics"), meeting.type,
 				  hw_topic_approver_roles(session->rules, meeting.type),
 				  HW_KEY_TOPIC_APPROVER, error);
@@ -89,13 +96,16 @@ int hw_minutes_signers(hw_session *session, int64_t meeting_id, hw_eligible_visi
 	    hw_roster_load(session, &roster, error) != 0)
 		return -1;
 	hw_role_set signers = hw_minutes_signer_roles(session->rules, meeting.type);
-	int found = 0;
+	int found = 0, status = 0;
 	for (int i = 0; i < roster.person_count; i++)
 		if (hw_minutes_may_sign(&roster.people[i], signers, &meeting)) {
-			visit(&roster.people[i], 1, user);
 			found++;
+			if ((status = visit(&roster.people[i], 1, user)) != 0)
+				break;
 		}
 	hw_roster_free(&roster);
+	if (status != 0)
+		return status;
 	return found ? 0 : nobody(session, _("sign the minutes"), meeting.type, signers,
 				  HW_KEY_MINUTES_SIGNER, error);
 }

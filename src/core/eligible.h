@@ -9,7 +9,7 @@
 #include "meetings.h"
 
 /* `how` is 1 for a person in their own right, 2 for one by delegation (chairs only). */
-typedef void (*hw_eligible_visit)(const hw_person *person, int how, void *user);
+typedef int (*hw_eligible_visit)(const hw_person *person, int how, void *user);
 
 /* The chairs may be none (a department's meeting has no chair). The others fail when nobody
  * qualifies, saying whom the rules name and the clause. */

@@ -1,7 +1,11 @@
 #include "hw_error.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "i18n.h"
 
 int hw_error_set(hw_error *error, const char *format, ...)
 {
@@ -18,4 +22,19 @@ void hw_error_clear(hw_error *error)
 {
 	if (error != NULL)
 		error->message[0] = '\0';
+}
+
+int hw_grow(void **items, int *capacity, int count, size_t size, hw_error *error)
+{
+	if (count < *capacity)
+		return 0;
+	int new_capacity = *capacity ? *capacity * 2 : 16;
+	void *grown = new_capacity > 0 && (size_t)new_capacity <= SIZE_MAX / size
+			      ? realloc(*items, (size_t)new_capacity * size)
+			      : NULL;
+	if (grown == NULL)
+		return hw_error_set(error, "%s", _("out of memory"));
+	*items = grown;
+	*capacity = new_capacity;
+	return 0;
 }

@@ -15,4 +15,9 @@ typedef struct hw_error {
 int hw_error_set(hw_error *error, const char *format, ...) __attribute__((format(printf, 2, 3)));
 void hw_error_clear(hw_error *error);
 
+/* The one way an array grows: makes room in *items (of *capacity elements of `size` bytes) for
+ * element `count`, doubling. Running out of memory is an error like any other: returns -1 with
+ * "out of memory" in `error`, the array untouched; never drop an element instead. */
+int hw_grow(void **items, int *capacity, int count, size_t size, hw_error *error);
+
 #endif

@@ -42,10 +42,19 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 		     hw_error *error);
 int hw_leave_decide(hw_session *session, int64_t id, bool approve, const char *by, hw_error *error);
 int hw_leave_get(hw_session *session, int64_t id, hw_leave *out, hw_error *error);
-/* All requests, or pending ones only, or those of one meeting (meeting_id > 0). */
-/* `visit` must not call this function again (its statement is kept, see hw_store_cached). */
+/* All requests, or pending ones only, or those of one meeting (meeting_id > 0). `visit`
+ * returns 0 to go on; any other value stops the walk and is returned. `visit` must not call
+ * this function again (its statement is kept, see hw_store_cached). */
 int hw_leave_list(hw_session *session, bool pending_only, int64_t meeting_id,
-		  void (*visit)(const hw_leave *, void *), void *user, hw_error *error);
+		  int (*visit)(const hw_leave *, void *), void *user, hw_error *error);
+/* Who attends the meeting, and on what leave: each attendee in the order of
+ * hw_meeting_attendees, with their leave request, or NULL for one who asked none. All of them:
+ * no list is cut short. `visit` returns 0 to go on; any other value stops the walk and is
+ * returned. `visit` must not call this function nor hw_meeting_attendees (their statement
+ * is kept, see hw_store_cached). */
+int hw_attendance_list(hw_session *session, int64_t meeting_id,
+		       int (*visit)(const hw_attendee *, const hw_leave *, void *), void *user,
+		       hw_error *error);
 /* Whom leave from a meeting of `type` goes to, for a leader or anyone else. */
 hw_role_set hw_leave_approver_roles(const hw_rules *rules, hw_meeting_type type, bool leader);
 /* Whether `person` may decide leave routed to `approvers` for `meeting`. */

@@ -149,18 +149,19 @@ int hw_meeting_get(hw_session *session, int64_t id, hw_meeting *out, hw_error *e
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the meetings"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	bool found = sqlite3_step(statement) == SQLITE_ROW;
-	if (found)
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW)
 		read_meeting(statement, out);
-	sqlite3_finalize(statement);
-	if (!found)
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the meetings"), error) != 0)
+		return -1;
+	if (last != SQLITE_ROW)
 		return hw_error_set(error, _("no meeting #%lld (see 'huiwu meeting list')"),
 				    (long long)id);
 	return 0;
 }
 
 int hw_meeting_list(hw_session *session, hw_date from, hw_date to,
-		    void (*visit)(const hw_meeting *, void *), void *user, hw_error *error)
+		    int (*visit)(const hw_meeting *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
@@ -173,13 +174,16 @@ int hw_meeting_list(hw_session *session, hw_date from, hw_date to,
 	hw_date_format(to, to_text);
 	sqlite3_bind_text(statement, 1, from_text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, to_text, -1, SQLITE_STATIC);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_meeting meeting;
 		read_meeting(statement, &meeting);
-		visit(&meeting, user);
+		if ((status = visit(&meeting, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the meetings"), error) != 0)
+		return -1;
+	return status;
 }
 
 static bool fills_any(const hw_roster *r, const hw_person *person, hw_role_set roles)
@@ -195,18 +199,13 @@ static bool fills_any(const hw_roster *r, const hw_person *person, hw_role_set r
 static int insert_attendee(hw_session *session, int64_t meeting_id, int64_t person_id,
 			   hw_attendance kind, hw_error *error)
 {
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "INSERT OR IGNORE INTO attendee (meeting_id, person_id, kind)"
-			       " VALUES (?1, ?2, ?3)",
-			       -1, &statement, NULL) != SQLITE_OK)
-		return hw_store_fail(session->store, _("cannot invite"), error);
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store,
+		"INSERT OR IGNORE INTO attendee (meeting_id, person_id, kind) VALUES (?1, ?2, ?3)");
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	sqlite3_bind_int64(statement, 2, person_id);
 	sqlite3_bind_text(statement, 3, attendance_keys[kind], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	return rc == SQLITE_DONE ? 0 : hw_store_fail(session->store, _("cannot invite"), error);
+	return hw_store_run(session->store, statement, _("cannot invite"), error);
 }
 
 /* Invites the rules' members and sitters-in, and the chair. */
@@ -508,13 +507,11 @@ int hw_meeting_add(hw_session *session, const hw_meeting_input *input, int64_t *
 	input = &clean.input;
 	if (hw_action_begin(session, error) != 0)
 		return -1;
-	if (hw_meeting_insert(session, input, 0, 0, id, error) != 0 ||
-	    hw_audit_record(session, "meeting add", "meeting", *id, *id, NULL,
-			    hw_row_json(session, "meeting", *id), error) != 0) {
+	if (hw_meeting_insert(session, input, 0, 0, id, error) != 0) {
 		hw_action_abort(session);
 		return -1;
 	}
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "meeting add", "meeting", *id, *id, error);
 }
 
 int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *input, hw_error *error)
@@ -535,7 +532,8 @@ int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *inp
 		hw_error_set(error, _("meeting #%lld is cancelled and cannot be edited"), (long long)id);
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "meeting", id);
+	if (hw_action_snapshot(session, "meeting", id, error) != 0)
+		goto fail;
 	meeting.sequence++;
 	meeting.detached = meeting.series_id != 0; /* changed one by one: the series leaves it be */
 	int64_t unused;
@@ -544,14 +542,9 @@ int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *inp
 	     hw_error_set(error, _("meeting #%lld was held: it cannot move after today"),
 			  (long long)id) != 0) ||
 	    write_meeting(session, &meeting, false, &unused, error) != 0 ||
-	    (meeting.chair_id && insert_attendee(session, id, meeting.chair_id, HW_ATTEND_MEMBER, error) != 0)) {
-		json_decref(before);
+	    (meeting.chair_id && insert_attendee(session, id, meeting.chair_id, HW_ATTEND_MEMBER, error) != 0))
 		goto fail;
-	}
-	if (hw_audit_record(session, "meeting edit", "meeting", id, id, before,
-			    hw_row_json(session, "meeting", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "meeting edit", "meeting", id, id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -585,18 +578,13 @@ static int set_status(hw_session *session, int64_t id, hw_meeting_status status,
 			     (long long)id, date);
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "meeting", id);
 	meeting.status = status;
 	meeting.sequence++;
 	int64_t unused;
-	if (write_meeting(session, &meeting, false, &unused, error) != 0) {
-		json_decref(before);
+	if (hw_action_snapshot(session, "meeting", id, error) != 0 ||
+	    write_meeting(session, &meeting, false, &unused, error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, action, "meeting", id, id, before,
-			    hw_row_json(session, "meeting", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, action, "meeting", id, id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -622,15 +610,14 @@ int hw_meeting_has_attendee(hw_session *session, int64_t meeting_id, int64_t per
 		return -1;
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	sqlite3_bind_int64(statement, 2, person_id);
-	int status = sqlite3_step(statement);
-	sqlite3_reset(statement);
-	if (status != SQLITE_ROW && status != SQLITE_DONE)
-		return hw_store_fail(session->store, _("cannot read the attendees"), error);
-	return status == SQLITE_ROW;
+	int last = sqlite3_step(statement);
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the attendees"), error) != 0)
+		return -1;
+	return last == SQLITE_ROW;
 }
 
 int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
-			 void (*visit)(const hw_attendee *, void *), void *user, hw_error *error)
+			 int (*visit)(const hw_attendee *, void *), void *user, hw_error *error)
 {
 	/* One query with the people joined: export walks every meeting's attendees. */
 	static const char sql[] =
@@ -643,16 +630,19 @@ int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
 	if (statement == NULL)
 		return -1;
 	sqlite3_bind_int64(statement, 1, meeting_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_attendee attendee;
 		const char *kind = (const char *)sqlite3_column_text(statement, 0);
 		if (!hw_attendance_from_key(kind ? kind : "", &attendee.kind))
 			attendee.kind = HW_ATTEND_GUEST;
 		hw_person_from_row(statement, 1, &attendee.person);
-		visit(&attendee, user);
+		if ((status = visit(&attendee, user)) != 0)
+			break;
 	}
-	sqlite3_reset(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the attendees"), error) != 0)
+		return -1;
+	return status;
 }
 
 int hw_meeting_invite(hw_session *session, int64_t meeting_id, const char *person,
@@ -678,23 +668,15 @@ int hw_meeting_invite(hw_session *session, int64_t meeting_id, const char *perso
 		hw_error_set(error, _("%s is not a staff member (role staff)"), found.name);
 		goto fail;
 	}
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "INSERT INTO attendee (meeting_id, person_id, kind) VALUES (?1, ?2, ?3)"
-			       " ON CONFLICT (meeting_id, person_id) DO UPDATE SET kind = excluded.kind",
-			       -1, &statement, NULL) != SQLITE_OK) {
-		hw_store_fail(session->store, _("cannot invite"), error);
-		goto fail;
-	}
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store,
+		"INSERT INTO attendee (meeting_id, person_id, kind) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (meeting_id, person_id) DO UPDATE SET kind = excluded.kind");
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	sqlite3_bind_int64(statement, 2, found.id);
 	sqlite3_bind_text(statement, 3, attendance_keys[kind], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	if (rc != SQLITE_DONE) {
-		hw_store_fail(session->store, _("cannot invite"), error);
+	if (hw_store_run(session->store, statement, _("cannot invite"), error) != 0)
 		goto fail;
-	}
 	if (hw_audit_record(session, "meeting invite", "attendee", found.id, meeting_id, NULL,
 			    json_pack("{s:I,s:s}", "person_id", (json_int_t)found.id, "kind",
 				      attendance_keys[kind]),
@@ -731,11 +713,13 @@ int hw_meeting_uninvite(hw_session *session, int64_t meeting_id, const char *per
 	}
 	sqlite3_bind_int64(statement, 1, meeting_id);
 	sqlite3_bind_int64(statement, 2, found.id);
-	bool removed = sqlite3_step(statement) == SQLITE_ROW;
+	int last = sqlite3_step(statement);
+	bool removed = last == SQLITE_ROW;
 	char kind[16] = "";
 	if (removed)
 		hw_column_text(statement, 0, kind, sizeof kind);
-	sqlite3_finalize(statement);
+	if (hw_store_finish(session->store, statement, last, N_("cannot uninvite"), error) != 0)
+		goto fail;
 	if (!removed) {
 		hw_error_set(error, _("%s is not invited to meeting #%lld"), found.name,
 			     (long long)meeting_id);

@@ -85,9 +85,10 @@ int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *inp
 int hw_meeting_cancel(hw_session *session, int64_t id, hw_error *error);
 int hw_meeting_mark_held(hw_session *session, int64_t id, hw_error *error);
 int hw_meeting_get(hw_session *session, int64_t id, hw_meeting *out, hw_error *error);
-/* Meetings from `from` to `to` inclusive, by date and time. */
+/* Meetings from `from` to `to` inclusive, by date and time. `visit` returns 0 to go on; any
+ * other value stops the walk and is returned (so for every list function's visitor). */
 int hw_meeting_list(hw_session *session, hw_date from, hw_date to,
-		    void (*visit)(const hw_meeting *, void *), void *user, hw_error *error);
+		    int (*visit)(const hw_meeting *, void *), void *user, hw_error *error);
 /* Parses "12" or "#12" as the id of a meeting, topic, leave request or document. */
 int hw_parse_id(const char *text, int64_t *id, hw_error *error);
 
@@ -96,9 +97,11 @@ typedef struct hw_attendee {
 	hw_attendance kind;
 } hw_attendee;
 
-/* `visit` must not call this function again (its statement is kept, see hw_store_cached). */
+/* `visit` returns 0 to go on, anything else stops the walk and is returned. `visit` must not
+ * call this function again (its statement is kept, see hw_store_cached). With their leave
+ * requests: hw_attendance_list (leave.h). */
 int hw_meeting_attendees(hw_session *session, int64_t meeting_id,
-			 void (*visit)(const hw_attendee *, void *), void *user, hw_error *error);
+			 int (*visit)(const hw_attendee *, void *), void *user, hw_error *error);
 /* Whether the person is on the meeting's list: 1 yes, 0 no, -1 with `error`. */
 int hw_meeting_has_attendee(hw_session *session, int64_t meeting_id, int64_t person_id,
 			    hw_error *error);

@@ -45,7 +45,8 @@ int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the minutes"), error);
 	sqlite3_bind_int64(statement, 1, meeting_id);
-	int found = sqlite3_step(statement) == SQLITE_ROW;
+	int last = sqlite3_step(statement);
+	int found = last == SQLITE_ROW;
 	if (found) {
 		memset(out, 0, sizeof *out);
 		out->meeting_id = meeting_id;
@@ -58,21 +59,11 @@ int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_
 		hw_column_date(statement, 4, &out->signed_on);
 		out->amendment_count = sqlite3_column_int(statement, 5);
 	}
-	sqlite3_finalize(statement);
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the minutes"), error) != 0)
+		return -1;
 	return found;
 }
 
-static int run(hw_session *session, const char *sql, const char *what, hw_error *error,
-	       void (*bind)(sqlite3_stmt *, const void *), const void *values)
-{
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
-		return hw_store_fail(session->store, what, error);
-	bind(statement, values);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	return rc == SQLITE_DONE ? 0 : hw_store_fail(session->store, what, error);
-}
 
 typedef struct minutes_values {
 	int64_t meeting_id;
@@ -140,19 +131,19 @@ int hw_minutes_draft(hw_session *session, int64_t meeting_id, const char *text, 
 			     (long long)meeting_id);
 		goto fail;
 	}
-	json_t *before = existing ? hw_row_json(session, "minutes", meeting_id) : NULL;
+	if (existing && hw_action_snapshot(session, "minutes", meeting_id, error) != 0)
+		goto fail;
 	minutes_values values = {.meeting_id = meeting_id, .text = text, .date = session->today};
-	if (run(session,
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store,
 		existing ? "UPDATE minutes SET text = ?2, drafted_on = ?3 WHERE meeting_id = ?1"
-			 : "INSERT INTO minutes (meeting_id, text, drafted_on) VALUES (?1, ?2, ?3)",
-		_("cannot save the minutes"), error, bind_draft, &values) != 0) {
-		json_decref(before);
+			 : "INSERT INTO minutes (meeting_id, text, drafted_on) VALUES (?1, ?2, ?3)");
+	if (statement != NULL)
+		bind_draft(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot save the minutes"), error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, "minutes draft", "minutes", meeting_id, meeting_id, before,
-			    hw_row_json(session, "minutes", meeting_id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "minutes draft", "minutes", meeting_id, meeting_id,
+				       error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -202,20 +193,19 @@ int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_
 			     (long long)meeting_id, minutes.signed_by_name);
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "minutes", meeting_id);
+	if (hw_action_snapshot(session, "minutes", meeting_id, error) != 0)
+		goto fail;
 	minutes_values values = {.meeting_id = meeting_id, .person_id = signer.id,
 				 .date = session->today};
-	if (run(session,
-		"UPDATE minutes SET state = 'signed', signed_by = ?2, signed_on = ?3"
-		" WHERE meeting_id = ?1",
-		_("cannot sign the minutes"), error, bind_sign, &values) != 0) {
-		json_decref(before);
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store,
+		"UPDATE minutes SET state = 'signed', signed_by = ?2, signed_on = ?3 WHERE meeting_id = ?1");
+	if (statement != NULL)
+		bind_sign(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot sign the minutes"), error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, "minutes sign", "minutes", meeting_id, meeting_id, before,
-			    hw_row_json(session, "minutes", meeting_id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "minutes sign", "minutes", meeting_id, meeting_id,
+				       error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -244,16 +234,16 @@ int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, 
 	}
 	minutes_values values = {.meeting_id = meeting_id, .text = text, .person_id = signer.id,
 				 .date = session->today};
-	if (run(session,
-		"INSERT INTO minutes_amendment (meeting_id, text, by_id, on_date)"
-		" VALUES (?1, ?2, ?3, ?4)",
-		_("cannot save the amendment"), error, bind_amend, &values) != 0)
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, "INSERT INTO minutes_amendment (meeting_id, text, by_id, on_date)"
+				" VALUES (?1, ?2, ?3, ?4)");
+	if (statement != NULL)
+		bind_amend(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot save the amendment"), error) != 0)
 		goto fail;
 	int64_t amendment = sqlite3_last_insert_rowid(hw_store_db(session->store));
-	if (hw_audit_record(session, "minutes amend", "minutes_amendment", amendment, meeting_id, NULL,
-			    hw_row_json(session, "minutes_amendment", amendment), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "minutes amend", "minutes_amendment", amendment,
+				       meeting_id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -280,16 +270,18 @@ static int document_get(hw_session *session, int64_t id, hw_document *out, hw_er
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the documents"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	bool found = sqlite3_step(statement) == SQLITE_ROW;
-	if (found)
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW)
 		read_document(statement, out);
-	sqlite3_finalize(statement);
-	return found ? 0
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the documents"), error) !=
+	    0)
+		return -1;
+	return last == SQLITE_ROW ? 0
 		     : hw_error_set(error, _("no document #%lld (see 'huiwu doc list')"), (long long)id);
 }
 
 int hw_document_list(hw_session *session, int64_t meeting_id,
-		     void (*visit)(const hw_document *, void *), void *user, hw_error *error)
+		     int (*visit)(const hw_document *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	const char *sql = meeting_id
@@ -300,13 +292,17 @@ int hw_document_list(hw_session *session, int64_t meeting_id,
 	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the documents"), error);
 	sqlite3_bind_int64(statement, 1, meeting_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_document document;
 		read_document(statement, &document);
-		visit(&document, user);
+		if ((status = visit(&document, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the documents"), error) !=
+	    0)
+		return -1;
+	return status;
 }
 
 typedef struct document_values {
@@ -349,14 +345,14 @@ int hw_document_add(hw_session *session, int64_t meeting_id, const char *title, 
 		goto fail;
 	}
 	document_values values = {.id = meeting_id, .title = title};
-	if (run(session, "INSERT INTO document (meeting_id, title) VALUES (?1, ?2)",
-		_("cannot add the document"), error, bind_document_add, &values) != 0)
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, "INSERT INTO document (meeting_id, title) VALUES (?1, ?2)");
+	if (statement != NULL)
+		bind_document_add(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot add the document"), error) != 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(hw_store_db(session->store));
-	if (hw_audit_record(session, "doc add", "document", *id, meeting_id, NULL,
-			    hw_row_json(session, "document", *id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "doc add", "document", *id, meeting_id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -412,19 +408,18 @@ static int document_step(hw_session *session, int64_t id, const char *on, bool i
 			goto fail;
 		}
 	}
-	json_t *before = hw_row_json(session, "document", id);
+	if (hw_action_snapshot(session, "document", id, error) != 0)
+		goto fail;
 	document_values values = {.id = id, .date = date};
-	if (run(session,
-		issuing ? "UPDATE document SET issued_on = ?2 WHERE id = ?1"
-			: "UPDATE document SET handed_over_on = ?2 WHERE id = ?1",
-		_("cannot save the document"), error, bind_document_date, &values) != 0) {
-		json_decref(before);
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, issuing ? "UPDATE document SET issued_on = ?2 WHERE id = ?1"
+					: "UPDATE document SET handed_over_on = ?2 WHERE id = ?1");
+	if (statement != NULL)
+		bind_document_date(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot save the document"), error) != 0)
 		goto fail;
-	}
-	if (hw_audit_record(session, issuing ? "doc issue" : "doc handover", "document", id,
-			    meeting.id, before, hw_row_json(session, "document", id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, issuing ? "doc issue" : "doc handover", "document",
+				       id, meeting.id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -474,17 +469,13 @@ typedef struct deadline_list {
 	int capacity;
 } deadline_list;
 
-static void push(deadline_list *list, const hw_deadline *item)
+static int push(deadline_list *list, const hw_deadline *item, hw_error *error)
 {
-	if (list->count == list->capacity) {
-		int capacity = list->capacity ? list->capacity * 2 : 32;
-		hw_deadline *grown = realloc(list->items, (size_t)capacity * sizeof *grown);
-		if (grown == NULL)
-			return;
-		list->items = grown;
-		list->capacity = capacity;
-	}
+	if (hw_grow((void **)&list->items, &list->capacity, list->count, sizeof *list->items,
+		    error) != 0)
+		return -1;
 	list->items[list->count++] = *item;
+	return 0;
 }
 
 static int compare_deadlines(const void *a, const void *b)
@@ -514,7 +505,7 @@ static const char meeting_deadlines[] =
 	" WHERE d.meeting_id = ?1 AND d.issued_on IS NULL";
 
 static int read_deadlines(hw_session *session, int64_t meeting_id,
-			  void (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
+			  int (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
@@ -524,7 +515,8 @@ static int read_deadlines(hw_session *session, int64_t meeting_id,
 	if (meeting_id)
 		sqlite3_bind_int64(statement, 1, meeting_id);
 	deadline_list list = {0};
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_deadline item = {.meeting_id = sqlite3_column_int64(statement, 0)};
 		char type[32];
 		hw_column_text(statement, 1, type, sizeof type);
@@ -550,30 +542,33 @@ static int read_deadlines(hw_session *session, int64_t meeting_id,
 		}
 		item.workdays_left =
 			hw_calendar_count_workdays(session->calendar, session->today, item.due, NULL);
-		push(&list, &item);
+		if ((status = push(&list, &item, error)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the deadlines"), error) !=
+	    0)
+		status = -1;
 	hw_sort(list.items, (size_t)list.count, sizeof *list.items, compare_deadlines);
-	for (int i = 0; i < list.count; i++)
-		visit(&list.items[i], user);
+	for (int i = 0; i < list.count && status == 0; i++)
+		status = visit(&list.items[i], user);
 	free(list.items);
-	return 0;
+	return status;
 }
 
-int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *), void *user,
+int hw_deadlines(hw_session *session, int (*visit)(const hw_deadline *, void *), void *user,
 		 hw_error *error)
 {
 	return read_deadlines(session, 0, visit, user, error);
 }
 
 int hw_meeting_deadlines(hw_session *session, int64_t meeting_id,
-			 void (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
+			 int (*visit)(const hw_deadline *, void *), void *user, hw_error *error)
 {
 	return read_deadlines(session, meeting_id, visit, user, error);
 }
 
 int hw_minutes_amendments(hw_session *session, int64_t meeting_id,
-			  void (*visit)(const hw_amendment *, void *), void *user, hw_error *error)
+			  int (*visit)(const hw_amendment *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
@@ -582,16 +577,17 @@ int hw_minutes_amendments(hw_session *session, int64_t meeting_id,
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the amendments"), error);
 	sqlite3_bind_int64(statement, 1, meeting_id);
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_amendment amendment = {.id = sqlite3_column_int64(statement, 0)};
 		hw_column_text(statement, 1, amendment.text, sizeof amendment.text);
 		hw_column_text(statement, 2, amendment.by_name, sizeof amendment.by_name);
 		hw_column_date(statement, 3, &amendment.on);
-		visit(&amendment, user);
+		if ((status = visit(&amendment, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	if (status != SQLITE_DONE)
-		return hw_store_fail(session->store, _("cannot read the amendments"), error);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the amendments"),
+			    error) != 0)
+		return -1;
+	return status;
 }

@@ -34,7 +34,7 @@ typedef struct hw_amendment {
 
 /* The amendments to a meeting's signed minutes, oldest first. */
 int hw_minutes_amendments(hw_session *session, int64_t meeting_id,
-			  void (*visit)(const hw_amendment *, void *), void *user, hw_error *error);
+			  int (*visit)(const hw_amendment *, void *), void *user, hw_error *error);
 
 /* The roles that sign a meeting's minutes (the chair where the rules name none). */
 hw_role_set hw_minutes_signer_roles(const hw_rules *rules, hw_meeting_type type);
@@ -60,7 +60,7 @@ int hw_document_add(hw_session *session, int64_t meeting_id, const char *title, 
 int hw_document_handover(hw_session *session, int64_t id, const char *on, hw_error *error);
 int hw_document_issue(hw_session *session, int64_t id, const char *on, hw_error *error);
 int hw_document_list(hw_session *session, int64_t meeting_id,
-		     void (*visit)(const hw_document *, void *), void *user, hw_error *error);
+		     int (*visit)(const hw_document *, void *), void *user, hw_error *error);
 
 typedef enum hw_deadline_kind {
 	HW_DUE_MINUTES,  /* minutes to be signed */
@@ -85,11 +85,11 @@ hw_date hw_document_due(const hw_rules *rules, const hw_calendar *calendar, hw_m
 			hw_date meeting_date, const hw_document *document, hw_deadline_kind *step);
 
 /* What is still due, overdue first, then by due date. */
-int hw_deadlines(hw_session *session, void (*visit)(const hw_deadline *, void *), void *user,
+int hw_deadlines(hw_session *session, int (*visit)(const hw_deadline *, void *), void *user,
 		 hw_error *error);
 /* The same for one meeting. */
 int hw_meeting_deadlines(hw_session *session, int64_t meeting_id,
-			 void (*visit)(const hw_deadline *, void *), void *user, hw_error *error);
+			 int (*visit)(const hw_deadline *, void *), void *user, hw_error *error);
 const char *hw_deadline_kind_key(hw_deadline_kind kind);
 
 #endif

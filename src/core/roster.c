@@ -67,11 +67,11 @@ static int find_one(hw_session *session, const char *sql_by_id, const char *sql_
 		sqlite3_bind_int64(statement, 1, id);
 	else
 		sqlite3_bind_text(statement, 1, reference, -1, SQLITE_STATIC);
-	*found = sqlite3_step(statement) == SQLITE_ROW;
+	int last = sqlite3_step(statement);
+	*found = last == SQLITE_ROW;
 	if (*found)
 		read(statement, out);
-	sqlite3_finalize(statement);
-	return 0;
+	return hw_store_finish(session->store, statement, last, N_("cannot read the roster"), error);
 }
 
 static void read_department_any(sqlite3_stmt *statement, void *out)
@@ -137,14 +137,15 @@ static int check_name(const char *what, const char *name, hw_error *error)
 	return 0;
 }
 
-static int step_done(hw_session *session, sqlite3_stmt *statement, const char *what, hw_error *error)
+/* Runs the roster's INSERT or UPDATE (hw_store_run), saying so when the name is taken. */
+static int run_named(hw_session *session, sqlite3_stmt *statement, const char *what,
+		     hw_error *error)
 {
-	int rc = sqlite3_step(statement);
-	if (rc == SQLITE_DONE)
+	if (hw_store_run(session->store, statement, what, error) == 0)
 		return 0;
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+	if (sqlite3_extended_errcode(hw_store_db(session->store)) == SQLITE_CONSTRAINT_UNIQUE)
 		return hw_error_set(error, _("%s: the name is taken already"), what);
-	return hw_store_fail(session->store, what, error);
+	return -1;
 }
 
 /* Who may have a division: the head, the deputies and the secretary(-general). */
@@ -177,36 +178,25 @@ int hw_department_add(hw_session *session, const hw_department_input *input, int
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_person deputy = {0};
-	sqlite3_stmt *statement = NULL;
 	if (input->deputy != NULL) {
 		if (hw_person_find(session, input->deputy, &deputy, error) != 0 ||
 		    check_in_charge(&deputy, error) != 0)
 			goto fail;
 	}
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "INSERT INTO department (name, deputy_id, member_of_executive, function)"
-			       " VALUES (?1, ?2, ?3, ?4)",
-			       -1, &statement, NULL) != SQLITE_OK) {
-		hw_store_fail(session->store, _("cannot add the department"), error);
-		goto fail;
-	}
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, "INSERT INTO department (name, deputy_id, member_of_executive, function)"
+				" VALUES (?1, ?2, ?3, ?4)");
 	sqlite3_bind_text(statement, 1, input->name, -1, SQLITE_STATIC);
 	if (deputy.id)
 		sqlite3_bind_int64(statement, 2, deputy.id);
 	sqlite3_bind_int(statement, 3, input->member_of_executive);
 	if (input->function)
 		sqlite3_bind_text(statement, 4, input->function, -1, SQLITE_STATIC);
-	if (step_done(session, statement, input->name, error) != 0)
+	if (run_named(session, statement, input->name, error) != 0)
 		goto fail;
-	sqlite3_finalize(statement);
-	statement = NULL;
 	*id = sqlite3_last_insert_rowid(hw_store_db(session->store));
-	if (hw_audit_record(session, "dept add", "department", *id, 0, NULL,
-			    hw_row_json(session, "department", *id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "dept add", "department", *id, 0, error);
 fail:
-	sqlite3_finalize(statement);
 	hw_action_abort(session);
 	return -1;
 }
@@ -218,33 +208,19 @@ int hw_department_set_deputy(hw_session *session, const char *department, const 
 		return -1;
 	hw_department found;
 	hw_person person;
-	sqlite3_stmt *statement = NULL;
 	if (hw_department_find(session, department, &found, error) != 0 ||
 	    hw_person_find(session, deputy, &person, error) != 0 ||
-	    check_in_charge(&person, error) != 0)
+	    check_in_charge(&person, error) != 0 ||
+	    hw_action_snapshot(session, "department", found.id, error) != 0)
 		goto fail;
-	json_t *before = hw_row_json(session, "department", found.id);
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "UPDATE department SET deputy_id = ?1 WHERE id = ?2", -1, &statement,
-			       NULL) != SQLITE_OK) {
-		json_decref(before);
-		hw_store_fail(session->store, found.name, error);
-		goto fail;
-	}
+	sqlite3_stmt *statement =
+		hw_store_prepare(session->store, "UPDATE department SET deputy_id = ?1 WHERE id = ?2");
 	sqlite3_bind_int64(statement, 1, person.id);
 	sqlite3_bind_int64(statement, 2, found.id);
-	if (step_done(session, statement, found.name, error) != 0) {
-		json_decref(before);
+	if (run_named(session, statement, found.name, error) != 0)
 		goto fail;
-	}
-	sqlite3_finalize(statement);
-	statement = NULL;
-	if (hw_audit_record(session, "dept edit", "department", found.id, 0, before,
-			    hw_row_json(session, "department", found.id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "dept edit", "department", found.id, 0, error);
 fail:
-	sqlite3_finalize(statement);
 	hw_action_abort(session);
 	return -1;
 }
@@ -289,34 +265,23 @@ int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_department department = {0};
-	sqlite3_stmt *statement = NULL;
 	if (input->department != NULL &&
 	    hw_department_find(session, input->department, &department, error) != 0)
 		goto fail;
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "INSERT INTO person (name, title, role, department_id, party_group)"
-			       " VALUES (?1, ?2, ?3, ?4, ?5)",
-			       -1, &statement, NULL) != SQLITE_OK) {
-		hw_store_fail(session->store, _("cannot add the person"), error);
-		goto fail;
-	}
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, "INSERT INTO person (name, title, role, department_id, party_group)"
+				" VALUES (?1, ?2, ?3, ?4, ?5)");
 	sqlite3_bind_text(statement, 1, input->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, input->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 3, hw_role_key(role), -1, SQLITE_STATIC);
 	if (department.id)
 		sqlite3_bind_int64(statement, 4, department.id);
 	sqlite3_bind_int(statement, 5, input->party_group || role == HW_ROLE_PARTY_GROUP);
-	if (step_done(session, statement, input->name, error) != 0)
+	if (run_named(session, statement, input->name, error) != 0)
 		goto fail;
-	sqlite3_finalize(statement);
-	statement = NULL;
 	*id = sqlite3_last_insert_rowid(hw_store_db(session->store));
-	if (hw_audit_record(session, "person add", "person", *id, 0, NULL,
-			    hw_row_json(session, "person", *id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "person add", "person", *id, 0, error);
 fail:
-	sqlite3_finalize(statement);
 	hw_action_abort(session);
 	return -1;
 }
@@ -337,7 +302,6 @@ int hw_person_edit(hw_session *session, const char *reference, const char *title
 		return -1;
 	hw_person person;
 	hw_department found = {0};
-	sqlite3_stmt *statement = NULL;
 	if (hw_person_find(session, reference, &person, error) != 0 ||
 	    (department != NULL && hw_department_find(session, department, &found, error) != 0))
 		goto fail;
@@ -348,38 +312,26 @@ int hw_person_edit(hw_session *session, const char *reference, const char *title
 			     hw_role_key(final_role));
 		goto fail;
 	}
-	json_t *before = hw_row_json(session, "person", person.id);
-	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "UPDATE person SET title = coalesce(?1, title), role = ?2,"
-			       " department_id = ?3 WHERE id = ?4",
-			       -1, &statement, NULL) != SQLITE_OK) {
-		json_decref(before);
-		hw_store_fail(session->store, person.name, error);
+	if (hw_action_snapshot(session, "person", person.id, error) != 0)
 		goto fail;
-	}
+	sqlite3_stmt *statement =
+		hw_store_prepare(session->store, "UPDATE person SET title = coalesce(?1, title), role = ?2,"
+						 " department_id = ?3 WHERE id = ?4");
 	if (title)
 		sqlite3_bind_text(statement, 1, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, hw_role_key(final_role), -1, SQLITE_STATIC);
 	if (final_department)
 		sqlite3_bind_int64(statement, 3, final_department);
 	sqlite3_bind_int64(statement, 4, person.id);
-	if (step_done(session, statement, person.name, error) != 0) {
-		json_decref(before);
+	if (run_named(session, statement, person.name, error) != 0)
 		goto fail;
-	}
-	sqlite3_finalize(statement);
-	statement = NULL;
-	if (hw_audit_record(session, "person edit", "person", person.id, 0, before,
-			    hw_row_json(session, "person", person.id), error) != 0)
-		goto fail;
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "person edit", "person", person.id, 0, error);
 fail:
-	sqlite3_finalize(statement);
 	hw_action_abort(session);
 	return -1;
 }
 
-int hw_department_list(hw_session *session, void (*visit)(const hw_department *, void *),
+int hw_department_list(hw_session *session, int (*visit)(const hw_department *, void *),
 		       void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
@@ -387,16 +339,19 @@ int hw_department_list(hw_session *session, void (*visit)(const hw_department *,
 			       "SELECT " DEPARTMENT_COLUMNS DEPARTMENT_FROM " ORDER BY d.id", -1,
 			       &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the roster"), error);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_department department;
 		read_department(statement, &department);
-		visit(&department, user);
+		if ((status = visit(&department, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the roster"), error) != 0)
+		return -1;
+	return status;
 }
 
-int hw_person_list(hw_session *session, void (*visit)(const hw_person *, void *), void *user,
+int hw_person_list(hw_session *session, int (*visit)(const hw_person *, void *), void *user,
 		   hw_error *error)
 {
 	sqlite3_stmt *statement;
@@ -404,17 +359,20 @@ int hw_person_list(hw_session *session, void (*visit)(const hw_person *, void *)
 			       "SELECT " PERSON_COLUMNS PERSON_FROM " ORDER BY p.id", -1, &statement,
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the roster"), error);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_person person;
 		read_person(statement, &person);
-		visit(&person, user);
+		if ((status = visit(&person, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the roster"), error) != 0)
+		return -1;
+	return status;
 }
 
 int hw_person_division(hw_session *session, int64_t person_id,
-		       void (*visit)(const hw_department *, void *), void *user, hw_error *error)
+		       int (*visit)(const hw_department *, void *), void *user, hw_error *error)
 {
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
@@ -423,13 +381,16 @@ int hw_person_division(hw_session *session, int64_t person_id,
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the roster"), error);
 	sqlite3_bind_int64(statement, 1, person_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_department department;
 		read_department(statement, &department);
-		visit(&department, user);
+		if ((status = visit(&department, user)) != 0)
+			break;
 	}
-	sqlite3_finalize(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the roster"), error) != 0)
+		return -1;
+	return status;
 }
 
 bool hw_person_fills_role(const hw_person *person, const hw_department *department, hw_role role)
@@ -456,43 +417,38 @@ bool hw_person_fills_role(const hw_person *person, const hw_department *departme
 
 typedef struct roster_loader {
 	hw_roster *roster;
-	bool out_of_memory;
+	int person_capacity, department_capacity;
+	hw_error *error;
 } roster_loader;
 
-static void load_person(const hw_person *person, void *user)
+static int load_person(const hw_person *person, void *user)
 {
 	roster_loader *loader = user;
 	hw_roster *roster = loader->roster;
-	hw_person *grown = realloc(roster->people, (size_t)(roster->person_count + 1) * sizeof *grown);
-	if (grown == NULL) {
-		loader->out_of_memory = true;
-		return;
-	}
-	roster->people = grown;
+	if (hw_grow((void **)&roster->people, &loader->person_capacity, roster->person_count,
+		    sizeof *roster->people, loader->error) != 0)
+		return -1;
 	roster->people[roster->person_count++] = *person;
+	return 0;
 }
 
-static void load_department(const hw_department *department, void *user)
+static int load_department(const hw_department *department, void *user)
 {
 	roster_loader *loader = user;
 	hw_roster *roster = loader->roster;
-	hw_department *grown =
-		realloc(roster->departments, (size_t)(roster->department_count + 1) * sizeof *grown);
-	if (grown == NULL) {
-		loader->out_of_memory = true;
-		return;
-	}
-	roster->departments = grown;
+	if (hw_grow((void **)&roster->departments, &loader->department_capacity,
+		    roster->department_count, sizeof *roster->departments, loader->error) != 0)
+		return -1;
 	roster->departments[roster->department_count++] = *department;
+	return 0;
 }
 
 int hw_roster_load(hw_session *session, hw_roster *out, hw_error *error)
 {
 	*out = (hw_roster){0};
-	roster_loader loader = {.roster = out};
+	roster_loader loader = {.roster = out, .error = error};
 	if (hw_person_list(session, load_person, &loader, error) != 0 ||
-	    hw_department_list(session, load_department, &loader, error) != 0 ||
-	    (loader.out_of_memory && hw_error_set(error, "%s", _("out of memory")))) {
+	    hw_department_list(session, load_department, &loader, error) != 0) {
 		hw_roster_free(out);
 		return -1;
 	}

@@ -46,7 +46,7 @@ int hw_department_set_deputy(hw_session *session, const char *department, const 
 int hw_department_find(hw_session *session, const char *reference, hw_department *out,
 		       hw_error *error);
 int hw_department_get(hw_session *session, int64_t id, hw_department *out, hw_error *error);
-int hw_department_list(hw_session *session, void (*visit)(const hw_department *, void *),
+int hw_department_list(hw_session *session, int (*visit)(const hw_department *, void *),
 		       void *user, hw_error *error);
 
 typedef struct hw_person_input {
@@ -63,11 +63,11 @@ int hw_person_edit(hw_session *session, const char *reference, const char *title
 		   const char *department, hw_error *error);
 int hw_person_find(hw_session *session, const char *reference, hw_person *out, hw_error *error);
 int hw_person_get(hw_session *session, int64_t id, hw_person *out, hw_error *error);
-int hw_person_list(hw_session *session, void (*visit)(const hw_person *, void *), void *user,
+int hw_person_list(hw_session *session, int (*visit)(const hw_person *, void *), void *user,
 		   hw_error *error);
 /* The departments in the person's division. */
 int hw_person_division(hw_session *session, int64_t person_id,
-		       void (*visit)(const hw_department *, void *), void *user, hw_error *error);
+		       int (*visit)(const hw_department *, void *), void *user, hw_error *error);
 
 /* The columns (from person p LEFT JOIN department d) a person is read from, in this order,
  * and the reader of a row whose first column is the person's id: for queries that join people. */

@@ -21,6 +21,6 @@ typedef struct hw_search_hit {
 /* Meetings then topics whose text contains `text` (case-insensitive for Latin letters), each
  * group by date; at most `limit` of each. Empty text is an error. */
 int hw_search(hw_session *session, const char *text, int limit,
-	      void (*visit)(const hw_search_hit *, void *), void *user, hw_error *error);
+	      int (*visit)(const hw_search_hit *, void *), void *user, hw_error *error);
 
 #endif

@@ -18,6 +18,7 @@ typedef struct hw_session {
 	char user[128]; /* the login name, recorded in the audit log */
 	hw_date today;  /* in the rules' time zone; $HUIWU_TODAY overrides (for what-if and tests) */
 	bool read_only;
+	struct json_t *snapshot; /* the action's row before its change (hw_action_snapshot) */
 } hw_session;
 
 /* Opens the database at `db_path` and loads the rules it was set up for. */

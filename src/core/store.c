@@ -236,6 +236,51 @@ int hw_store_fail(hw_store *store, const char *what, hw_error *error)
 	return hw_error_set(error, "%s: %s", what, sqlite3_errmsg(store->db));
 }
 
+static bool is_cached(const hw_store *store, const sqlite3_stmt *statement)
+{
+	for (int i = 0; i < CACHED_STATEMENTS; i++)
+		if (store->cache[i].statement == statement)
+			return true;
+	return false;
+}
+
+int hw_store_finish(hw_store *store, sqlite3_stmt *statement, int last, const char *what,
+		    hw_error *error)
+{
+	bool failed = last != SQLITE_ROW && last != SQLITE_DONE;
+	/* The message now: finalizing may leave another one behind. Translated only here: a
+	 * read that succeeds (nearly all of them, several per meeting in an export) costs no
+	 * gettext lookup. */
+	if (failed)
+		hw_store_fail(store, _(what), error);
+	int ended = is_cached(store, statement) ? sqlite3_reset(statement) : sqlite3_finalize(statement);
+	if (!failed && ended != SQLITE_OK) {
+		failed = true;
+		hw_store_fail(store, _(what), error);
+	}
+	return failed ? -1 : 0;
+}
+
+sqlite3_stmt *hw_store_prepare(hw_store *store, const char *sql)
+{
+	sqlite3_stmt *statement = NULL;
+	if (sqlite3_prepare_v2(store->db, sql, -1, &statement, NULL) != SQLITE_OK) {
+		sqlite3_finalize(statement);
+		return NULL;
+	}
+	return statement;
+}
+
+int hw_store_run(hw_store *store, sqlite3_stmt *statement, const char *what, hw_error *error)
+{
+	if (statement == NULL)
+		return hw_store_fail(store, what, error);
+	int last = sqlite3_step(statement);
+	int result = last == SQLITE_DONE ? 0 : hw_store_fail(store, what, error);
+	sqlite3_finalize(statement);
+	return result;
+}
+
 static int exec(hw_store *store, const char *sql, hw_error *error)
 {
 	char *message = NULL;
@@ -475,13 +520,16 @@ int hw_store_set_government(hw_store *store, const hw_rules *rules, hw_error *er
 		hw_store_fail(store, store->path, error);
 		goto done;
 	}
-	if (sqlite3_step(statement) == SQLITE_ROW) {
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW) {
 		hw_error_set(error, _("%s is already set up for '%s'; nothing was changed"), store->path,
 			     (const char *)sqlite3_column_text(statement, 0));
 		goto done;
 	}
-	sqlite3_finalize(statement);
+	int read = hw_store_finish(store, statement, last, store->path, error);
 	statement = NULL;
+	if (read != 0)
+		goto done;
 	char now[HW_TIMESTAMP_SIZE];
 	hw_timestamp_now(now);
 	if (sqlite3_prepare_v2(store->db,
@@ -513,16 +561,17 @@ int hw_store_government_key(hw_store *store, char *out, size_t size, hw_error *e
 	if (sqlite3_prepare_v2(store->db, "SELECT rules_key FROM government WHERE id = 1", -1,
 			       &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(store, store->path, error);
-	int result = 0;
-	if (sqlite3_step(statement) == SQLITE_ROW)
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW)
 		snprintf(out, size, "%s", (const char *)sqlite3_column_text(statement, 0));
-	else
-		result = hw_error_set(error,
-				      _("%s is not set up for a government yet: run 'huiwu init --gov "
-					"KEY'"),
-				      store->path);
-	sqlite3_finalize(statement);
-	return result;
+	if (hw_store_finish(store, statement, last, store->path, error) != 0)
+		return -1;
+	if (last != SQLITE_ROW)
+		return hw_error_set(error,
+				    _("%s is not set up for a government yet: run 'huiwu init --gov "
+				      "KEY'"),
+				    store->path);
+	return 0;
 }
 
 void hw_column_text(sqlite3_stmt *statement, int column, char *out, size_t size)

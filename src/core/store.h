@@ -64,4 +64,22 @@ void hw_bind_date(sqlite3_stmt *statement, int index, int date);
 /* Sets `error` from the connection's last failure, prefixed by `what`, and returns -1. */
 int hw_store_fail(hw_store *store, const char *what, hw_error *error);
 
+/* Ends a read, since a read is over only when its statement says so. `last` is what the last
+ * sqlite3_step returned: SQLITE_DONE when the rows ran out, SQLITE_ROW when the caller stopped
+ * on purpose (a lookup, a visitor that said stop); anything else is a failed step. Finalizes
+ * the statement, or resets it when it is one of hw_store_cached's, and reads what that
+ * returns too. Returns 0, or -1 with `error` ("`what`: SQLite's message"). `what` is marked
+ * N_() and translated only when a read fails. */
+int hw_store_finish(hw_store *store, sqlite3_stmt *statement, int last, const char *what,
+		    hw_error *error);
+
+/* A statement for hw_store_run: NULL when it cannot be prepared, which hw_store_run then
+ * reports (sqlite3_bind_* on NULL only returns SQLITE_MISUSE, so binding needs no check). */
+sqlite3_stmt *hw_store_prepare(hw_store *store, const char *sql);
+/* Runs one statement that returns no rows (INSERT, UPDATE, DELETE) to its end and finalizes
+ * it, also when it fails; NULL is a statement that could not be prepared. Returns 0, or -1
+ * with `error` ("`what`: SQLite's message"); sqlite3_extended_errcode then says why, e.g.
+ * SQLITE_CONSTRAINT_UNIQUE for a key that is taken. */
+int hw_store_run(hw_store *store, sqlite3_stmt *statement, const char *what, hw_error *error);
+
 #endif

@@ -82,14 +82,15 @@ int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error
 			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the topics"), error);
 	sqlite3_bind_int64(statement, 1, id);
-	bool found = sqlite3_step(statement) == SQLITE_ROW;
-	if (found)
+	int last = sqlite3_step(statement);
+	if (last == SQLITE_ROW)
 		read_topic(statement, out);
-	sqlite3_finalize(statement);
-	return found ? 0 : hw_error_set(error, _("no topic #%lld (see 'huiwu topic list')"), (long long)id);
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the topics"), error) != 0)
+		return -1;
+	return last == SQLITE_ROW ? 0 : hw_error_set(error, _("no topic #%lld (see 'huiwu topic list')"), (long long)id);
 }
 
-int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const hw_topic *, void *),
+int hw_topic_list(hw_session *session, int64_t meeting_id, int (*visit)(const hw_topic *, void *),
 		  void *user, hw_error *error)
 {
 	static const char of_meeting[] =
@@ -101,18 +102,21 @@ int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const h
 		return -1;
 	if (meeting_id)
 		sqlite3_bind_int64(statement, 1, meeting_id);
-	while (sqlite3_step(statement) == SQLITE_ROW) {
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
 		hw_topic topic;
 		read_topic(statement, &topic);
-		visit(&topic, user);
+		if ((status = visit(&topic, user)) != 0)
+			break;
 	}
-	sqlite3_reset(statement);
-	return 0;
+	if (hw_store_finish(session->store, statement, last, N_("cannot read the topics"), error) != 0)
+		return -1;
+	return status;
 }
 
-/* Writes every column of `topic` and records the change with `before`. */
-static int save_topic(hw_session *session, const hw_topic *topic, bool adding, const char *action,
-		      json_t *before, int64_t *id, hw_error *error)
+/* Writes every column of `topic` inside the action; *id is the topic's. */
+static int save_topic(hw_session *session, const hw_topic *topic, bool adding, int64_t *id,
+		      hw_error *error)
 {
 	const char *sql =
 		adding ? "INSERT INTO topic (title, deputy_id, department_id, matters, matters_agreed,"
@@ -121,11 +125,7 @@ static int save_topic(hw_session *session, const hw_topic *topic, bool adding, c
 		       : "UPDATE topic SET title = ?1, deputy_id = ?2, department_id = ?3, matters = ?4,"
 			 " matters_agreed = ?5, studied_on = ?6, state = ?7, approved_by = ?8,"
 			 " meeting_id = ?9, decision = ?10 WHERE id = ?11";
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK) {
-		json_decref(before);
-		return hw_store_fail(session->store, _("cannot save the topic"), error);
-	}
+	sqlite3_stmt *statement = hw_store_prepare(session->store, sql);
 	sqlite3_bind_text(statement, 1, topic->title, -1, SQLITE_STATIC);
 	if (topic->deputy_id)
 		sqlite3_bind_int64(statement, 2, topic->deputy_id);
@@ -144,15 +144,10 @@ static int save_topic(hw_session *session, const hw_topic *topic, bool adding, c
 		sqlite3_bind_text(statement, 10, topic->decision, -1, SQLITE_STATIC);
 	if (!adding)
 		sqlite3_bind_int64(statement, 11, topic->id);
-	int rc = sqlite3_step(statement);
-	sqlite3_finalize(statement);
-	if (rc != SQLITE_DONE) {
-		json_decref(before);
-		return hw_store_fail(session->store, _("cannot save the topic"), error);
-	}
+	if (hw_store_run(session->store, statement, _("cannot save the topic"), error) != 0)
+		return -1;
 	*id = adding ? sqlite3_last_insert_rowid(hw_store_db(session->store)) : topic->id;
-	return hw_audit_record(session, action, "topic", *id, topic->meeting_id, before,
-			       hw_row_json(session, "topic", *id), error);
+	return 0;
 }
 
 static int apply_input(hw_session *session, const hw_topic_input *input, hw_topic *topic,
@@ -225,45 +220,41 @@ int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, 
 	}
 	if (apply_input(session, input, &topic, error) != 0 ||
 	    (input->meeting_id && check_agenda(session, input->meeting_id, error) != 0) ||
-	    save_topic(session, &topic, true, "topic add", NULL, id, error) != 0) {
+	    save_topic(session, &topic, true, id, error) != 0) {
 		hw_action_abort(session);
 		return -1;
 	}
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, "topic add", "topic", *id, topic.meeting_id, error);
 }
 
-/* Loads the topic for a change inside an action; refuses decided topics. */
-static int begin_change(hw_session *session, int64_t id, hw_topic *topic, json_t **before,
-			hw_error *error)
+/* Loads the topic for a change inside an action, with its snapshot; refuses decided topics. */
+static int begin_change(hw_session *session, int64_t id, hw_topic *topic, hw_error *error)
 {
 	if (hw_action_begin(session, error) != 0)
 		return -1;
-	if (hw_topic_get(session, id, topic, error) != 0) {
+	if (hw_topic_get(session, id, topic, error) != 0 ||
+	    (topic->state == HW_TOPIC_DECIDED &&
+	     hw_error_set(error, _("topic #%lld is decided already"), (long long)id)) ||
+	    hw_action_snapshot(session, "topic", id, error) != 0) {
 		hw_action_abort(session);
 		return -1;
 	}
-	if (topic->state == HW_TOPIC_DECIDED) {
-		hw_action_abort(session);
-		return hw_error_set(error, _("topic #%lld is decided already"), (long long)id);
-	}
-	*before = hw_row_json(session, "topic", id);
 	return 0;
 }
 
-static int finish_change(hw_session *session, hw_topic *topic, const char *action, json_t *before,
+static int finish_change(hw_session *session, hw_topic *topic, const char *action,
 			 hw_error *error)
 {
 	int64_t id;
-	if (save_topic(session, topic, false, action, before, &id, error) != 0) {
+	if (save_topic(session, topic, false, &id, error) != 0) {
 		hw_action_abort(session);
 		return -1;
 	}
-	return hw_action_commit(session, error);
+	return hw_action_commit_change(session, action, "topic", id, topic->meeting_id, error);
 }
 
-static int fail_change(hw_session *session, json_t *before)
+static int fail_change(hw_session *session)
 {
-	json_decref(before);
 	hw_action_abort(session);
 	return -1;
 }
@@ -276,12 +267,11 @@ int hw_topic_edit(hw_session *session, int64_t id, const hw_topic_input *input, 
 		return -1;
 	input = &clean;
 	hw_topic topic;
-	json_t *before;
-	if (begin_change(session, id, &topic, &before, error) != 0)
+	if (begin_change(session, id, &topic, error) != 0)
 		return -1;
 	if (apply_input(session, input, &topic, error) != 0)
-		return fail_change(session, before);
-	return finish_change(session, &topic, "topic edit", before, error);
+		return fail_change(session);
+	return finish_change(session, &topic, "topic edit", error);
 }
 
 bool hw_topic_may_approve(const hw_rules *rules, const hw_topic *topic, const hw_meeting *meeting,
@@ -300,18 +290,17 @@ bool hw_topic_may_approve(const hw_rules *rules, const hw_topic *topic, const hw
 int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *error)
 {
 	hw_topic topic;
-	json_t *before;
-	if (begin_change(session, id, &topic, &before, error) != 0)
+	if (begin_change(session, id, &topic, error) != 0)
 		return -1;
 	hw_person approver;
 	hw_meeting meeting = {.type = HW_MEETING_EXECUTIVE};
 	if (hw_person_find(session, by, &approver, error) != 0 ||
 	    (topic.meeting_id && hw_meeting_get(session, topic.meeting_id, &meeting, error) != 0))
-		return fail_change(session, before);
+		return fail_change(session);
 	if (topic.approved_by) {
 		hw_error_set(error, _("topic #%lld was approved by %s already"), (long long)id,
 			     topic.approved_by_name);
-		return fail_change(session, before);
+		return fail_change(session);
 	}
 	hw_role_set roles = hw_topic_approver_roles(session->rules, meeting.type);
 	if (!hw_topic_may_approve(session->rules, &topic, &meeting, &approver)) {
@@ -322,25 +311,24 @@ int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *
 			     approver.name, type->name ? type->name : hw_meeting_type_key(meeting.type),
 			     names,
 			     hw_type_key_clause(type, HW_KEY_TOPIC_APPROVER));
-		return fail_change(session, before);
+		return fail_change(session);
 	}
 	topic.approved_by = approver.id;
 	if (topic.state == HW_TOPIC_PROPOSED)
 		topic.state = HW_TOPIC_APPROVED;
-	return finish_change(session, &topic, "topic approve", before, error);
+	return finish_change(session, &topic, "topic approve", error);
 }
 
 int hw_topic_schedule(hw_session *session, int64_t id, int64_t meeting_id, hw_error *error)
 {
 	hw_topic topic;
-	json_t *before;
-	if (begin_change(session, id, &topic, &before, error) != 0)
+	if (begin_change(session, id, &topic, error) != 0)
 		return -1;
 	if (check_agenda(session, meeting_id, error) != 0)
-		return fail_change(session, before);
+		return fail_change(session);
 	topic.meeting_id = meeting_id;
 	topic.state = HW_TOPIC_SCHEDULED;
-	return finish_change(session, &topic, "topic schedule", before, error);
+	return finish_change(session, &topic, "topic schedule", error);
 }
 
 int hw_topic_decide(hw_session *session, int64_t id, const char *decision, hw_error *error)
@@ -351,25 +339,24 @@ int hw_topic_decide(hw_session *session, int64_t id, const char *decision, hw_er
 	if (decision == NULL || *decision == '\0')
 		return hw_error_set(error, "%s", _("say what was decided with --decision TEXT"));
 	hw_topic topic;
-	json_t *before;
-	if (begin_change(session, id, &topic, &before, error) != 0)
+	if (begin_change(session, id, &topic, error) != 0)
 		return -1;
 	hw_meeting meeting;
 	if (topic.state != HW_TOPIC_SCHEDULED) {
 		hw_error_set(error, _("topic #%lld is %s: only a topic on an agenda is decided"),
 			     (long long)id, _(state_keys[topic.state]));
-		return fail_change(session, before);
+		return fail_change(session);
 	}
 	if (hw_meeting_get(session, topic.meeting_id, &meeting, error) != 0)
-		return fail_change(session, before);
+		return fail_change(session);
 	if (meeting.status != HW_STATUS_HELD) {
 		hw_error_set(error, _("meeting #%lld has not been held: mark it held first"),
 			     (long long)meeting.id);
-		return fail_change(session, before);
+		return fail_change(session);
 	}
 	snprintf(topic.decision, sizeof topic.decision, "%s", decision);
 	topic.state = HW_TOPIC_DECIDED;
-	return finish_change(session, &topic, "topic decide", before, error);
+	return finish_change(session, &topic, "topic decide", error);
 }
 
 int hw_topic_defer(hw_session *session, int64_t id, const char *reason, hw_error *error)
@@ -378,15 +365,14 @@ int hw_topic_defer(hw_session *session, int64_t id, const char *reason, hw_error
 	if (hw_text_clean(&reason, HW_TEXT_LINE, _("the reason"), clean, sizeof clean, error) != 0)
 		return -1;
 	hw_topic topic;
-	json_t *before;
-	if (begin_change(session, id, &topic, &before, error) != 0)
+	if (begin_change(session, id, &topic, error) != 0)
 		return -1;
 	if (topic.state != HW_TOPIC_SCHEDULED) {
 		hw_error_set(error, _("topic #%lld is %s: only a topic on an agenda is deferred"),
 			     (long long)id, _(state_keys[topic.state]));
-		return fail_change(session, before);
+		return fail_change(session);
 	}
 	topic.state = HW_TOPIC_DEFERRED;
 	snprintf(topic.decision, sizeof topic.decision, "%s", reason ? reason : "");
-	return finish_change(session, &topic, "topic defer", before, error);
+	return finish_change(session, &topic, "topic defer", error);
 }

@@ -57,7 +57,7 @@ int hw_topic_defer(hw_session *session, int64_t id, const char *reason, hw_error
 int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error);
 /* All topics (meeting_id 0) or those on one meeting's agenda. */
 /* `visit` must not call this function again (its statement is kept, see hw_store_cached). */
-int hw_topic_list(hw_session *session, int64_t meeting_id, void (*visit)(const hw_topic *, void *),
+int hw_topic_list(hw_session *session, int64_t meeting_id, int (*visit)(const hw_topic *, void *),
 		  void *user, hw_error *error);
 /* The roles that approve topics for a meeting of `type` (the head where the rules name none). */
 hw_role_set hw_topic_approver_roles(const hw_rules *rules, hw_meeting_type type);
