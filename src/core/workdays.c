@@ -8,6 +8,11 @@
 
 #include "i18n.h"
 #include "sort.h"
+#include "text_file.h"
+
+/* A year's notice fills a few KB; the limits only keep a wrong file from being read at all. */
+#define MAX_HOLIDAY_FILE_SIZE (64 * 1024)
+#define MAX_HOLIDAY_LINE 1024
 
 typedef struct arranged_day {
 	hw_date date;
@@ -131,15 +136,19 @@ static const char *parse_line(char *line, arranged_day *out, int file_year)
 
 int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_error *error)
 {
-	FILE *file = fopen(path, "r");
-	if (file == NULL)
-		return hw_error_set(error, "%s: %s", path, strerror(errno));
-	char *line = NULL;
-	size_t line_size = 0;
+	char *text = NULL;
+	size_t size = 0;
+	if (hw_text_file_read(path, MAX_HOLIDAY_FILE_SIZE, MAX_HOLIDAY_LINE, &text, &size, error) != 0)
+		return -1;
 	int line_number = 0;
 	int result = 0;
 	int first_new = calendar->day_count;
-	while (getline(&line, &line_size, file) != -1) {
+	/* The checked text holds no NUL: each line is cut out in place at its newline. */
+	for (char *line = text, *next; line < text + size; line = next) {
+		char *newline = strchr(line, '\n');
+		next = newline ? newline + 1 : text + size;
+		if (newline != NULL)
+			*newline = '\0';
 		line_number++;
 		char *comment = strchr(line, '#');
 		if (comment != NULL)
@@ -167,8 +176,7 @@ int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_
 		}
 		calendar->days[calendar->day_count++] = day;
 	}
-	free(line);
-	fclose(file);
+	free(text);
 	if (result != 0) {
 		/* A file loads whole or not at all. */
 		for (int i = first_new; i < calendar->day_count; i++)
