@@ -173,6 +173,8 @@ static int begin_component(reader *r, char *line, int first_line)
 				     _("%s:%d: an event inside the to-do begun on line %d: skipped"),
 				     r->path, first_line, r->stack[i].begun_on);
 			}
+			/* The nested event counts among the file's events, skipped. */
+			r->report->events++;
 			r->report->skipped++;
 			break;
 		}
