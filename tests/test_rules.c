@@ -287,6 +287,7 @@ static const mutation mutations[] = {
 	{"overlong UTF-8", NULL, "head             = 县长 @ 第四条", "head = \xc0\xae @ 第四条", 0, "the line is not valid UTF-8"},
 	{"escape sequence", NULL, "head             = 县长 @ 第四条", "head = \x1b]0;x\x07县长 @ 第四条", 0, "control character U+001B"},
 	{"bidi override", NULL, "head             = 县长 @ 第四条", "head = 县\xe2\x80\xae长 @ 第四条", 0, "invisible character U+202E"},
+	{"byte-order mark past the start", NULL, "head             = 县长 @ 第四条", "\xef\xbb\xbfhead = 县长 @ 第四条", 0, "invisible character U+FEFF"},
 	{"zero-width space", NULL, "head             = 县长 @ 第四条", "head = 县\xe2\x80\x8b长 @ 第四条", 0, "invisible character U+200B"},
 	{"long line", NULL, "; Format", "; " LONG_COMMENT "\n; Format", 0, "the line is longer than 4096 bytes"},
 };
@@ -300,6 +301,7 @@ static const mutation accepted[] = {
 	{"singular month", "[executive]", "frequency = 1-2 per 1 months @ 第四十二条", "frequency = 1 per 1 month @ 第四十二条", 0, NULL},
 	{"matters once", "[executive]", "topic_agreement_required = projects, funds, staffing, rewards @ 第四十三条", "topic_agreement_required = funds, staffing @ 第四十三条", 0, NULL},
 	{"title of 64 bytes", NULL, "head             = 县长 @ 第四条", "head = 县长县长县长县长县长县长县长县长县长县长县 @ 第四条", 0, NULL},
+	{"byte-order mark", NULL, "; 乌恰县人民政府工作规则", "\xef\xbb\xbf; 乌恰县人民政府工作规则", 0, NULL},
 	{"tabs and CRLF", NULL, "head             = 县长 @ 第四条", "head\t=\t县长 @ 第四条\r", 0, NULL},
 	{"a comment of 4000 bytes", NULL, "; Format", "; " MEDIUM_COMMENT "\n; Format", 0, NULL},
 };

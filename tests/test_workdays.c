@@ -229,6 +229,8 @@ static void test_holiday_text_is_checked_at_the_door(void **state)
 		{"2030-01-01 off 元\0旦\n", "2030-01-01 off 元旦\n", 23, 1, "NUL byte"},
 		{"# x\n2030-01-01 off \x1b]0;t\x07元旦\n", "# x\n2030-01-01\toff\t元旦\r\n", 0, 2, "control character U+001B"},
 		{"2030-01-01 off 元\xe2\x80\xae旦\n", "2030-01-01 off 元旦\n", 0, 1, "invisible character U+202E"},
+		/* A byte-order mark starts a file, written by a Windows editor; not a line. */
+		{"# x\n\xef\xbb\xbf" "2030-01-01 off 元旦\n", "\xef\xbb\xbf" "2030-01-01 off 元旦\n", 0, 2, "invisible character U+FEFF"},
 	};
 	char *directory = test_make_temp_dir();
 	char *path = test_path(directory, "2030.txt");

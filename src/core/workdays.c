@@ -143,8 +143,10 @@ int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_
 	int line_number = 0;
 	int result = 0;
 	int first_new = calendar->day_count;
+	/* A byte-order mark (Windows editors write one) is no part of the first line. */
+	char *begin = size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 : text;
 	/* The checked text holds no NUL: each line is cut out in place at its newline. */
-	for (char *line = text, *next; line < text + size; line = next) {
+	for (char *line = begin, *next; line < text + size; line = next) {
 		char *newline = strchr(line, '\n');
 		next = newline ? newline + 1 : text + size;
 		if (newline != NULL)
