@@ -499,6 +499,49 @@ static void test_invalid_utf8_is_repaired(void **state)
 	fixture_close(&f);
 }
 
+/* Events are read one by one; a VTIMEZONE of the file serves them whether it comes before or
+ * after them. */
+static void test_file_time_zones_before_or_after_events(void **state)
+{
+	(void)state;
+	static const char zone[] =
+		"BEGIN:VTIMEZONE\r\nTZID:Custom/Zone\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+		"TZOFFSETFROM:+0500\r\nTZOFFSETTO:+0500\r\nTZNAME:CZ\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+	static const char event[] =
+		"BEGIN:VEVENT\r\nUID:%s\r\nDTSTART;TZID=Custom/Zone:20261202T100000\r\n"
+		"DTEND;TZID=Custom/Zone:20261202T110000\r\nEND:VEVENT\r\n";
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	for (int after = 0; after < 2; after++) {
+		char one[512], *body = NULL;
+		snprintf(one, sizeof one, event, after ? "after@x" : "before@x");
+		assert_true(asprintf(&body, "%s%s", after ? one : zone, after ? zone : one) > 0);
+		char *path = write_ics(&f, after ? "after.ics" : "before.ics", body);
+		hw_import_report report;
+		hw_error error = {0};
+		if (import_busy(session, path, &report, &error) != 0)
+			fail_msg("%s", error.message);
+		assert_int_equal(report.created, 1);
+		hw_import_report_free(&report);
+		free(path);
+		free(body);
+	}
+	sqlite3_stmt *statement;
+	assert_int_equal(sqlite3_prepare_v2(hw_store_db(session->store),
+					    "SELECT start || '-' || end FROM busy ORDER BY uid", -1,
+					    &statement, NULL),
+			 SQLITE_OK);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
+		/* 10:00 at +05:00 is 13:00 in Asia/Shanghai. */
+		assert_string_equal((const char *)sqlite3_column_text(statement, 0), "13:00-14:00");
+	}
+	sqlite3_finalize(statement);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
 /* A device, a FIFO or a file over 64 MiB is refused at once, without being read. */
 static void test_calendar_must_be_a_regular_file(void **state)
 {
@@ -605,6 +648,7 @@ int main(void)
 		cmocka_unit_test(test_long_lines_are_skipped_with_a_warning),
 		cmocka_unit_test(test_reversed_and_nested_events_are_skipped),
 		cmocka_unit_test(test_invalid_utf8_is_repaired),
+		cmocka_unit_test(test_file_time_zones_before_or_after_events),
 		cmocka_unit_test(test_calendar_must_be_a_regular_file),
 		cmocka_unit_test(test_a_big_calendar_imports_whole),
 		cmocka_unit_test(test_cli_prints_the_warnings),

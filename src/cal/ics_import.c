@@ -108,28 +108,68 @@ static bool valid_time(struct icaltimetype time)
 	       time.second >= 0 && time.second <= 60;
 }
 
+typedef struct importer {
+	hw_session *session;
+	const hw_import_options *options;
+	hw_import_report *report;
+	hw_error *error;
+	icaltimezone *target;
+	const char *path;
+	int64_t person; /* busy: the --person, found once; 0 for the attendees */
+} importer;
+
+static int import_event(importer *im, icalcomponent *event);
+
 typedef struct open_component {
 	char name[64];
 	int begun_on;
 	bool skip; /* a VEVENT that holds another VEVENT: the warning is given, the event skipped */
 } open_component;
 
+/* The calendar is read event by event: each VEVENT of the calendar's top level goes to a
+ * parser of its own, is imported as soon as it ends and freed, so that memory stays small
+ * however many events there are; everything else (time zones, to-dos) goes to the calendar's
+ * parser, for the checks. */
 typedef struct reader {
+	importer *im;
 	const char *path;
 	hw_import_report *report;
 	hw_error *error;
-	icalparser *parser;
-	icalcomponent *root;
+	icalparser *parser, *event_parser;
+	bool in_event;         /* the lines go to event_parser */
+	icalcomponent *root;   /* the calendar without its events, once ended */
+	icalcomponent *zones;  /* a calendar of the file's VTIMEZONEs, each event's parent */
 	open_component stack[MAX_DEPTH];
 	int depth;
 } reader;
 
-/* Feeds one unfolded content line to libical; a component it completes is the calendar. */
+/* An event as libical read it: imported in the context of the file's time zones. */
+static int take_event(reader *r, icalcomponent *event)
+{
+	int result;
+	if (icalcomponent_count_errors(event) > 0) {
+		/* The line check passes what libical then refuses only in context. */
+		result = hw_error_set(r->error, _("%s: libical found errors in the calendar"), r->path);
+	} else {
+		icalcomponent_add_component(r->zones, event);
+		result = import_event(r->im, event);
+		icalcomponent_remove_component(r->zones, event);
+	}
+	icalcomponent_free(event);
+	return result;
+}
+
+/* Feeds one unfolded content line to libical; a component it completes is an event or the
+ * calendar. */
 static int feed(reader *r, char *line)
 {
-	icalcomponent *done = icalparser_add_line(r->parser, line);
+	icalcomponent *done = icalparser_add_line(r->in_event ? r->event_parser : r->parser, line);
 	if (done == NULL)
 		return 0;
+	if (r->in_event) {
+		r->in_event = false;
+		return take_event(r, done);
+	}
 	if (r->root != NULL || icalcomponent_isa(done) != ICAL_VCALENDAR_COMPONENT) {
 		icalcomponent_free(done);
 		return hw_error_set(r->error, _("%s: libical cannot read the calendar"), r->path);
@@ -180,6 +220,8 @@ static int begin_component(reader *r, char *line, int first_line)
 		}
 	}
 	r->depth++;
+	if (r->depth == 2 && strcmp(name, "VEVENT") == 0 && strcmp(r->stack[0].name, "VCALENDAR") == 0)
+		r->in_event = true;
 	if (feed(r, line) != 0)
 		return -1;
 	return strcmp(name, "VEVENT") == 0 ? feed_mark(r, MARK_LINE, first_line) : 0;
@@ -334,23 +376,67 @@ static int read_line(reader *r, char *line, size_t length, int first_line, bool 
 	return result;
 }
 
-/* Reads the calendar in one pass: libical unfolds each content line, huiwu checks it (that
- * components pair up, that a property is one libical reads, that dates exist: a broken file is
- * refused with its line), then libical adds it to the calendar. */
-static icalcomponent *read_calendar(const char *path, const char *text, size_t size,
-				    hw_import_report *report, hw_error *error)
+/* The file's VTIMEZONEs, read before its events (a file may define a zone after the events
+ * that use it), as the children of an empty calendar. What is wrong in them the reading of
+ * every line finds. */
+static icalcomponent *read_zones(const char *text, size_t size)
 {
-	source s = {.text = text, .size = size};
-	reader r = {.path = path, .report = report, .error = error};
-	r.parser = icalparser_new();
-	if (r.parser == NULL) {
-		hw_error_set(error, "%s", _("out of memory"));
-		return NULL;
+	icalcomponent *zones = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	static const char begin[] = "BEGIN:VTIMEZONE", end[] = "END:VTIMEZONE";
+	const char *at = text;
+	while (zones != NULL &&
+	       (at = memmem(at, size - (size_t)(at - text), begin, strlen(begin))) != NULL) {
+		if (at != text && at[-1] != '\n') {
+			at += strlen(begin);
+			continue;
+		}
+		const char *last = memmem(at, size - (size_t)(at - text), end, strlen(end));
+		if (last == NULL)
+			break;
+		const char *stop = memchr(last, '\n', size - (size_t)(last - text));
+		stop = stop ? stop + 1 : text + size;
+		source s = {.text = at, .size = (size_t)(stop - at)};
+		icalparser *parser = icalparser_new();
+		if (parser == NULL)
+			break;
+		icalparser_set_gen_data(parser, &s);
+		icalcomponent *zone = icalparser_parse(parser, read_chunk);
+		icalparser_free(parser);
+		if (zone != NULL && icalcomponent_isa(zone) == ICAL_VTIMEZONE_COMPONENT)
+			icalcomponent_add_component(zones, zone);
+		else if (zone != NULL)
+			icalcomponent_free(zone);
+		at = stop;
 	}
-	icalparser_set_gen_data(r.parser, &s);
+	return zones;
+}
+
+/* Reads and imports the calendar in one pass: libical unfolds each content line, huiwu checks
+ * it (that components pair up, that a property is one libical reads, that dates exist: a
+ * broken file is refused with its line), then libical adds it to its event or the calendar. */
+static int read_calendar(importer *im, const char *text, size_t size)
+{
+	const char *path = im->path;
+	hw_error *error = im->error;
+	source s = {.text = text, .size = size};
+	reader r = {.im = im, .path = path, .report = im->report, .error = error};
 	/* As icalparser_parse does: a malformed value becomes an X-LIC-ERROR, not an abort. */
 	icalerrorstate saved = icalerror_get_error_state(ICAL_MALFORMEDDATA_ERROR);
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
+	r.parser = icalparser_new();
+	r.event_parser = icalparser_new();
+	r.zones = read_zones(text, size);
+	if (r.parser == NULL || r.event_parser == NULL || r.zones == NULL) {
+		if (r.parser)
+			icalparser_free(r.parser);
+		if (r.event_parser)
+			icalparser_free(r.event_parser);
+		if (r.zones)
+			icalcomponent_free(r.zones);
+		icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, saved);
+		return hw_error_set(error, "%s", _("out of memory"));
+	}
+	icalparser_set_gen_data(r.parser, &s);
 	int result = 0, content_lines = 0, physical = 0;
 	size_t cursor = 0;
 	while (result == 0) {
@@ -371,6 +457,8 @@ static icalcomponent *read_calendar(const char *path, const char *text, size_t s
 	}
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, saved);
 	icalparser_free(r.parser);
+	icalparser_free(r.event_parser);
+	icalcomponent_free(r.zones);
 	if (result == 0 && content_lines == 0)
 		result = hw_error_set(error, _("%s:1: the file is empty"), path);
 	if (result == 0 && r.depth > 0)
@@ -378,11 +466,11 @@ static icalcomponent *read_calendar(const char *path, const char *text, size_t s
 				      r.stack[r.depth - 1].begun_on, r.stack[r.depth - 1].name);
 	if (result == 0 && r.root == NULL)
 		result = hw_error_set(error, _("%s: libical cannot read the calendar"), path);
-	if (result != 0 && r.root != NULL) {
+	if (result == 0 && icalcomponent_count_errors(r.root) > 0)
+		result = hw_error_set(error, _("%s: libical found errors in the calendar"), path);
+	if (r.root != NULL)
 		icalcomponent_free(r.root);
-		r.root = NULL;
-	}
-	return r.root;
+	return result;
 }
 
 /* The line an event began on, from huiwu's mark (0 when unknown). */
@@ -411,16 +499,6 @@ static bool marked_skip(icalcomponent *event)
 }
 
 /* ---- importing ---- */
-
-typedef struct importer {
-	hw_session *session;
-	const hw_import_options *options;
-	hw_import_report *report;
-	hw_error *error;
-	icaltimezone *target;
-	const char *path;
-	int64_t person; /* busy: the --person, found once; 0 for the attendees */
-} importer;
 
 /* The event's start and end in the rule set's zone; floating times are taken as local. Sets
  * *skip (with a warning) for an event that ends before it starts. */
@@ -631,25 +709,12 @@ int hw_import_ics(hw_session *session, const char *path, const hw_import_options
 		free(text);
 		return hw_error_set(error, _("%s: not an iCalendar file (it holds NUL bytes)"), path);
 	}
-	icalcomponent *root = read_calendar(path, text, size, report, error);
-	free(text);
-	if (root == NULL) {
-		hw_import_report_free(report);
-		memset(report, 0, sizeof *report);
-		return -1;
-	}
-	if (icalcomponent_count_errors(root) > 0) {
-		/* The line check passes what libical then refuses only in context. */
-		icalcomponent_free(root);
-		hw_import_report_free(report);
-		memset(report, 0, sizeof *report);
-		return hw_error_set(error, _("%s: libical found errors in the calendar"), path);
-	}
+	/* Events are imported as they are read, in one transaction: a broken line after them
+	 * still leaves nothing of the file. */
 	int result = hw_action_begin(session, error);
-	for (icalcomponent *event = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
-	     event && result == 0; event = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT))
-		result = import_event(&im, event);
-	icalcomponent_free(root);
+	if (result == 0)
+		result = read_calendar(&im, text, size);
+	free(text);
 	if (result == 0 && report->created > 0)
 		result = hw_audit_record(session, "import ics", options->busy ? "busy" : "meeting", 0, 0,
 					 NULL,
