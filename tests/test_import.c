@@ -389,6 +389,10 @@ static void test_reversed_and_nested_events_are_skipped(void **state)
 		 "BEGIN:VEVENT\r\nUID:d@x\r\nDTSTART;VALUE=DATE:20261203\r\nDTEND;VALUE=DATE:20261202\r\n"
 		 "END:VEVENT\r\n",
 		 0, 1, "10: the event 'd@x' ends before it starts"},
+		{"reversed-escape.ics",
+		 "BEGIN:VEVENT\r\nUID:e\x1b]0;x\x07@x\r\nDTSTART:20261202T040000Z\r\nDTEND:20261202T020000Z\r\n"
+		 "END:VEVENT\r\n",
+		 0, 1, "10: the event 'e?]0;x?@x' ends before it starts"},
 		{"reversed-duration.ics",
 		 "BEGIN:VEVENT\r\nUID:n@x\r\nDTSTART:20261202T040000Z\r\nDURATION:-PT1H\r\n"
 		 "END:VEVENT\r\n",

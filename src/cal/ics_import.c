@@ -54,6 +54,10 @@ static void __attribute__((format(printf, 2, 3))) warn(hw_import_report *report,
 	if (vasprintf(&report->warnings[index], format, arguments) < 0)
 		report->warnings[index] = NULL;
 	va_end(arguments);
+	/* A warning quotes the file (a UID): no control character of it reaches a terminal. */
+	for (char *c = report->warnings[index]; c != NULL && *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			*c = '?';
 }
 
 /* ---- reading, with the line each content line began on ---- */
