@@ -3,9 +3,16 @@
 #include "fixture.h"
 
 #include <jansson.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ics_import.h"
+#include "session.h"
+#include "store.h"
 
 #define TODAY "2026-11-23"
 
@@ -239,6 +246,394 @@ static void test_export_then_import_round_trip(void **state)
 	fixture_close(&b);
 }
 
+/* ---- limits and warnings, in process ---- */
+
+static hw_session *open_session(const fixture *f)
+{
+	hw_error error = {0};
+	hw_session *session = hw_session_open(f->db, false, &error);
+	if (session == NULL)
+		fail_msg("%s", error.message);
+	return session;
+}
+
+/* Imports `path` as busy time of 首长; returns hw_import_ics's status. */
+static int import_busy(hw_session *session, const char *path, hw_import_report *report,
+		       hw_error *error)
+{
+	hw_import_options options = {.busy = true, .person = "首长"};
+	return hw_import_ics(session, path, &options, report, error);
+}
+
+static long long count_busy(hw_session *session, const char *uid)
+{
+	sqlite3_stmt *statement;
+	assert_int_equal(sqlite3_prepare_v2(hw_store_db(session->store),
+					    "SELECT count(*) FROM busy WHERE ?1 IS NULL OR uid = ?1",
+					    -1, &statement, NULL),
+			 SQLITE_OK);
+	if (uid)
+		sqlite3_bind_text(statement, 1, uid, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
+	long long count = sqlite3_column_int64(statement, 0);
+	sqlite3_finalize(statement);
+	return count;
+}
+
+/* The report's warnings, one per line, for assertions. */
+static char *warnings_of(const hw_import_report *report)
+{
+	char *all = strdup("");
+	for (int i = 0; i < report->warning_count && i < HW_IMPORT_WARNINGS_KEPT; i++) {
+		char *longer = NULL;
+		assert_true(asprintf(&longer, "%s%s\n", all, report->warnings[i]) > 0);
+		free(all);
+		all = longer;
+	}
+	return all;
+}
+
+static const char *const plain_event =
+	"BEGIN:VEVENT\r\nUID:plain@example.org\r\nDTSTART:20261202T020000Z\r\n"
+	"DTEND:20261202T040000Z\r\nSUMMARY:全州会议\r\nEND:VEVENT\r\n";
+
+/* An event of `uid` on 2026-12-03 whose DESCRIPTION is `size` bytes, folded as clients fold. */
+static char *event_with_description(const char *uid, size_t size)
+{
+	char *value = malloc(size + 1);
+	assert_non_null(value);
+	for (size_t i = 0; i < size; i++)
+		value[i] = (char)('a' + i % 26);
+	value[size] = '\0';
+	size_t folded_size = size + size / 74 * 3 + 256;
+	char *text = malloc(folded_size);
+	assert_non_null(text);
+	int n = snprintf(text, folded_size, "BEGIN:VEVENT\r\nUID:%s\r\nDTSTART:20261203T020000Z\r\n"
+					    "DESCRIPTION:", uid);
+	size_t used = (size_t)n;
+	for (size_t i = 0; i < size; i += 74) {
+		if (i > 0)
+			used += (size_t)snprintf(text + used, folded_size - used, "\r\n ");
+		used += (size_t)snprintf(text + used, folded_size - used, "%.74s", value + i);
+	}
+	snprintf(text + used, folded_size - used, "\r\nSUMMARY:长描述\r\nEND:VEVENT\r\n");
+	free(value);
+	return text;
+}
+
+/* A content line over 64 KiB (unfolded) is skipped with a warning naming its line, and the
+ * rest of its event imports; one just under the limit is read without a word. An 8 MB line
+ * (some 20 s before the limit, the time growing with the square of the length) is skipped. */
+static void test_long_lines_are_skipped_with_a_warning(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	char *under = event_with_description("under@example.org", 64 * 1024 - 32);
+	char *over = event_with_description("over@example.org", 64 * 1024 + 1);
+	char *huge = event_with_description("huge@example.org", 8 * 1024 * 1024);
+	char *body = NULL;
+	assert_true(asprintf(&body, "%s%s%s%s", plain_event, under, over, huge) > 0);
+	char *path = write_ics(&f, "long.ics", body);
+	hw_import_report report;
+	hw_error error = {0};
+	if (import_busy(session, path, &report, &error) != 0)
+		fail_msg("%s", error.message);
+	assert_int_equal(report.events, 4);
+	assert_int_equal(report.created, 4);
+	assert_int_equal(report.skipped, 0);
+	assert_int_equal(report.warning_count, 2);
+	char *warnings = warnings_of(&report);
+	/* The header takes lines 1-3, the plain event 4-9, the one under the limit 10-900 (its
+	 * DESCRIPTION folded in lines of 74 bytes); the long line is the 4th of the next. */
+	int over_line = 9 + 3 + (int)((64 * 1024 - 32 + 73) / 74) + 2 + 4;
+	char expected[4200];
+	snprintf(expected, sizeof expected, "%s:%d: a line of %d bytes, longer than the limit of 64 KiB: skipped",
+		 path, over_line, (int)strlen("DESCRIPTION:") + 64 * 1024 + 1);
+	assert_contains(warnings, expected);
+	assert_contains(warnings, "a line of 8388620 bytes");
+	assert_int_equal(count_busy(session, "huge@example.org"), 1);
+	hw_import_report_free(&report);
+	free(warnings);
+	free(path);
+	free(body);
+	free(huge);
+	free(over);
+	free(under);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
+/* Each case: a file's events after a plain one (lines 4-9), how many must import and be
+ * skipped, and the warning (NULL: none). */
+static void test_reversed_and_nested_events_are_skipped(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *body;
+		int created, skipped;
+		const char *warning; /* after "FILE:" */
+	} cases[] = {
+		{"reversed.ics",
+		 "BEGIN:VEVENT\r\nUID:r@x\r\nDTSTART:20261202T040000Z\r\nDTEND:20261202T020000Z\r\n"
+		 "END:VEVENT\r\n",
+		 0, 1, "10: the event 'r@x' ends before it starts (DTEND before DTSTART): skipped"},
+		{"reversed-days.ics",
+		 "BEGIN:VEVENT\r\nUID:d@x\r\nDTSTART;VALUE=DATE:20261203\r\nDTEND;VALUE=DATE:20261202\r\n"
+		 "END:VEVENT\r\n",
+		 0, 1, "10: the event 'd@x' ends before it starts"},
+		{"reversed-escape.ics",
+		 "BEGIN:VEVENT\r\nUID:e\x1b]0;x\x07@x\r\nDTSTART:20261202T040000Z\r\nDTEND:20261202T020000Z\r\n"
+		 "END:VEVENT\r\n",
+		 0, 1, "10: the event 'e?]0;x?@x' ends before it starts"},
+		{"reversed-duration.ics",
+		 "BEGIN:VEVENT\r\nUID:n@x\r\nDTSTART:20261202T040000Z\r\nDURATION:-PT1H\r\n"
+		 "END:VEVENT\r\n",
+		 0, 1, "10: the event 'n@x' ends before it starts"},
+		/* Twins: an end equal to the start, or in another zone but later. */
+		{"instant.ics",
+		 "BEGIN:VEVENT\r\nUID:i@x\r\nDTSTART:20261202T040000Z\r\nDTEND:20261202T040000Z\r\n"
+		 "END:VEVENT\r\n",
+		 1, 0, NULL},
+		{"zones.ics",
+		 "BEGIN:VEVENT\r\nUID:z@x\r\nDTSTART:20261202T040000Z\r\n"
+		 "DTEND;TZID=Asia/Shanghai:20261202T130000\r\nEND:VEVENT\r\n",
+		 1, 0, NULL},
+		{"nested.ics",
+		 "BEGIN:VEVENT\r\nUID:outer@x\r\nDTSTART:20261202T040000Z\r\n"
+		 "BEGIN:VEVENT\r\nUID:inner@x\r\nDTSTART:20261203T040000Z\r\nEND:VEVENT\r\n"
+		 "END:VEVENT\r\n",
+		 0, 2, "13: an event inside the event begun on line 10: both are skipped"},
+		{"in-todo.ics",
+		 "BEGIN:VTODO\r\nUID:todo@x\r\n"
+		 "BEGIN:VEVENT\r\nUID:inner@x\r\nDTSTART:20261203T040000Z\r\nEND:VEVENT\r\n"
+		 "END:VTODO\r\n",
+		 0, 1, "12: an event inside the to-do begun on line 10: skipped"},
+		/* Twins: an alarm inside an event, a to-do beside an event. */
+		{"siblings.ics",
+		 "BEGIN:VTODO\r\nUID:todo@x\r\nEND:VTODO\r\n"
+		 "BEGIN:VEVENT\r\nUID:e@x\r\nDTSTART:20261203T040000Z\r\n"
+		 "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:提醒\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\n"
+		 "END:VEVENT\r\n",
+		 1, 0, NULL},
+		/* A file cannot set huiwu's own marks. */
+		{"marks.ics",
+		 "BEGIN:VEVENT\r\nUID:m@x\r\nX-HUIWU-SKIP:1\r\nDTSTART:20261203T040000Z\r\nEND:VEVENT\r\n",
+		 1, 0, NULL},
+	};
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *body = NULL;
+		assert_true(asprintf(&body, "%s%s", plain_event, cases[i].body) > 0);
+		char *path = write_ics(&f, cases[i].name, body);
+		long long before = count_busy(session, NULL);
+		hw_import_report report;
+		hw_error error = {0};
+		if (import_busy(session, path, &report, &error) != 0)
+			fail_msg("%s: %s", cases[i].name, error.message);
+		char *warnings = warnings_of(&report);
+		/* The plain event, first in each file, is imported once over all the cases. */
+		long long created = count_busy(session, NULL) - before;
+		if (created != cases[i].created + (i == 0) || report.skipped != cases[i].skipped)
+			fail_msg("%s: %lld created, %d skipped (%s)", cases[i].name, created,
+				 report.skipped, warnings);
+		if (cases[i].warning == NULL) {
+			assert_int_equal(report.warning_count, 0);
+		} else {
+			assert_int_equal(report.warning_count, 1);
+			char expected[4200];
+			snprintf(expected, sizeof expected, "%s:%s", path, cases[i].warning);
+			assert_contains(warnings, expected);
+		}
+		hw_import_report_free(&report);
+		free(warnings);
+		free(path);
+		free(body);
+	}
+	assert_int_equal(count_busy(session, "outer@x") + count_busy(session, "inner@x"), 0);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
+/* Invalid UTF-8 in a value is repaired with U+FFFD and a warning naming the line; the file is
+ * not lost, and no bad byte is stored. */
+static void test_invalid_utf8_is_repaired(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	char *path = write_ics(&f, "latin1.ics",
+			       "BEGIN:VEVENT\r\nUID:u@x\r\nDTSTART:20261202T020000Z\r\n"
+			       "SUMMARY:R\xe9union \xe5\x85\r\n pr\xe9" "fecture\r\nEND:VEVENT\r\n"
+			       "BEGIN:VEVENT\r\nUID:v@x\r\nDTSTART:20261203T020000Z\r\n"
+			       "SUMMARY:Réunion 会议\r\nEND:VEVENT\r\n");
+	hw_import_report report;
+	hw_error error = {0};
+	if (import_busy(session, path, &report, &error) != 0)
+		fail_msg("%s", error.message);
+	assert_int_equal(report.created, 2);
+	assert_int_equal(report.warning_count, 1); /* the twin, valid, has none */
+	char expected[4200];
+	snprintf(expected, sizeof expected, "%s:7: not valid UTF-8: the bad bytes are replaced by U+FFFD",
+		 path);
+	assert_string_equal(report.warnings[0], expected);
+	hw_import_report_free(&report);
+	sqlite3_stmt *statement;
+	assert_int_equal(sqlite3_prepare_v2(hw_store_db(session->store),
+					    "SELECT summary FROM busy ORDER BY uid", -1, &statement, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(statement, 0),
+			    "R\xef\xbf\xbdunion \xef\xbf\xbdpr\xef\xbf\xbd" "fecture");
+	assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(statement, 0), "Réunion 会议");
+	sqlite3_finalize(statement);
+	free(path);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
+/* Events are read one by one; a VTIMEZONE of the file serves them whether it comes before or
+ * after them. */
+static void test_file_time_zones_before_or_after_events(void **state)
+{
+	(void)state;
+	static const char zone[] =
+		"BEGIN:VTIMEZONE\r\nTZID:Custom/Zone\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+		"TZOFFSETFROM:+0500\r\nTZOFFSETTO:+0500\r\nTZNAME:CZ\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+	static const char event[] =
+		"BEGIN:VEVENT\r\nUID:%s\r\nDTSTART;TZID=Custom/Zone:20261202T100000\r\n"
+		"DTEND;TZID=Custom/Zone:20261202T110000\r\nEND:VEVENT\r\n";
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	for (int after = 0; after < 2; after++) {
+		char one[512], *body = NULL;
+		snprintf(one, sizeof one, event, after ? "after@x" : "before@x");
+		assert_true(asprintf(&body, "%s%s", after ? one : zone, after ? zone : one) > 0);
+		char *path = write_ics(&f, after ? "after.ics" : "before.ics", body);
+		hw_import_report report;
+		hw_error error = {0};
+		if (import_busy(session, path, &report, &error) != 0)
+			fail_msg("%s", error.message);
+		assert_int_equal(report.created, 1);
+		hw_import_report_free(&report);
+		free(path);
+		free(body);
+	}
+	sqlite3_stmt *statement;
+	assert_int_equal(sqlite3_prepare_v2(hw_store_db(session->store),
+					    "SELECT start || '-' || end FROM busy ORDER BY uid", -1,
+					    &statement, NULL),
+			 SQLITE_OK);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
+		/* 10:00 at +05:00 is 13:00 in Asia/Shanghai. */
+		assert_string_equal((const char *)sqlite3_column_text(statement, 0), "13:00-14:00");
+	}
+	sqlite3_finalize(statement);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
+/* A device, a FIFO or a file over 64 MiB is refused at once, without being read. */
+static void test_calendar_must_be_a_regular_file(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	char *fifo = test_path(f.directory, "pipe.ics");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	const char *const not_files[] = {"/dev/zero", "/dev/urandom", fifo, f.directory};
+	for (size_t i = 0; i < sizeof not_files / sizeof not_files[0]; i++) {
+		hw_import_report report;
+		hw_error error = {0};
+		assert_int_equal(import_busy(session, not_files[i], &report, &error), -1);
+		char expected[4200];
+		snprintf(expected, sizeof expected, "%s: not a regular file", not_files[i]);
+		assert_string_equal(error.message, expected);
+	}
+	/* A sparse file: 64 MiB and one byte, refused by its size; 64 MiB of nothing but spaces
+	 * would be read (and refused as no calendar). */
+	char *big = test_path(f.directory, "big.ics");
+	test_write_file(big, "");
+	assert_int_equal(truncate(big, 64 * 1024 * 1024 + 1), 0);
+	hw_import_report report;
+	hw_error error = {0};
+	assert_int_equal(import_busy(session, big, &report, &error), -1);
+	assert_contains(error.message, "larger than 65536 KiB");
+	assert_int_equal(count_busy(session, NULL), 0);
+	free(big);
+	free(fifo);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
+/* A few MB of ordinary events import whole (the time is measured in bench/bench_import). */
+static void test_a_big_calendar_imports_whole(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	enum { EVENTS = 6000 };
+	size_t capacity = EVENTS * 400 + 1024, used = 0;
+	char *body = malloc(capacity);
+	assert_non_null(body);
+	for (int i = 0; i < EVENTS; i++)
+		used += (size_t)snprintf(
+			body + used, capacity - used,
+			"BEGIN:VEVENT\r\nUID:big-%d@example.org\r\nDTSTAMP:20261101T000000Z\r\n"
+			"DTSTART:2027%02d%02dT0%d0000Z\r\nDTEND:2027%02d%02dT0%d3000Z\r\n"
+			"SUMMARY:第%d次会议\r\nLOCATION:会议室\r\nDESCRIPTION:一段会议说明，"
+			"长到要折行的样子，正如客户端写出的那样；再写几个字让它超过七十五个字节\r\n"
+			" 。\r\nEND:VEVENT\r\n",
+			i, 1 + i % 12, 1 + i / 12 % 28, i % 8, 1 + i % 12, 1 + i / 12 % 28, i % 8, i);
+	char *path = write_ics(&f, "big.ics", body);
+	hw_import_report report;
+	hw_error error = {0};
+	if (import_busy(session, path, &report, &error) != 0)
+		fail_msg("%s", error.message);
+	assert_int_equal(report.events, EVENTS);
+	assert_int_equal(report.created, EVENTS);
+	assert_int_equal(report.warning_count, 0);
+	assert_int_equal(count_busy(session, NULL), EVENTS);
+	hw_import_report_free(&report);
+	free(path);
+	free(body);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
+/* `import ics` prints each warning on its own line and still imports the rest. */
+static void test_cli_prints_the_warnings(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	char *path = write_ics(&f, "warn.ics",
+			       "BEGIN:VEVENT\r\nUID:r@x\r\nDTSTART:20261202T040000Z\r\n"
+			       "DTEND:20261202T020000Z\r\nEND:VEVENT\r\n"
+			       "BEGIN:VEVENT\r\nUID:u@x\r\nDTSTART:20261203T020000Z\r\n"
+			       "SUMMARY:\xff\r\nEND:VEVENT\r\n");
+	run_result r = fixture_run(&f, "import", "ics", path, "--busy", "--person", "首长", NULL);
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "2 events: 1 imported");
+	assert_int_equal(test_count_lines(r.err), 3);
+	assert_contains(r.err, "warning: ");
+	assert_contains(r.err, "warn.ics:4: the event 'r@x' ends before it starts");
+	assert_contains(r.err, "warn.ics:12: not valid UTF-8");
+	assert_contains(r.err, "1 events were skipped");
+	test_run_free(&r);
+	free(path);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +643,13 @@ int main(void)
 		cmocka_unit_test(test_broken_files_name_their_line),
 		cmocka_unit_test(test_import_mistakes),
 		cmocka_unit_test(test_export_then_import_round_trip),
+		cmocka_unit_test(test_long_lines_are_skipped_with_a_warning),
+		cmocka_unit_test(test_reversed_and_nested_events_are_skipped),
+		cmocka_unit_test(test_invalid_utf8_is_repaired),
+		cmocka_unit_test(test_file_time_zones_before_or_after_events),
+		cmocka_unit_test(test_calendar_must_be_a_regular_file),
+		cmocka_unit_test(test_a_big_calendar_imports_whole),
+		cmocka_unit_test(test_cli_prints_the_warnings),
 	};
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
 }

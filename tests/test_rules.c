@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rules.h"
 
@@ -233,6 +235,10 @@ static void test_decision_consent_for_special_meetings(void **state)
 
 /* ---- malformed files ---- */
 
+#define TEN(x) x x x x x x x x x x
+#define LONG_COMMENT TEN(TEN(TEN("xxxxx"))) /* 5000 bytes */
+#define MEDIUM_COMMENT TEN(TEN(TEN("xxxx"))) /* 4000 bytes */
+
 typedef struct mutation {
 	const char *description;
 	const char *section; /* where to look for `find`: "[executive]" etc.; NULL: the whole file */
@@ -265,6 +271,39 @@ static const mutation mutations[] = {
 	{"not ini", "[executive]", "adhoc     = yes @ 第四十二条", "this line has no equals sign", 0, "not an ini line"},
 	{"missing title", NULL, "head             = 县长 @ 第四条", "", -1, "[titles] lacks the required key 'head'"},
 	{"matters", "[executive]", "topic_agreement_required = projects, funds, staffing, rewards @ 第四十三条", "topic_agreement_required = land @ 第四十三条", 0, "unknown matter 'land'"},
+	/* What would only break later: a zone glibc would take for UTC and every import refuse. */
+	{"unknown time zone", NULL, "timezone   = Asia/Shanghai", "timezone = Mars/Olympus", 0, "timezone: 'Mars/Olympus' is not a time zone"},
+	{"time zone path", NULL, "timezone   = Asia/Shanghai", "timezone = ../zoneinfo/Asia/Shanghai", 0, "is not a time zone"},
+	{"time zone folder", NULL, "timezone   = Asia/Shanghai", "timezone = Asia", 0, "is not a time zone"},
+	{"key with spaces", NULL, "key        = wuqia", "key = wu qia", 0, "is not a key"},
+	{"clause without article", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = yes @ 会议纪要", 0, "names no article"},
+	{"signed frequency", "[executive]", "frequency = 1-2 per 1 months @ 第四十二条", "frequency = +1-2 per 1 months @ 第四十二条", 0, "frequency: expected"},
+	{"frequency with trailing text", "[executive]", "frequency = 1-2 per 1 months @ 第四十二条", "frequency = 1-2 per 1 monthsx @ 第四十二条", 0, "frequency: expected"},
+	{"huge frequency", "[executive]", "frequency = 1-2 per 1 months @ 第四十二条", "frequency = 1-99999999999 per 1 months @ 第四十二条", 0, "frequency: expected"},
+	{"matter twice", "[executive]", "topic_agreement_required = projects, funds, staffing, rewards @ 第四十三条", "topic_agreement_required = funds, funds @ 第四十三条", 0, "matter 'funds' is listed twice"},
+	{"long title", NULL, "head             = 县长 @ 第四条", "head = 县长县长县长县长县长县长县长县长县长县长县长县长县长县长县长县长县长县长县长县长县长县长 @ 第四条", 0, "a title is at most 64 bytes"},
+	/* Bytes that are not text, refused at the door with their line. */
+	{"invalid UTF-8", NULL, "head             = 县长 @ 第四条", "head = \xe5\x8e @ 第四条", 0, "the line is not valid UTF-8"},
+	{"overlong UTF-8", NULL, "head             = 县长 @ 第四条", "head = \xc0\xae @ 第四条", 0, "the line is not valid UTF-8"},
+	{"escape sequence", NULL, "head             = 县长 @ 第四条", "head = \x1b]0;x\x07县长 @ 第四条", 0, "control character U+001B"},
+	{"bidi override", NULL, "head             = 县长 @ 第四条", "head = 县\xe2\x80\xae长 @ 第四条", 0, "invisible character U+202E"},
+	{"byte-order mark past the start", NULL, "head             = 县长 @ 第四条", "\xef\xbb\xbfhead = 县长 @ 第四条", 0, "invisible character U+FEFF"},
+	{"zero-width space", NULL, "head             = 县长 @ 第四条", "head = 县\xe2\x80\x8b长 @ 第四条", 0, "invisible character U+200B"},
+	{"long line", NULL, "; Format", "; " LONG_COMMENT "\n; Format", 0, "the line is longer than 4096 bytes"},
+};
+
+/* The accepted twins of the refusals above: the same lines written as they may be. */
+static const mutation accepted[] = {
+	{"another time zone", NULL, "timezone   = Asia/Shanghai", "timezone = Asia/Urumqi", 0, NULL},
+	{"key with _ and -", NULL, "key        = wuqia", "key = wuqia", 0, NULL},
+	{"article in digits", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = yes @ 第42条", 0, NULL},
+	{"article of another document", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = yes @ 国务院工作规则第十条", 0, NULL},
+	{"singular month", "[executive]", "frequency = 1-2 per 1 months @ 第四十二条", "frequency = 1 per 1 month @ 第四十二条", 0, NULL},
+	{"matters once", "[executive]", "topic_agreement_required = projects, funds, staffing, rewards @ 第四十三条", "topic_agreement_required = funds, staffing @ 第四十三条", 0, NULL},
+	{"title of 64 bytes", NULL, "head             = 县长 @ 第四条", "head = 县长县长县长县长县长县长县长县长县长县长县 @ 第四条", 0, NULL},
+	{"byte-order mark", NULL, "; 乌恰县人民政府工作规则", "\xef\xbb\xbf; 乌恰县人民政府工作规则", 0, NULL},
+	{"tabs and CRLF", NULL, "head             = 县长 @ 第四条", "head\t=\t县长 @ 第四条\r", 0, NULL},
+	{"a comment of 4000 bytes", NULL, "; Format", "; " MEDIUM_COMMENT "\n; Format", 0, NULL},
 };
 
 static char *wuqia_text(void)
@@ -282,6 +321,51 @@ static int line_of(const char *text, const char *position)
 	for (const char *c = text; c < position; c++)
 		line += *c == '\n';
 	return line;
+}
+
+/* wuqia.ini with `m` applied; *line is the line of `find` (the header appended at the end). */
+static char *mutate(const mutation *m, int *line)
+{
+	char *original = wuqia_text();
+	char *mutated = NULL;
+	if (m->find == NULL) {
+		assert_true(asprintf(&mutated, "%s%s", original, m->replace) > 0);
+		*line = test_count_lines(original) + 1;
+	} else {
+		char *from = m->section ? strstr(original, m->section) : original;
+		char *found = from ? strstr(from, m->find) : NULL;
+		if (found == NULL)
+			fail_msg("mutation '%s': line not found", m->description);
+		*line = line_of(original, found);
+		size_t replaced = strlen(m->find);
+		if (*m->replace == '\0' && found[replaced] == '\n')
+			replaced++; /* remove the whole line */
+		assert_true(asprintf(&mutated, "%.*s%s%s", (int)(found - original), original,
+				     m->replace, found + replaced) > 0);
+	}
+	free(original);
+	return mutated;
+}
+
+static void test_accepted_twins_load(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *path = test_path(directory, "wuqia.ini");
+	for (size_t i = 0; i < sizeof accepted / sizeof accepted[0]; i++) {
+		int line;
+		char *mutated = mutate(&accepted[i], &line);
+		test_write_file(path, mutated);
+		hw_error error = {0};
+		hw_rules *rules = hw_rules_load_file(path, &error);
+		if (rules == NULL)
+			fail_msg("twin '%s' refused: %s", accepted[i].description, error.message);
+		hw_rules_free(rules);
+		free(mutated);
+	}
+	test_remove_tree(directory);
+	free(path);
+	free(directory);
 }
 
 static void test_malformed_files_name_file_and_line(void **state)
@@ -445,6 +529,67 @@ static void test_damaged_copies_are_refused_cleanly(void **state)
 	free(directory);
 }
 
+/* A device, a FIFO, a folder or a big file is refused at once, without being read: by the
+ * loader and by `huiwu rules --file`, which used to wait forever on them. */
+static void test_rule_file_must_be_a_small_regular_file(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	char *fifo = test_path(directory, "wuqia.ini");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	const char *const not_files[] = {"/dev/zero", "/dev/urandom", fifo, directory};
+	static const char *const english[] = {"LANGUAGE=", "LC_ALL=C.UTF-8", NULL};
+	for (size_t i = 0; i < sizeof not_files / sizeof not_files[0]; i++) {
+		hw_error error = {0};
+		assert_null(hw_rules_load_file(not_files[i], &error));
+		char expected[4200];
+		snprintf(expected, sizeof expected, "%s: not a regular file", not_files[i]);
+		assert_string_equal(error.message, expected);
+		run_result r = test_run(english,
+					(const char *const[]){"rules", "--file", not_files[i], NULL});
+		assert_int_equal(r.status, 1);
+		assert_int_equal(test_count_lines(r.err), 1);
+		assert_contains(r.err, expected);
+		test_run_free(&r);
+	}
+	assert_int_equal(unlink(fifo), 0);
+	/* 2 MiB of comments: every line fine, the file over the limit. */
+	size_t size = 2 * 1024 * 1024;
+	char *big = malloc(size + 1);
+	assert_non_null(big);
+	for (size_t i = 0; i < size; i++)
+		big[i] = i % 64 == 0 ? '#' : i % 64 == 63 ? '\n' : 'x';
+	big[size] = '\0';
+	test_write_file(fifo, big);
+	hw_error error = {0};
+	assert_null(hw_rules_load_file(fifo, &error));
+	assert_contains(error.message, "larger than 1024 KiB");
+	run_result r = test_run(english, (const char *const[]){"rules", "--file", fifo, NULL});
+	assert_int_equal(r.status, 1);
+	assert_contains(r.err, "larger than 1024 KiB");
+	test_run_free(&r);
+	/* The same comments, within the limit, before a real rule file: it loads. */
+	char *text = wuqia_text();
+	big[512 * 1024] = '\0';
+	char *padded = NULL;
+	assert_true(asprintf(&padded, "%s%s", big, text) > 0);
+	test_write_file(fifo, padded);
+	hw_rules *rules = hw_rules_load_file(fifo, &error);
+	if (rules == NULL)
+		fail_msg("%s", error.message);
+	hw_rules_free(rules);
+	/* And `rules --file` takes what the loader takes. */
+	r = test_run(english, (const char *const[]){"rules", "--file", fifo, NULL});
+	assert_int_equal(r.status, 0);
+	test_run_free(&r);
+	free(padded);
+	free(text);
+	free(big);
+	test_remove_tree(directory);
+	free(fifo);
+	free(directory);
+}
+
 static void test_unknown_government(void **state)
 {
 	(void)state;
@@ -471,6 +616,8 @@ int main(void)
 		cmocka_unit_test(test_department_wide_meetings),
 		cmocka_unit_test(test_decision_consent_for_special_meetings),
 		cmocka_unit_test(test_malformed_files_name_file_and_line),
+		cmocka_unit_test(test_accepted_twins_load),
+		cmocka_unit_test(test_rule_file_must_be_a_small_regular_file),
 		cmocka_unit_test(test_missing_section),
 		cmocka_unit_test(test_garbage_never_crashes),
 		cmocka_unit_test(test_damaged_copies_are_refused_cleanly),

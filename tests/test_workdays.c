@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "civil_date.h"
 #include "workdays.h"
@@ -315,6 +317,112 @@ static void test_holiday_file_errors(void **state)
 	free(directory);
 }
 
+static void write_bytes(const char *path, const char *bytes, size_t size)
+{
+	FILE *file = fopen(path, "wb");
+	assert_non_null(file);
+	assert_int_equal(fwrite(bytes, 1, size, file), size);
+	assert_int_equal(fclose(file), 0);
+}
+
+/* Loads `path` as 2030's file into a fresh calendar; returns the error message (static) or
+ * NULL when it loaded. */
+static const char *load_2030(const char *path)
+{
+	static hw_error error;
+	hw_calendar *fresh = hw_calendar_new_empty();
+	int status = hw_calendar_load_file(fresh, path, 2030, &error);
+	if (status != 0) {
+		/* A refused file adds nothing. */
+		assert_false(hw_calendar_year_has_data(fresh, 2030));
+		assert_true(hw_calendar_is_workday(fresh, hw_date_from_ymd(2030, 1, 2)));
+	}
+	hw_calendar_free(fresh);
+	return status == 0 ? NULL : error.message;
+}
+
+/* Bytes that are not text are refused at the door with their line; the same lines written
+ * properly load. */
+static void test_holiday_text_is_checked_at_the_door(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *bad, *good; /* whole files of the same length class */
+		size_t bad_size; /* 0: up to the NUL */
+		int line;
+		const char *message;
+	} cases[] = {
+		{"2030-01-01 off \xe5\x85\x83\xe6\x97\n", "2030-01-01 off 元旦\n", 0, 1, "not valid UTF-8"},
+		{"# 2030\n2030-01-01 off \xc0\xaf\n", "# 2030\n2030-01-01 off 元旦\n", 0, 2, "not valid UTF-8"},
+		{"2030-01-01 off 元\0旦\n", "2030-01-01 off 元旦\n", 23, 1, "NUL byte"},
+		{"# x\n2030-01-01 off \x1b]0;t\x07元旦\n", "# x\n2030-01-01\toff\t元旦\r\n", 0, 2, "control character U+001B"},
+		{"2030-01-01 off 元\xe2\x80\xae旦\n", "2030-01-01 off 元旦\n", 0, 1, "invisible character U+202E"},
+		/* A byte-order mark starts a file, written by a Windows editor; not a line. */
+		{"# x\n\xef\xbb\xbf" "2030-01-01 off 元旦\n", "\xef\xbb\xbf" "2030-01-01 off 元旦\n", 0, 2, "invisible character U+FEFF"},
+	};
+	char *directory = test_make_temp_dir();
+	char *path = test_path(directory, "2030.txt");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		write_bytes(path, cases[i].bad,
+			    cases[i].bad_size ? cases[i].bad_size : strlen(cases[i].bad));
+		const char *message = load_2030(path);
+		if (message == NULL)
+			fail_msg("case %zu was accepted", i);
+		char prefix[4200];
+		snprintf(prefix, sizeof prefix, "%s:%d: ", path, cases[i].line);
+		assert_contains(message, prefix);
+		assert_contains(message, cases[i].message);
+		write_bytes(path, cases[i].good, strlen(cases[i].good));
+		message = load_2030(path);
+		if (message != NULL)
+			fail_msg("twin of case %zu refused: %s", i, message);
+	}
+	/* A line of 2000 bytes (a long comment) is refused; one of 1000 is not. */
+	char line[2100];
+	memset(line, 'x', sizeof line);
+	line[0] = '#';
+	write_bytes(path, line, 2000);
+	assert_contains(load_2030(path), ":1: the line is longer than");
+	write_bytes(path, line, 1000);
+	assert_null(load_2030(path));
+	test_remove_tree(directory);
+	free(path);
+	free(directory);
+}
+
+/* A device, a FIFO, a folder or a huge file is refused at once, without reading it. */
+static void test_holiday_file_must_be_a_small_regular_file(void **state)
+{
+	(void)state;
+	char *directory = test_make_temp_dir();
+	assert_contains(load_2030("/dev/zero"), "/dev/zero: not a regular file");
+	char *fifo = test_path(directory, "2030.txt");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_contains(load_2030(fifo), "not a regular file");
+	/* A FIFO named as a year in the holidays folder stops the load, rather than hanging it. */
+	hw_error error = {0};
+	assert_null(hw_calendar_load(directory, &error));
+	assert_contains(error.message, "not a regular file");
+	assert_int_equal(unlink(fifo), 0);
+	assert_int_equal(mkdir(fifo, 0700), 0);
+	assert_contains(load_2030(fifo), "not a regular file");
+	assert_int_equal(rmdir(fifo), 0);
+	/* 100 KiB of comments: over the limit, though every line is fine. */
+	size_t size = 100 * 1024;
+	char *big = malloc(size);
+	assert_non_null(big);
+	for (size_t i = 0; i < size; i++)
+		big[i] = i % 64 == 0 ? '#' : i % 64 == 63 ? '\n' : 'x';
+	write_bytes(fifo, big, size);
+	assert_contains(load_2030(fifo), "larger than 64 KiB");
+	write_bytes(fifo, big, 32 * 1024);
+	assert_null(load_2030(fifo));
+	free(big);
+	test_remove_tree(directory);
+	free(fifo);
+	free(directory);
+}
+
 static void test_clerk_can_add_a_year(void **state)
 {
 	(void)state;
@@ -352,6 +460,8 @@ int main(void)
 		cmocka_unit_test(test_provisional_days_were_off_in_published_years),
 		cmocka_unit_test(test_statutory_table_errors),
 		cmocka_unit_test(test_holiday_file_errors),
+		cmocka_unit_test(test_holiday_text_is_checked_at_the_door),
+		cmocka_unit_test(test_holiday_file_must_be_a_small_regular_file),
 		cmocka_unit_test(test_clerk_can_add_a_year),
 	};
 	return cmocka_run_group_tests_name("workdays", tests, load_calendar, free_calendar);

@@ -21,10 +21,23 @@ typedef struct hw_import_report {
 	int unchanged; /* already imported */
 	int cancelled; /* cancelled events, not imported */
 	int unknown_attendees; /* busy: attendees no one in the roster is called */
+	int skipped;   /* events left out, each named in a warning (reversed, nested) */
+	/* What was read with a warning ("FILE:LINE: …": a line too long, skipped; bad UTF-8,
+	 * repaired; an event skipped): warning_count of them, the first HW_IMPORT_WARNINGS_KEPT
+	 * kept in `warnings` (a kept one may be NULL when memory ran out). */
+	int warning_count;
+	char **warnings;
 } hw_import_report;
 
-/* A malformed file is refused with "FILE:LINE: message" and nothing of it is imported. */
+#define HW_IMPORT_WARNINGS_KEPT 100
+
+/* A malformed file is refused with "FILE:LINE: message" and nothing of it is imported. The
+ * file must be a regular file of at most 64 MiB; a content line longer than 64 KiB (unfolded)
+ * is skipped with a warning. The caller frees the report's warnings (hw_import_report_free),
+ * also after a failure (there are none then). */
 int hw_import_ics(hw_session *session, const char *path, const hw_import_options *options,
 		  hw_import_report *report, hw_error *error);
+
+void hw_import_report_free(hw_import_report *report);
 
 #endif

@@ -39,6 +39,15 @@ int cli_import(cli_context *context, int argc, char **argv)
 	if (status == CLI_OK && report.unknown_attendees)
 		fprintf(stderr, _("note: %d attendees are not in the roster and were left out\n"),
 			report.unknown_attendees);
+	for (int i = 0; status == CLI_OK && i < report.warning_count && i < HW_IMPORT_WARNINGS_KEPT; i++)
+		if (report.warnings != NULL && report.warnings[i] != NULL)
+			fprintf(stderr, _("warning: %s\n"), report.warnings[i]);
+	if (status == CLI_OK && report.warning_count > HW_IMPORT_WARNINGS_KEPT)
+		fprintf(stderr, _("warning: %d more warnings\n"),
+			report.warning_count - HW_IMPORT_WARNINGS_KEPT);
+	if (status == CLI_OK && report.skipped)
+		fprintf(stderr, _("note: %d events were skipped (see the warnings)\n"), report.skipped);
+	hw_import_report_free(&report);
 	hw_session_close(session);
 	return status;
 }

@@ -8,11 +8,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "civil_date.h"
 #include "digest.h"
 #include "i18n.h"
 #include "sort.h"
+#include "text_file.h"
+
+/* A rule file is a few KB; anything near these limits is not one. The line limit stays below
+ * inih's (8192), so that inih never splits a line in two. */
+#define MAX_RULE_FILE_SIZE (1024 * 1024)
+#define MAX_RULE_LINE 4096
+#define MAX_KEY_LENGTH 32
+#define MAX_TITLE_LENGTH 64
 
 #define ALL_TYPES ((1u << HW_MEETING_TYPE_COUNT) - 1)
 #define TYPE_BIT(type) (1u << (type))
@@ -201,7 +210,8 @@ typedef struct parse_state {
 	hw_rules *rules;
 	hw_error *error;
 	const char *path;
-	FILE *file;
+	const char *text; /* the file's bytes, NUL-terminated */
+	size_t size, offset;
 	int line;             /* the line the reader returned last */
 	bool at_line_start;
 	int header_line;      /* the line of the last '[section]' header */
@@ -215,12 +225,24 @@ typedef struct parse_state {
 	char *document; /* the document number, as clauses are prefixed with it */
 } parse_state;
 
-/* fgets with a line count, so that the handler knows the line it is called for. */
+/* fgets over the file's bytes, with a line count, so that the handler knows the line it is
+ * called for. */
 static char *counting_reader(char *buffer, int size, void *stream)
 {
 	parse_state *state = stream;
 	bool line_start = state->at_line_start;
-	char *result = fgets(buffer, size, state->file);
+	char *result = NULL;
+	if (size > 1 && state->offset < state->size) {
+		size_t n = 0;
+		while (n + 1 < (size_t)size && state->offset < state->size) {
+			char c = state->text[state->offset++];
+			buffer[n++] = c;
+			if (c == '\n')
+				break;
+		}
+		buffer[n] = '\0';
+		result = buffer;
+	}
 	if (result != NULL) {
 		if (line_start)
 			state->line++;
@@ -302,27 +324,87 @@ static int split_list(char *text, char **items, int capacity)
 	}
 }
 
+/* A whole number of at most four digits at *text, advancing past it. sscanf's %d would take
+ * signs and spaces, and overflow is undefined. */
+static bool take_number(const char **text, int *out)
+{
+	const char *c = *text;
+	int value = 0, digits = 0;
+	while (*c >= '0' && *c <= '9' && digits < 5) {
+		value = value * 10 + (*c++ - '0');
+		digits++;
+	}
+	if (digits == 0 || digits > 4)
+		return false;
+	*out = value;
+	*text = c;
+	return true;
+}
+
+static bool take_word(const char **text, const char *word)
+{
+	size_t length = strlen(word);
+	if (strncmp(*text, word, length) != 0)
+		return false;
+	*text += length;
+	return true;
+}
+
 /* "2-3 per 1 months", "1 per 2 months"; the period divides the year. */
 static bool parse_frequency(const char *text, hw_frequency *out)
 {
-	int min, max, months, consumed = 0;
-	char unit[16];
-	if (sscanf(text, "%d-%d per %d %15s%n", &min, &max, &months, unit, &consumed) == 4 &&
-	    text[consumed] == '\0') {
-	} else if (consumed = 0, sscanf(text, "%d per %d %15s%n", &min, &months, unit, &consumed) == 3 &&
-		   text[consumed] == '\0') {
-		max = min;
-	} else {
+	int min, max, months;
+	const char *c = text;
+	if (!take_number(&c, &min))
 		return false;
+	max = min;
+	if (*c == '-') {
+		c++;
+		if (!take_number(&c, &max))
+			return false;
 	}
-	if (strcmp(unit, "months") != 0 && strcmp(unit, "month") != 0)
+	if (!take_word(&c, " per ") || !take_number(&c, &months) || !take_word(&c, " month"))
 		return false;
-	if (min < 0 || max < min || max > 1000 || months < 1 || months > 12 || 12 % months != 0)
+	if (*c == 's')
+		c++;
+	if (*c != '\0')
+		return false;
+	if (max < min || max > 1000 || months < 1 || months > 12 || 12 % months != 0)
 		return false;
 	out->min = min;
 	out->max = max;
 	out->months = months;
 	return true;
+}
+
+/* Whether `clause` names an article: 第, a number in Chinese numerals or digits, 条 — what
+ * every refusal and finding quotes to the clerk. */
+static bool cites_article(const char *clause)
+{
+	static const char *const digits[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七",
+					     "八", "九", "十", "百", "千", "两"};
+	for (const char *at = strstr(clause, "第"); at != NULL; at = strstr(at + 1, "第")) {
+		const char *c = at + strlen("第");
+		int count = 0;
+		for (;;) {
+			if (*c >= '0' && *c <= '9') {
+				c++;
+				count++;
+				continue;
+			}
+			size_t i = 0;
+			while (i < sizeof digits / sizeof digits[0] &&
+			       strncmp(c, digits[i], strlen(digits[i])) != 0)
+				i++;
+			if (i == sizeof digits / sizeof digits[0])
+				break;
+			c += strlen(digits[i]);
+			count++;
+		}
+		if (count > 0 && strncmp(c, "条", strlen("条")) == 0)
+			return true;
+	}
+	return false;
 }
 
 static char *citation(parse_state *state, const char *clause)
@@ -440,6 +522,9 @@ static int set_type_value(parse_state *state, hw_type_key key, char *value)
 				return fail_at(state, state->line,
 					       _("%s: unknown matter '%s' (matters: projects, funds, "
 						 "staffing, rewards)"),
+					       name, items[i]);
+			if (matters & (1u << matter))
+				return fail_at(state, state->line, _("%s: matter '%s' is listed twice"),
 					       name, items[i]);
 			matters |= 1u << matter;
 		}
@@ -565,6 +650,9 @@ static int handle_entry(void *user, const char *section, const char *name, const
 		if (*clause == '\0')
 			return fail_at(state, state->line, _("%s: nothing follows '@': name the clause"),
 				       name);
+		if (!cites_article(clause))
+			return fail_at(state, state->line,
+				       _("%s: the clause '%s' names no article (第N条)"), name, clause);
 	}
 	char *value = trim(buffer);
 
@@ -611,6 +699,45 @@ static bool valid_zone_name(const char *zone)
 	return true;
 }
 
+/* Where the system's time zone data lies: glibc (hw_today, the export) and libical (the
+ * import) both read it there, so a zone that has a file there is one all of them know. */
+#define ZONEINFO_DIRECTORY "/usr/share/zoneinfo"
+
+/* Whether `zone` names a zone of the tz database: a file under ZONEINFO_DIRECTORY in the
+ * TZif format. glibc takes an unknown TZ for UTC without a word, so the name alone proves
+ * nothing. */
+static bool zone_known(const char *zone)
+{
+	if (!valid_zone_name(zone))
+		return false;
+	char path[4096];
+	if ((size_t)snprintf(path, sizeof path, "%s/%s", ZONEINFO_DIRECTORY, zone) >= sizeof path)
+		return false;
+	struct stat status;
+	if (stat(path, &status) != 0 || !S_ISREG(status.st_mode))
+		return false;
+	FILE *file = fopen(path, "rb");
+	if (file == NULL)
+		return false;
+	char magic[4];
+	bool tzif = fread(magic, 1, sizeof magic, file) == sizeof magic &&
+		    memcmp(magic, "TZif", sizeof magic) == 0;
+	fclose(file);
+	return tzif;
+}
+
+/* A government's key names its file, its UIDs (KEY-…@huiwu) and URNs: plain ASCII. */
+static bool valid_government_key(const char *key)
+{
+	size_t length = strlen(key);
+	if (length == 0 || length > MAX_KEY_LENGTH)
+		return false;
+	for (const char *c = key; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
+			return false;
+	return true;
+}
+
 /* Whole-file checks once every line is read: required keys, consistency. */
 static void check_complete(parse_state *state, int last_line)
 {
@@ -623,6 +750,10 @@ static void check_complete(parse_state *state, int last_line)
 				government_keys[field]);
 	char stem[256];
 	file_stem(state->path, stem, sizeof stem);
+	if (rules->government[HW_GOV_KEY] && !valid_government_key(rules->government[HW_GOV_KEY]))
+		fail_at(state, state->government_lines[HW_GOV_KEY],
+			_("key: '%s' is not a key: 1 to %d of a-z, 0-9, '_' and '-'"),
+			rules->government[HW_GOV_KEY], MAX_KEY_LENGTH);
 	if (rules->government[HW_GOV_KEY] && strcmp(rules->government[HW_GOV_KEY], stem) != 0)
 		fail_at(state, state->government_lines[HW_GOV_KEY],
 			_("key: '%s' must be the file's name without .ini ('%s')"),
@@ -633,10 +764,11 @@ static void check_complete(parse_state *state, int last_line)
 			_("level: expected prefecture, city or county, not '%s'"), level);
 	if (rules->government[HW_GOV_TIMEZONE] == NULL)
 		rules->government[HW_GOV_TIMEZONE] = strdup("Asia/Shanghai");
-	else if (!valid_zone_name(rules->government[HW_GOV_TIMEZONE]))
+	else if (!zone_known(rules->government[HW_GOV_TIMEZONE]))
 		fail_at(state, state->government_lines[HW_GOV_TIMEZONE],
-			_("timezone: '%s' is not a time zone name such as Asia/Shanghai"),
-			rules->government[HW_GOV_TIMEZONE]);
+			_("timezone: '%s' is not a time zone of the system's tz database (%s), such "
+			  "as Asia/Shanghai"),
+			rules->government[HW_GOV_TIMEZONE], ZONEINFO_DIRECTORY);
 	const hw_government_field date_fields[] = {HW_GOV_ADOPTED, HW_GOV_ISSUED};
 	for (size_t i = 0; i < sizeof date_fields / sizeof date_fields[0]; i++) {
 		hw_date date;
@@ -649,6 +781,12 @@ static void check_complete(parse_state *state, int last_line)
 
 	if (!state->seen_titles)
 		fail_at(state, last_line, _("missing section [%s]"), "titles");
+	/* Titles name people (the demo roster's leaders): short enough for a name. */
+	for (int title = 0; title < HW_TITLE_COUNT; title++)
+		if (rules->titles[title] != NULL && strlen(rules->titles[title]) > MAX_TITLE_LENGTH)
+			fail_at(state, state->title_lines[title],
+				_("%s: a title is at most %d bytes"), title_keys[title],
+				MAX_TITLE_LENGTH);
 	for (int title = 0; title < HW_TITLE_COUNT; title++)
 		if (title != HW_TITLE_DEPUTY_SECRETARY && rules->titles[title] == NULL)
 			fail_at(state, last_line, _("[titles] lacks the required key '%s'"),
@@ -690,8 +828,9 @@ static void check_complete(parse_state *state, int last_line)
 
 hw_rules *hw_rules_load_file(const char *path, hw_error *error)
 {
-	/* Debian's inih takes its options at run time: lines of any length, no inline comments
-	 * (a ';' belongs to the value), no continuation lines. */
+	/* Debian's inih takes its options at run time: lines up to 8 KiB (the file's lines are
+	 * checked to be shorter), no inline comments (a ';' belongs to the value), no
+	 * continuation lines. */
 	ini_use_stack = false;
 	ini_allow_realloc = true;
 	ini_max_line = 8192;
@@ -699,14 +838,17 @@ hw_rules *hw_rules_load_file(const char *path, hw_error *error)
 	ini_allow_multiline = false;
 
 	parse_state state = {.error = error, .path = path, .at_line_start = true};
-	state.file = fopen(path, "r");
-	if (state.file == NULL) {
-		hw_error_set(error, _("%s: cannot read the rule file: %s"), path, strerror(errno));
+	char *bytes = NULL;
+	size_t size = 0;
+	/* Read once: what is parsed is what is hashed, and a device or a FIFO is refused before
+	 * anything waits on it. */
+	if (hw_text_file_read(path, MAX_RULE_FILE_SIZE, MAX_RULE_LINE, &bytes, &size, error) != 0)
 		return NULL;
-	}
+	state.text = bytes;
+	state.size = size;
 	state.rules = calloc(1, sizeof(hw_rules));
 	if (state.rules == NULL) {
-		fclose(state.file);
+		free(bytes);
 		hw_error_set(error, "%s", _("out of memory"));
 		return NULL;
 	}
@@ -716,7 +858,6 @@ hw_rules *hw_rules_load_file(const char *path, hw_error *error)
 		state.rules->types[type].notice_workdays = -1;
 	}
 	int syntax_error_line = ini_parse_stream(counting_reader, &state, handle_entry, &state);
-	fclose(state.file);
 	if (syntax_error_line > 0)
 		fail_at(&state, syntax_error_line, "%s",
 			_("not an ini line: expected '[section]', 'key = value' or a comment"));
@@ -724,37 +865,11 @@ hw_rules *hw_rules_load_file(const char *path, hw_error *error)
 		fail_at(&state, 0, "%s", _("out of memory"));
 	if (!state.failed)
 		check_complete(&state, state.line);
+	if (!state.failed && (state.rules->path = strdup(path)) == NULL)
+		fail_at(&state, 0, "%s", _("out of memory"));
 	if (state.failed) {
-		hw_rules_free(state.rules);
-		return NULL;
-	}
-	state.rules->path = strdup(path);
-	size_t size = 0;
-	char *bytes = NULL;
-	FILE *file = fopen(path, "rb");
-	if (file != NULL) {
-		/* Small files: read whole, hash once. */
-		size_t capacity = 1 << 16;
-		bytes = malloc(capacity);
-		size_t n;
-		while (bytes != NULL && (n = fread(bytes + size, 1, capacity - size, file)) > 0) {
-			size += n;
-			if (size == capacity) {
-				char *grown = realloc(bytes, capacity *= 2);
-				if (grown == NULL) {
-					free(bytes);
-					bytes = NULL;
-				} else {
-					bytes = grown;
-				}
-			}
-		}
-		fclose(file);
-	}
-	if (bytes == NULL || state.rules->path == NULL) {
 		free(bytes);
 		hw_rules_free(state.rules);
-		hw_error_set(error, _("%s: cannot read the rule file"), path);
 		return NULL;
 	}
 	hw_sha256_hex(bytes, size, state.rules->file_hash);

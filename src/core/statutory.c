@@ -1,13 +1,10 @@
 #include "statutory.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "i18n.h"
-#include "text.h"
+#include "text_file.h"
 
 /* One year's dates that follow the lunar calendar and the solar terms. */
 typedef struct lunar_year {
@@ -23,8 +20,9 @@ struct hw_statutory {
 	int count;
 };
 
-/* A table is a few hundred bytes; anything larger is not one. */
+/* A table is a few hundred bytes; the limits only keep a wrong file from being read at all. */
 #define MAX_TABLE_SIZE (64 * 1024)
+#define MAX_TABLE_LINE 1024
 
 void hw_statutory_free(hw_statutory *statutory)
 {
@@ -47,7 +45,7 @@ static const char *parse_line(char *line, lunar_year *out)
 {
 	char *fields[6];
 	int count = 0;
-	for (char *field = strtok(line, " \t\r\n"); field != NULL; field = strtok(NULL, " \t\r\n"))
+	for (char *field = strtok(line, " \t\r"); field != NULL; field = strtok(NULL, " \t\r"))
 		if (count < 6)
 			fields[count++] = field;
 		else
@@ -71,68 +69,39 @@ static const char *parse_line(char *line, lunar_year *out)
 
 hw_statutory *hw_statutory_load(const char *path, hw_error *error)
 {
-	FILE *file = fopen(path, "r");
-	if (file == NULL) {
-		hw_error_set(error, "%s: %s", path, strerror(errno));
+	char *text = NULL;
+	size_t size = 0;
+	if (hw_text_file_read(path, MAX_TABLE_SIZE, MAX_TABLE_LINE, &text, &size, error) != 0)
 		return NULL;
-	}
-	struct stat status;
-	if (fstat(fileno(file), &status) != 0 || !S_ISREG(status.st_mode) ||
-	    status.st_size > MAX_TABLE_SIZE) {
-		fclose(file);
-		hw_error_set(error, _("%s: not a table of statutory holiday dates (a small text file)"),
-			     path);
-		return NULL;
-	}
 	hw_statutory *statutory = calloc(1, sizeof *statutory);
-	char *line = NULL;
-	size_t line_size = 0;
-	ssize_t length;
-	int line_number = 0, capacity = 0;
-	const char *problem = NULL;
-	while (statutory != NULL && problem == NULL && (length = getline(&line, &line_size, file)) != -1) {
+	int line_number = 0, capacity = 0, result = statutory ? 0 : hw_error_set(error, "%s", _("out of memory"));
+	/* A byte-order mark (Windows editors write one) is no part of the first line. */
+	char *begin = size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 : text;
+	/* The checked text holds no NUL: each line is cut out in place at its newline. */
+	for (char *line = begin, *next; result == 0 && line < text + size; line = next) {
+		char *newline = strchr(line, '\n');
+		next = newline ? newline + 1 : text + size;
+		if (newline != NULL)
+			*newline = '\0';
 		line_number++;
-		if (!hw_utf8_valid(line, (size_t)length)) {
-			problem = _("not valid UTF-8");
-			break;
-		}
 		char *comment = strchr(line, '#');
 		if (comment != NULL)
 			*comment = '\0';
-		if (line[strspn(line, " \t\r\n")] == '\0')
+		if (line[strspn(line, " \t\r")] == '\0')
 			continue;
 		lunar_year year;
-		problem = parse_line(line, &year);
+		const char *problem = parse_line(line, &year);
 		if (problem == NULL && find_year(statutory, year.year) != NULL)
 			problem = _("this year is listed twice");
 		if (problem != NULL)
-			break;
-		if (statutory->count == capacity) {
-			int grown_capacity = capacity ? capacity * 2 : 16;
-			lunar_year *grown = realloc(statutory->years, (size_t)grown_capacity * sizeof *grown);
-			if (grown == NULL) {
-				hw_statutory_free(statutory);
-				statutory = NULL;
-				break;
-			}
-			statutory->years = grown;
-			capacity = grown_capacity;
-		}
-		statutory->years[statutory->count++] = year;
+			result = hw_error_set(error, "%s:%d: %s", path, line_number, problem);
+		else if ((result = hw_grow((void **)&statutory->years, &capacity, statutory->count,
+					   sizeof *statutory->years, error)) == 0)
+			statutory->years[statutory->count++] = year;
 	}
-	bool read_error = ferror(file);
-	free(line);
-	fclose(file);
-	if (statutory == NULL) {
-		hw_error_set(error, "%s", _("out of memory"));
-		return NULL;
-	}
-	if (problem != NULL || read_error) {
+	free(text);
+	if (result != 0) {
 		hw_statutory_free(statutory);
-		if (problem != NULL)
-			hw_error_set(error, "%s:%d: %s", path, line_number, problem);
-		else
-			hw_error_set(error, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	return statutory;

@@ -10,6 +10,11 @@
 #include "i18n.h"
 #include "sort.h"
 #include "statutory.h"
+#include "text_file.h"
+
+/* A year's notice fills a few KB; the limits only keep a wrong file from being read at all. */
+#define MAX_HOLIDAY_FILE_SIZE (64 * 1024)
+#define MAX_HOLIDAY_LINE 1024
 
 typedef struct arranged_day {
 	hw_date date;
@@ -83,21 +88,6 @@ int hw_calendar_years(const hw_calendar *calendar, int *years, int capacity)
 	return calendar->year_count;
 }
 
-static bool grow(void **items, int *capacity, int needed, size_t item_size)
-{
-	if (needed <= *capacity)
-		return true;
-	int new_capacity = *capacity ? *capacity * 2 : 64;
-	while (new_capacity < needed)
-		new_capacity *= 2;
-	void *grown = realloc(*items, (size_t)new_capacity * item_size);
-	if (grown == NULL)
-		return false;
-	*items = grown;
-	*capacity = new_capacity;
-	return true;
-}
-
 static char *trim(char *text)
 {
 	while (*text == ' ' || *text == '\t')
@@ -135,15 +125,21 @@ static const char *parse_line(char *line, arranged_day *out, int file_year)
 
 int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_error *error)
 {
-	FILE *file = fopen(path, "r");
-	if (file == NULL)
-		return hw_error_set(error, "%s: %s", path, strerror(errno));
-	char *line = NULL;
-	size_t line_size = 0;
+	char *text = NULL;
+	size_t size = 0;
+	if (hw_text_file_read(path, MAX_HOLIDAY_FILE_SIZE, MAX_HOLIDAY_LINE, &text, &size, error) != 0)
+		return -1;
 	int line_number = 0;
 	int result = 0;
 	int first_new = calendar->day_count;
-	while (getline(&line, &line_size, file) != -1) {
+	/* A byte-order mark (Windows editors write one) is no part of the first line. */
+	char *begin = size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 : text;
+	/* The checked text holds no NUL: each line is cut out in place at its newline. */
+	for (char *line = begin, *next; line < text + size; line = next) {
+		char *newline = strchr(line, '\n');
+		next = newline ? newline + 1 : text + size;
+		if (newline != NULL)
+			*newline = '\0';
 		line_number++;
 		char *comment = strchr(line, '#');
 		if (comment != NULL)
@@ -163,16 +159,18 @@ int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_
 			result = hw_error_set(error, "%s:%d: %s", path, line_number, problem);
 			break;
 		}
-		if (!grow((void **)&calendar->days, &calendar->day_capacity, calendar->day_count + 1,
-			  sizeof(arranged_day)) ||
-		    (day.name = strdup(day.name)) == NULL) {
+		if (hw_grow((void **)&calendar->days, &calendar->day_capacity, calendar->day_count,
+			    sizeof(arranged_day), error) != 0) {
+			result = -1;
+			break;
+		}
+		if ((day.name = strdup(day.name)) == NULL) {
 			result = hw_error_set(error, "%s", _("out of memory"));
 			break;
 		}
 		calendar->days[calendar->day_count++] = day;
 	}
-	free(line);
-	fclose(file);
+	free(text);
 	if (result != 0) {
 		/* A file loads whole or not at all. */
 		for (int i = first_new; i < calendar->day_count; i++)
@@ -182,9 +180,9 @@ int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_
 	}
 	hw_sort(calendar->days, (size_t)calendar->day_count, sizeof(arranged_day), compare_days);
 	if (!hw_calendar_year_has_data(calendar, year)) {
-		if (!grow((void **)&calendar->years, &calendar->year_capacity, calendar->year_count + 1,
-			  sizeof(int)))
-			return hw_error_set(error, "%s", _("out of memory"));
+		if (hw_grow((void **)&calendar->years, &calendar->year_capacity, calendar->year_count,
+			    sizeof(int), error) != 0)
+			return -1;
 		calendar->years[calendar->year_count++] = year;
 		hw_sort(calendar->years, (size_t)calendar->year_count, sizeof(int), compare_ints);
 	}

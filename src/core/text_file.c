@@ -1,0 +1,154 @@
+#include "text_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "text.h"
+
+int hw_file_read(const char *path, size_t max_size, char **bytes, size_t *size, hw_error *error)
+{
+	*bytes = NULL;
+	*size = 0;
+	/* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return hw_error_set(error, _("%s: cannot read the file: %s"), path, strerror(errno));
+	struct stat status;
+	if (fstat(fd, &status) != 0) {
+		int saved = errno;
+		close(fd);
+		return hw_error_set(error, _("%s: cannot read the file: %s"), path, strerror(saved));
+	}
+	if (!S_ISREG(status.st_mode)) {
+		close(fd);
+		return hw_error_set(error, _("%s: not a regular file"), path);
+	}
+	if ((uintmax_t)status.st_size > max_size) {
+		close(fd);
+		return hw_error_set(error, _("%s: the file is larger than %zu KiB, the limit for it"),
+				    path, max_size / 1024);
+	}
+	/* A regular file may still grow while it is read: read at most one byte past the limit. */
+	size_t capacity = (size_t)status.st_size + 1;
+	char *buffer = malloc(capacity + 1);
+	size_t used = 0;
+	while (buffer != NULL) {
+		if (used == capacity) {
+			if (capacity > max_size)
+				break;
+			size_t grown_capacity = capacity * 2 > max_size + 1 ? max_size + 1 : capacity * 2;
+			char *grown = realloc(buffer, grown_capacity + 1);
+			if (grown == NULL) {
+				free(buffer);
+				buffer = NULL;
+				break;
+			}
+			buffer = grown;
+			capacity = grown_capacity;
+		}
+		ssize_t n = read(fd, buffer + used, capacity - used);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int saved = errno;
+			free(buffer);
+			close(fd);
+			return hw_error_set(error, _("%s: cannot read the file: %s"), path,
+					    strerror(saved));
+		}
+		if (n == 0)
+			break;
+		used += (size_t)n;
+	}
+	close(fd);
+	if (buffer == NULL)
+		return hw_error_set(error, "%s", _("out of memory"));
+	if (used > max_size) {
+		free(buffer);
+		return hw_error_set(error, _("%s: the file is larger than %zu KiB, the limit for it"),
+				    path, max_size / 1024);
+	}
+	buffer[used] = '\0';
+	*bytes = buffer;
+	*size = used;
+	return 0;
+}
+
+/* The code point of the well-formed UTF-8 sequence at `s` (`length` bytes). */
+static uint32_t code_point(const unsigned char *s, size_t length)
+{
+	if (length == 1)
+		return s[0];
+	uint32_t value = s[0] & (0xFF >> (length + 1));
+	for (size_t i = 1; i < length; i++)
+		value = value << 6 | (s[i] & 0x3F);
+	return value;
+}
+
+static size_t utf8_length(unsigned char c)
+{
+	return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+}
+
+/* Characters that show nothing yet change what a line looks like or how it reads. */
+static bool invisible(uint32_t c)
+{
+	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF || c == 0x061C;
+}
+
+int hw_text_check_lines(const char *path, const char *text, size_t size, size_t max_line,
+			hw_error *error)
+{
+	int line = 0;
+	size_t start = 0;
+	while (start < size) {
+		line++;
+		const char *newline = memchr(text + start, '\n', size - start);
+		size_t end = newline ? (size_t)(newline - text) : size;
+		size_t length = end - start;
+		const unsigned char *s = (const unsigned char *)text + start;
+		if (length > max_line)
+			return hw_error_set(error, _("%s:%d: the line is longer than %zu bytes"), path,
+					    line, max_line);
+		if (memchr(s, '\0', length) != NULL)
+			return hw_error_set(error, _("%s:%d: the line holds a NUL byte: not a text file"),
+					    path, line);
+		if (!hw_utf8_valid((const char *)s, length))
+			return hw_error_set(error, _("%s:%d: the line is not valid UTF-8"), path, line);
+		for (size_t i = 0; i < length; i += utf8_length(s[i])) {
+			uint32_t c = code_point(s + i, utf8_length(s[i]));
+			bool line_end = c == '\r' && i + 1 == length;
+			if (((c < 0x20 && c != '\t' && !line_end) || (c >= 0x7F && c < 0xA0)))
+				return hw_error_set(error,
+						    _("%s:%d: the line holds the control character U+%04X"),
+						    path, line, (unsigned)c);
+			if (invisible(c) && !(c == 0xFEFF && start == 0 && i == 0))
+				return hw_error_set(error,
+						    _("%s:%d: the line holds the invisible character U+%04X"),
+						    path, line, (unsigned)c);
+		}
+		start = end + 1;
+	}
+	return 0;
+}
+
+int hw_text_file_read(const char *path, size_t max_size, size_t max_line, char **bytes,
+		      size_t *size, hw_error *error)
+{
+	if (hw_file_read(path, max_size, bytes, size, error) != 0)
+		return -1;
+	if (hw_text_check_lines(path, *bytes, *size, max_line, error) != 0) {
+		free(*bytes);
+		*bytes = NULL;
+		return -1;
+	}
+	return 0;
+}
