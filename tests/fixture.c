@@ -369,3 +369,56 @@ json_t *fixture_expect_logged(const fixture *f, size_t before, const char *actio
 		fail_msg("%s: the entry does not say who", action);
 	return entry;
 }
+
+static sqlite3 *open_read_only(const fixture *f)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(f->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		fail_msg("cannot open %s", f->db);
+	}
+	sqlite3_busy_timeout(db, 5000);
+	return db;
+}
+
+void fixture_expect_intact(const fixture *f)
+{
+	sqlite3 *db = open_read_only(f);
+	sqlite3_stmt *statement = NULL;
+	char verdict[512] = "";
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &statement, NULL) == SQLITE_OK &&
+	    sqlite3_step(statement) == SQLITE_ROW)
+		snprintf(verdict, sizeof verdict, "%s", (const char *)sqlite3_column_text(statement, 0));
+	else
+		snprintf(verdict, sizeof verdict, "cannot check: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(statement);
+	sqlite3_close(db);
+	if (strcmp(verdict, "ok") != 0)
+		fail_msg("PRAGMA integrity_check on %s: %s", f->db, verdict);
+	run_result r = RUN(f, "log", "--verify");
+	if (r.status != 0) {
+		char message[1024];
+		snprintf(message, sizeof message, "huiwu log --verify exited %d: %.800s", r.status, r.err);
+		test_run_free(&r);
+		fail_msg("%s", message);
+	}
+	test_run_free(&r);
+}
+
+long long fixture_count(const fixture *f, const char *sql, const char *text)
+{
+	sqlite3 *db = open_read_only(f);
+	sqlite3_stmt *statement = NULL;
+	long long count = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &statement, NULL) == SQLITE_OK) {
+		if (text != NULL)
+			sqlite3_bind_text(statement, 1, text, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(statement) == SQLITE_ROW)
+			count = sqlite3_column_int64(statement, 0);
+	}
+	int finished = sqlite3_finalize(statement);
+	sqlite3_close(db);
+	if (finished != SQLITE_OK || count < 0)
+		fail_msg("cannot count (%s) in %s", sql, f->db);
+	return count;
+}

@@ -163,6 +163,12 @@ void fixture_check_refused(const fixture *f, saved_state *before, run_result *r,
 		fixture_check_refused(f, &before_, &r_, needle, #__VA_ARGS__, 2);                  \
 	} while (0)
 
+/* Fails the test unless SQLite's integrity check passes on the database and `huiwu log
+ * --verify` holds. */
+void fixture_expect_intact(const fixture *f);
+/* The number of rows `sql` (one SELECT of one number, with one text parameter `text`) counts. */
+long long fixture_count(const fixture *f, const char *sql, const char *text);
+
 /* Asserts that the log grew by exactly one entry since it held `before` entries, with this
  * action and a row before and after as said; returns that entry (json_decref it). */
 json_t *fixture_expect_logged(const fixture *f, size_t before, const char *action, bool has_before,

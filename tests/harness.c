@@ -3,11 +3,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -123,15 +127,31 @@ static void free_environment(char **environment)
 	free(environment);
 }
 
-/* posix_spawn, not fork: forking a sanitized test program copies the page tables of its
- * shadow memory, which made each run cost ten times what the command itself does. */
-run_result test_run(const char *const *env, const char *const *args)
+bool test_memory_limit_works(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	return false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	return false;
+#else
+	return true;
+#endif
+#else
+	return true;
+#endif
+}
+
+/* Starts the binary. posix_spawn, not fork: forking a sanitized test program copies the page
+ * tables of its shadow memory, which made each run cost ten times what the command itself does.
+ * posix_spawn cannot set a limit in the child, so an address-space limit is set on this
+ * (single-threaded) process around the spawn, inherited, and taken back. */
+static int spawn(const char *const *env, const char *const *args, const char *stdin_path,
+		 const char *out_path, const char *err_path, long long memory_bytes)
 {
 	const char *binary = getenv("HUIWU_BINARY");
 	if (binary == NULL)
 		fail_msg("HUIWU_BINARY is not set: run the tests with 'meson test'");
-	char *directory = test_make_temp_dir();
-	char *out_path = test_path(directory, "out"), *err_path = test_path(directory, "err");
 	const char *argv[64] = {binary};
 	int argc = 1;
 	for (const char *const *a = args; *a && argc < 63; a++)
@@ -140,22 +160,75 @@ run_result test_run(const char *const *env, const char *const *args)
 	char **environment = child_environment(env);
 	posix_spawn_file_actions_t actions;
 	if (posix_spawn_file_actions_init(&actions) != 0 ||
-	    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) != 0 ||
+	    posix_spawn_file_actions_addopen(&actions, 0, stdin_path ? stdin_path : "/dev/null",
+					     O_RDONLY, 0) != 0 ||
 	    posix_spawn_file_actions_addopen(&actions, 1, out_path, O_WRONLY | O_CREAT | O_TRUNC,
 					     0600) != 0 ||
 	    posix_spawn_file_actions_addopen(&actions, 2, err_path, O_WRONLY | O_CREAT | O_TRUNC,
 					     0600) != 0)
 		fail_msg("posix_spawn_file_actions: out of memory");
+	struct rlimit saved;
+	bool limited = memory_bytes > 0 && getrlimit(RLIMIT_AS, &saved) == 0;
+	if (limited) {
+		struct rlimit limit = {(rlim_t)memory_bytes, saved.rlim_max};
+		if (saved.rlim_max != RLIM_INFINITY && limit.rlim_cur > saved.rlim_max)
+			limit.rlim_cur = saved.rlim_max;
+		limited = setrlimit(RLIMIT_AS, &limit) == 0;
+	}
 	pid_t pid;
 	int spawned = posix_spawn(&pid, binary, &actions, NULL, (char *const *)argv, environment);
+	if (limited)
+		setrlimit(RLIMIT_AS, &saved);
 	posix_spawn_file_actions_destroy(&actions);
 	free_environment(environment);
 	if (spawned != 0)
 		fail_msg("cannot run %s: %s", binary, strerror(spawned));
+	return pid;
+}
+
+int test_spawn(const char *const *env, const char *const *args, const char *out_path,
+	       const char *err_path)
+{
+	return spawn(env, args, NULL, out_path, err_path, 0);
+}
+
+int test_wait_for(int pid, long timeout_us)
+{
 	int status = 0;
-	waitpid(pid, &status, 0);
-	run_result result;
-	result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	if (timeout_us >= 0) {
+		/* Waits on a pidfd rather than polling: no test sleeps. */
+		int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+		if (pidfd < 0)
+			fail_msg("pidfd_open: %s", strerror(errno));
+		struct pollfd ready = {pidfd, POLLIN, 0};
+		struct timespec timeout = {timeout_us / 1000000, timeout_us % 1000000 * 1000};
+		int polled;
+		while ((polled = ppoll(&ready, 1, &timeout, NULL)) < 0 && errno == EINTR)
+			;
+		close(pidfd);
+		if (polled == 0)
+			return -1;
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			fail_msg("waitpid: %s", strerror(errno));
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+run_result test_run_bounded(const char *const *env, const char *const *args, const test_limits *limits)
+{
+	char *directory = test_make_temp_dir();
+	char *out_path = test_path(directory, "out"), *err_path = test_path(directory, "err");
+	long long memory = limits && test_memory_limit_works() ? limits->memory_bytes : 0;
+	int pid = spawn(env, args, limits ? limits->stdin_path : NULL, out_path, err_path, memory);
+	run_result result = {0};
+	long timeout = limits && limits->timeout_ms > 0 ? limits->timeout_ms * 1000L : -1;
+	result.status = test_wait_for(pid, timeout);
+	if (result.status < 0) {
+		kill(pid, SIGKILL);
+		result.status = test_wait_for(pid, -1);
+		result.timed_out = true;
+	}
 	result.out = test_read_file(out_path, NULL);
 	result.err = test_read_file(err_path, NULL);
 	test_remove_tree(directory);
@@ -163,6 +236,11 @@ run_result test_run(const char *const *env, const char *const *args)
 	free(err_path);
 	free(directory);
 	return result;
+}
+
+run_result test_run(const char *const *env, const char *const *args)
+{
+	return test_run_bounded(env, args, NULL);
 }
 
 void test_run_free(run_result *result)

@@ -14,6 +14,7 @@ typedef struct run_result {
 	int status; /* exit status, or 128+signal */
 	char *out;
 	char *err;
+	bool timed_out; /* test_run_bounded killed it at its time limit */
 } run_result;
 
 /* A fresh folder under $TMPDIR, removed by test_remove_tree. */
@@ -27,6 +28,26 @@ char *test_path(const char *directory, const char *name); /* malloc'd "dir/name"
  * argv[0]) and NULL-terminated "NAME=value" environment additions ("NAME=" unsets). */
 run_result test_run(const char *const *env, const char *const *args);
 void test_run_free(run_result *result);
+
+/* Limits for test_run_bounded. */
+typedef struct test_limits {
+	int timeout_ms;          /* killed (SIGKILL) after this long; 0: no limit */
+	long long memory_bytes;  /* RLIMIT_AS of the child; 0: none (see test_memory_limit_works) */
+	const char *stdin_path;  /* NULL: /dev/null */
+} test_limits;
+
+/* test_run with a time limit, an address-space limit and a chosen stdin. */
+run_result test_run_bounded(const char *const *env, const char *const *args, const test_limits *limits);
+/* Whether an RLIMIT_AS can be set on huiwu: not in a build with AddressSanitizer, whose shadow
+ * memory reserves terabytes of address space. */
+bool test_memory_limit_works(void);
+
+/* Starts huiwu without waiting, its stdout and stderr going to these files; returns its pid.
+ * test_wait_for waits at most `timeout_us` microseconds (-1: for ever) and returns its status as in
+ * run_result, or -1 if it is still running. */
+int test_spawn(const char *const *env, const char *const *args, const char *out_path,
+	       const char *err_path);
+int test_wait_for(int pid, long timeout_us);
 /* Number of lines in `text`. */
 int test_count_lines(const char *text);
 

@@ -6,6 +6,7 @@
  * Today is 2026-11-23, a Monday, unless a test says otherwise. Dates that matter: 2026-10-01..07
  * are the National Day holiday, 2026-10-10 (a Saturday) is a make-up workday, 2026-11-07 is a
  * Saturday. */
+#include "checks.h"
 #include "fixture.h"
 
 #include <jansson.h>
@@ -219,8 +220,16 @@ static const json_t *expect_saying(const json_t *findings, const char *code, lon
 	return NULL;
 }
 
+/* Fails the test on a code the engine cannot raise: "no FREQ_OVRE" would always hold. */
+static void expect_known_code(const char *code)
+{
+	if (!hw_finding_code_known(code))
+		fail_msg("%s is not a finding code (src/core/checks.c, finding_codes)", code);
+}
+
 static int count_findings(const json_t *findings, const char *code, long long meeting)
 {
+	expect_known_code(code);
 	int count = 0;
 	size_t i;
 	json_t *finding;
@@ -234,6 +243,7 @@ static int count_findings(const json_t *findings, const char *code, long long me
 /* Findings with this code whose message holds `needle`. */
 static int count_saying(const json_t *findings, const char *code, const char *needle)
 {
+	expect_known_code(code);
 	int count = 0;
 	size_t i;
 	json_t *finding;
@@ -1653,9 +1663,61 @@ static void test_executive_member_departments_only_in_yiwu(void **state)
 	close_db(f);
 }
 
+/* ---- the codes the assertions accept ---- */
+
+/* The codes src/core/checks.c raises: each `add_finding(out, "CODE"`, read from the source. */
+static int codes_raised_in_source(char codes[][64], int capacity)
+{
+	const char *root = getenv("HUIWU_SOURCE_ROOT");
+	if (root == NULL)
+		fail_msg("HUIWU_SOURCE_ROOT is not set: run the tests with 'meson test'");
+	char *path = test_path(root, "src/core/checks.c");
+	char *source = test_read_file(path, NULL);
+	free(path);
+	assert_non_null(source);
+	int count = 0;
+	const char *call = "add_finding(out, \"";
+	for (const char *at = strstr(source, call); at != NULL; at = strstr(at + 1, call)) {
+		const char *code = at + strlen(call);
+		size_t length = strcspn(code, "\"");
+		if (length == 0 || length >= 64 || count == capacity)
+			fail_msg("unexpected add_finding call in src/core/checks.c");
+		memcpy(codes[count], code, length);
+		codes[count++][length] = '\0';
+	}
+	free(source);
+	return count;
+}
+
+static void test_finding_codes_known_are_those_the_engine_raises(void **state)
+{
+	(void)state;
+	char codes[64][64];
+	int count = codes_raised_in_source(codes, 64);
+	assert_true(count >= 19);
+	for (int i = 0; i < count; i++)
+		if (!hw_finding_code_known(codes[i]))
+			fail_msg("src/core/checks.c raises %s, which finding_codes does not list", codes[i]);
+}
+
+static void test_misspelt_finding_code_is_not_known(void **state)
+{
+	(void)state;
+	assert_true(hw_finding_code_known("FREQ_OVER"));
+	assert_true(hw_finding_code_known("DOUBLE_BOOKED"));
+	/* what expect_no_finding and count_findings now refuse instead of counting zero */
+	assert_false(hw_finding_code_known("FREQ_OVRE"));
+	assert_false(hw_finding_code_known("freq_over"));
+	assert_false(hw_finding_code_known("FREQ_OVER "));
+	assert_false(hw_finding_code_known(""));
+	assert_false(hw_finding_code_known(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		TEST(test_finding_codes_known_are_those_the_engine_raises),
+		TEST(test_misspelt_finding_code_is_not_known),
 		/* one code at a time: raised, and not raised */
 		TEST(test_freq_over_third_regular_executive_meeting_in_a_month),
 		TEST(test_freq_over_not_for_adhoc_or_cancelled_meeting),

@@ -729,3 +729,20 @@ int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_ch
 		return hw_error_set(error, "%s", _("out of memory: the rules could not be checked"));
 	return 0;
 }
+
+/* Every code add_finding is given above (tests/test_checks.c checks that the two agree). */
+static const char *const finding_codes[] = {
+	"FREQ_OVER", "FREQ_UNDER", "STUDY_OVERDUE", "CHAIR_NOT_ALLOWED", "MEMBER_NOT_INVITED",
+	"TOPIC_LEADER_ABSENT", "TOPIC_NOT_STUDIED", "TOPIC_NOT_APPROVED", "TOPIC_NOT_AGREED",
+	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "MINUTES_OVERDUE", "DOCUMENT_OVERDUE",
+	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
+	"NON_WORKDAY", "DOUBLE_BOOKED",
+};
+
+bool hw_finding_code_known(const char *code)
+{
+	for (size_t i = 0; code != NULL && i < sizeof finding_codes / sizeof *finding_codes; i++)
+		if (strcmp(code, finding_codes[i]) == 0)
+			return true;
+	return false;
+}

@@ -121,5 +121,8 @@ int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_ch
 		 hw_date today, hw_findings *out, hw_error *error);
 void hw_findings_free(hw_findings *findings);
 const char *hw_severity_key(hw_severity severity);
+/* Whether `code` is one the engine can raise (FREQ_OVER, …): the list man/huiwu.1 documents,
+ * so that a test asserting a finding's absence cannot pass on a misspelt code. */
+bool hw_finding_code_known(const char *code);
 
 #endif
