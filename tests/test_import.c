@@ -497,6 +497,51 @@ static void test_invalid_utf8_is_repaired(void **state)
 	fixture_close(&f);
 }
 
+/* A meeting's title and location are one line: a line break (iCalendar's \\n) or a tab in a
+ * foreign event becomes a space, with a warning naming the line; a plain event keeps its text. */
+static void test_line_breaks_in_a_title_become_spaces(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	char *path = write_ics(&f, "lines.ics",
+			       "BEGIN:VEVENT\r\nUID:lines@x\r\nDTSTART:20261202T020000Z\r\n"
+			       "SUMMARY:全州会议\\n第二行\r\nLOCATION:会议室\t三楼\r\nEND:VEVENT\r\n"
+			       "BEGIN:VEVENT\r\nUID:plain@x\r\nDTSTART:20261203T020000Z\r\n"
+			       "SUMMARY:全州会议\r\nLOCATION:会议室 三楼\r\nEND:VEVENT\r\n");
+	hw_import_options options = {.as_type = "special"};
+	hw_import_report report;
+	hw_error error = {0};
+	if (hw_import_ics(session, path, &options, &report, &error) != 0)
+		fail_msg("%s", error.message);
+	assert_int_equal(report.created, 2);
+	char *warnings = warnings_of(&report);
+	char expected[4200];
+	snprintf(expected, sizeof expected,
+		 "%s:4: the event 'lines@x': line breaks and control characters in its title became "
+		 "spaces\n%s:4: the event 'lines@x': line breaks and control characters in its "
+		 "location became spaces\n",
+		 path, path);
+	assert_string_equal(warnings, expected); /* the plain twin has none */
+	free(warnings);
+	hw_import_report_free(&report);
+	sqlite3_stmt *statement;
+	assert_int_equal(sqlite3_prepare_v2(hw_store_db(session->store),
+					    "SELECT title, location FROM meeting ORDER BY uid", -1,
+					    &statement, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(statement, 0), "全州会议 第二行");
+	assert_string_equal((const char *)sqlite3_column_text(statement, 1), "会议室 三楼");
+	assert_int_equal(sqlite3_step(statement), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(statement, 0), "全州会议");
+	sqlite3_finalize(statement);
+	free(path);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
 /* Events are read one by one; a VTIMEZONE of the file serves them whether it comes before or
  * after them. */
 static void test_file_time_zones_before_or_after_events(void **state)
@@ -646,6 +691,7 @@ int main(void)
 		cmocka_unit_test(test_long_lines_are_skipped_with_a_warning),
 		cmocka_unit_test(test_reversed_and_nested_events_are_skipped),
 		cmocka_unit_test(test_invalid_utf8_is_repaired),
+		cmocka_unit_test(test_line_breaks_in_a_title_become_spaces),
 		cmocka_unit_test(test_file_time_zones_before_or_after_events),
 		cmocka_unit_test(test_calendar_must_be_a_regular_file),
 		cmocka_unit_test(test_a_big_calendar_imports_whole),

@@ -602,6 +602,35 @@ static int add_busy(importer *im, const char *uid, int64_t person, hw_date date,
 	return 0;
 }
 
+/* A meeting's title and location are one line (huiwu(1), TEXT): iCalendar text may carry line
+ * breaks and tabs, and a foreign file other controls. They become spaces in `buffer`, with a
+ * warning naming the line, rather than a reason to refuse the file. Returns the text to store. */
+static const char *one_line(importer *im, icalcomponent *event, const char *what, const char *text,
+			    char *buffer, size_t size)
+{
+	if (text == NULL || strlen(text) >= size)
+		return text; /* too long for a meeting: the meeting's own check says so */
+	bool changed = false;
+	size_t used = 0;
+	for (const unsigned char *c = (const unsigned char *)text; *c && used + 1 < size; c++) {
+		bool c1 = c[0] == 0xC2 && c[1] >= 0x80 && c[1] <= 0x9F; /* U+0080..U+009F */
+		if (*c < 0x20 || *c == 0x7F || c1) {
+			buffer[used++] = ' ';
+			changed = true;
+			c += c1;
+		} else {
+			buffer[used++] = (char)*c;
+		}
+	}
+	buffer[used] = '\0';
+	if (!changed)
+		return text;
+	warn(im->report, _("%s:%d: the event '%s': line breaks and control characters in its %s "
+			   "became spaces"),
+	     im->path, event_line(event), icalcomponent_get_uid(event), what);
+	return buffer;
+}
+
 static int import_event(importer *im, icalcomponent *event)
 {
 	im->report->events++;
@@ -632,7 +661,10 @@ static int import_event(importer *im, icalcomponent *event)
 		im->report->skipped++;
 		return 0;
 	}
-	const char *summary = icalcomponent_get_summary(event);
+	char summary_line[sizeof ((hw_meeting *)0)->title];
+	char location_line[sizeof ((hw_meeting *)0)->location];
+	const char *summary = one_line(im, event, _("title"), icalcomponent_get_summary(event),
+				       summary_line, sizeof summary_line);
 	if (im->options->busy) {
 		if (im->person != 0)
 			return add_busy(im, uid, im->person, date, start, end, all_day, summary);
@@ -670,7 +702,8 @@ static int import_event(importer *im, icalcomponent *event)
 	input.time = start;
 	input.end = *end ? end : NULL;
 	input.title = summary && *summary ? summary : NULL;
-	input.location = icalcomponent_get_location(event);
+	input.location = one_line(im, event, _("location"), icalcomponent_get_location(event),
+				  location_line, sizeof location_line);
 	input.uid = uid;
 	int64_t id;
 	if (hw_meeting_insert(im->session, &input, 0, 0, &id, im->error) != 0) {
