@@ -118,7 +118,7 @@ static int start_action(const fixture *f, action *a, int n, const char *director
 	}
 	case SERIES: {
 		const char *list[] = {"series", "add", "--type", "executive", "--rrule", byday,
-				      "--time", "15:00", "--from", "2027-01-01", "--count", "150",
+				      "--time", "15:00", "--from", "2027-01-01", "--count", "150", "--on-holiday", "next",
 				      "--horizon", "2030-12-31", "--title", a->mark, "--force", NULL};
 		memcpy(args, list, sizeof list);
 		break;

@@ -564,6 +564,15 @@ static int handle_type_key(parse_state *state, const char *name, char *value, co
 	return 1;
 }
 
+/* Empty, or only spaces: ASCII ones (trimmed already) and the ideographic U+3000, which a
+ * Chinese input method types and no name is made of. */
+static bool is_blank(const char *value)
+{
+	while (*value == ' ' || *value == '\t' || strncmp(value, "\xe3\x80\x80", 3) == 0)
+		value += *value == ' ' || *value == '\t' ? 1 : 3;
+	return *value == '\0';
+}
+
 static int handle_text_key(parse_state *state, const char *section, const char *const *keys,
 			   int key_count, char **values, char **clauses, int *lines,
 			   const char *name, const char *value, const char *clause)
@@ -576,7 +585,7 @@ static int handle_text_key(parse_state *state, const char *section, const char *
 	if (values[key] != NULL)
 		return fail_at(state, state->line, _("key '%s' is given twice in [%s] (first on line %d)"),
 			       name, section, lines[key]);
-	if (*value == '\0')
+	if (is_blank(value))
 		return fail_at(state, state->line, _("%s: the value is empty"), name);
 	values[key] = strdup(value);
 	if (clause != NULL)

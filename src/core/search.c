@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "search.h"
 
 static int run(hw_session *session, const char *sql, hw_hit_kind kind, const char *text,
@@ -32,6 +33,11 @@ int hw_search(hw_session *session, const char *text, int limit,
 {
 	if (text == NULL || text[strspn(text, " \t")] == '\0')
 		return hw_error_set(error, "%s", _("say what to search for"));
+	/* What is searched for is a one-line field like the titles it is looked for in. */
+	char checked[HW_TEXT_SIZE];
+	if (hw_text_clean(&text, HW_TEXT_LINE, _("the text searched for"), checked, sizeof checked,
+			  error) != 0)
+		return -1;
 	int status = run(session,
 		"SELECT m.id, m.id, m.date, m.title FROM meeting m"
 		" LEFT JOIN person p ON p.id = m.chair_id"
