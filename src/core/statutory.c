@@ -74,16 +74,9 @@ hw_statutory *hw_statutory_load(const char *path, hw_error *error)
 	if (hw_text_file_read(path, MAX_TABLE_SIZE, MAX_TABLE_LINE, &text, &size, error) != 0)
 		return NULL;
 	hw_statutory *statutory = calloc(1, sizeof *statutory);
-	int line_number = 0, capacity = 0, result = statutory ? 0 : hw_error_set(error, "%s", _("out of memory"));
-	/* A byte-order mark (Windows editors write one) is no part of the first line. */
-	char *begin = size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 : text;
-	/* The checked text holds no NUL: each line is cut out in place at its newline. */
-	for (char *line = begin, *next; result == 0 && line < text + size; line = next) {
-		char *newline = strchr(line, '\n');
-		next = newline ? newline + 1 : text + size;
-		if (newline != NULL)
-			*newline = '\0';
-		line_number++;
+	int capacity = 0, result = statutory ? 0 : hw_error_set(error, "%s", _("out of memory"));
+	hw_text_lines lines = hw_text_lines_of(text, size);
+	for (char *line; result == 0 && (line = hw_text_next_line(&lines)) != NULL;) {
 		char *comment = strchr(line, '#');
 		if (comment != NULL)
 			*comment = '\0';
@@ -94,7 +87,7 @@ hw_statutory *hw_statutory_load(const char *path, hw_error *error)
 		if (problem == NULL && find_year(statutory, year.year) != NULL)
 			problem = _("this year is listed twice");
 		if (problem != NULL)
-			result = hw_error_set(error, "%s:%d: %s", path, line_number, problem);
+			result = hw_error_set(error, "%s:%d: %s", path, lines.number, problem);
 		else if ((result = hw_grow((void **)&statutory->years, &capacity, statutory->count,
 					   sizeof *statutory->years, error)) == 0)
 			statutory->years[statutory->count++] = year;

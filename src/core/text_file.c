@@ -152,3 +152,24 @@ int hw_text_file_read(const char *path, size_t max_size, size_t max_line, char *
 	}
 	return 0;
 }
+
+hw_text_lines hw_text_lines_of(char *text, size_t size)
+{
+	hw_text_lines lines = {text, text + size, 0};
+	if (size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		lines.next += 3;
+	return lines;
+}
+
+char *hw_text_next_line(hw_text_lines *lines)
+{
+	if (lines->next >= lines->end)
+		return NULL;
+	/* Checked text holds no NUL, so the line ends at its newline or at the end. */
+	char *line = lines->next, *newline = memchr(line, '\n', (size_t)(lines->end - line));
+	lines->next = newline ? newline + 1 : lines->end;
+	if (newline != NULL)
+		*newline = '\0';
+	lines->number++;
+	return line;
+}

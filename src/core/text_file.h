@@ -24,6 +24,17 @@ int hw_file_read(const char *path, size_t max_size, char **bytes, size_t *size, 
 int hw_text_check_lines(const char *path, const char *text, size_t size, size_t max_line,
 			hw_error *error);
 
+/* The lines of text that hw_text_file_read returned, cut out in place: starts past a byte-order
+ * mark (Windows editors write one; it is no part of the first line). */
+typedef struct hw_text_lines {
+	char *next, *end;
+	int number; /* of the line last returned, from 1 */
+} hw_text_lines;
+
+hw_text_lines hw_text_lines_of(char *text, size_t size);
+/* The next line without its newline, or NULL after the last. */
+char *hw_text_next_line(hw_text_lines *lines);
+
 /* hw_file_read, then hw_text_check_lines. */
 int hw_text_file_read(const char *path, size_t max_size, size_t max_line, char **bytes,
 		      size_t *size, hw_error *error);

@@ -129,18 +129,10 @@ int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_
 	size_t size = 0;
 	if (hw_text_file_read(path, MAX_HOLIDAY_FILE_SIZE, MAX_HOLIDAY_LINE, &text, &size, error) != 0)
 		return -1;
-	int line_number = 0;
 	int result = 0;
 	int first_new = calendar->day_count;
-	/* A byte-order mark (Windows editors write one) is no part of the first line. */
-	char *begin = size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 : text;
-	/* The checked text holds no NUL: each line is cut out in place at its newline. */
-	for (char *line = begin, *next; line < text + size; line = next) {
-		char *newline = strchr(line, '\n');
-		next = newline ? newline + 1 : text + size;
-		if (newline != NULL)
-			*newline = '\0';
-		line_number++;
+	hw_text_lines lines = hw_text_lines_of(text, size);
+	for (char *line; (line = hw_text_next_line(&lines)) != NULL;) {
 		char *comment = strchr(line, '#');
 		if (comment != NULL)
 			*comment = '\0';
@@ -156,7 +148,7 @@ int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_
 			if (calendar->days[i].date == day.date)
 				problem = _("this date is listed twice");
 		if (problem != NULL) {
-			result = hw_error_set(error, "%s:%d: %s", path, line_number, problem);
+			result = hw_error_set(error, "%s:%d: %s", path, lines.number, problem);
 			break;
 		}
 		if (hw_grow((void **)&calendar->days, &calendar->day_capacity, calendar->day_count,
