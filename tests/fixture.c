@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- the fixture ---- */
 
@@ -51,21 +52,6 @@ long long fixture_add_meeting(const fixture *f, const char *type, const char *da
 			  NULL);
 }
 
-static void copy_file(const char *from, const char *to)
-{
-	size_t size = 0;
-	char *content = test_read_file(from, &size);
-	if (content == NULL)
-		fail_msg("cannot read %s: build the tests' fixtures with meson (tests/meson.build)", from);
-	FILE *file = fopen(to, "wb");
-	bool written = file != NULL && fwrite(content, 1, size, file) == size;
-	if (file != NULL && fclose(file) != 0)
-		written = false;
-	free(content);
-	if (!written)
-		fail_msg("cannot copy %s to %s", from, to);
-}
-
 void fixture_open(fixture *f, const char *government, const char *today)
 {
 	const char *templates = getenv("HUIWU_FIXTURES");
@@ -79,7 +65,10 @@ void fixture_open(fixture *f, const char *government, const char *today)
 	    asprintf(&f->env_db, "HUIWU_DB=%s", f->db) < 0 ||
 	    asprintf(&f->env_today, "HUIWU_TODAY=%s", today) < 0)
 		fail_msg("out of memory");
-	copy_file(template, f->db);
+	if (access(template, R_OK) != 0)
+		fail_msg("cannot read %s: build the tests' fixtures with meson (tests/meson.build)",
+			 template);
+	test_copy_file(template, f->db);
 	free(template);
 	f->env[0] = f->env_db;
 	f->env[1] = f->env_today;

@@ -68,6 +68,19 @@ void test_write_file(const char *path, const char *content)
 	fclose(file);
 }
 
+void test_copy_file(const char *from, const char *to)
+{
+	size_t size = 0;
+	char *content = test_read_file(from, &size);
+	FILE *file = content ? fopen(to, "wb") : NULL;
+	bool written = file != NULL && fwrite(content, 1, size, file) == size;
+	if (file != NULL && fclose(file) != 0)
+		written = false;
+	free(content);
+	if (!written)
+		fail_msg("cannot copy %s to %s", from, to);
+}
+
 char *test_path(const char *directory, const char *name)
 {
 	char *path = NULL;

@@ -22,6 +22,8 @@ char *test_make_temp_dir(void);
 void test_remove_tree(const char *path);
 char *test_read_file(const char *path, size_t *size);
 void test_write_file(const char *path, const char *content);
+/* Copies a file byte for byte; fails the test when it cannot. */
+void test_copy_file(const char *from, const char *to);
 char *test_path(const char *directory, const char *name); /* malloc'd "dir/name" */
 
 /* Runs the huiwu binary ($HUIWU_BINARY) with a NULL-terminated argument list (without

@@ -173,19 +173,6 @@ static void read_corpus(const char *name)
 
 /* ---- the shared database and files ---- */
 
-static void copy_to(const char *from, const char *to)
-{
-	size_t size = 0;
-	char *content = test_read_file(from, &size);
-	FILE *file = content ? fopen(to, "wb") : NULL;
-	bool written = file != NULL && fwrite(content, 1, size, file) == size;
-	if (file != NULL && fclose(file) != 0)
-		written = false;
-	free(content);
-	if (!written)
-		fail_msg("cannot copy %s to %s", from, to);
-}
-
 static void make_special_files(void)
 {
 	char *fifo = test_path(shared.special, "fifo");
@@ -241,7 +228,7 @@ static int prepare(void **state)
 	free(calendar);
 	make_special_files();
 	shared.pristine = test_path(shared.work, "pristine.db");
-	copy_to(f->db, shared.pristine);
+	test_copy_file(f->db, shared.pristine);
 	shared.dump = fixture_dump_database(f);
 	shared.ready = true;
 	return 0;
@@ -287,7 +274,7 @@ static void restore(void)
 	unlink(shm);
 	free(wal);
 	free(shm);
-	copy_to(shared.pristine, shared.f.db);
+	test_copy_file(shared.pristine, shared.f.db);
 }
 
 /* ---- expanding a case ---- */
