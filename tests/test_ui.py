@@ -258,6 +258,12 @@ def test_queues_mark_provisional_deadlines(screen):
     # The twin: the deadlines inside 2026 carry no mark.
     others = [l for l in text.split("\n") if "个工作日" in l and "岁末常务会议" not in l]
     assert others and all("?" not in l for l in others), text
+    # The meeting itself: its minutes' due date is marked too.
+    screen.select("岁末常务会议")
+    screen.keys("Enter")
+    text = screen.wait("纪要：")
+    line = [l for l in text.split("\n") if "纪要：" in l][0]
+    assert "2027-01-07" in line and "（暂定）" in line, text
     quit_cleanly(screen)
 
 
