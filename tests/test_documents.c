@@ -166,7 +166,8 @@ static void test_deadlines_put_the_overdue_first(void **state)
 	json_array_foreach(deadlines, i, item)
 	{
 		assert_keys(item, STRINGS("kind", "meeting", "document", "what", "due", "workdays_left",
-					  "overdue", "clause"));
+					  "overdue", "clause", "provisional"));
+		assert_json_bool(item, "provisional", false); /* inside 2026 */
 		assert_json_string(item, "clause", "恰政发〔2024〕6号 第四十五条");
 		/* Seven working days after 2026-11-10 is 2026-11-19: two working days late. */
 		if (i < 2) {

@@ -9,6 +9,7 @@ Needs: tmux, the huiwu binary ($HUIWU_BINARY), the data folder ($HUIWU_SOURCE_DA
 """
 import concurrent.futures
 import itertools
+import json
 import os
 import shutil
 import sqlite3
@@ -185,6 +186,84 @@ def test_provisional_holidays_marked(screen):
     assert "9休?" not in compact and "4休?" not in compact, text
     assert "暂定节假日 春节" in text, text
     assert "2027年假期暂定，通知未发布" in text, text
+    quit_cleanly(screen)
+
+
+def test_new_meeting_on_a_provisional_holiday_warns(screen):
+    """The meeting form says so as the date is left; the warning does not stop the clerk."""
+    screen.wait("伊吾县 · 日历")
+    screen.keys("n")
+    screen.wait("新建会议")
+    screen.keys("Right")
+    screen.wait("伊吾县人民政府常务会议")
+    screen.keys("Tab", "C-u")
+    screen.type("2026-12-01")
+    screen.keys("Tab")
+    text = screen.wait("开始时间")
+    # The twin: a date in 2026, whose arrangement is published, says nothing.
+    assert "暂定" not in text and "尚未发布" not in text, text
+    screen.keys("Up", "C-u")
+    screen.type("2027-01-01")
+    screen.keys("Tab")
+    text = screen.wait("日期：2027-01-01是元旦，法定节假日（暂定：2027年节假日安排尚未发布）")
+    assert all(columns(line) <= 80 for line in text.split("\n")), text
+    screen.keys("C-s")
+    screen.wait("已创建")
+    made = screen.cli("meeting", "list", "--from", "2027-01-01", "--to", "2027-01-01")
+    assert "2027-01-01" in made, made
+    quit_cleanly(screen)
+
+
+def goto(screen, date):
+    screen.keys("g")
+    screen.wait("转到日期")
+    screen.keys("C-u")
+    screen.type(date)
+    screen.keys("Enter")
+
+
+def test_heading_and_status_line_mark_a_provisional_year(screen):
+    screen.wait("伊吾县 · 日历")
+    goto(screen, "2027-01-15")
+    text = screen.wait("2027年1月 · 假日暂定")
+    lines = text.rstrip("\n").split("\n")
+    assert "2027年假日暂定" in lines[-1], text
+    assert all(columns(line) <= 80 for line in lines), text
+    # The twin: November 2026 has its published arrangement.
+    goto(screen, "2026-11-10")
+    text = screen.wait("2026年11月")
+    assert "假日暂定" not in text, text
+    quit_cleanly(screen)
+
+
+def test_queues_mark_provisional_deadlines(screen):
+    """A meeting held on 2026-12-28 (today 2026-12-30): its minutes are due across 元旦 2027."""
+    screen.wait("伊吾县 · 日历")
+    environment = dict(os.environ, HUIWU_TODAY="2026-12-30", LC_ALL="C.UTF-8", LANGUAGE="en")
+    for args in (["meeting", "add", "--type", "executive", "--date", "2026-12-28", "--time",
+                  "09:30", "--title", "岁末常务会议"], ["meeting", "held", "岁末常务会议"]):
+        if args[1] == "held":
+            listed = subprocess.run([BINARY, "--db", screen.db, "meeting", "list", "--from",
+                                     "2026-12-28", "--to", "2026-12-28", "--json"],
+                                    env=environment, capture_output=True, text=True, check=True)
+            args[2] = str([m for m in json.loads(listed.stdout)
+                           if m["title"] == "岁末常务会议"][0]["id"])
+        subprocess.run([BINARY, "--db", screen.db] + args, env=environment, capture_output=True,
+                       check=True)
+    screen.keys("3")
+    text = screen.wait("岁末常务会议")
+    line = [l for l in text.split("\n") if "岁末常务会议" in l][0]
+    assert "2027-01-07?" in line, text
+    assert "暂定，计算跨越节假日安排尚未发布的年份" in text, text
+    # The twin: the deadlines inside 2026 carry no mark.
+    others = [l for l in text.split("\n") if "个工作日" in l and "岁末常务会议" not in l]
+    assert others and all("?" not in l for l in others), text
+    # The meeting itself: its minutes' due date is marked too.
+    screen.select("岁末常务会议")
+    screen.keys("Enter")
+    text = screen.wait("纪要：")
+    line = [l for l in text.split("\n") if "纪要：" in l][0]
+    assert "2027-01-07" in line and "（暂定）" in line, text
     quit_cleanly(screen)
 
 
@@ -590,6 +669,8 @@ def test_standing_series(screen):
     screen.keys("C-u")
     screen.type("2027-01-05")
     screen.keys("Tab")
+    # Leaving the first day: its year's arrangement is not published.
+    screen.wait("首日：2027年节假日安排尚未发布")
     screen.type("2027-12-31")
     screen.keys("C-s")
     text = screen.wait("已创建")
@@ -770,6 +851,12 @@ CASES = [
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
     ("a year without a published arrangement shows its statutory days as provisional",
      test_provisional_holidays_marked, {}),
+    ("a new meeting on a provisional holiday is warned in the form",
+     test_new_meeting_on_a_provisional_holiday_warns, {}),
+    ("the heading and the status line mark a year without a published arrangement",
+     test_heading_and_status_line_mark_a_provisional_year, {}),
+    ("the queues mark a deadline counted across a provisional year",
+     test_queues_mark_provisional_deadlines, {"env": {"HUIWU_TODAY": "2026-12-30"}}),
     ("meetings are marked by type, findings with '!'", test_month_marks_meetings_and_findings, {}),
     ("approving a leave request ends its DOUBLE_BOOKED finding",
      test_approving_leave_ends_the_clash, {}),

@@ -115,7 +115,7 @@ static void meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 	meeting_form data = {.meeting_id = meeting_id, .chairs_type = HW_MEETING_TYPE_COUNT};
 	ui_field fields[F_COUNT] = {
 		[F_TYPE] = {.label = _("Type"), .required = true},
-		[F_DATE] = {.label = _("Date"), .kind = UI_FIELD_DATE, .required = true},
+		[F_DATE] = {.label = _("Date"), .kind = UI_FIELD_DATE, .required = true, .plans = true},
 		[F_TIME] = {.label = _("Starts"), .kind = UI_FIELD_TIME, .required = true},
 		[F_END] = {.label = _("Ends"), .kind = UI_FIELD_TEXT},
 		[F_TITLE] = {.label = _("Title")},
@@ -295,8 +295,9 @@ void ui_series_action(ui *app, hw_date date)
 		[S_RULE] = {.label = _("Rule (RRULE)")},
 		[S_TIME] = {.label = _("Starts"), .kind = UI_FIELD_TIME, .required = true},
 		[S_END] = {.label = _("Ends"), .kind = UI_FIELD_TIME},
-		[S_FROM] = {.label = _("First day"), .kind = UI_FIELD_DATE, .required = true},
-		[S_UNTIL] = {.label = _("Until"), .kind = UI_FIELD_DATE},
+		[S_FROM] = {.label = _("First day"), .kind = UI_FIELD_DATE, .required = true,
+			    .plans = true},
+		[S_UNTIL] = {.label = _("Until"), .kind = UI_FIELD_DATE, .plans = true},
 		[S_HOLIDAY] = {.label = _("On a day off")},
 		[S_TITLE] = {.label = _("Title")},
 		[S_LOCATION] = {.label = _("Place")},

@@ -261,6 +261,21 @@ static void draw_status(const ui *app)
 		return;
 	}
 	unsigned view = app->stack[app->depth - 1].ops->kind;
+	/* On the calendar, a selected day in a year without a published arrangement says so at
+	 * the right end; the keys keep the rest of the line. */
+	char note[128] = "";
+	int year = hw_date_year(app->selected);
+	if (view & UI_IN_MONTH) {
+		if (hw_calendar_year_is_provisional(app->session->calendar, year))
+			snprintf(note, sizeof note, _("%d holidays provisional"), year);
+		else if (!hw_calendar_year_has_data(app->session->calendar, year))
+			snprintf(note, sizeof note, _("no holiday data for %d"), year);
+	}
+	char shown[160]; /* a space either side, apart from the keys */
+	snprintf(shown, sizeof shown, " %s ", note);
+	int note_width = note[0] ? hw_text_width(shown) : 0;
+	if (note_width > COLS / 2)
+		note_width = COLS / 2;
 	char line[1024] = "";
 	for (int i = 0; i < ui_binding_count; i++) {
 		const ui_binding *binding = &ui_bindings[i];
@@ -276,6 +291,8 @@ static void draw_status(const ui *app)
 		snprintf(line + used, sizeof line - used, " %s:%s ", key, _(binding->label));
 	}
 	ui_put(app, y, 0, COLS, UI_STYLE_STATUS, true, line);
+	if (note[0])
+		ui_put(app, y, COLS - note_width, note_width, UI_STYLE_WARNING, true, shown);
 }
 
 void ui_draw_screen(ui *app)

@@ -6,6 +6,7 @@
 
 #include "i18n.h"
 #include "meetings.h"
+#include "session.h"
 #include "text_width.h"
 #include "ui.h"
 #include "widgets.h"
@@ -33,11 +34,31 @@ void ui_field_set_choices(ui_field *field, const char *const *labels, const char
 	field->choice = choice >= 0 && choice < count ? choice : 0;
 }
 
+/* What a planned date must say (ui_field.plans); the questions are the calendar's. */
+static void note_planned_date(ui *app, ui_field *field, hw_date date)
+{
+	const hw_calendar *calendar = app->session->calendar;
+	char note[512];
+	int year = hw_date_year(date);
+	if (hw_calendar_provisional_holiday_note(calendar, date, note, sizeof note))
+		snprintf(field->notice, sizeof field->notice, _("%s: %s"), field->label, note);
+	else if (hw_calendar_year_is_provisional(calendar, year))
+		snprintf(field->notice, sizeof field->notice,
+			 _("%s: the %d arrangement is not published yet: its holidays are provisional "
+			   "and its make-up working days unknown"),
+			 field->label, year);
+	else if (!hw_calendar_year_has_data(calendar, year))
+		snprintf(field->notice, sizeof field->notice,
+			 _("%s: there is no holiday data for %d: Monday to Friday count as working days"),
+			 field->label, year);
+}
+
 /* The form's own checks, then the caller's. */
 static bool check_field(ui *app, ui_form *form, int index)
 {
 	ui_field *field = &form->fields[index];
 	field->error[0] = '\0';
+	field->notice[0] = '\0';
 	const char *value = ui_field_value(field);
 	if (value == NULL) {
 		if (field->required)
@@ -47,6 +68,8 @@ static bool check_field(ui *app, ui_form *form, int index)
 		if (!hw_date_parse(value, &date))
 			snprintf(field->error, sizeof field->error,
 				 _("%s: '%s' is not a date (YYYY-MM-DD)"), field->label, value);
+		else if (field->plans)
+			note_planned_date(app, field, date);
 	} else if (field->kind == UI_FIELD_TIME) {
 		if (!hw_time_valid(value))
 			snprintf(field->error, sizeof field->error,
@@ -71,6 +94,13 @@ static void draw_form(ui *app, ui_form *form, int current, ui_line *line, const 
 	int inner = COLS - 6 > 74 ? 74 : COLS - 6;
 	char message_lines[5][512];
 	const char *message = failure[0] ? failure : form->fields[current].error;
+	ui_style message_style = UI_STYLE_ERROR;
+	/* With nothing wrong, a planned date's notice stays in view after the cursor moves on. */
+	for (int i = 0; i < form->count && message[0] == '\0'; i++)
+		if (form->fields[i].notice[0]) {
+			message = form->fields[i].notice;
+			message_style = UI_STYLE_WARNING;
+		}
 	int message_count = ui_wrap(message, inner, message_lines, 5);
 	int height = form->count + 2 + 5 + 2;
 	if (height > LINES)
@@ -96,7 +126,7 @@ static void draw_form(ui *app, ui_form *form, int current, ui_line *line, const 
 		}
 	}
 	for (int i = 0; i < message_count; i++)
-		ui_put(app, top + height - 7 + i, left + 2, inner, UI_STYLE_ERROR, false,
+		ui_put(app, top + height - 7 + i, left + 2, inner, message_style, false,
 		       message_lines[i]);
 	ui_put(app, top + height - 2, left + 2, inner, UI_STYLE_DIM, false,
 	       form->fields[current].kind == UI_FIELD_CHOICE
@@ -112,6 +142,13 @@ static void draw_form(ui *app, ui_form *form, int current, ui_line *line, const 
 
 bool ui_form_run(ui *app, ui_form *form)
 {
+	/* A planned date the form opens with (the selected day) says at once what it would. */
+	for (int i = 0; i < form->count; i++) {
+		hw_date date;
+		ui_field *field = &form->fields[i];
+		if (field->plans && hw_date_parse(field->value, &date))
+			note_planned_date(app, field, date);
+	}
 	int current = 0;
 	ui_line line;
 	ui_line_set(&line, form->fields[0].value, sizeof form->fields[0].value);

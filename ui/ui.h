@@ -277,6 +277,11 @@ typedef struct ui_field {
 	int choice_count;
 	int choice;
 	char error[HW_ERROR_MESSAGE_SIZE]; /* set by the form's checks; shown under the form */
+	/* A date a meeting is planned on: leaving it says when its year's holiday arrangement is
+	 * not published, or it is a provisional statutory holiday (in `notice`, which does not
+	 * keep the cursor, unlike `error`). */
+	bool plans;
+	char notice[HW_ERROR_MESSAGE_SIZE];
 } ui_field;
 
 typedef struct ui_form {

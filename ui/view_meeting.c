@@ -104,6 +104,14 @@ static int add_topic(const hw_topic *topic, void *user)
 	return 0;
 }
 
+static int find_document_due(const hw_deadline *deadline, void *user)
+{
+	hw_deadline *found = user;
+	if (deadline->document_id == found->document_id)
+		*found = *deadline;
+	return 0;
+}
+
 static int add_document(const hw_document *document, void *user)
 {
 	loader *load = user;
@@ -131,9 +139,15 @@ static int add_document(const hw_document *document, void *user)
 		issued[0] = '\0';
 	}
 	bool late = !document->issued && meeting->status == HW_STATUS_HELD && due < app->session->today;
+	/* Whether the due date was counted across a year without a published arrangement. */
+	hw_deadline deadline = {.document_id = document->id};
+	hw_error error = {0};
+	if (!document->issued)
+		hw_meeting_deadlines(app->session, meeting->id, find_document_due, &deadline, &error);
 	ui_column(text, sizeof text, document->title, 36);
 	size_t used = strlen(text);
-	snprintf(text + used, sizeof text - used, "%s  %s", handed, issued);
+	snprintf(text + used, sizeof text - used, "%s  %s%s", handed, issued,
+		 deadline.provisional ? _(" (provisional)") : "");
 	ui_row *row = ui_list_add(&load->state->list, UI_ROW_DOCUMENT,
 				  late ? UI_STYLE_ERROR : UI_STYLE_NORMAL, "%s", text);
 	if (row) {
@@ -242,6 +256,9 @@ static void meeting_load(ui *app, void *opaque)
 		else
 			snprintf(due_text, sizeof due_text, _("  due %s (%d working days left)"), due_date,
 				 due.workdays_left);
+		if (due.provisional)
+			snprintf(due_text + strlen(due_text), sizeof due_text - strlen(due_text), "%s",
+				 _(" (provisional)"));
 	}
 	ui_row *row;
 	if (has_minutes < 0) {

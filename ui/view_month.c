@@ -208,8 +208,15 @@ static void month_draw(ui *app, void *opaque, int top, int height, int width)
 	}
 	int year, month, day;
 	hw_date_to_ymd(app->month, &year, &month, &day);
-	char title[64];
+	char title[160];
 	snprintf(title, sizeof title, _("%d-%02d"), year, month);
+	/* The month's year without a published arrangement: its holidays may still move. */
+	if (hw_calendar_year_is_provisional(app->session->calendar, year))
+		snprintf(title + strlen(title), sizeof title - strlen(title), "%s",
+			 _(" · holidays provisional"));
+	else if (!hw_calendar_year_has_data(app->session->calendar, year))
+		snprintf(title + strlen(title), sizeof title - strlen(title), "%s",
+			 _(" · no holiday data"));
 	int grid_width = 7 * CELL_WIDTH;
 	int title_width = hw_text_width(title);
 	ui_put(app, top, (grid_width - title_width) / 2, title_width, UI_STYLE_HEADING, false, title);

@@ -15,6 +15,7 @@
 typedef struct queues_state {
 	ui_list list; /* first: the ui_list_view_* functions use it */
 	ui *app;
+	bool provisional_due; /* a deadline listed was counted across a provisional year */
 } queues_state;
 
 void *ui_queues_new(ui *app)
@@ -72,13 +73,17 @@ static int add_deadline(const hw_deadline *deadline, void *user)
 {
 	queues_state *state = user;
 	static const char *const steps[] = {N_("sign minutes"), N_("hand over"), N_("issue")};
-	char due[HW_DATE_TEXT_SIZE], left[64], text[2048] = "";
+	char due[HW_DATE_TEXT_SIZE + 8], left[64], text[2048] = "";
 	hw_date_format(deadline->due, due);
+	if (deadline->provisional) { /* counted across a year whose arrangement is not published */
+		snprintf(due + strlen(due), sizeof due - strlen(due), "?");
+		state->provisional_due = true;
+	}
 	if (deadline->workdays_left < 0)
 		snprintf(left, sizeof left, _("%d wd late"), -deadline->workdays_left);
 	else
 		snprintf(left, sizeof left, _("%d wd left"), deadline->workdays_left);
-	ui_column(text, sizeof text, due, 10);
+	ui_column(text, sizeof text, due, 11);
 	ui_column(text, sizeof text, left, 14);
 	ui_column(text, sizeof text, _(steps[deadline->kind]), 10);
 	size_t used = strlen(text);
@@ -117,10 +122,15 @@ static void queues_load(ui *app, void *opaque)
 
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Deadlines (overdue first)"));
 	before = list->count;
+	state->provisional_due = false;
 	if (hw_deadlines(app->session, add_deadline, state, &error) != 0)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 	else if (list->count == before)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
+	else if (state->provisional_due)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_WARNING, "  %s",
+			    _("?: provisional, counted across a year whose holiday arrangement is not "
+			      "published yet"));
 
 	int year, month, day;
 	hw_date_to_ymd(app->month, &year, &month, &day);

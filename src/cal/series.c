@@ -584,3 +584,28 @@ fail:
 	hw_action_abort(session);
 	return -1;
 }
+
+typedef struct planned_years {
+	const hw_calendar *calendar;
+	int64_t series_id;
+	hw_years_without_data *touched;
+} planned_years;
+
+static int note_planned_year(const hw_meeting *meeting, void *user)
+{
+	planned_years *planned = user;
+	if (meeting->series_id == planned->series_id && meeting->status == HW_STATUS_PLANNED)
+		hw_calendar_note_year(planned->calendar, hw_date_year(meeting->date), planned->touched);
+	return 0;
+}
+
+int hw_series_years_without_data(hw_session *session, int64_t id, hw_years_without_data *touched,
+				 hw_error *error)
+{
+	hw_series series;
+	if (hw_series_get(session, id, &series, error) != 0)
+		return -1;
+	planned_years planned = {session->calendar, id, touched};
+	return hw_meeting_list(session, series.first_date, hw_date_from_ymd(9999, 12, 31),
+			       note_planned_year, &planned, error);
+}

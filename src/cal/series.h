@@ -84,5 +84,10 @@ int hw_series_list(hw_session *session, int (*visit)(const hw_series *, void *),
 int hw_series_skips(hw_session *session, int64_t id, int (*visit)(hw_date, void *), void *user,
 		    hw_error *error);
 const char *hw_holiday_policy_key(hw_holiday_policy policy);
+/* Records in `touched` the years without a published arrangement in which the series has
+ * planned meetings: there its holiday policy placed them by provisional holidays, and they
+ * may move when the notice is published. */
+int hw_series_years_without_data(hw_session *session, int64_t id, hw_years_without_data *touched,
+				 hw_error *error);
 
 #endif

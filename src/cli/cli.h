@@ -114,5 +114,18 @@ hw_rules *cli_load_database_rules(cli_context *context, hw_error *error);
 /* Prints the note that a year's arrangement is not published (its statutory holidays
  * provisional) or that it has no holiday data at all, for each year in `years`. */
 void cli_note_years_without_data(const hw_calendar *calendar, const hw_years_without_data *years);
+/* For a meeting placed on `date`: a warning when it is a provisional statutory holiday, else the
+ * note of cli_note_years_without_data when its year has no published arrangement; nothing
+ * otherwise. */
+void cli_note_planned_date(const hw_calendar *calendar, hw_date date);
+/* The note of cli_note_years_without_data for the years of the series' planned meetings. */
+int cli_note_planned_series(struct hw_session *session, int64_t id, hw_error *error);
+struct hw_deadline;
+/* Adds the years `deadline` was counted across without a published arrangement to `all`, for
+ * one note after a listing. */
+void cli_note_deadline(const hw_calendar *calendar, const struct hw_deadline *deadline,
+		       hw_years_without_data *all);
+/* A deadline as 'huiwu deadlines --json' prints it. */
+json_t *cli_deadline_json(const struct hw_deadline *deadline);
 
 #endif

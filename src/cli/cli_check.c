@@ -59,6 +59,12 @@ int cli_check(cli_context *context, int argc, char **argv)
 			hw_date_format(last, b);
 			printf(_("%d findings from %s to %s\n"), findings.count, a, b);
 		}
+		if (status == CLI_OK) {
+			/* The checks count working days across the period (notice, lateness). */
+			hw_years_without_data touched = {0};
+			hw_calendar_note_span(session->calendar, first, last, &touched);
+			cli_note_years_without_data(session->calendar, &touched);
+		}
 		hw_findings_free(&findings);
 		hw_check_data_free(&data);
 	}

@@ -66,8 +66,24 @@ json_t *cli_findings_json(const hw_findings *findings)
 	return findings_json(findings, 0);
 }
 
+typedef struct deadline_collect {
+	const hw_calendar *calendar;
+	json_t *array;
+	hw_years_without_data touched;
+} deadline_collect;
+
+static int collect_deadline(const hw_deadline *deadline, void *user)
+{
+	deadline_collect *collect = user;
+	cli_note_deadline(collect->calendar, deadline, &collect->touched);
+	json_array_append_new(collect->array, cli_deadline_json(deadline));
+	return 0;
+}
+
+/* `touched`, when not NULL, gets the years the meeting's deadlines were counted across
+ * without a published arrangement (detail only). */
 static json_t *meeting_json(hw_session *session, const hw_meeting *meeting, bool detail,
-			    hw_error *error)
+			    hw_years_without_data *touched, hw_error *error)
 {
 	char date[HW_DATE_TEXT_SIZE], requested[HW_DATE_TEXT_SIZE];
 	hw_date_format(meeting->date, date);
@@ -135,6 +151,14 @@ static json_t *meeting_json(hw_session *session, const hw_meeting *meeting, bool
 		json_decref(object);
 		return NULL;
 	}
+	deadline_collect deadlines = {session->calendar, json_array(), {0}};
+	json_object_set_new(object, "deadlines", deadlines.array);
+	if (hw_meeting_deadlines(session, meeting->id, collect_deadline, &deadlines, error) != 0) {
+		json_decref(object);
+		return NULL;
+	}
+	if (touched)
+		*touched = deadlines.touched;
 	return object;
 }
 
@@ -209,6 +233,13 @@ static void print_meeting_detail(json_t *object)
 		       json_string_value(json_object_get(item, "code")),
 		       json_string_value(json_object_get(item, "message")),
 		       json_string_value(json_object_get(item, "clause")));
+	json_t *deadlines = json_object_get(object, "deadlines");
+	if (json_array_size(deadlines) > 0)
+		printf("  %s:\n", _("deadlines"));
+	json_array_foreach(deadlines, i, item)
+		printf(_("    due %s  %s%s\n"), json_string_value(json_object_get(item, "due")),
+		       json_string_value(json_object_get(item, "what")),
+		       json_is_true(json_object_get(item, "provisional")) ? _("  (provisional)") : "");
 }
 
 typedef struct list_context {
@@ -228,7 +259,7 @@ static int list_meeting(const hw_meeting *meeting, void *user)
 		return attends; /* -1: could not tell */
 	if (context->array) {
 		json_array_append_new(context->array,
-				      meeting_json(context->session, meeting, false, context->error));
+				      meeting_json(context->session, meeting, false, NULL, context->error));
 		return 0;
 	}
 	print_meeting_line(meeting, context->session->rules);
@@ -245,6 +276,17 @@ static int parse_flag_value(const char *command, const char *text, int *out)
 		*out = 0;
 	else
 		return cli_usage_error(command, _("'%s': say yes or no"), text);
+	return CLI_OK;
+}
+
+/* After a meeting is placed or moved: the note on its date (cli_note_planned_date). */
+static int note_planned_meeting(hw_session *session, int64_t id)
+{
+	hw_error error = {0};
+	hw_meeting meeting;
+	if (hw_meeting_get(session, id, &meeting, &error) != 0)
+		return cli_fail(&error);
+	cli_note_planned_date(session->calendar, meeting.date);
 	return CLI_OK;
 }
 
@@ -311,6 +353,8 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 			status = cli_fail(&error);
 		else
 			printf("%lld\n", (long long)id);
+		if (status == CLI_OK)
+			status = note_planned_meeting(session, id);
 	} else if (listing) {
 		hw_date first, last;
 		if (!cli_window(from, to, session->today - 30, 90, &first, &last)) {
@@ -329,7 +373,8 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 		if (hw_meeting_get(session, id, &meeting, &error) != 0) {
 			status = cli_fail(&error);
 		} else {
-			json_t *object = meeting_json(session, &meeting, true, &error);
+			hw_years_without_data touched = {0};
+			json_t *object = meeting_json(session, &meeting, true, &touched, &error);
 			if (object == NULL)
 				status = cli_fail(&error);
 			else if (json)
@@ -338,6 +383,8 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 				print_meeting_detail(object);
 				json_decref(object);
 			}
+			if (object != NULL)
+				cli_note_years_without_data(session->calendar, &touched);
 		}
 	} else {
 		int result;
@@ -353,6 +400,8 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 			result = hw_meeting_uninvite(session, id, person, &error);
 		if (result != 0)
 			status = cli_fail(&error);
+		else if (strcmp(action, "edit") == 0 && input.date != NULL)
+			status = note_planned_meeting(session, id);
 	}
 	hw_session_close(session);
 	return status;
@@ -363,6 +412,7 @@ typedef struct agenda_context {
 	json_t *meetings, *waiting;
 	int64_t person_id;
 	hw_error *error;
+	hw_years_without_data touched; /* years of the meetings listed without an arrangement */
 } agenda_context;
 
 static int print_topic_line(const hw_topic *topic, void *user)
@@ -383,8 +433,10 @@ static int agenda_meeting(const hw_meeting *meeting, void *user)
 					 : 1;
 	if (attends != 1)
 		return attends; /* -1: could not tell */
+	hw_calendar_note_year(context->session->calendar, hw_date_year(meeting->date),
+			      &context->touched);
 	if (context->meetings) {
-		json_t *object = meeting_json(context->session, meeting, false, context->error);
+		json_t *object = meeting_json(context->session, meeting, false, NULL, context->error);
 		json_t *topics = json_array();
 		json_object_set_new(object, "topics", topics);
 		json_array_append_new(context->meetings, object);
@@ -439,7 +491,7 @@ int cli_agenda(cli_context *context, int argc, char **argv)
 		status = cli_fail(&error);
 	} else {
 		agenda_context agenda = {session, json ? json_array() : NULL, json ? json_array() : NULL,
-					 found.id, &error};
+					 found.id, &error, {0}};
 		if (!json) {
 			char a[HW_DATE_TEXT_SIZE], b[HW_DATE_TEXT_SIZE];
 			hw_date_format(first, a);
@@ -460,6 +512,8 @@ int cli_agenda(cli_context *context, int argc, char **argv)
 			cli_print_json(json_pack("{s:o,s:o}", "meetings", agenda.meetings, "waiting",
 						 agenda.waiting));
 		}
+		if (result == 0)
+			cli_note_years_without_data(session->calendar, &agenda.touched);
 	}
 	hw_session_close(session);
 	return status;

@@ -195,31 +195,45 @@ int cli_doc(cli_context *context, int argc, char **argv)
 	return result == 0 ? CLI_OK : cli_fail(&error);
 }
 
-static int print_deadline(const hw_deadline *deadline, void *user)
+json_t *cli_deadline_json(const hw_deadline *deadline)
 {
-	json_t *array = user;
 	char due[HW_DATE_TEXT_SIZE];
 	hw_date_format(deadline->due, due);
-	if (array) {
-		json_array_append_new(
-			array, json_pack("{s:s,s:I,s:o,s:o,s:s,s:i,s:b,s:o}", "kind",
-					 hw_deadline_kind_key(deadline->kind), "meeting",
-					 (json_int_t)deadline->meeting_id, "document",
-					 deadline->document_id ? json_integer(deadline->document_id)
-							       : json_null(),
-					 "what", cli_text(deadline->what), "due", due, "workdays_left",
-					 deadline->workdays_left, "overdue", deadline->workdays_left < 0,
-					 "clause", cli_text(deadline->clause ? deadline->clause : "")));
+	return json_pack("{s:s,s:I,s:o,s:o,s:s,s:i,s:b,s:o,s:b}", "kind",
+			 hw_deadline_kind_key(deadline->kind), "meeting",
+			 (json_int_t)deadline->meeting_id, "document",
+			 deadline->document_id ? json_integer(deadline->document_id) : json_null(),
+			 "what", cli_text(deadline->what), "due", due, "workdays_left",
+			 deadline->workdays_left, "overdue", deadline->workdays_left < 0, "clause",
+			 cli_text(deadline->clause ? deadline->clause : ""), "provisional",
+			 deadline->provisional);
+}
+
+typedef struct deadline_output {
+	const hw_calendar *calendar;
+	json_t *array;
+	hw_years_without_data touched; /* of every deadline listed, for one note at the end */
+} deadline_output;
+
+static int print_deadline(const hw_deadline *deadline, void *user)
+{
+	deadline_output *output = user;
+	cli_note_deadline(output->calendar, deadline, &output->touched);
+	if (output->array) {
+		json_array_append_new(output->array, cli_deadline_json(deadline));
 		return 0;
 	}
 	static const char *const labels[] = {N_("minutes to sign"), N_("document to hand over"),
 					     N_("document to issue")};
+	char due[HW_DATE_TEXT_SIZE];
+	hw_date_format(deadline->due, due);
 	if (deadline->workdays_left < 0)
 		printf(_("OVERDUE %3d working days  "), -deadline->workdays_left);
 	else
 		printf(_("%3d working days left   "), deadline->workdays_left);
-	printf(_("due %s  %s  meeting #%lld  %s  〔%s〕\n"), due, _(labels[deadline->kind]),
+	printf(_("due %s  %s  meeting #%lld  %s  〔%s〕"), due, _(labels[deadline->kind]),
 	       (long long)deadline->meeting_id, deadline->what, deadline->clause ? deadline->clause : "");
+	printf("%s\n", deadline->provisional ? _("  (provisional)") : "");
 	return 0;
 }
 
@@ -239,13 +253,16 @@ int cli_deadlines(cli_context *context, int argc, char **argv)
 	hw_session *session = cli_open_session(context, true);
 	if (session == NULL)
 		return CLI_BAD_INPUT;
-	json_t *array = json ? json_array() : NULL;
-	int result = meeting_id ? hw_meeting_deadlines(session, meeting_id, print_deadline, array, &error)
-				: hw_deadlines(session, print_deadline, array, &error);
+	deadline_output output = {session->calendar, json ? json_array() : NULL, {0}};
+	int result = meeting_id ? hw_meeting_deadlines(session, meeting_id, print_deadline, &output,
+						       &error)
+				: hw_deadlines(session, print_deadline, &output, &error);
 	if (result == 0 && json)
-		cli_print_json(array);
+		cli_print_json(output.array);
 	else
-		json_decref(array);
+		json_decref(output.array);
+	if (result == 0)
+		cli_note_years_without_data(session->calendar, &output.touched);
 	hw_session_close(session);
 	return result == 0 ? CLI_OK : cli_fail(&error);
 }

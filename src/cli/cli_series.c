@@ -118,6 +118,7 @@ int cli_series(cli_context *context, int argc, char **argv)
 		if (result == 0) {
 			printf("%lld\n", (long long)id);
 			fprintf(stderr, _("series #%lld: %d meetings created\n"), (long long)id, created);
+			result = cli_note_planned_series(session, id, &error);
 		}
 	} else if (listing) {
 		series_output output = {session, json ? json_array() : NULL, &error};
@@ -135,6 +136,8 @@ int cli_series(cli_context *context, int argc, char **argv)
 			print_series(&series, &(series_output){session, NULL, &error});
 	} else if (strcmp(action, "edit") == 0) {
 		result = hw_series_edit(session, id, &input, &error);
+		if (result == 0)
+			result = cli_note_planned_series(session, id, &error);
 	} else {
 		result = hw_series_end(session, id, on, &error);
 	}

@@ -540,8 +540,16 @@ static int read_deadlines(hw_session *session, int64_t meeting_id,
 			item.due = hw_document_due(session->rules, session->calendar, item.type,
 						   item.meeting_date, &document, &item.kind);
 		}
-		item.workdays_left =
-			hw_calendar_count_workdays(session->calendar, session->today, item.due, NULL);
+		item.workdays_left = hw_calendar_count_workdays(session->calendar, session->today,
+								item.due, &item.touched);
+		/* Every step counts forward from the meeting, or from a hand-over before the due
+		 * date it replaces, so the years read lie between the earliest start and the due date. */
+		hw_date start = item.meeting_date, handed_over;
+		if (item.document_id != 0 && hw_column_date(statement, 5, &handed_over) &&
+		    handed_over < start)
+			start = handed_over;
+		hw_calendar_note_span(session->calendar, start, item.due, &item.touched);
+		item.provisional = item.touched.count > 0;
 		if ((status = push(&list, &item, error)) != 0)
 			break;
 	}

@@ -78,6 +78,11 @@ typedef struct hw_deadline {
 	int workdays_left; /* negative: working days late */
 	const char *clause;
 	hw_meeting_type type;
+	/* The years without a published arrangement its counting read (from the meeting, or the
+	 * hand-over, to the due date, and from today to the due date): when there is one, the
+	 * due date is provisional and may move when the notice is published. */
+	hw_years_without_data touched;
+	bool provisional; /* touched.count > 0 */
 } hw_deadline;
 
 /* When a held meeting's document is due at each step. */

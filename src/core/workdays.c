@@ -261,6 +261,31 @@ void hw_calendar_note_year(const hw_calendar *calendar, int year, hw_years_witho
 	touched->years[i] = year;
 }
 
+void hw_calendar_note_span(const hw_calendar *calendar, hw_date from, hw_date to,
+			   hw_years_without_data *touched)
+{
+	int first = hw_date_year(from < to ? from : to), last = hw_date_year(from < to ? to : from);
+	for (int year = first; year <= last; year++)
+		hw_calendar_note_year(calendar, year, touched);
+}
+
+bool hw_calendar_provisional_holiday_note(const hw_calendar *calendar, hw_date date, char *out,
+					  size_t size)
+{
+	if (size > 0)
+		out[0] = '\0';
+	hw_day_info day = hw_calendar_day(calendar, date);
+	if (day.kind != HW_DAY_HOLIDAY || !day.provisional)
+		return false;
+	char text[HW_DATE_TEXT_SIZE];
+	hw_date_format(date, text);
+	snprintf(out, size,
+		 _("%s is %s, a statutory holiday (provisional: the %d arrangement is not published "
+		   "yet)"),
+		 text, day.holiday_name, hw_date_year(date));
+	return true;
+}
+
 hw_day_info hw_calendar_day(const hw_calendar *calendar, hw_date date)
 {
 	hw_day_info info = {.date = date, .holiday_name = NULL};

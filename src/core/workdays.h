@@ -7,6 +7,7 @@
 #define HW_WORKDAYS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "civil_date.h"
 #include "hw_error.h"
@@ -69,5 +70,16 @@ int hw_calendar_count_workdays(const hw_calendar *calendar, hw_date from, hw_dat
 
 /* Records `year` in `touched` if the calendar has no data for it. */
 void hw_calendar_note_year(const hw_calendar *calendar, int year, hw_years_without_data *touched);
+/* Records in `touched` every year from `from`'s to `to`'s (in either order) that has no data:
+ * the years a count of working days between the two dates reads. */
+void hw_calendar_note_span(const hw_calendar *calendar, hw_date from, hw_date to,
+			   hw_years_without_data *touched);
+
+/* What a clerk planning something on `date` must be told when it is a provisional statutory
+ * holiday: "2027-01-01 is 元旦, a statutory holiday (provisional: the 2027 arrangement is not
+ * published yet)", translated, into `out`. Returns false and writes "" when `date` is not one.
+ * Front ends show it where a meeting or a series is placed (the CLI, the UI's forms). */
+bool hw_calendar_provisional_holiday_note(const hw_calendar *calendar, hw_date date, char *out,
+					  size_t size);
 
 #endif
