@@ -674,8 +674,8 @@ def test_standing_series(screen):
     screen.type("2027-12-31")
     screen.keys("C-s")
     text = screen.wait("已创建")
-    # Every two months from 5 January; 5 September 2027 is a Sunday and is skipped (there
-    # is no holiday data for 2027 yet: Monday to Friday count).
+    # Every two months from 5 January; 5 September 2027 is a Sunday and is skipped (2027's
+    # arrangement is not published: its statutory holidays are provisional, none of them here).
     assert "共 5 次会议" in text, text
     assert "FREQ=MONTHLY;INTERVAL=2" in screen.cli("series", "list")
     made = screen.cli("meeting", "list", "--from", "2027-01-01", "--to", "2027-12-31")
