@@ -178,9 +178,7 @@ void cli_print_json(json_t *value)
 
 hw_calendar *cli_load_calendar(hw_error *error)
 {
-	char directory[4096];
-	hw_holidays_dir(directory, sizeof directory);
-	return hw_calendar_load(directory, error);
+	return hw_calendar_load_default(error);
 }
 
 hw_rules *cli_load_rules(const char *key, hw_error *error)
