@@ -131,6 +131,27 @@ static const hw_series *find_series(const series_walk *walk, int64_t id)
 	return NULL;
 }
 
+/* Whether the series already has its meeting on `date` under `after`: one moved there
+ * before, or one there that stays. */
+static bool series_holds(const meeting_list *meetings, const change_list *list,
+			 const hw_series *series, const hw_calendar *after, hw_date date)
+{
+	for (int i = 0; i < list->count; i++)
+		if (list->items[i].kind == HW_CHANGE_SERIES_MOVE &&
+		    list->items[i].series_id == series->id && list->items[i].after == date)
+			return true;
+	for (int i = 0; i < meetings->count; i++) {
+		const hw_meeting *other = &meetings->items[i];
+		hw_date placed;
+		if (other->series_id != series->id || other->date != date)
+			continue;
+		if (other->detached || (place(after, other->occurrence, series->on_holiday, &placed) &&
+					placed == date))
+			return true;
+	}
+	return false;
+}
+
 typedef struct deadline_list {
 	hw_deadline *items;
 	int count;
@@ -178,6 +199,10 @@ static int collect_changes(hw_session *session, const hw_calendar *after, change
 			bool will_place = place(after, meeting->occurrence, series->on_holiday, &will);
 			/* Only where the policy placed it: a date the clerk chose stays theirs. */
 			if (was_placed && was == meeting->date && (!will_place || will != was)) {
+				/* Two occurrences moved onto one day make one meeting, as
+				 * hw_series_expand has it: the later is cancelled. */
+				if (will_place && series_holds(&meetings, list, series, after, will))
+					will_place = false;
 				change.kind = will_place ? HW_CHANGE_SERIES_MOVE : HW_CHANGE_SERIES_CANCEL;
 				change.after = will_place ? will : meeting->date;
 				name_holiday(after, meeting->occurrence, &change);

@@ -76,6 +76,7 @@ json_t *cli_findings_json(const struct hw_findings *findings);
 int cli_govs(cli_context *context, int argc, char **argv);
 int cli_rules(cli_context *context, int argc, char **argv);
 int cli_workdays(cli_context *context, int argc, char **argv);
+int cli_holidays(cli_context *context, int argc, char **argv);
 int cli_init(cli_context *context, int argc, char **argv);
 int cli_dept(cli_context *context, int argc, char **argv);
 int cli_person(cli_context *context, int argc, char **argv);
@@ -114,5 +115,10 @@ hw_rules *cli_load_database_rules(cli_context *context, hw_error *error);
 /* Prints the note that a year's arrangement is not published (its statutory holidays
  * provisional) or that it has no holiday data at all, for each year in `years`. */
 void cli_note_years_without_data(const hw_calendar *calendar, const hw_years_without_data *years);
+
+struct hw_notice;
+/* The notice as read: its title, document number and date, per holiday its days off and
+ * make-up working days. */
+void cli_print_notice(const struct hw_notice *notice);
 
 #endif

@@ -24,6 +24,8 @@ static const cli_command commands[] = {
 	 cli_rules},
 	{"workdays", N_("workdays is DATE | add DATE N | between DATE DATE | list [--from D] [--to D]"),
 	 cli_workdays},
+	{"holidays", N_("holidays import FILE [--yes] [--reapply-series]  read the State Council's notice of a year's holidays"),
+	 cli_holidays},
 	{"init", N_("init --gov KEY [--demo]      create the database for a government"), cli_init},
 	{"dept", N_("dept add NAME [--deputy P] [--member-of-executive] [--function F] | edit NAME --deputy P | list [--json]"), cli_dept},
 	{"person", N_("person add NAME --title T --role R [--dept D] [--party-group] | edit P ... | list | show P [--json]"), cli_person},
