@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "sort.h"
 #include "text.h"
+#include "text_file.h"
 
 /* A range longer than this is a misreading: the longest holiday so far is nine days. */
 #define MAX_RANGE_DAYS 31
@@ -423,9 +424,11 @@ static int parse_item(parser *p, cursor line)
 					  "('关于YYYY年部分节假日安排的通知')"));
 	if (name_length == 0 || name_length >= HW_NOTICE_NAME_SIZE || !hw_utf8_valid(c.at, name_length))
 		return fail_at(p, &line, _("cannot read the holiday's name"));
-	for (size_t i = 0; i < name_length; i++)
-		if ((unsigned char)c.at[i] < 0x20 || c.at[i] == '#' || c.at[i] == 0x7f)
-			return fail_at(p, &line, _("cannot read the holiday's name"));
+	/* The name is written into the holiday file: it must read back as the same text. */
+	hw_error ignored;
+	if (memchr(c.at, '#', name_length) != NULL ||
+	    hw_text_check_lines("name", c.at, name_length, HW_NOTICE_NAME_SIZE, &ignored) != 0)
+		return fail_at(p, &line, _("cannot read the holiday's name"));
 	if (notice->holiday_count == HW_NOTICE_MAX_HOLIDAYS)
 		return fail_at(p, &line, _("more numbered items than a notice has"));
 	int holiday = notice->holiday_count++;
@@ -502,7 +505,8 @@ static int parse_other(parser *p, cursor line, cursor next_line)
 			o += length;
 		}
 		out[o] = '\0';
-		if (!hw_utf8_valid(out, o))
+		hw_error ignored;
+		if (hw_text_check_lines("number", out, o, sizeof notice->document, &ignored) != 0)
 			return fail_at(p, &line, _("cannot read the document number"));
 		return 0;
 	}
