@@ -498,3 +498,110 @@ int hw_holidays_write(hw_session *session, const hw_notice *notice, const char *
 	free(previous);
 	return 0;
 }
+
+/* ---- what the import shows ---- */
+
+/* "2027-01-01（周五）" appended to `out`. */
+static void append_day(char *out, size_t size, hw_date date)
+{
+	char text[HW_DATE_TEXT_SIZE];
+	hw_date_format(date, text);
+	size_t used = strlen(out);
+	snprintf(out + used, size - used, "%s（%s）", text, hw_notice_weekday(date));
+}
+
+/* The days of one holiday of one kind, consecutive days as one range, appended to `out`. */
+static void append_days(char *out, size_t size, const hw_notice *notice, int holiday, bool workday)
+{
+	int shown = 0;
+	for (int i = 0; i < notice->day_count; i++) {
+		const hw_notice_day *day = &notice->days[i];
+		if (day->holiday != holiday || day->is_workday != workday)
+			continue;
+		int last = i;
+		while (last + 1 < notice->day_count && notice->days[last + 1].holiday == holiday &&
+		       notice->days[last + 1].is_workday == workday &&
+		       notice->days[last + 1].date == notice->days[last].date + 1)
+			last++;
+		size_t used = strlen(out);
+		snprintf(out + used, size - used, "%s", shown++ ? _(", ") : " ");
+		append_day(out, size, day->date);
+		if (last > i) {
+			used = strlen(out);
+			snprintf(out + used, size - used, "%s", _(" to "));
+			append_day(out, size, notice->days[last].date);
+		}
+		i = last;
+	}
+}
+
+int hw_notice_describe(const hw_notice *notice, int (*line)(const char *text, void *user),
+		       void *user)
+{
+	char text[2048];
+	/* The notice's own title, in its own language. */
+	snprintf(text, sizeof text, "国务院办公厅关于%d年部分节假日安排的通知", notice->year);
+	char signed_on[HW_DATE_TEXT_SIZE] = "";
+	if (notice->has_signed_on)
+		hw_date_format(notice->signed_on, signed_on);
+	if (notice->document[0] || signed_on[0]) {
+		size_t used = strlen(text);
+		snprintf(text + used, sizeof text - used, "（%s%s%s）", notice->document,
+			 notice->document[0] && signed_on[0] ? "，" : "", signed_on);
+	}
+	int result = line(text, user);
+	for (int h = 0; h < notice->holiday_count && result == 0; h++) {
+		int off = 0, work = 0;
+		for (int i = 0; i < notice->day_count; i++)
+			if (notice->days[i].holiday == h)
+				*(notice->days[i].is_workday ? &work : &off) += 1;
+		snprintf(text, sizeof text, _("  %s: %d days off:"), notice->holidays[h], off);
+		append_days(text, sizeof text, notice, h, false);
+		result = line(text, user);
+		if (work > 0 && result == 0) {
+			snprintf(text, sizeof text, "%s", _("    make-up working days:"));
+			append_days(text, sizeof text, notice, h, true);
+			result = line(text, user);
+		}
+	}
+	return result;
+}
+
+void hw_holiday_change_describe(const hw_holiday_change *change, char *out, size_t size)
+{
+	char before[HW_DATE_TEXT_SIZE], after[HW_DATE_TEXT_SIZE];
+	hw_date_format(change->before, before);
+	hw_date_format(change->after, after);
+	const char *holiday = change->holiday[0] ? change->holiday : _("a day off");
+	switch (change->kind) {
+	case HW_CHANGE_NOW_OFF:
+		snprintf(out, size, _("meeting #%lld %s on %s now falls on a day off (%s)"),
+			 (long long)change->meeting_id, change->what, before, holiday);
+		return;
+	case HW_CHANGE_SERIES_MOVE:
+		snprintf(out, size,
+			 _("series #%lld: meeting #%lld %s on %s would move to %s (%s, the series' "
+			   "holiday policy)"),
+			 (long long)change->series_id, (long long)change->meeting_id, change->what,
+			 before, after, holiday);
+		return;
+	case HW_CHANGE_SERIES_CANCEL:
+		snprintf(out, size,
+			 _("series #%lld: meeting #%lld %s on %s would be cancelled (%s, the series' "
+			   "holiday policy)"),
+			 (long long)change->series_id, (long long)change->meeting_id, change->what,
+			 before, holiday);
+		return;
+	case HW_CHANGE_SERIES_RESTORE:
+		snprintf(out, size,
+			 _("series #%lld: %s on %s, skipped as a day off, would take place: it is a "
+			   "working day now"),
+			 (long long)change->series_id, change->what, before);
+		return;
+	case HW_CHANGE_DEADLINE:
+		snprintf(out, size, _("deadline: %s (meeting #%lld) due %s, now %s"), change->what,
+			 (long long)change->meeting_id, before, after);
+		return;
+	}
+	snprintf(out, size, "?");
+}

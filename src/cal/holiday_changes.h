@@ -65,4 +65,12 @@ hw_calendar *hw_holidays_calendar_after(int year, const char *file_text, hw_erro
 int hw_holidays_write(hw_session *session, const hw_notice *notice, const char *file_text,
 		      char *path, size_t path_size, hw_error *error);
 
+/* The notice as read, line by line to `line` (stops at its first non-zero return, which it
+ * returns): the title with the document number and date, per holiday its days off and its
+ * make-up working days. */
+int hw_notice_describe(const hw_notice *notice, int (*line)(const char *text, void *user),
+		       void *user);
+/* One change in a line, for the clerk. */
+void hw_holiday_change_describe(const hw_holiday_change *change, char *out, size_t size);
+
 #endif

@@ -116,9 +116,4 @@ hw_rules *cli_load_database_rules(cli_context *context, hw_error *error);
  * provisional) or that it has no holiday data at all, for each year in `years`. */
 void cli_note_years_without_data(const hw_calendar *calendar, const hw_years_without_data *years);
 
-struct hw_notice;
-/* The notice as read: its title, document number and date, per holiday its days off and
- * make-up working days. */
-void cli_print_notice(const struct hw_notice *notice);
-
 #endif

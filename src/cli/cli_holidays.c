@@ -11,62 +11,11 @@
 #include "notice.h"
 #include "session.h"
 
-/* "2027-01-01（周五）" */
-static void print_day(hw_date date)
+static int print_line(const char *text, void *user)
 {
-	char text[HW_DATE_TEXT_SIZE];
-	hw_date_format(date, text);
-	printf("%s（%s）", text, hw_notice_weekday(date));
-}
-
-/* The days of one holiday of one kind, consecutive days as one range. */
-static int print_days(const hw_notice *notice, int holiday, bool workday)
-{
-	int shown = 0;
-	for (int i = 0; i < notice->day_count; i++) {
-		const hw_notice_day *day = &notice->days[i];
-		if (day->holiday != holiday || day->is_workday != workday)
-			continue;
-		int last = i;
-		while (last + 1 < notice->day_count && notice->days[last + 1].holiday == holiday &&
-		       notice->days[last + 1].is_workday == workday &&
-		       notice->days[last + 1].date == notice->days[last].date + 1)
-			last++;
-		printf("%s", shown++ ? _(", ") : " ");
-		print_day(day->date);
-		if (last > i) {
-			printf("%s", _(" to "));
-			print_day(notice->days[last].date);
-		}
-		i = last;
-	}
-	return shown;
-}
-
-void cli_print_notice(const hw_notice *notice)
-{
-	printf(_("国务院办公厅关于%d年部分节假日安排的通知"), notice->year);
-	char signed_on[HW_DATE_TEXT_SIZE] = "";
-	if (notice->has_signed_on)
-		hw_date_format(notice->signed_on, signed_on);
-	if (notice->document[0] || signed_on[0])
-		printf("（%s%s%s）", notice->document, notice->document[0] && signed_on[0] ? "，" : "",
-		       signed_on);
-	printf("\n");
-	for (int h = 0; h < notice->holiday_count; h++) {
-		int off = 0, work = 0;
-		for (int i = 0; i < notice->day_count; i++)
-			if (notice->days[i].holiday == h)
-				*(notice->days[i].is_workday ? &work : &off) += 1;
-		printf(_("  %s: %d days off:"), notice->holidays[h], off);
-		print_days(notice, h, false);
-		printf("\n");
-		if (work > 0) {
-			printf("%s", _("    make-up working days:"));
-			print_days(notice, h, true);
-			printf("\n");
-		}
-	}
+	(void)user;
+	printf("%s\n", text);
+	return 0;
 }
 
 typedef struct change_count {
@@ -77,41 +26,13 @@ typedef struct change_count {
 static int print_change(const hw_holiday_change *change, void *user)
 {
 	change_count *count = user;
-	char before[HW_DATE_TEXT_SIZE], after[HW_DATE_TEXT_SIZE];
-	hw_date_format(change->before, before);
-	hw_date_format(change->after, after);
-	const char *holiday = change->holiday[0] ? change->holiday : _("a day off");
+	char text[2 * HW_TEXT_SIZE];
+	hw_holiday_change_describe(change, text, sizeof text);
+	printf("  %s\n", text);
 	count->all++;
-	switch (change->kind) {
-	case HW_CHANGE_NOW_OFF:
-		printf(_("  meeting #%lld %s on %s now falls on a day off (%s)\n"),
-		       (long long)change->meeting_id, change->what, before, holiday);
-		break;
-	case HW_CHANGE_SERIES_MOVE:
-		count->series++;
-		printf(_("  series #%lld: meeting #%lld %s on %s would move to %s (%s, the series' "
-			 "holiday policy)\n"),
-		       (long long)change->series_id, (long long)change->meeting_id, change->what,
-		       before, after, holiday);
-		break;
-	case HW_CHANGE_SERIES_CANCEL:
-		count->series++;
-		printf(_("  series #%lld: meeting #%lld %s on %s would be cancelled (%s, the series' "
-			 "holiday policy)\n"),
-		       (long long)change->series_id, (long long)change->meeting_id, change->what,
-		       before, holiday);
-		break;
-	case HW_CHANGE_SERIES_RESTORE:
-		count->series++;
-		printf(_("  series #%lld: %s on %s, skipped as a day off, would take place: it is a "
-			 "working day now\n"),
-		       (long long)change->series_id, change->what, before);
-		break;
-	case HW_CHANGE_DEADLINE:
-		printf(_("  deadline: %s (meeting #%lld) due %s, now %s\n"), change->what,
-		       (long long)change->meeting_id, before, after);
-		break;
-	}
+	count->series += change->kind == HW_CHANGE_SERIES_MOVE ||
+			 change->kind == HW_CHANGE_SERIES_CANCEL ||
+			 change->kind == HW_CHANGE_SERIES_RESTORE;
 	return 0;
 }
 
@@ -147,7 +68,7 @@ static int run_import(cli_context *context, const char *file, bool yes, bool rea
 	}
 	if ((session = cli_open_session(context, false)) == NULL)
 		goto done;
-	cli_print_notice(&notice);
+	hw_notice_describe(&notice, print_line, NULL);
 	printf("%s", _("What it changes:\n"));
 	change_count count = {0};
 	if (hw_holiday_changes(session, after, print_change, &count, &error) != 0) {
