@@ -191,6 +191,34 @@ static void test_reapply_series_moves_the_series_meetings_and_nothing_else(void 
 	close_setup(&s);
 }
 
+static void test_a_skipped_day_that_becomes_a_working_day_is_restored_only_when_asked(void **state)
+{
+	setup s;
+	/* A notice without 元旦 (made up for the test): 2027-01-01, provisionally off, works. */
+	open_setup(state, &s, "2026-12-02",
+		   "国务院办公厅关于2027年部分节假日安排的通知\n一、春节：2月5日至8日放假，共4天。\n");
+	OK(s.f, "series", "add", "--type", "executive", "--rrule", "FREQ=WEEKLY;BYDAY=FR", "--time",
+	   "10:00", "--from", "2027-01-01", "--until", "2027-01-15", "--force");
+	assert_int_equal(meeting_on(s.f, "2027-01-01", "10:00"), 0);
+	run_result r = RUN(s.f, "holidays", "import", s.notice_path, "--yes");
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "on 2027-01-01, skipped as a day off, would take place");
+	test_run_free(&r);
+	assert_int_equal(meeting_on(s.f, "2027-01-01", "10:00"), 0);
+	/* Asked, the series takes the day back. */
+	r = RUN(s.f, "holidays", "import", s.notice_path, "--yes", "--reapply-series");
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "1 series meetings re-placed");
+	test_run_free(&r);
+	assert_true(meeting_on(s.f, "2027-01-01", "10:00") > 0);
+	/* Done once: a third import finds nothing left to re-place. */
+	r = RUN(s.f, "holidays", "import", s.notice_path, "--yes");
+	assert_null(strstr(r.out, "skipped as a day off"));
+	test_run_free(&r);
+	fixture_expect_intact(s.f);
+	close_setup(&s);
+}
+
 static void test_a_wrong_weekday_is_refused_and_nothing_is_written(void **state)
 {
 	setup s;
@@ -285,6 +313,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_reapply_series_moves_the_series_meetings_and_nothing_else, fixture_setup,
 			fixture_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_a_skipped_day_that_becomes_a_working_day_is_restored_only_when_asked,
+			fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_wrong_weekday_is_refused_and_nothing_is_written,
 						fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_text_it_cannot_read_is_refused_with_its_line,

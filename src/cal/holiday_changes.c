@@ -81,7 +81,6 @@ static void name_holiday(const hw_calendar *calendar, hw_date date, hw_holiday_c
 typedef struct skip_visit {
 	change_list *list;
 	const hw_series *series;
-	const hw_calendar *before;
 	const hw_calendar *after;
 	hw_date today;
 } skip_visit;
@@ -92,7 +91,8 @@ static int visit_skip(hw_date date, void *user)
 	if (date < visit->today || visit->series->on_holiday != HW_HOLIDAY_SKIP ||
 	    (visit->series->ended && date > visit->series->ended_on))
 		return 0;
-	if (hw_calendar_is_workday(visit->before, date) || !hw_calendar_is_workday(visit->after, date))
+	/* Under the skip policy a day is skipped only for being off; one that works now returns. */
+	if (!hw_calendar_is_workday(visit->after, date))
 		return 0;
 	hw_holiday_change change = {.kind = HW_CHANGE_SERIES_RESTORE,
 				    .series_id = visit->series->id,
@@ -194,11 +194,14 @@ static int collect_changes(hw_session *session, const hw_calendar *after, change
 						  ? find_series(&walk, meeting->series_id)
 						  : NULL;
 		if (series != NULL) {
-			hw_date was, will;
-			bool was_placed = place(before, meeting->occurrence, series->on_holiday, &was);
+			/* A meeting the series made and nobody moved alone (not detached) stands
+			 * where the policy put it under the data of its day; where the policy
+			 * would put it now is all that counts, so that re-applying later, after
+			 * the file is written, finds the same. A date the clerk chose stays
+			 * theirs (detached). */
+			hw_date will;
 			bool will_place = place(after, meeting->occurrence, series->on_holiday, &will);
-			/* Only where the policy placed it: a date the clerk chose stays theirs. */
-			if (was_placed && was == meeting->date && (!will_place || will != was)) {
+			if (!will_place || will != meeting->date) {
 				/* Two occurrences moved onto one day make one meeting, as
 				 * hw_series_expand has it: the later is cancelled. */
 				if (will_place && series_holds(&meetings, list, series, after, will))
@@ -221,7 +224,7 @@ static int collect_changes(hw_session *session, const hw_calendar *after, change
 		}
 	}
 	for (int i = 0; i < walk.count; i++) {
-		skip_visit visit = {list, &walk.items[i], before, after, session->today};
+		skip_visit visit = {list, &walk.items[i], after, session->today};
 		if (hw_series_skips(session, walk.items[i].id, visit_skip, &visit, error) != 0)
 			goto done;
 	}

@@ -92,8 +92,9 @@ static int run_import(cli_context *context, const char *file, bool yes, bool rea
 	if (count.series > 0) {
 		if (!reapply && !(interactive && confirm(_("Re-apply the series' holiday policies "
 							   "as listed? [y/N] ")))) {
-			printf("%s", _("the series' meetings stay where they are: run again with "
-				       "--reapply-series to re-apply their holiday policies\n"));
+			printf(_("the series' meetings stay where they are: 'huiwu holidays import %s "
+				 "--yes --reapply-series' re-applies their holiday policies\n"),
+			       file);
 		} else {
 			int changed = 0;
 			if (hw_series_reapply(session, after, &changed, &error) != 0) {
