@@ -664,6 +664,23 @@ def test_holiday_notice_imported(screen):
     quit_cleanly(screen)
 
 
+NOTICE_2026 = os.path.join(os.environ.get("HUIWU_SOURCE_DATA", "data"), "..", "tests", "notices",
+                           "2026.txt")
+
+
+def test_holidays_import_asks_on_a_terminal(screen):
+    # 'huiwu holidays import FILE' without --yes, on a terminal: it asks before writing.
+    screen.wait("写入这一安排吗？[y/N]")
+    written = os.path.join(screen.workdir, "xdg", "huiwu", "holidays", "2026.txt")
+    assert not os.path.exists(written)
+    screen.type("y")
+    screen.keys("Enter")
+    screen.wait("EXIT=0")
+    assert "已写入" in screen.text(), screen.text()
+    with open(written, encoding="utf-8") as file:
+        assert "2026-02-14  work  春节调休上班" in file.read()
+
+
 def test_others_changes_show(screen):
     screen.wait("伊吾县 · 日历")
     screen.keys("l")
@@ -835,6 +852,8 @@ CASES = [
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
     ("the holiday notice is read from a file and written on yes", test_holiday_notice_imported, {}),
+    ("holidays import asks on a terminal before it writes", test_holidays_import_asks_on_a_terminal,
+     {"args": ["holidays", "import", NOTICE_2026]}),
     ("what another clerk changes shows without a key", test_others_changes_show, {}),
     ("a stored escape code is shown as ^[, not obeyed",
      test_stored_escape_codes_are_shown_not_obeyed, {}),

@@ -36,11 +36,13 @@ static int print_change(const hw_holiday_change *change, void *user)
 	return 0;
 }
 
-/* Asks on the terminal; true for y, yes or 是. */
+/* Asks on the terminal; true for y, yes or 是. The question goes to stderr, which is not
+ * buffered (as rm -i asks), so that it shows before the answer is read. */
 static bool confirm(const char *question)
 {
-	printf("%s", question);
 	fflush(stdout);
+	fprintf(stderr, "%s", question);
+	fflush(stderr);
 	char answer[32];
 	if (fgets(answer, sizeof answer, stdin) == NULL)
 		return false;
