@@ -463,9 +463,10 @@ int hw_holidays_write(hw_session *session, const hw_notice *notice, const char *
 	/* What was there, to put back if the audit entry cannot be recorded. */
 	char *previous = NULL;
 	size_t previous_size = 0;
-	hw_error ignored;
-	bool had_previous = access(path, F_OK) == 0 &&
-			    hw_file_read(path, MAX_NOTICE_SIZE, &previous, &previous_size, &ignored) == 0;
+	bool had_previous = access(path, F_OK) == 0;
+	/* A file that is there but cannot be kept aside is not replaced: it could not be put back. */
+	if (had_previous && hw_file_read(path, MAX_NOTICE_SIZE, &previous, &previous_size, error) != 0)
+		return -1;
 	char signed_on[HW_DATE_TEXT_SIZE] = "";
 	if (notice->has_signed_on)
 		hw_date_format(notice->signed_on, signed_on);
