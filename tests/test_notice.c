@@ -172,7 +172,8 @@ static void expect_refused(int year, const char *sentence, const char *message_p
 }
 
 /* Sentences and their meaning from NateScarlet/holiday-cn, description_parsing_cases.json
- * (MIT; the notices of 2013–2019), in the forms used since 2013. */
+ * (github.com/NateScarlet/holiday-cn, MIT License, Copyright (c) 2019 NateScarlet; the
+ * sentences are the State Council's, of the notices of 2013–2019), in the forms used since 2013. */
 static void test_the_sentences_of_holiday_cn_read_as_they_mean(void **state)
 {
 	(void)state;
