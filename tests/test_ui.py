@@ -48,7 +48,9 @@ class Screen:
         if db is None:
             shutil.copyfile(demo_template(government), self.db)
         variables = {"HUIWU_TODAY": TODAY, "LC_ALL": "C.UTF-8", "LANGUAGE": "zh_CN",
-                     "TERM": "xterm-256color", "HUIWU_DB": self.db}
+                     "TERM": "xterm-256color", "HUIWU_DB": self.db,
+                     # The user's holiday folder of this case alone (holidays import writes there).
+                     "XDG_DATA_HOME": os.path.join(workdir, "xdg")}
         variables.update(env or {})
         assignments = " ".join("%s='%s'" % item for item in variables.items() if item[1] is not None)
         unset = " ".join("-u %s" % k for k, v in variables.items() if v is None)
@@ -64,7 +66,8 @@ class Screen:
                               capture_output=True, text=True, check=True).stdout
 
     def cli(self, *args):
-        environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
+        environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en",
+                           XDG_DATA_HOME=os.path.join(self.workdir, "xdg"))
         return subprocess.run([BINARY, "--db", self.db] + list(args), env=environment,
                               capture_output=True, text=True, check=True).stdout
 
@@ -711,6 +714,54 @@ print(counts[0], counts[1])
     quit_cleanly(screen)
 
 
+def test_holiday_notice_imported(screen):
+    screen.wait("伊吾县 · 日历")
+    notice = os.path.join(screen.workdir, "notice-2027.txt")
+    with open(notice, "w", encoding="utf-8") as file:
+        file.write("国务院办公厅关于2027年部分节假日安排的通知\n"
+                   "一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n"
+                   "二、春节：2月5日（农历除夕、周五）至12日（农历正月初七、周五）放假调休，共8天。"
+                   "2月14日（周日）、2月20日（周六）上班。\n")
+    before = screen.cli("workdays", "is", "2027-02-10")
+    assert before.startswith("workday"), before
+    screen.keys("I")
+    screen.wait("导入节假日安排通知")
+    screen.type(notice)
+    screen.keys("Enter")
+    text = screen.wait("2027 年节假日安排")
+    assert "春节：放假 8 天" in text, text
+    assert "调休上班" in text, text
+    screen.keys("y")
+    # The demo's standing series may be touched: keep its meetings where they are.
+    deadline = time.time() + WAIT_SECONDS
+    while "已写入" not in screen.text() and time.time() < deadline:
+        if "重新应用" in screen.text():
+            screen.keys("n")
+        time.sleep(0.1)
+    screen.wait("已写入")
+    after = screen.cli("workdays", "is", "2027-02-10")
+    assert after.startswith("off 春节") and "provisional" not in after, after
+    assert "holidays import" in screen.cli("log"), "the import is not in the audit log"
+    quit_cleanly(screen)
+
+
+NOTICE_2026 = os.path.join(os.environ.get("HUIWU_SOURCE_DATA", "data"), "..", "tests", "notices",
+                           "2026.txt")
+
+
+def test_holidays_import_asks_on_a_terminal(screen):
+    # 'huiwu holidays import FILE' without --yes, on a terminal: it asks before writing.
+    screen.wait("写入这一安排吗？[y/N]")
+    written = os.path.join(screen.workdir, "xdg", "huiwu", "holidays", "2026.txt")
+    assert not os.path.exists(written)
+    screen.type("y")
+    screen.keys("Enter")
+    screen.wait("EXIT=0")
+    assert "已写入" in screen.text(), screen.text()
+    with open(written, encoding="utf-8") as file:
+        assert "2026-02-14  work  春节调休上班" in file.read()
+
+
 def test_others_changes_show(screen):
     screen.wait("伊吾县 · 日历")
     screen.keys("l")
@@ -887,6 +938,9 @@ CASES = [
     ("a topic's decision is recorded, another deferred", test_topics_decided_and_deferred, {}),
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
+    ("the holiday notice is read from a file and written on yes", test_holiday_notice_imported, {}),
+    ("holidays import asks on a terminal before it writes", test_holidays_import_asks_on_a_terminal,
+     {"args": ["holidays", "import", NOTICE_2026]}),
     ("what another clerk changes shows without a key", test_others_changes_show, {}),
     ("a stored escape code is shown as ^[, not obeyed",
      test_stored_escape_codes_are_shown_not_obeyed, {}),

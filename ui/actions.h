@@ -31,5 +31,6 @@ void ui_meeting_action(ui *app, ui_action action, int64_t meeting_id, hw_date da
 void ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id);
 void ui_series_action(ui *app, hw_date date);
 void ui_export_action(ui *app);
+void ui_holidays_action(ui *app);
 
 #endif

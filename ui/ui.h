@@ -72,6 +72,7 @@ typedef enum ui_action {
 	UI_ISSUE,
 	UI_NEW_SERIES,
 	UI_EXPORT,
+	UI_IMPORT_HOLIDAYS,
 	UI_ACTION_COUNT
 } ui_action;
 

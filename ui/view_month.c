@@ -318,7 +318,7 @@ static bool month_act(ui *app, void *opaque, ui_action action)
 			ui_say(app, false, "%s", _("No meetings on this day: n makes one."));
 		return true;
 	}
-	case UI_NEW_MEETING: case UI_NEW_SERIES: case UI_EXPORT:
+	case UI_NEW_MEETING: case UI_NEW_SERIES: case UI_EXPORT: case UI_IMPORT_HOLIDAYS:
 		ui_edit_action(app, action, NULL, 0, app->selected);
 		return true;
 	case UI_EDIT_MEETING: case UI_CANCEL_MEETING: {

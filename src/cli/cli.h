@@ -76,6 +76,7 @@ json_t *cli_findings_json(const struct hw_findings *findings);
 int cli_govs(cli_context *context, int argc, char **argv);
 int cli_rules(cli_context *context, int argc, char **argv);
 int cli_workdays(cli_context *context, int argc, char **argv);
+int cli_holidays(cli_context *context, int argc, char **argv);
 int cli_init(cli_context *context, int argc, char **argv);
 int cli_dept(cli_context *context, int argc, char **argv);
 int cli_person(cli_context *context, int argc, char **argv);

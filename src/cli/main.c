@@ -24,6 +24,8 @@ static const cli_command commands[] = {
 	 cli_rules},
 	{"workdays", N_("workdays is DATE | add DATE N | between DATE DATE | list [--from D] [--to D]"),
 	 cli_workdays},
+	{"holidays", N_("holidays import FILE [--yes] [--reapply-series]  read the State Council's notice of a year's holidays"),
+	 cli_holidays},
 	{"init", N_("init --gov KEY [--demo]      create the database for a government"), cli_init},
 	{"dept", N_("dept add NAME [--deputy P] [--member-of-executive] [--function F] | edit NAME --deputy P | list [--json]"), cli_dept},
 	{"person", N_("person add NAME --title T --role R [--dept D] [--party-group] | edit P ... | list | show P [--json]"), cli_person},
@@ -178,9 +180,7 @@ void cli_print_json(json_t *value)
 
 hw_calendar *cli_load_calendar(hw_error *error)
 {
-	char directory[4096];
-	hw_holidays_dir(directory, sizeof directory);
-	return hw_calendar_load(directory, error);
+	return hw_calendar_load_default(error);
 }
 
 hw_rules *cli_load_rules(const char *key, hw_error *error)

@@ -62,6 +62,21 @@ void hw_holidays_dir(char *out, size_t size)
 	snprintf(out, size, "%s/holidays", hw_data_dir());
 }
 
+int hw_user_holidays_dir(char *out, size_t size)
+{
+	const char *data_home = getenv("XDG_DATA_HOME");
+	int written;
+	if (data_home != NULL && data_home[0] == '/') {
+		written = snprintf(out, size, "%s/huiwu/holidays", data_home);
+	} else {
+		const char *home = getenv("HOME");
+		if (home == NULL || *home == '\0')
+			return -1;
+		written = snprintf(out, size, "%s/.local/share/huiwu/holidays", home);
+	}
+	return written < 0 || (size_t)written >= size ? -1 : 0;
+}
+
 int hw_database_path(const char *explicit_path, char *out, size_t size, hw_error *error)
 {
 	const char *path = explicit_path;

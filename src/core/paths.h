@@ -14,6 +14,10 @@ const char *hw_data_dir(void);
 /* "<data>/rules" and "<data>/holidays", or $HUIWU_RULES_DIR for the rules. */
 void hw_rules_dir(char *out, size_t size);
 void hw_holidays_dir(char *out, size_t size);
+/* The user's holiday folder, where 'huiwu holidays import' writes and whose YYYY.txt win over
+ * the shipped ones: $XDG_DATA_HOME/huiwu/holidays, else ~/.local/share/huiwu/holidays.
+ * Returns -1 when neither is set (there is no such folder then). */
+int hw_user_holidays_dir(char *out, size_t size);
 
 /* The database path: `explicit_path` (--db), else $HUIWU_DB, else
  * $XDG_DATA_HOME/huiwu/huiwu.db, else ~/.local/share/huiwu/huiwu.db. */

@@ -81,14 +81,13 @@ hw_session *hw_session_open(const char *db_path, bool read_only, hw_error *error
 	session->store = hw_store_open(db_path, read_only && !writable ? HW_OPEN_READ_ONLY
 								       : HW_OPEN_EXISTING,
 				       error);
-	char key[256], rules_dir[4096], holidays_dir[4096];
+	char key[256], rules_dir[4096];
 	if (session->store == NULL ||
 	    hw_store_government_key(session->store, key, sizeof key, error) != 0)
 		goto fail;
 	hw_rules_dir(rules_dir, sizeof rules_dir);
-	hw_holidays_dir(holidays_dir, sizeof holidays_dir);
 	if ((session->rules = hw_rules_load(rules_dir, key, error)) == NULL ||
-	    (session->calendar = hw_calendar_load(holidays_dir, error)) == NULL ||
+	    (session->calendar = hw_calendar_load_default(error)) == NULL ||
 	    hw_today(session->rules->government[HW_GOV_TIMEZONE], &session->today, error) != 0)
 		goto fail;
 	login_name(session->user, sizeof session->user);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "paths.h"
 #include "sort.h"
 #include "statutory.h"
 #include "text_file.h"
@@ -123,12 +124,41 @@ static const char *parse_line(char *line, arranged_day *out, int file_year)
 	return NULL;
 }
 
+static int load_text(hw_calendar *calendar, const char *path, char *text, size_t size, int year,
+		     hw_error *error);
+
 int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_error *error)
 {
 	char *text = NULL;
 	size_t size = 0;
 	if (hw_text_file_read(path, MAX_HOLIDAY_FILE_SIZE, MAX_HOLIDAY_LINE, &text, &size, error) != 0)
 		return -1;
+	int result = load_text(calendar, path, text, size, year, error);
+	free(text);
+	return result;
+}
+
+int hw_calendar_load_text(hw_calendar *calendar, const char *label, const char *text, size_t size,
+			  int year, hw_error *error)
+{
+	if (size > MAX_HOLIDAY_FILE_SIZE)
+		return hw_error_set(error, _("%s: larger than a holiday file can be"), label);
+	if (hw_text_check_lines(label, text, size, MAX_HOLIDAY_LINE, error) != 0)
+		return -1;
+	char *copy = malloc(size + 1);
+	if (copy == NULL)
+		return hw_error_set(error, "%s", _("out of memory"));
+	memcpy(copy, text, size);
+	copy[size] = '\0';
+	int result = load_text(calendar, label, copy, size, year, error);
+	free(copy);
+	return result;
+}
+
+/* Loads the checked, NUL-terminated `text` (cut up in place) as `path`'s arrangement. */
+static int load_text(hw_calendar *calendar, const char *path, char *text, size_t size, int year,
+		     hw_error *error)
+{
 	int result = 0;
 	int first_new = calendar->day_count;
 	hw_text_lines lines = hw_text_lines_of(text, size);
@@ -162,7 +192,6 @@ int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_
 		}
 		calendar->days[calendar->day_count++] = day;
 	}
-	free(text);
 	if (result != 0) {
 		/* A file loads whole or not at all. */
 		for (int i = first_new; i < calendar->day_count; i++)
@@ -193,33 +222,65 @@ static int year_of_file_name(const char *name)
 	return strcmp(name + 4, ".txt") == 0 ? year : 0;
 }
 
-hw_calendar *hw_calendar_load(const char *directory, hw_error *error)
+/* Loads every YYYY.txt of `directory` but `skip_year` and the years already loaded. A missing
+ * folder is an error unless `missing_ok`. */
+static int load_folder(hw_calendar *calendar, const char *directory, int skip_year, bool missing_ok,
+		       hw_error *error)
 {
 	DIR *dir = opendir(directory);
 	if (dir == NULL) {
-		hw_error_set(error, _("cannot read the holiday folder %s: %s"), directory,
-			     strerror(errno));
-		return NULL;
+		if (missing_ok && errno == ENOENT)
+			return 0;
+		return hw_error_set(error, _("cannot read the holiday folder %s: %s"), directory,
+				    strerror(errno));
 	}
-	hw_calendar *calendar = hw_calendar_new_empty();
-	if (calendar == NULL)
-		hw_error_set(error, "%s", _("out of memory"));
+	/* The years already loaded come from a folder that wins over this one. */
+	int known = calendar->year_count;
+	int *loaded_before = known > 0 ? malloc(sizeof(int) * (size_t)known) : NULL;
+	if (known > 0 && loaded_before == NULL) {
+		closedir(dir);
+		return hw_error_set(error, "%s", _("out of memory"));
+	}
+	for (int i = 0; i < known; i++)
+		loaded_before[i] = calendar->years[i];
+	int result = 0;
 	struct dirent *entry;
-	while (calendar != NULL && (entry = readdir(dir)) != NULL) {
+	while (result == 0 && (entry = readdir(dir)) != NULL) {
 		int year = year_of_file_name(entry->d_name);
-		if (year == 0)
+		if (year == 0 || year == skip_year)
+			continue;
+		bool overridden = false;
+		for (int i = 0; i < known; i++)
+			overridden = overridden || loaded_before[i] == year;
+		if (overridden)
 			continue;
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s", directory, entry->d_name);
-		if (hw_calendar_load_file(calendar, path, year, error) != 0) {
-			hw_calendar_free(calendar);
-			calendar = NULL;
-		}
+		result = hw_calendar_load_file(calendar, path, year, error);
 	}
+	free(loaded_before);
 	closedir(dir);
-	if (calendar != NULL && hw_calendar_load_statutory(calendar, directory, error) != 0) {
+	return result;
+}
+
+hw_calendar *hw_calendar_load(const char *directory, hw_error *error)
+{
+	return hw_calendar_load_with_user(directory, NULL, 0, error);
+}
+
+hw_calendar *hw_calendar_load_with_user(const char *shipped, const char *user, int skip_year,
+					hw_error *error)
+{
+	hw_calendar *calendar = hw_calendar_new_empty();
+	if (calendar == NULL) {
+		hw_error_set(error, "%s", _("out of memory"));
+		return NULL;
+	}
+	if ((user != NULL && load_folder(calendar, user, skip_year, true, error) != 0) ||
+	    load_folder(calendar, shipped, skip_year, false, error) != 0 ||
+	    hw_calendar_load_statutory(calendar, shipped, error) != 0) {
 		hw_calendar_free(calendar);
-		calendar = NULL;
+		return NULL;
 	}
 	return calendar;
 }
@@ -338,4 +399,12 @@ int hw_calendar_count_workdays(const hw_calendar *calendar, hw_date from, hw_dat
 			count++;
 	}
 	return count;
+}
+
+hw_calendar *hw_calendar_load_default(hw_error *error)
+{
+	char shipped[4096], user[4096];
+	hw_holidays_dir(shipped, sizeof shipped);
+	bool has_user = hw_user_holidays_dir(user, sizeof user) == 0;
+	return hw_calendar_load_with_user(shipped, has_user ? user : NULL, 0, error);
 }

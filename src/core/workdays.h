@@ -42,10 +42,23 @@ typedef struct hw_years_without_data {
 /* Loads every YYYY.txt in `directory`, and its statutory.txt when there is one; a malformed line
  * is an error "FILE:LINE: …". */
 hw_calendar *hw_calendar_load(const char *directory, hw_error *error);
+/* The calendar as huiwu uses it: the YYYY.txt files of the user's holiday folder `user`
+ * ($XDG_DATA_HOME/huiwu/holidays, where 'huiwu holidays import' writes; NULL or missing: none),
+ * then those of the shipped folder `shipped` for the years the user's folder has no file for —
+ * the user's file wins for its year —, then the shipped statutory.txt. `skip_year` (0: none)
+ * is left out of both, for a caller that adds that year's text itself. */
+hw_calendar *hw_calendar_load_with_user(const char *shipped, const char *user, int skip_year,
+					hw_error *error);
+/* The user's and the shipped holiday folders (hw_user_holidays_dir, hw_holidays_dir). */
+hw_calendar *hw_calendar_load_default(hw_error *error);
 /* An empty calendar (Monday–Friday everywhere); for tests and for a missing data directory. */
 hw_calendar *hw_calendar_new_empty(void);
 /* Adds one file's arrangement; `year` is the year the file covers. */
 int hw_calendar_load_file(hw_calendar *calendar, const char *path, int year, hw_error *error);
+/* The same from `size` bytes of text (checked as hw_text_check_lines does), `label` naming it
+ * in errors. */
+int hw_calendar_load_text(hw_calendar *calendar, const char *label, const char *text, size_t size,
+			  int year, hw_error *error);
 void hw_calendar_free(hw_calendar *calendar);
 /* Loads `directory`/statutory.txt (nothing when there is none), replacing any table loaded. */
 int hw_calendar_load_statutory(hw_calendar *calendar, const char *directory, hw_error *error);
