@@ -645,7 +645,8 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 		icalproperty_set_x_name(x_head, "X-HUIWU-AUDIT-HEAD");
 		icalcomponent_add_property(calendar, x_head);
 	}
-	e.timezone = timezone_component;
+	/* The calendar (and the zone in it) is freed once its head is written; a sink's copy. */
+	e.timezone = sink ? icalcomponent_new_clone(timezone_component) : NULL;
 	icalcomponent_add_component(calendar, timezone_component);
 	char *text = icalcomponent_as_ical_string_r(calendar);
 	icalcomponent_free(calendar);
@@ -653,6 +654,8 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	if (tail == NULL) {
 		free(text);
 		icaltimezone_free(e.zone, 1);
+		if (e.timezone)
+			icalcomponent_free(e.timezone);
 		return hw_error_set(error, "%s", _("libical did not write the calendar"));
 	}
 	if (out != NULL)
@@ -672,6 +675,8 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	free(e.attendees);
 	free(e.leave);
 	icaltimezone_free(e.zone, 1);
+	if (e.timezone)
+		icalcomponent_free(e.timezone);
 	if (e.status != 0)
 		return -1;
 	if (out != NULL && ferror(out))
