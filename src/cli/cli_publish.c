@@ -27,7 +27,8 @@ static void on_event(hw_publish_event event, const char *uid, const char *summar
 		return;
 	}
 	if (output->progress && (done % 50 == 0 || done == total)) {
-		fprintf(stderr, _("\rpublishing: %d of %d"), done, total);
+		fputc('\r', stderr);
+		fprintf(stderr, _("publishing: %d of %d"), done, total);
 		output->drawn = true;
 	}
 }
