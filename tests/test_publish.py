@@ -19,11 +19,13 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 BINARY = os.path.abspath(os.environ.get("HUIWU_BINARY", "build/huiwu"))
 PYTHON = os.environ.get("HUIWU_PYTHON", "/usr/bin/python3")
@@ -127,6 +129,61 @@ class Server:
             if data is not None and data.text:
                 objects[response.find(DAV + "href").text] = icalendar.Calendar.from_ical(data.text)
         return objects
+
+
+class BreakingProxy:
+    """A proxy in front of Radicale that lets `budget` requests through, then drops every
+    connection without an answer, as a network that fails midway would."""
+
+    def __init__(self, target_port):
+        proxy = self
+        self.budget = None
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def __getattr__(self, name):
+                if name.startswith("do_"):
+                    return self.forward
+                raise AttributeError(name)
+
+            def forward(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else None
+                if proxy.budget is not None:
+                    if proxy.budget <= 0:
+                        self.close_connection = True
+                        return
+                    proxy.budget -= 1
+                headers = {k: v for k, v in self.headers.items()
+                           if k.lower() not in ("host", "content-length", "connection")}
+                request = urllib.request.Request(
+                    "http://127.0.0.1:%d%s" % (target_port, self.path), data=body,
+                    method=self.command, headers=headers)
+                try:
+                    answer = urllib.request.urlopen(request, timeout=10)
+                    status, data, answer_headers = answer.status, answer.read(), answer.headers
+                except urllib.error.HTTPError as error:
+                    status, data, answer_headers = error.code, error.read(), error.headers
+                self.send_response(status)
+                for key, value in answer_headers.items():
+                    if key.lower() not in ("content-length", "connection", "transfer-encoding",
+                                           "date", "server"):
+                        self.send_header(key, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 TESTS = []
@@ -377,6 +434,48 @@ def a_leader_gets_their_meetings_and_what_waits_as_todos(world):
     gone = set(before) - set(after)
     assert [href.rsplit("/", 1)[1] for href in gone] == \
         [urllib.request.quote(uid, safe="-_.") + ".ics"], gone
+
+
+@case
+def a_network_failure_midway_leaves_the_next_publish_to_finish(world):
+    proxy = BreakingProxy(world.server.port)
+    try:
+        home = "http://127.0.0.1:%d/%s/" % (proxy.port, USER)
+        config = os.path.join(world.root, "proxied")
+        os.makedirs(config + "/huiwu")
+        with open(config + "/huiwu/publish.ini", "w") as out:
+            out.write("url = %s\nuser = %s\npassword = %s\n" % (home, USER, PASSWORD))
+        env = dict(world.env, XDG_CONFIG_HOME=config)
+
+        def publish():
+            return subprocess.run([BINARY, "publish"], env=env, capture_output=True, text=True)
+
+        first = publish()
+        assert first.returncode == 0, first.stderr
+        total = summary_counts(first.stderr)[0]
+        collection = home + "huiwu-ili/"
+        recorded = "SELECT count(*) FROM published WHERE collection = ?"
+        assert sqlite3.connect(world.db).execute(recorded, (collection,)).fetchone()[0] == total
+        singles = [row[0] for row in sqlite3.connect(world.db).execute(
+            "SELECT id FROM meeting WHERE status = 'planned' AND series_id IS NULL "
+            "ORDER BY date LIMIT 5")]
+        for number in singles:
+            world.run("meeting", "edit", str(number), "--location", "政府第七会议室")
+        before = world.server.etags(world.collection())
+        proxy.budget = 4  # the collection's PROPFIND and a PUT or two, then the network is gone
+        broken = publish()
+        assert broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1, \
+            broken.stderr
+        middle = world.server.etags(world.collection())
+        sent = sum(1 for href in before if middle.get(href) != before[href])
+        assert 0 < sent < len(singles), sent
+        proxy.budget = None
+        done = publish()
+        assert done.returncode == 0, done.stderr
+        assert summary_counts(done.stderr)[:3] == (0, len(singles) - sent, 0), done.stderr
+        assert "--force" not in done.stderr
+    finally:
+        proxy.stop()
 
 
 @case

@@ -191,6 +191,9 @@ static size_t header(char *data, size_t size, size_t count, void *user)
 typedef struct client {
 	CURL *curl;
 	const hw_publish_config *config;
+	/* Basic or Digest, whichever the server asks for: probed on the first request, then
+	 * sent at once, or every request would go twice. */
+	long auth;
 	char message[CURL_ERROR_SIZE];
 } client;
 
@@ -228,7 +231,7 @@ static int request(client *c, const char *method, const char *url, const char *c
 	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
 	curl_easy_setopt(curl, CURLOPT_USERNAME, c->config->user);
 	curl_easy_setopt(curl, CURLOPT_PASSWORD, c->config->password);
-	curl_easy_setopt(curl, CURLOPT_HTTPAUTH, (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST));
+	curl_easy_setopt(curl, CURLOPT_HTTPAUTH, c->auth);
 	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
 	/* Redirects followed for reading only: a PUT must land where it was aimed. */
@@ -259,6 +262,12 @@ static int request(client *c, const char *method, const char *url, const char *c
 				    c->message[0] ? c->message : curl_easy_strerror(code));
 	}
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
+	long offered = 0;
+	if (c->auth == (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST) &&
+	    curl_easy_getinfo(curl, CURLINFO_HTTPAUTH_AVAIL, &offered) == CURLE_OK && r->status != 401)
+		c->auth = offered & CURLAUTH_DIGEST ? (long)CURLAUTH_DIGEST
+			  : offered & CURLAUTH_BASIC ? (long)CURLAUTH_BASIC
+						     : c->auth;
 	return 0;
 }
 
@@ -545,6 +554,61 @@ static void notify(const hw_publish_options *options, hw_publish_event event, co
 		options->notify(event, uid, summary, done, total, options->user);
 }
 
+/* What tells this huiwu's own resource: each component's UID, RECURRENCE-ID, SEQUENCE and
+ * DTSTAMP (all from the database), in order. A server keeps the meaning, not the bytes. */
+static char *fingerprint(const char *text)
+{
+	icalcomponent *calendar = icalparser_parse_string(text);
+	if (calendar == NULL)
+		return NULL;
+	size_t size = 1, used = 0;
+	char *out = calloc(1, size);
+	for (icalcomponent *c = icalcomponent_get_first_component(calendar, ICAL_ANY_COMPONENT);
+	     c && out; c = icalcomponent_get_next_component(calendar, ICAL_ANY_COMPONENT)) {
+		icalcomponent_kind kind = icalcomponent_isa(c);
+		if (kind != ICAL_VEVENT_COMPONENT && kind != ICAL_VTODO_COMPONENT)
+			continue;
+		const char *uid = icalcomponent_get_uid(c);
+		char line[1024];
+		int length = snprintf(line, sizeof line, "%s|%s|%d|%s;", uid ? uid : "",
+				      icaltime_as_ical_string(icalcomponent_get_recurrenceid(c)),
+				      icalcomponent_get_sequence(c),
+				      icaltime_as_ical_string(icalcomponent_get_dtstamp(c)));
+		char *grown = realloc(out, size + (size_t)length);
+		if (grown == NULL) {
+			free(out);
+			out = NULL;
+			break;
+		}
+		out = grown;
+		memcpy(out + used, line, (size_t)length + 1);
+		used += (size_t)length;
+		size += (size_t)length;
+	}
+	icalcomponent_free(calendar);
+	return out;
+}
+
+/* After a create was refused (412): is what the server holds at `href` this very resource,
+ * sent by an earlier publish whose answer was lost? Then its ETag is taken. */
+static int adopt(client *c, const char *href, const resource *r, char *etag, size_t size,
+		 bool *adopted, hw_error *error)
+{
+	*adopted = false;
+	response answer;
+	if (request(c, "GET", href, NULL, NULL, 0, &answer, error) != 0)
+		return -1;
+	if (answer.status == 200 && answer.body.data != NULL && answer.etag[0]) {
+		char *theirs = fingerprint(answer.body.data), *ours = fingerprint(r->text);
+		*adopted = theirs && ours && strcmp(theirs, ours) == 0;
+		free(theirs);
+		free(ours);
+		snprintf(etag, size, "%s", answer.etag);
+	}
+	free(answer.body.data);
+	return 0;
+}
+
 /* PUT of one resource, conditional; 0 when confirmed or a conflict (counted), -1 on failure. */
 static int put_resource(hw_session *session, client *c, const char *collection, const resource *r,
 			const published_row *row, const hw_publish_options *options,
@@ -568,6 +632,14 @@ static int put_resource(hw_session *session, client *c, const char *collection, 
 		return -1;
 	if (answer.status == 412) {
 		free(answer.body.data);
+		char etag[256];
+		bool adopted = false;
+		if (row == NULL && adopt(c, href, r, etag, sizeof etag, &adopted, error) != 0)
+			return -1;
+		if (adopted) {
+			report->created++;
+			return record(session, collection, r, href, etag, error);
+		}
 		report->conflicts++;
 		notify(options, HW_PUBLISH_CONFLICT, r->uid, r->summary, 0, 0);
 		return 0;
@@ -651,7 +723,7 @@ int hw_publish(hw_session *session, const hw_publish_config *config,
 		icalcomponent_free(list.calendar);
 	report->resources = list.count;
 
-	client c = {.config = config};
+	client c = {.config = config, .auth = (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST)};
 	if (status == 0 && (c.curl = curl_easy_init()) == NULL)
 		status = hw_error_set(error, "%s", _("cannot start libcurl"));
 	if (status == 0)
