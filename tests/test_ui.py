@@ -609,6 +609,8 @@ def test_export_ics(screen):
     head = os.path.join(screen.workdir, "head.ics")
     for path, person in ((everyone, None), (head, "县长  县长")):
         screen.keys("E")
+        screen.wait("导出或发布")
+        screen.keys("Enter")
         screen.wait("导出 .ics")
         if person:
             choose(screen, person)
@@ -627,6 +629,26 @@ print(counts[0], counts[1])
     assert checked.returncode == 0, checked.stderr
     total, mine = map(int, checked.stdout.split())
     assert total > mine > 0, checked.stdout
+    quit_cleanly(screen)
+
+
+def test_publish_offered_beside_export(screen):
+    screen.wait("伊吾县 · 日历")
+    assert "已发布" not in screen.text()  # never published: the status line says nothing
+    screen.keys("E")
+    screen.wait("导出或发布")
+    screen.type("CalDAV")
+    screen.keys("Enter")
+    screen.wait("尚未设置 CalDAV 服务器")
+    db = sqlite3.connect(screen.db)
+    db.execute("INSERT INTO publish_run VALUES ('http://x/huiwu-yiwu/', '2000-01-01T00:00:00Z')")
+    db.commit()
+    screen.keys("j")
+    screen.wait("已发布 2000-01-01 00:00 UTC，有更改待发布")
+    db.execute("UPDATE publish_run SET finished_at = '2999-01-01T00:00:00Z'")
+    db.commit()
+    screen.wait("已发布 2999-01-01 00:00 UTC |")
+    db.close()
     quit_cleanly(screen)
 
 
@@ -800,6 +822,9 @@ CASES = [
     ("a topic's decision is recorded, another deferred", test_topics_decided_and_deferred, {}),
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
+    ("E offers publishing; the status line says when it was last published and whether "
+     "changes wait", test_publish_offered_beside_export,
+     {"env": {"XDG_CONFIG_HOME": "/nonexistent-huiwu-config"}}),
     ("what another clerk changes shows without a key", test_others_changes_show, {}),
     ("a stored escape code is shown as ^[, not obeyed",
      test_stored_escape_codes_are_shown_not_obeyed, {}),
