@@ -63,7 +63,7 @@ class Server:
         with open(os.path.join(root, "config"), "w") as config:
             config.write("[server]\nhosts = 127.0.0.1:%d\n"
                          "[auth]\ntype = htpasswd\nhtpasswd_filename = %s/users\n"
-                         "htpasswd_encryption = plain\n"
+                         "htpasswd_encryption = plain\ndelay = 0\n"
                          "[storage]\nfilesystem_folder = %s/storage\n"
                          "[rights]\ntype = owner_only\n[logging]\nlevel = warning\n"
                          % (self.port, root, root))

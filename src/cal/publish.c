@@ -647,6 +647,15 @@ static int put_resource(hw_session *session, client *c, const char *collection, 
 	if (answer.status != 201 && answer.status != 204 && answer.status != 200)
 		return refused(&answer, "PUT", href, error);
 	free(answer.body.data);
+	if (answer.etag[0] == '\0') {
+		/* A server that changed what it stored gives no ETag with its answer (RFC 4791
+		 * 5.3.4): it is read back. */
+		response stored;
+		if (request(c, "GET", href, NULL, NULL, 0, &stored, error) != 0)
+			return -1;
+		free(stored.body.data);
+		snprintf(answer.etag, sizeof answer.etag, "%s", stored.etag);
+	}
 	if (row != NULL)
 		report->updated++;
 	else
@@ -738,7 +747,7 @@ int hw_publish(hw_session *session, const hw_publish_config *config,
 			report->unchanged++;
 		else
 			status = put_resource(session, &c, collection, r, row, options, report, error);
-		notify(options, HW_PUBLISH_PROGRESS, NULL, NULL, ++done, total + row_count);
+		notify(options, HW_PUBLISH_PROGRESS, NULL, NULL, ++done, total);
 	}
 	for (int i = 0; status == 0 && i < row_count; i++)
 		if (!rows[i].seen)
