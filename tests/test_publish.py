@@ -305,6 +305,21 @@ def a_wrong_password_is_reported_with_the_status_and_changes_nothing(world):
 
 
 @case
+def a_forbidden_collection_is_reported_with_the_servers_message(world):
+    other = os.path.join(world.root, "forbidden")
+    os.makedirs(other + "/huiwu")
+    with open(other + "/huiwu/publish.ini", "w") as out:
+        # Another user's home: Radicale's owner_only rights forbid it.
+        out.write("url = http://127.0.0.1:%d/someone-else/\nuser = %s\npassword = %s\n"
+                  % (world.server.port, USER, PASSWORD))
+    done = subprocess.run([BINARY, "publish"], env=dict(world.env, XDG_CONFIG_HOME=other),
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and "403" in done.stderr, done.stderr
+    assert "forbidden" in done.stderr.lower() and len(done.stderr.strip().splitlines()) == 1, \
+        done.stderr
+
+
+@case
 def an_unreachable_server_is_one_error(world):
     closed = socket.socket()
     closed.bind(("127.0.0.1", 0))
@@ -488,6 +503,8 @@ def a_second_client_reads_the_same_events(world):
     ours = {row[0] for row in db.execute(
         "SELECT uid FROM published WHERE collection = ?", (world.collection(),))}
     assert uids == ours, (len(uids), len(ours))
+    # The password is in the config file alone, never in the database.
+    assert PASSWORD.encode() not in open(world.db, "rb").read()
 
 
 def main():
