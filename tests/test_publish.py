@@ -273,6 +273,10 @@ def setup_keeps_the_password_in_a_private_file(world):
     password_file = os.path.join(world.root, "password")
     with open(password_file, "w") as out:
         out.write(PASSWORD + "\n")
+    world.run("publish", "--bogus", expect=2)
+    world.run("publish", "setup", world.server.home, expect=2)  # who?
+    world.run("publish", "setup", world.server.home, "--user", USER, "--password", "x",
+              expect=2)  # never on the command line
     bad = world.run("publish", "setup", "ftp://example", "--user", USER, "--password-file",
                     password_file, expect=1)
     assert "http" in bad.stderr, bad.stderr
