@@ -385,12 +385,21 @@ typedef struct resource {
 	char hash[HW_DIGEST_HEX_SIZE];
 } resource;
 
+typedef struct published_row published_row;
+static published_row *find_row(published_row *rows, int count, const char *uid);
+static bool same_hash(const published_row *row, const char *hash);
+
 typedef struct resource_list {
 	resource *items;
 	int count, capacity;
 	icalcomponent *calendar; /* the one being filled */
 	char uid[512];
 	char summary[512];
+	/* What was published: a resource whose bytes did not change keeps only its hash, so that
+	 * memory holds what is to be sent, not the whole calendar. */
+	published_row *rows;
+	int row_count;
+	bool force;
 } resource_list;
 
 static void resource_free(resource *r)
@@ -421,6 +430,11 @@ static int finish_resource(resource_list *list, hw_error *error)
 		return hw_error_set(error, "%s", _("out of memory"));
 	}
 	hw_sha256_hex(text, strlen(text), r->hash);
+	const published_row *row = find_row(list->rows, list->row_count, r->uid);
+	if (!list->force && row != NULL && same_hash(row, r->hash)) {
+		free(r->text);
+		r->text = NULL; /* unchanged: nothing to send */
+	}
 	list->count++;
 	return 0;
 }
@@ -485,6 +499,11 @@ static int load_published(hw_session *session, const char *collection, published
 	}
 	return hw_store_finish(session->store, statement, last, N_("cannot read what was published"),
 			       error);
+}
+
+static bool same_hash(const published_row *row, const char *hash)
+{
+	return strcmp(row->hash, hash) == 0;
 }
 
 static published_row *find_row(published_row *rows, int count, const char *uid)
@@ -720,14 +739,13 @@ int hw_publish(hw_session *session, const hw_publish_config *config,
 	}
 	const char *collection = report->collection;
 
-	resource_list list = {0};
 	published_row *rows = NULL;
 	int row_count = 0;
-	int status = hw_export_each(session, &export, take_component, &list, error) < 0 ||
-				     finish_resource(&list, error) != 0 ||
-				     load_published(session, collection, &rows, &row_count, error) != 0
-			     ? -1
-			     : 0;
+	int status = load_published(session, collection, &rows, &row_count, error);
+	resource_list list = {.rows = rows, .row_count = row_count, .force = options->force};
+	if (status == 0 && (hw_export_each(session, &export, take_component, &list, error) < 0 ||
+			    finish_resource(&list, error) != 0))
+		status = -1;
 	if (list.calendar)
 		icalcomponent_free(list.calendar);
 	report->resources = list.count;
@@ -743,7 +761,7 @@ int hw_publish(hw_session *session, const hw_publish_config *config,
 		published_row *row = find_row(rows, row_count, r->uid);
 		if (row != NULL)
 			row->seen = true;
-		if (row != NULL && strcmp(row->hash, r->hash) == 0 && !options->force)
+		if (r->text == NULL)
 			report->unchanged++;
 		else
 			status = put_resource(session, &c, collection, r, row, options, report, error);
