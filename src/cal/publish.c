@@ -787,18 +787,26 @@ int hw_publish_status(hw_session *session, char *last, size_t size, bool *pendin
 	*pending = false;
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
-			       "SELECT (SELECT max(finished_at) FROM publish_run),"
-			       " EXISTS (SELECT 1 FROM meeting WHERE changed_at >"
-			       "   (SELECT max(finished_at) FROM publish_run))"
-			       " OR EXISTS (SELECT 1 FROM series WHERE changed_at >"
-			       "   (SELECT max(finished_at) FROM publish_run))",
-			       -1, &statement, NULL) != SQLITE_OK)
+			       "SELECT max(finished_at) FROM publish_run", -1, &statement,
+			       NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read what was published"), error);
 	int step = sqlite3_step(statement);
-	if (step == SQLITE_ROW) {
+	if (step == SQLITE_ROW)
 		hw_column_text(statement, 0, last, size);
-		*pending = sqlite3_column_int(statement, 1) != 0;
-	}
+	if (hw_store_finish(session->store, statement, step, N_("cannot read what was published"),
+			    error) != 0)
+		return -1;
+	if (last[0] == '\0')
+		return 0; /* never published: nothing to compare (and no table scanned) */
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT EXISTS (SELECT 1 FROM meeting WHERE changed_at > ?1)"
+			       " OR EXISTS (SELECT 1 FROM series WHERE changed_at > ?1)",
+			       -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read what was published"), error);
+	sqlite3_bind_text(statement, 1, last, -1, SQLITE_STATIC);
+	step = sqlite3_step(statement);
+	if (step == SQLITE_ROW)
+		*pending = sqlite3_column_int(statement, 0) != 0;
 	return hw_store_finish(session->store, statement, step, N_("cannot read what was published"),
 			       error);
 }
