@@ -693,6 +693,8 @@ def test_export_ics(screen):
     head = os.path.join(screen.workdir, "head.ics")
     for path, person in ((everyone, None), (head, "县长  县长")):
         screen.keys("E")
+        screen.wait("导出或发布")
+        screen.keys("Enter")
         screen.wait("导出 .ics")
         if person:
             choose(screen, person)
@@ -760,6 +762,26 @@ def test_holidays_import_asks_on_a_terminal(screen):
     assert "已写入" in screen.text(), screen.text()
     with open(written, encoding="utf-8") as file:
         assert "2026-02-14  work  春节调休上班" in file.read()
+
+
+def test_publish_offered_beside_export(screen):
+    screen.wait("伊吾县 · 日历")
+    assert "已发布" not in screen.text()  # never published: the status line says nothing
+    screen.keys("E")
+    screen.wait("导出或发布")
+    screen.type("CalDAV")
+    screen.keys("Enter")
+    screen.wait("尚未设置 CalDAV 服务器")
+    db = sqlite3.connect(screen.db)
+    db.execute("INSERT INTO publish_run VALUES ('http://x/huiwu-yiwu/', '2000-01-01T00:00:00Z')")
+    db.commit()
+    screen.keys("j")
+    screen.wait("已发布 2000-01-01 00:00 UTC，有更改待发布")
+    db.execute("UPDATE publish_run SET finished_at = '2999-01-01T00:00:00Z'")
+    db.commit()
+    screen.wait("已发布 2999-01-01 00:00 UTC |")
+    db.close()
+    quit_cleanly(screen)
 
 
 def test_others_changes_show(screen):
@@ -941,6 +963,9 @@ CASES = [
     ("the holiday notice is read from a file and written on yes", test_holiday_notice_imported, {}),
     ("holidays import asks on a terminal before it writes", test_holidays_import_asks_on_a_terminal,
      {"args": ["holidays", "import", NOTICE_2026]}),
+    ("E offers publishing; the status line says when it was last published and whether "
+     "changes wait", test_publish_offered_beside_export,
+     {"env": {"XDG_CONFIG_HOME": "/nonexistent-huiwu-config"}}),
     ("what another clerk changes shows without a key", test_others_changes_show, {}),
     ("a stored escape code is shown as ^[, not obeyed",
      test_stored_escape_codes_are_shown_not_obeyed, {}),

@@ -32,5 +32,9 @@ void ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 void ui_series_action(ui *app, hw_date date);
 void ui_export_action(ui *app);
 void ui_holidays_action(ui *app);
+/* Publishes the government's calendar to the configured CalDAV server (actions_publish.c). */
+void ui_publish_action(ui *app);
+/* " published DATE TIME UTC[, changes wait] |" for the status line; "" if never published. */
+void ui_publish_status(ui *app, char *out, size_t size);
 
 #endif

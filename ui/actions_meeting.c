@@ -347,6 +347,14 @@ static int submit_export(ui *app, ui_form *form, void *user, hw_error *error)
 
 void ui_export_action(ui *app)
 {
+	const char *ways[] = {_("export to a file"), _("publish to the CalDAV server")};
+	int way = ui_pick(app, _("Export or publish"), ways, 2, 0);
+	if (way < 0)
+		return;
+	if (way == 1) {
+		ui_publish_action(app);
+		return;
+	}
 	export_form data = {0};
 	hw_error error = {0};
 	ui_choices_add(&data.people, _("everyone (the whole government)"), "");

@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "actions.h"
 #include "checks.h"
 #include "i18n.h"
 #include "text.h"
@@ -277,6 +278,7 @@ static void draw_status(const ui *app)
 	if (note_width > COLS / 2)
 		note_width = COLS / 2;
 	char line[1024] = "";
+	ui_publish_status((ui *)app, line, sizeof line);
 	for (int i = 0; i < ui_binding_count; i++) {
 		const ui_binding *binding = &ui_bindings[i];
 		if (binding->label == NULL || !(binding->views & view) ||

@@ -53,7 +53,7 @@ const ui_binding ui_bindings[] = {
 	{UI_HAND_OVER, {'o'}, "o", NULL, N_("record the selected document handed over"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_ISSUE, {'i'}, "i", NULL, N_("record the selected document issued"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_NEW_SERIES, {'N'}, "N", NULL, N_("a standing series of meetings"), UI_IN_MONTH | UI_IN_AGENDA, true},
-	{UI_EXPORT, {'E'}, "E", NULL, N_("export the calendar as .ics"), UI_IN_MONTH | UI_IN_AGENDA, false},
+	{UI_EXPORT, {'E'}, "E", NULL, N_("export or publish the calendar"), UI_IN_MONTH | UI_IN_AGENDA, false},
 	{UI_IMPORT_HOLIDAYS, {'I'}, "I", NULL, N_("read the State Council's holiday notice from a file"), UI_IN_MONTH, true},
 };
 

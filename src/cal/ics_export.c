@@ -96,10 +96,20 @@ typedef struct exporter {
 	int attendee_count, attendee_capacity;
 	hw_leave *leave;
 	int leave_count, leave_capacity;
+	/* Set: each component goes to it instead of `out` (publishing, src/cal/publish.c). */
+	hw_export_sink sink;
+	void *sink_user;
+	icalcomponent *timezone;
 } exporter;
 
 static void write_component(exporter *e, icalcomponent *component)
 {
+	if (e->sink != NULL) {
+		if (e->status == 0 && e->sink(component, e->timezone, e->sink_user, e->error) != 0)
+			e->status = -1;
+		icalcomponent_free(component);
+		return;
+	}
 	char *text = icalcomponent_as_ical_string_r(component);
 	if (text != NULL) {
 		fputs(text, e->out);
@@ -578,13 +588,14 @@ static int export_deadline(const hw_deadline *deadline, void *user)
 		icalcomponent_add_property(todo, icalproperty_new_description(deadline->clause));
 	icalcomponent_add_property(todo, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
 	write_component(e, todo);
-	return 0;
+	return e->status;
 }
 
-int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *out,
-		  hw_error *error)
+static int export_run(hw_session *session, const hw_export_options *options, FILE *out,
+		      hw_export_sink sink, void *sink_user, hw_error *error)
 {
-	exporter e = {.session = session, .options = options, .out = out, .error = error};
+	exporter e = {.session = session, .options = options, .out = out, .error = error,
+		      .sink = sink, .sink_user = sink_user};
 	const hw_rules *rules = session->rules;
 	snprintf(e.urn_prefix, sizeof e.urn_prefix, "urn:x-huiwu:%s", rules->government[HW_GOV_KEY]);
 	const char *calendar_name = rules->government[HW_GOV_NAME];
@@ -634,6 +645,8 @@ int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *o
 		icalproperty_set_x_name(x_head, "X-HUIWU-AUDIT-HEAD");
 		icalcomponent_add_property(calendar, x_head);
 	}
+	/* The calendar (and the zone in it) is freed once its head is written; a sink's copy. */
+	e.timezone = sink ? icalcomponent_new_clone(timezone_component) : NULL;
 	icalcomponent_add_component(calendar, timezone_component);
 	char *text = icalcomponent_as_ical_string_r(calendar);
 	icalcomponent_free(calendar);
@@ -641,9 +654,12 @@ int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *o
 	if (tail == NULL) {
 		free(text);
 		icaltimezone_free(e.zone, 1);
+		if (e.timezone)
+			icalcomponent_free(e.timezone);
 		return hw_error_set(error, "%s", _("libical did not write the calendar"));
 	}
-	fwrite(text, 1, (size_t)(tail - text), out);
+	if (out != NULL)
+		fwrite(text, 1, (size_t)(tail - text), out);
 
 	hw_date from = options->has_from ? options->from : hw_date_from_ymd(1900, 1, 1);
 	hw_date to = options->has_to ? options->to : hw_date_from_ymd(9999, 12, 31);
@@ -653,16 +669,31 @@ int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *o
 	if (e.status == 0 && options->todos &&
 	    hw_deadlines(session, export_deadline, &e, error) != 0)
 		e.status = -1;
-	fputs(tail, out);
+	if (out != NULL)
+		fputs(tail, out);
 	free(text);
 	free(e.attendees);
 	free(e.leave);
 	icaltimezone_free(e.zone, 1);
+	if (e.timezone)
+		icalcomponent_free(e.timezone);
 	if (e.status != 0)
 		return -1;
-	if (ferror(out))
+	if (out != NULL && ferror(out))
 		return hw_error_set(error, "%s", _("cannot write the calendar"));
 	return e.count;
+}
+
+int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *out,
+		  hw_error *error)
+{
+	return export_run(session, options, out, NULL, NULL, error);
+}
+
+int hw_export_each(hw_session *session, const hw_export_options *options, hw_export_sink sink,
+		   void *user, hw_error *error)
+{
+	return export_run(session, options, NULL, sink, user, error);
 }
 
 int hw_export_ics_to_path(hw_session *session, const hw_export_options *options,

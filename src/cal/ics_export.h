@@ -4,6 +4,7 @@
 #ifndef HW_ICS_EXPORT_H
 #define HW_ICS_EXPORT_H
 
+#include <libical/ical.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -21,6 +22,18 @@ typedef struct hw_export_options {
 /* Writes the calendar to `out`; returns the number of events, or -1 with `error`. */
 int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *out,
 		  hw_error *error);
+
+/* Receives one component (a VEVENT or a VTODO) of the export, in the export's order: a
+ * series' master and its overrides one after the other, all with the same UID. `timezone` is
+ * the calendar's VTIMEZONE. Both belong to the export (clone what is kept); returns 0, or -1
+ * with `error` to stop the export. */
+typedef int (*hw_export_sink)(icalcomponent *component, const icalcomponent *timezone,
+			      void *user, hw_error *error);
+
+/* The same components as hw_export_ics, given one by one to `sink` instead of written.
+ * Returns the number of events, or -1 with `error`. */
+int hw_export_each(hw_session *session, const hw_export_options *options, hw_export_sink sink,
+		   void *user, hw_error *error);
 
 /* Writes the calendar to the file at `path`: beside it first and renamed over it, so a reader
  * never sees half a calendar; a device or pipe (/dev/null, a FIFO) is written directly.

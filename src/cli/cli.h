@@ -91,6 +91,7 @@ int cli_check(cli_context *context, int argc, char **argv);
 int cli_log(cli_context *context, int argc, char **argv);
 int cli_series(cli_context *context, int argc, char **argv);
 int cli_export(cli_context *context, int argc, char **argv);
+int cli_publish(cli_context *context, int argc, char **argv);
 int cli_import(cli_context *context, int argc, char **argv);
 int cli_search(cli_context *context, int argc, char **argv);
 int cli_ui(cli_context *context, int argc, char **argv);

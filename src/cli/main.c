@@ -37,6 +37,7 @@ static const cli_command commands[] = {
 	{"doc", N_("doc add --meeting M --title T | handover ID [--on D] | issue ID [--on D] | list [--meeting M]"), cli_doc},
 	{"series", N_("series add --type T --rrule RULE --time HH:MM --from D [--until D | --count N] [--on-holiday skip|next|previous] [--force] | list | show ID | edit ID | end ID [--on D]"), cli_series},
 	{"export", N_("export ics [-o FILE] [--person P] [--type T] [--from D] [--to D] [--todos] [--alarm MINUTES]"), cli_export},
+	{"publish", N_("publish [--person P] [--force] | setup URL --user U --password-file F   to a CalDAV server"), cli_publish},
 	{"import", N_("import ics FILE --as TYPE | --busy [--person P]   events of another calendar"), cli_import},
 	{"ui", N_("ui [--read-only] [--person P]  the terminal UI (also: huiwu with no command)"), cli_ui},
 	{"search", N_("search TEXT [--json]           meetings and topics whose text contains TEXT"), cli_search},

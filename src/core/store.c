@@ -218,6 +218,24 @@ static const char *const migrations[] = {
 	"  seal TEXT NOT NULL,"
 	"  PRIMARY KEY (tbl, key)"
 	") WITHOUT ROWID;",
+
+	/* 5: what was published to a CalDAV server (src/cal/publish.h): per collection and UID,
+	 * the resource's address, the ETag the server gave and the hash of the bytes sent, so
+	 * that the next publish sends only what changed, conditionally. A row is written only
+	 * once the server confirmed the resource. */
+	"CREATE TABLE published ("
+	"  collection TEXT NOT NULL,"
+	"  uid TEXT NOT NULL,"
+	"  href TEXT NOT NULL,"
+	"  etag TEXT NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  summary TEXT NOT NULL,"
+	"  PRIMARY KEY (collection, uid)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE publish_run ("
+	"  collection TEXT PRIMARY KEY,"
+	"  finished_at TEXT NOT NULL"
+	") WITHOUT ROWID;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
