@@ -218,6 +218,17 @@ static const char *const migrations[] = {
 	"  seal TEXT NOT NULL,"
 	"  PRIMARY KEY (tbl, key)"
 	") WITHOUT ROWID;",
+
+	/* 5 (import ics): the version (SEQUENCE, DTSTAMP) of each event imported, per target
+	 * ("meeting", "busy", "busy:PERSON-ID"), so that a newer version updates what was
+	 * imported and an older one changes nothing. */
+	"CREATE TABLE import_version ("
+	"  uid TEXT NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  sequence INTEGER NOT NULL,"
+	"  stamp TEXT NOT NULL,"
+	"  PRIMARY KEY (uid, target)"
+	") WITHOUT ROWID;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
