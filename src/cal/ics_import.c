@@ -124,6 +124,7 @@ typedef struct importer {
 	int64_t person; /* busy: the --person, found once; 0 for the attendees */
 	icaltimezone *floating; /* the calendar's X-WR-TIMEZONE, for floating times; NULL: local */
 	hw_date from, to;       /* the window recurring events are expanded over */
+	icalcomponent *zones;   /* the file's VTIMEZONEs */
 } importer;
 
 /* import_event's answer for an event kept until the file is read: a recurring event (its
@@ -487,6 +488,7 @@ static int read_calendar(importer *im, const char *text, size_t size)
 	r.parser = icalparser_new();
 	r.event_parser = icalparser_new();
 	r.zones = read_zones(text, size);
+	im->zones = r.zones;
 	if (r.parser == NULL || r.event_parser == NULL || r.zones == NULL) {
 		if (r.parser)
 			icalparser_free(r.parser);
@@ -529,6 +531,7 @@ static int read_calendar(importer *im, const char *text, size_t size)
 	if (result == 0)
 		result = import_deferred(im, r.zones);
 	icalcomponent_free(r.zones);
+	im->zones = NULL;
 	return result;
 }
 
@@ -599,18 +602,18 @@ static icaltimezone *zone_by_name(const char *name)
 	return NULL;
 }
 
-/* Gives a time of `kind` (DTSTART, DTEND) of `event` its zone: a TZID that libical left
- * unresolved by its Windows name; a floating time that of the calendar's X-WR-TIMEZONE.
- * False for a TZID that no one knows. */
-static bool resolve_zone(importer *im, icalcomponent *event, icalproperty_kind kind,
-			 struct icaltimetype *time)
+/* Gives the time `property` holds its zone: its TZID among the file's VTIMEZONEs, else by
+ * its IANA or Windows name; a floating time that of the calendar's X-WR-TIMEZONE. False for a
+ * TZID that no one knows. */
+static bool resolve_time(importer *im, icalproperty *property, struct icaltimetype *time)
 {
 	if (time->is_date || icaltime_is_utc(*time) || time->zone != NULL)
 		return true;
-	icalproperty *property = icalcomponent_get_first_property(event, kind);
 	const char *tzid = property ? icalproperty_get_parameter_as_string(property, "TZID") : NULL;
 	if (tzid != NULL) {
-		icaltimezone *zone = zone_by_name(tzid);
+		icaltimezone *zone = im->zones ? icalcomponent_get_timezone(im->zones, tzid) : NULL;
+		if (zone == NULL)
+			zone = zone_by_name(tzid);
 		if (zone == NULL)
 			return false;
 		time->zone = zone;
@@ -618,6 +621,13 @@ static bool resolve_zone(importer *im, icalcomponent *event, icalproperty_kind k
 		time->zone = im->floating;
 	}
 	return true;
+}
+
+/* The same for the time of `kind` (DTSTART, DTEND) of `event`. */
+static bool resolve_zone(importer *im, icalcomponent *event, icalproperty_kind kind,
+			 struct icaltimetype *time)
+{
+	return resolve_time(im, icalcomponent_get_first_property(event, kind), time);
 }
 
 /* The line an event began on, from huiwu's mark (0 when unknown). */
@@ -1062,15 +1072,16 @@ static void drop_errors(importer *im, icalcomponent *event)
 	}
 }
 
-/* An event of this database's own export (its meetings' and series' UIDs): as busy time it
- * would clash with the meetings themselves. */
+/* An event of this database's own export (its meetings' and series' UIDs, but not those of
+ * meetings it imported): as busy time it would clash with the meetings themselves. */
 static int own_event(importer *im, const char *uid, bool *own)
 {
-	char base[512];
-	snprintf(base, sizeof base, "%s", uid);
-	if (uid_known(im, "SELECT 1 FROM meeting WHERE uid = ?1", base, own) != 0)
+	if (uid_known(im,
+		      "SELECT 1 FROM meeting WHERE uid = ?1 AND NOT EXISTS (SELECT 1 FROM"
+		      " import_version WHERE uid = ?1 AND target = 'meeting')",
+		      uid, own) != 0)
 		return -1;
-	if (!*own && uid_known(im, "SELECT 1 FROM series WHERE uid = ?1", base, own) != 0)
+	if (!*own && uid_known(im, "SELECT 1 FROM series WHERE uid = ?1", uid, own) != 0)
 		return -1;
 	return 0;
 }
@@ -1137,6 +1148,14 @@ static void occurrence_uid(const char *uid, struct icaltimetype when, char *out,
 			 icaltime_is_utc(when) ? "Z" : "");
 }
 
+/* An override's RECURRENCE-ID, in its zone. */
+static struct icaltimetype recurrence_id(importer *im, icalcomponent *event)
+{
+	struct icaltimetype when = icalcomponent_get_recurrenceid(event);
+	resolve_zone(im, event, ICAL_RECURRENCEID_PROPERTY, &when);
+	return when;
+}
+
 static bool same_time(struct icaltimetype a, struct icaltimetype b)
 {
 	if (a.is_date || b.is_date)
@@ -1162,8 +1181,7 @@ static int import_override(importer *im, icalcomponent *event)
 {
 	im->report->events++;
 	char uid[600];
-	occurrence_uid(icalcomponent_get_uid(event), icalcomponent_get_recurrenceid(event), uid,
-		       sizeof uid);
+	occurrence_uid(icalcomponent_get_uid(event), recurrence_id(im, event), uid, sizeof uid);
 	occurrence o = {.uid = uid};
 	if (!occurrence_times(im, event, icalcomponent_get_dtstart(event),
 			      icalcomponent_get_dtend(event), &o)) {
@@ -1187,13 +1205,14 @@ static void add_occurrence(importer *im, icalcomponent *master, const kept *over
 	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_EXDATE_PROPERTY); p;
 	     p = icalcomponent_get_next_property(master, ICAL_EXDATE_PROPERTY)) {
 		struct icaltimetype excluded = icalproperty_get_exdate(p);
+		resolve_time(im, p, &excluded);
 		if (!excluded.is_date && !icaltime_is_utc(excluded) && excluded.zone == NULL)
 			excluded.zone = when.zone;
 		if (same_time(excluded, when))
 			return;
 	}
 	for (int i = 0; i < override_count; i++)
-		if (same_time(icalcomponent_get_recurrenceid(overrides[i].event), when))
+		if (same_time(recurrence_id(im, overrides[i].event), when))
 			return;
 	for (int i = 0; i < *count; i++)
 		if (same_time(list[i], when))
@@ -1207,8 +1226,10 @@ static int expand(importer *im, icalcomponent *master, const kept *overrides, in
 {
 	const char *uid = icalcomponent_get_uid(master);
 	struct icaltimetype begin = icalcomponent_get_dtstart(master);
+	resolve_zone(im, master, ICAL_DTSTART_PROPERTY, &begin);
 	struct icaldurationtype length = icaldurationtype_null_duration();
 	struct icaltimetype finish = icalcomponent_get_dtend(master);
+	resolve_zone(im, master, ICAL_DTEND_PROPERTY, &finish);
 	bool has_end = !icaltime_is_null_time(finish);
 	if (has_end)
 		length = icaltime_subtract(finish, begin);
@@ -1245,6 +1266,7 @@ static int expand(importer *im, icalcomponent *master, const kept *overrides, in
 			icaltime_is_null_time(rdate.time) ? rdate.period.start : rdate.time;
 		if (icaltime_is_null_time(when) || !valid_time(when))
 			continue;
+		resolve_time(im, p, &when);
 		if (!when.is_date && !icaltime_is_utc(when) && when.zone == NULL)
 			when.zone = begin.zone;
 		add_occurrence(im, master, overrides, override_count, when, list, &count);
@@ -1312,7 +1334,7 @@ int hw_import_ics(hw_session *session, const char *path, const hw_import_options
 		return hw_error_set(error, "%s", _("say what the events become: --as TYPE or --busy"));
 	if (options->person && !options->busy)
 		return hw_error_set(error, "%s", _("--person goes with --busy"));
-	importer im = {session, options, report, error, NULL, path, 0, NULL, 0, 0};
+	importer im = {session, options, report, error, NULL, path, 0, NULL, 0, 0, NULL};
 	im.target = icaltimezone_get_builtin_timezone(session->rules->government[HW_GOV_TIMEZONE]);
 	if (im.target == NULL)
 		return hw_error_set(error, _("libical does not know the time zone %s"),
