@@ -193,6 +193,24 @@ static void test_leave_and_substitute(void **state)
 	assert_string_equal(text(attendee_named(plenary, "副职乙"), "partstat"), "DECLINED");
 	json_decref(calendar);
 	free(path);
+	/* With e-mail addresses in the roster, the calendar addresses are mailto: and the
+	 * delegation names them; who has none keeps the urn. */
+	fixture_ok(&f, "person", "edit", "农业农村局局长", "--email", "nync@wuqia.gov.cn", NULL);
+	fixture_ok(&f, "person", "edit", "农业农村局副局长", "--email", "nync2@wuqia.gov.cn",
+		   "--phone", "0908-5550101", NULL);
+	path = export_to(&f, "mailto.ics", NULL);
+	calendar = read_independently(path);
+	plenary = event_with(calendar, "乌恰县人民政府全体会议");
+	head = attendee_named(plenary, "农业农村局局长");
+	substitute = attendee_named(plenary, "农业农村局副局长");
+	assert_string_equal(text(head, "address"), "mailto:nync@wuqia.gov.cn");
+	assert_string_equal(text(head, "delegated_to"), "mailto:nync2@wuqia.gov.cn");
+	assert_string_equal(text(substitute, "delegated_from"), "mailto:nync@wuqia.gov.cn");
+	assert_non_null(strstr(text(attendee_named(plenary, "副职乙"), "address"), "urn:x-huiwu:"));
+	json_decref(calendar);
+	free(path);
+	REFUSED(&f, "is not an e-mail address", "person", "edit", "副职乙", "--email", "副职乙 at gov");
+	REFUSED(&f, "is not a phone number", "person", "edit", "副职乙", "--phone", "call me");
 	fixture_close(&f);
 }
 
@@ -309,6 +327,10 @@ static void test_todos(void **state)
 	json_array_foreach(todos, i, todo)
 		handover |= strcmp(text(todo, "due"), "2026-11-20") == 0;
 	assert_true(handover);
+	/* In the database's language, whatever the exporting clerk's locale (here C). */
+	json_array_foreach(todos, i, todo)
+		assert_true(strncmp(text(todo, "summary"), "签发会议纪要：", strlen("签发会议纪要：")) == 0 ||
+			    strncmp(text(todo, "summary"), "报送办公室：", strlen("报送办公室：")) == 0);
 	json_decref(calendar);
 	free(path);
 	fixture_close(&f);

@@ -219,9 +219,12 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (tbl, key)"
 	") WITHOUT ROWID;",
 
-	/* 5 (import ics): the version (SEQUENCE, DTSTAMP) of each event imported, per target
-	 * ("meeting", "busy", "busy:PERSON-ID"), so that a newer version updates what was
-	 * imported and an older one changes nothing. */
+	/* 5 (calendars, issue 12): the version (SEQUENCE, DTSTAMP) of each event imported, per
+	 * target ("meeting", "busy", "busy:PERSON-ID"), so that a newer version updates what was
+	 * imported and an older one changes nothing; a person's optional e-mail address (the
+	 * export's mailto:) and phone. */
+	"ALTER TABLE person ADD COLUMN email TEXT;"
+	"ALTER TABLE person ADD COLUMN phone TEXT;"
 	"CREATE TABLE import_version ("
 	"  uid TEXT NOT NULL,"
 	"  target TEXT NOT NULL,"
