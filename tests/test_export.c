@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ics_export.h"
+#include "session.h"
+
 #define TODAY "2026-11-23"
 
 /* What python3-icalendar sees in the file. */
@@ -511,6 +514,55 @@ static void test_killed_export_leaves_nothing_behind(void **state)
 	fixture_close(&f);
 }
 
+/* Every exported meeting has an end: a meeting without one lasts its type's usual length
+ * (duration_minutes, the office's own), else an hour; one with an end keeps its DTEND. */
+static void test_every_meeting_has_an_end(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-02", "--time",
+		   "09:00", NULL);
+	fixture_ok(&f, "meeting", "add", "--type", "special", "--date", "2026-12-03", "--time",
+		   "15:00", NULL);
+	fixture_ok(&f, "meeting", "add", "--type", "special", "--date", "2026-12-04", "--time",
+		   "15:00", "--end", "16:30", NULL);
+	hw_error error = {0};
+	hw_session *session = hw_session_open(f.db, true, &error);
+	if (session == NULL)
+		fail_msg("%s", error.message);
+	session->rules->types[HW_MEETING_EXECUTIVE].duration_minutes = 90;
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+	int meetings = 0;
+	hw_export_options options = {.meetings_written = &meetings};
+	assert_int_equal(hw_export_ics(session, &options, out, &error), 3);
+	fclose(out);
+	assert_int_equal(meetings, 3);
+	icalcomponent *calendar = icalparser_parse_string(text);
+	assert_non_null(calendar);
+	int checked = 0;
+	for (icalcomponent *event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
+	     event; event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
+		struct icaltimetype start = icalcomponent_get_dtstart(event);
+		bool has_dtend = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY) != NULL;
+		int minutes = icaldurationtype_as_int(icalcomponent_get_duration(event)) / 60;
+		if (start.day == 2)
+			assert_true(!has_dtend && minutes == 90);
+		else if (start.day == 3)
+			assert_true(!has_dtend && minutes == HW_EXPORT_DEFAULT_MINUTES);
+		else
+			assert_true(has_dtend && minutes == 90);
+		checked++;
+	}
+	assert_int_equal(checked, 3);
+	icalcomponent_free(calendar);
+	free(text);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -522,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_chinese_text_and_separators_survive),
 		cmocka_unit_test(test_libical_reads_it_back),
 		cmocka_unit_test(test_todos),
+		cmocka_unit_test(test_every_meeting_has_an_end),
 		cmocka_unit_test(test_series_across_spring_festival),
 		cmocka_unit_test(test_export_mistakes),
 		cmocka_unit_test(test_killed_export_leaves_nothing_behind),

@@ -299,6 +299,13 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 	icalcomponent_set_dtstart(c.event, zoned(e, meeting->date, meeting->start));
 	if (meeting->end[0])
 		icalcomponent_set_dtend(c.event, zoned(e, meeting->date, meeting->end));
+	else
+		/* Every client reads a meeting's length the same only when it is given: the type's
+		 * usual length (duration_minutes), else an hour. */
+		icalcomponent_add_property(
+			c.event, icalproperty_new_duration(icaldurationtype_from_int(
+					 60 * (type->duration_minutes > 0 ? type->duration_minutes
+									  : HW_EXPORT_DEFAULT_MINUTES))));
 	icalcomponent_add_property(c.event, icalproperty_new_summary(meeting->title));
 	if (meeting->location[0])
 		icalcomponent_add_property(c.event, icalproperty_new_location(meeting->location));

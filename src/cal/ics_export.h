@@ -21,6 +21,9 @@ typedef struct hw_export_options {
 	int *meetings_written;
 } hw_export_options;
 
+/* A meeting without an end whose type gives no duration_minutes lasts this long. */
+#define HW_EXPORT_DEFAULT_MINUTES 60
+
 /* Writes the calendar to `out`; returns the number of events, or -1 with `error`. */
 int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *out,
 		  hw_error *error);
