@@ -986,6 +986,108 @@ static void test_busy_time_is_the_whole_event(void **state)
 	fixture_close(&f);
 }
 
+/* ---- real calendar files (tests/ics-corpus, sources in its SOURCES.md) ---- */
+
+/* The timed events of `path` as python3-icalendar reads them, "UID DATE HH:MM" a line, the
+ * start in Asia/Shanghai (tests/ics_corpus_check.py). */
+static char *independently(const char *path)
+{
+	const char *python = getenv("HUIWU_PYTHON"), *checker = getenv("HUIWU_ICS_CHECK");
+	if (python == NULL || checker == NULL)
+		fail_msg("HUIWU_PYTHON and HUIWU_ICS_CHECK are not set: run the tests with meson test");
+	char command[8192];
+	snprintf(command, sizeof command, "'%s' '%.*s/ics_corpus_check.py' '%s' Asia/Shanghai",
+		 python, (int)(strrchr(checker, '/') - checker), checker, path);
+	FILE *pipe = popen(command, "r");
+	assert_non_null(pipe);
+	char *output = calloc(1, 1 << 16);
+	assert_non_null(output);
+	size_t used = fread(output, 1, (1 << 16) - 1, pipe);
+	output[used] = '\0';
+	if (pclose(pipe) != 0)
+		fail_msg("python3-icalendar refused %s: %s", path, output);
+	return output;
+}
+
+static void test_real_calendar_files(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *file, *from, *to;
+		int events, created, skipped;
+		const char *warning; /* NULL: none */
+		const char *busy;    /* uid|date|start|end, by date and uid */
+	} cases[] = {
+		{"google-alarms.ics", "2024-01-01", "2024-12-31", 1, 1, 0, NULL,
+		 "79fs7pkqvht9m5igs0vjv1sfra@google.com|2024-10-05|02:15|03:00\n"},
+		{"google-blank-description.ics", "2012-01-01", "2012-12-31", 1, 1, 0, NULL,
+		 "dn4vrfmfn5p05roahsopg57h48@google.com|2012-06-30|21:00|22:00\n"},
+		/* Three instances of one UID without their master; RDATE with Z on a DATE. */
+		{"google-birthday.ics", "2012-01-01", "2015-12-31", 4, 4, 0,
+		 "google-birthday.ics:12: libical cannot read 'RDATE:20131210Z': left out",
+		 "BIRTHDAY_79d389868f96182e@google.com/20121210|2012-12-10||\n"
+		 "BIRTHDAY_79d389868f96182e@google.com/20131210|2013-12-10||\n"
+		 "2014_BIRTHDAY_79d389868f96182e@google.com/20141210|2014-12-10||\n"
+		 "BIRTHDAY_79d389868f96182e@google.com/20141210|2014-12-10||\n"},
+		/* Exchange's VTIMEZONE from 1601, a fortnightly all-day week less an EXDATE. */
+		{"exchange-2010.ics", "2024-01-01", "2024-12-31", 3, 3, 0, NULL, NULL},
+		/* A lone override, no UID, an RDATE of periods in a Windows zone. */
+		{"khal-rdate-period.ics", "2018-01-01", "2018-12-31", 1, 1, 0, "an event has no UID",
+		 NULL},
+		{"multiple-calendars.ics", "2024-01-01", "2024-12-31", 2, 0, 2,
+		 "multiple-calendars.ics:12: the event 'event2@example.com' has no valid DTSTART", ""},
+		{"rdate-exdate.ics", "2024-01-01", "2024-12-31", 3, 3, 0, NULL,
+		 "123/20240609T030000Z|2024-06-09|11:00|\n123/20240610T030000Z|2024-06-10|11:00|\n"
+		 "123/20240612T030000Z|2024-06-12|11:00|\n"},
+	};
+	const char *checker = getenv("HUIWU_ICS_CHECK");
+	assert_non_null(checker);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fixture f;
+		fixture_open(&f, "wuqia", TODAY);
+		hw_session *session = open_session(&f);
+		char path[4096];
+		snprintf(path, sizeof path, "%.*s/ics-corpus/%s",
+			 (int)(strrchr(checker, '/') - checker), checker, cases[i].file);
+		hw_import_options options = {.busy = true, .person = "首长", .from = cases[i].from,
+					     .to = cases[i].to};
+		hw_import_report report;
+		hw_error error = {0};
+		if (hw_import_ics(session, path, &options, &report, &error) != 0)
+			fail_msg("%s: %s", cases[i].file, error.message);
+		char *warnings = warnings_of(&report);
+		if (report.events != cases[i].events || report.created != cases[i].created ||
+		    report.skipped != cases[i].skipped)
+			fail_msg("%s: %d events, %d new, %d skipped\n%s", cases[i].file, report.events,
+				 report.created, report.skipped, warnings);
+		if (cases[i].warning)
+			assert_non_null(strstr(warnings, cases[i].warning));
+		else
+			assert_string_equal(warnings, "");
+		free(warnings);
+		hw_import_report_free(&report);
+		char *rows = rows_of(session, BUSY_ROWS);
+		if (cases[i].busy)
+			assert_string_equal(rows, cases[i].busy);
+		/* Each timed event the other parser reads starts on the same day and minute. */
+		char *other = independently(path);
+		for (char *line = strtok(other, "\n"); line; line = strtok(NULL, "\n")) {
+			char expected[1024];
+			char *space = strchr(line, ' ');
+			assert_non_null(space);
+			snprintf(expected, sizeof expected, "%.*s|%.10s|%s|", (int)(space - line), line,
+				 space + 1, space + 12);
+			if (strstr(rows, expected) == NULL)
+				fail_msg("%s: python3-icalendar reads '%s', huiwu has:\n%s",
+					 cases[i].file, expected, rows);
+		}
+		free(other);
+		free(rows);
+		hw_session_close(session);
+		fixture_close(&f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1009,6 +1111,7 @@ int main(void)
 		cmocka_unit_test(test_own_export_round_trips_with_its_series),
 		cmocka_unit_test(test_newer_versions_update_and_cancel),
 		cmocka_unit_test(test_busy_time_is_the_whole_event),
+		cmocka_unit_test(test_real_calendar_files),
 	};
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
 }
