@@ -936,6 +936,14 @@ static int import_occurrence(importer *im, icalcomponent *event, occurrence *o)
 		snprintf(stamp, sizeof stamp, "%04d%02d%02dT%02d%02d%02d", dtstamp.year, dtstamp.month,
 			 dtstamp.day, dtstamp.hour, dtstamp.minute, dtstamp.second);
 	bool cancelled = icalcomponent_get_status(event) == ICAL_STATUS_CANCELLED;
+	if (!im->options->busy && o->all_day && !cancelled) {
+		/* Before its version is kept: it was never imported. */
+		warn(im->report, _("%s:%d: the event '%s' lasts all day; a meeting needs its time "
+				   "(import it as --busy): skipped"),
+		     im->path, event_line(event), o->uid);
+		im->report->skipped++;
+		return 0;
+	}
 	char target[32], old_stamp[32] = "";
 	target_of(im, target, sizeof target);
 	bool found = false;
@@ -999,13 +1007,6 @@ static int import_occurrence(importer *im, icalcomponent *event, occurrence *o)
 			im->report->updated++;
 		else
 			im->report->created++;
-		return 0;
-	}
-	if (o->all_day) {
-		warn(im->report, _("%s:%d: the event '%s' lasts all day; a meeting needs its time "
-				   "(import it as --busy): skipped"),
-		     im->path, event_line(event), o->uid);
-		im->report->skipped++;
 		return 0;
 	}
 	const char *location = one_line(im, event, _("location"), icalcomponent_get_location(event),
