@@ -563,6 +563,30 @@ static void test_every_meeting_has_an_end(void **state)
 	fixture_close(&f);
 }
 
+/* A new calendar file follows the umask (it is meant to be shared), a replaced one keeps its
+ * mode. */
+static void test_export_follows_the_umask(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	char *shared = test_path(f.directory, "shared.ics"), *own = test_path(f.directory, "own.ics");
+	mode_t saved = umask(022);
+	fixture_ok(&f, "export", "ics", "-o", shared, NULL);
+	umask(077);
+	fixture_ok(&f, "export", "ics", "-o", own, NULL);
+	fixture_ok(&f, "export", "ics", "-o", shared, NULL); /* replaced: keeps 0644 */
+	umask(saved);
+	struct stat st;
+	assert_int_equal(stat(shared, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+	assert_int_equal(stat(own, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	free(shared);
+	free(own);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -575,6 +599,7 @@ int main(void)
 		cmocka_unit_test(test_libical_reads_it_back),
 		cmocka_unit_test(test_todos),
 		cmocka_unit_test(test_every_meeting_has_an_end),
+		cmocka_unit_test(test_export_follows_the_umask),
 		cmocka_unit_test(test_series_across_spring_festival),
 		cmocka_unit_test(test_export_mistakes),
 		cmocka_unit_test(test_killed_export_leaves_nothing_behind),
