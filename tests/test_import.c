@@ -951,6 +951,10 @@ static void test_newer_versions_update_and_cancel(void **state)
 		free(text);
 	}
 	hw_session_close(session);
+	/* What the updates and the cancellation changed is in the sealed audit log. */
+	run_result r = fixture_run(&f, "log", "--verify", NULL);
+	assert_int_equal(r.status, 0);
+	test_run_free(&r);
 	fixture_close(&f);
 }
 
