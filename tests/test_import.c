@@ -232,6 +232,28 @@ static void test_one_bad_line_never_loses_a_file(void **state)
 		free(path);
 		fixture_close(&f);
 	}
+	/* An event the meeting's own checks refuse (a title of 3,000 bytes) is skipped with its
+	 * reason and line; the other event is imported. */
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	char title[3001];
+	memset(title, 'x', 3000);
+	title[3000] = '\0';
+	char *body = NULL;
+	assert_true(asprintf(&body, "BEGIN:VEVENT\r\nUID:long\r\nDTSTART:20261202T020000Z\r\n"
+				    "SUMMARY:%s\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:good\r\n"
+				    "DTSTART:20261203T020000Z\r\nSUMMARY:好的\r\nEND:VEVENT\r\n",
+			     title) > 0);
+	char *path = write_ics(&f, "long-title.ics", body);
+	run_result r = fixture_run(&f, "import", "ics", path, "--as", "special", NULL);
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "2 events: 1 new");
+	assert_contains(r.err, "long-title.ics:4: the event 'long': the title is empty or too long: skipped");
+	test_run_free(&r);
+	assert_int_equal(MEETINGS(&f), 1);
+	free(body);
+	free(path);
+	fixture_close(&f);
 }
 
 static void test_import_mistakes(void **state)

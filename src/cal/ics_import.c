@@ -750,6 +750,15 @@ static int step_done(importer *im, sqlite3_stmt *statement, const char *failure)
 	return 0;
 }
 
+/* One statement without bindings (`sql` a literal: prepared once per import). */
+static int step_sql(importer *im, const char *sql)
+{
+	sqlite3_stmt *statement = hw_store_cached(im->session->store, sql, im->error);
+	if (statement == NULL)
+		return -1;
+	return step_done(im, statement, _("cannot save the meeting"));
+}
+
 /* Busy time of `person` for the whole occurrence: every day it covers, the first from its
  * start, the last to its end, the days between whole. */
 static int add_busy(importer *im, const occurrence *o, int64_t person, const char *summary)
@@ -1029,11 +1038,23 @@ static int import_occurrence(importer *im, icalcomponent *event, occurrence *o)
 	input.location = location;
 	input.uid = o->uid;
 	int64_t id;
+	/* An event the meeting's own checks refuse (a title too long, say) is skipped with its
+	 * reason, its half-written rows rolled back; the type was checked once, before. */
+	if (step_sql(im, "SAVEPOINT import_event") != 0)
+		return -1;
 	if (hw_meeting_insert(im->session, &input, 0, 0, &id, im->error) != 0) {
 		char reason[HW_ERROR_MESSAGE_SIZE];
 		snprintf(reason, sizeof reason, "%s", im->error->message);
-		return hw_error_set(im->error, _("%s: the event '%s': %s"), im->path, o->uid, reason);
+		if (step_sql(im, "ROLLBACK TO import_event") != 0 ||
+		    step_sql(im, "RELEASE import_event") != 0)
+			return -1;
+		warn(im->report, _("%s:%d: the event '%s': %s: skipped"), im->path, event_line(event),
+		     o->uid, reason);
+		im->report->skipped++;
+		return 0;
 	}
+	if (step_sql(im, "RELEASE import_event") != 0)
+		return -1;
 	im->report->created++;
 	return 0;
 }
@@ -1359,6 +1380,18 @@ int hw_import_ics(hw_session *session, const char *path, const hw_import_options
 			return -1;
 		im.person = person.id;
 	}
+	/* A type the rules do not define would refuse every event: the file is refused. */
+	hw_meeting_type type;
+	if (options->as_type && !hw_meeting_type_from_key(options->as_type, &type))
+		return hw_error_set(error,
+				    _("unknown meeting type '%s' (plenary, executive, office, "
+				      "special, study, dept_wide)"),
+				    options->as_type);
+	if (options->as_type && !session->rules->types[type].defined)
+		return hw_error_set(error, _("the rules of %s do not define %s meetings 〔%s〕"),
+				    session->rules->government[HW_GOV_NAME],
+				    hw_meeting_type_key(type),
+				    hw_type_clause(&session->rules->types[type]));
 	/* A regular file (a FIFO or a device would never end), read whole within the limit. */
 	char *text = NULL;
 	size_t size = 0;
