@@ -806,7 +806,7 @@ static void test_time_zones_as_clients_write_them(void **state)
 		    "DTEND;TZID=Outlook Zone:20261202T100000\r\nSUMMARY:Outlook\r\nEND:VEVENT\r\n"
 		    "BEGIN:VTODO\r\nUID:t1\r\nSUMMARY:待办一\r\nEND:VTODO\r\n"
 		    "BEGIN:VTODO\r\nUID:t2\r\nSUMMARY:待办二\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
-		    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+		    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Nowhere/Zone\r\n"
 		    "BEGIN:VEVENT\r\nUID:windows\r\nDTSTART;TZID=Tokyo Standard Time:20261203T100000\r\n"
 		    "DTEND;TZID=Tokyo Standard Time:20261203T110000\r\nSUMMARY:东京\r\nEND:VEVENT\r\n"
 		    "BEGIN:VEVENT\r\nUID:local\r\nDTSTART:20261204T210000\r\nSUMMARY:本地\r\n"
@@ -814,7 +814,12 @@ static void test_time_zones_as_clients_write_them(void **state)
 		    &options, &report);
 	assert_int_equal(report.created, 4);
 	assert_int_equal(report.todos, 2);
-	assert_int_equal(report.warning_count, 0);
+	char *warnings = warnings_of(&report);
+	/* The only warning: the second calendar's zone; its floating time is local. */
+	assert_int_equal(report.warning_count, 1);
+	assert_non_null(strstr(warnings, "clients.ics:35: X-WR-TIMEZONE 'Nowhere/Zone' is a time zone "
+					 "no one knows"));
+	free(warnings);
 	hw_import_report_free(&report);
 	/* Brussels 21:00 in summer is 03:00 the next day in Shanghai; +03:00 09:00 is 14:00; Tokyo
 	 * 10:00 is 09:00; the second calendar has no X-WR-TIMEZONE: its floating time is local. */

@@ -424,8 +424,11 @@ static int read_line(reader *r, char *line, size_t length, int first_line, bool 
 			result = end_component(r, line, first_line);
 		else if ((result = check_property(r, line, first_line)) == 0) {
 			/* Floating times of the calendar are in its X-WR-TIMEZONE (Google, Apple). */
-			if (r->depth == 1 && strncasecmp(line, "X-WR-TIMEZONE:", 14) == 0)
-				r->im->floating = zone_by_name(line + 14);
+			if (r->depth == 1 && strncasecmp(line, "X-WR-TIMEZONE:", 14) == 0 &&
+			    (r->im->floating = zone_by_name(line + 14)) == NULL)
+				warn(r->report, _("%s:%d: X-WR-TIMEZONE '%.60s' is a time zone no one "
+						  "knows: floating times are taken as local"),
+				     r->path, first_line, line + 14);
 			result = feed(r, line);
 		} else {
 			result = 0; /* left out, with its warning */
