@@ -105,6 +105,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hw_import_report_free(&report); /* the warnings are the caller's (ics_import.h) */
 	if (status != 0 && error.message[0] == '\0')
 		__builtin_trap(); /* a refusal must say why */
-	hw_import_report_free(&report); /* the warnings of a file imported with some skipped */
+	hw_import_report_free(&report); /* the warnings of what was skipped */
 	return 0;
 }

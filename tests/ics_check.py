@@ -91,6 +91,7 @@ for todo in calendar.walk("VTODO"):
     result["todos"].append({
         "uid": str(todo.get("UID")),
         "due": todo.decoded("DUE").isoformat(),
+        "summary": str(todo.get("SUMMARY")),
         "related_to": str(todo.get("RELATED-TO")),
         "description": str(todo.get("DESCRIPTION")),
     })

@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ics_export.h"
+#include "session.h"
+
 #define TODAY "2026-11-23"
 
 /* What python3-icalendar sees in the file. */
@@ -193,6 +196,24 @@ static void test_leave_and_substitute(void **state)
 	assert_string_equal(text(attendee_named(plenary, "副职乙"), "partstat"), "DECLINED");
 	json_decref(calendar);
 	free(path);
+	/* With e-mail addresses in the roster, the calendar addresses are mailto: and the
+	 * delegation names them; who has none keeps the urn. */
+	fixture_ok(&f, "person", "edit", "农业农村局局长", "--email", "nync@wuqia.gov.cn", NULL);
+	fixture_ok(&f, "person", "edit", "农业农村局副局长", "--email", "nync2@wuqia.gov.cn",
+		   "--phone", "0908-5550101", NULL);
+	path = export_to(&f, "mailto.ics", NULL);
+	calendar = read_independently(path);
+	plenary = event_with(calendar, "乌恰县人民政府全体会议");
+	head = attendee_named(plenary, "农业农村局局长");
+	substitute = attendee_named(plenary, "农业农村局副局长");
+	assert_string_equal(text(head, "address"), "mailto:nync@wuqia.gov.cn");
+	assert_string_equal(text(head, "delegated_to"), "mailto:nync2@wuqia.gov.cn");
+	assert_string_equal(text(substitute, "delegated_from"), "mailto:nync@wuqia.gov.cn");
+	assert_non_null(strstr(text(attendee_named(plenary, "副职乙"), "address"), "urn:x-huiwu:"));
+	json_decref(calendar);
+	free(path);
+	REFUSED(&f, "is not an e-mail address", "person", "edit", "副职乙", "--email", "副职乙 at gov");
+	REFUSED(&f, "is not a phone number", "person", "edit", "副职乙", "--phone", "call me");
 	fixture_close(&f);
 }
 
@@ -309,6 +330,10 @@ static void test_todos(void **state)
 	json_array_foreach(todos, i, todo)
 		handover |= strcmp(text(todo, "due"), "2026-11-20") == 0;
 	assert_true(handover);
+	/* In the database's language, whatever the exporting clerk's locale (here C). */
+	json_array_foreach(todos, i, todo)
+		assert_true(strncmp(text(todo, "summary"), "签发会议纪要：", strlen("签发会议纪要：")) == 0 ||
+			    strncmp(text(todo, "summary"), "报送办公室：", strlen("报送办公室：")) == 0);
 	json_decref(calendar);
 	free(path);
 	fixture_close(&f);
@@ -489,6 +514,79 @@ static void test_killed_export_leaves_nothing_behind(void **state)
 	fixture_close(&f);
 }
 
+/* Every exported meeting has an end: a meeting without one lasts its type's usual length
+ * (duration_minutes, the office's own), else an hour; one with an end keeps its DTEND. */
+static void test_every_meeting_has_an_end(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-02", "--time",
+		   "09:00", NULL);
+	fixture_ok(&f, "meeting", "add", "--type", "special", "--date", "2026-12-03", "--time",
+		   "15:00", NULL);
+	fixture_ok(&f, "meeting", "add", "--type", "special", "--date", "2026-12-04", "--time",
+		   "15:00", "--end", "16:30", NULL);
+	hw_error error = {0};
+	hw_session *session = hw_session_open(f.db, true, &error);
+	if (session == NULL)
+		fail_msg("%s", error.message);
+	session->rules->types[HW_MEETING_EXECUTIVE].duration_minutes = 90;
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+	int meetings = 0;
+	hw_export_options options = {.meetings_written = &meetings};
+	assert_int_equal(hw_export_ics(session, &options, out, &error), 3);
+	fclose(out);
+	assert_int_equal(meetings, 3);
+	icalcomponent *calendar = icalparser_parse_string(text);
+	assert_non_null(calendar);
+	int checked = 0;
+	for (icalcomponent *event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
+	     event; event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
+		struct icaltimetype start = icalcomponent_get_dtstart(event);
+		bool has_dtend = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY) != NULL;
+		int minutes = icaldurationtype_as_int(icalcomponent_get_duration(event)) / 60;
+		if (start.day == 2)
+			assert_true(!has_dtend && minutes == 90);
+		else if (start.day == 3)
+			assert_true(!has_dtend && minutes == HW_EXPORT_DEFAULT_MINUTES);
+		else
+			assert_true(has_dtend && minutes == 90);
+		checked++;
+	}
+	assert_int_equal(checked, 3);
+	icalcomponent_free(calendar);
+	free(text);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
+/* A new calendar file follows the umask (it is meant to be shared), a replaced one keeps its
+ * mode. */
+static void test_export_follows_the_umask(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	char *shared = test_path(f.directory, "shared.ics"), *own = test_path(f.directory, "own.ics");
+	mode_t saved = umask(022);
+	fixture_ok(&f, "export", "ics", "-o", shared, NULL);
+	umask(077);
+	fixture_ok(&f, "export", "ics", "-o", own, NULL);
+	fixture_ok(&f, "export", "ics", "-o", shared, NULL); /* replaced: keeps 0644 */
+	umask(saved);
+	struct stat st;
+	assert_int_equal(stat(shared, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+	assert_int_equal(stat(own, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	free(shared);
+	free(own);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +598,8 @@ int main(void)
 		cmocka_unit_test(test_chinese_text_and_separators_survive),
 		cmocka_unit_test(test_libical_reads_it_back),
 		cmocka_unit_test(test_todos),
+		cmocka_unit_test(test_every_meeting_has_an_end),
+		cmocka_unit_test(test_export_follows_the_umask),
 		cmocka_unit_test(test_series_across_spring_festival),
 		cmocka_unit_test(test_export_mistakes),
 		cmocka_unit_test(test_killed_export_leaves_nothing_behind),

@@ -60,7 +60,7 @@ static void test_events_become_meetings_once(void **state)
 	char *path = write_ics(&f, "prefecture.ics", two_events);
 	run_result r = fixture_run(&f, "import", "ics", path, "--as", "special", NULL);
 	assert_int_equal(r.status, 0);
-	assert_contains(r.out, "3 events: 2 imported, 0 imported before, 1 cancelled");
+	assert_contains(r.out, "3 events: 2 new, 0 updated, 1 cancelled, 0 unchanged, 0 skipped");
 	test_run_free(&r);
 	json_t *list = json_of(&f, (const char *const[]){"meeting", "list", "--from", "2026-12-01",
 							  "--to", "2026-12-31", "--json", NULL});
@@ -76,7 +76,7 @@ static void test_events_become_meetings_once(void **state)
 	size_t entries = LOG_ENTRIES(&f);
 	r = fixture_run(&f, "import", "ics", path, "--as", "special", NULL);
 	assert_int_equal(r.status, 0);
-	assert_contains(r.out, "0 imported, 2 imported before");
+	assert_contains(r.out, "0 new, 0 updated, 0 cancelled, 3 unchanged");
 	test_run_free(&r);
 	assert_int_equal(MEETINGS(&f), 2);
 	assert_int_equal(LOG_ENTRIES(&f), entries);
@@ -118,13 +118,17 @@ static void test_busy_by_attendee_names(void **state)
 			       "ATTENDEE;CN=别处的人:mailto:b@example.org\r\nEND:VEVENT\r\n");
 	run_result r = fixture_run(&f, "import", "ics", path, "--busy", NULL);
 	assert_int_equal(r.status, 0);
-	assert_contains(r.out, "1 imported");
+	assert_contains(r.out, "1 new");
 	assert_contains(r.err, "1 attendees are not in the roster");
 	test_run_free(&r);
-	/* An all-day event cannot be a meeting. */
+	/* An all-day event cannot be a meeting: skipped, with its line. */
 	r = fixture_run(&f, "import", "ics", path, "--as", "special", NULL);
-	assert_int_equal(r.status, 1);
-	assert_contains(r.err, "all day");
+	assert_int_equal(r.status, 0);
+	assert_contains(r.err, "attendees.ics:4: the event 'a@example.org' lasts all day");
+	test_run_free(&r);
+	/* Never imported, so never "unchanged": skipped again. */
+	r = fixture_run(&f, "import", "ics", path, "--as", "special", NULL);
+	assert_contains(r.out, "0 unchanged, 1 skipped");
 	test_run_free(&r);
 	free(path);
 	fixture_close(&f);
@@ -144,31 +148,10 @@ static void test_broken_files_name_their_line(void **state)
 		 ":3: BEGIN:VEVENT is never ended"},
 		{"unclosed.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n",
 		 ":3: BEGIN:VEVENT is never ended"},
-		{"bad-value.ics",
-		 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:2026120\r\n"
-		 "END:VEVENT\r\nEND:VCALENDAR\r\n",
-		 ":5: libical cannot read 'DTSTART:2026120'"},
-		{"no-date.ics",
-		 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n"
-		 "SUMMARY:a long line folded\r\n  over two lines\r\nDTSTART:20260230T090000\r\n"
-		 "END:VEVENT\r\nEND:VCALENDAR\r\n",
-		 ":7: 'DTSTART:20260230T090000' is not a real date"},
 		{"stray-end.ics", "BEGIN:VCALENDAR\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
 		 ":2: 'END:VEVENT' ends a component that was not begun"},
 		{"not-ics.ics", "这不是日历文件\r\n", ":1: not an iCalendar file"},
 		{"empty.ics", "", ":1: the file is empty"},
-		{"no-uid.ics",
-		 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20261202T090000\r\n"
-		 "END:VEVENT\r\nEND:VCALENDAR\r\n",
-		 "has no UID"},
-		{"unknown-zone.ics",
-		 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:z\r\n"
-		 "DTSTART;TZID=Nowhere/City:20261202T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-		 "'Nowhere/City'"},
-		{"recurring.ics",
-		 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:r\r\nDTSTART:20261202T090000\r\n"
-		 "RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-		 "recurs (RRULE)"},
 	};
 	fixture f;
 	fixture_open(&f, "wuqia", TODAY);
@@ -185,17 +168,91 @@ static void test_broken_files_name_their_line(void **state)
 		test_run_free(&r);
 		free(path);
 	}
-	char *mixed = write_ics(&f, "mixed.ics",
-				"BEGIN:VEVENT\r\nUID:good@example.org\r\nDTSTART:20261202T090000\r\n"
-				"SUMMARY:好的\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:bad\r\n"
-				"DTSTART:20261302T090000\r\nEND:VEVENT\r\n");
+	/* A good event first, then one never ended: nothing of the file is imported. */
+	char *mixed = test_path(f.directory, "mixed.ics");
+	test_write_file(mixed, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//EN\r\n"
+			       "BEGIN:VEVENT\r\nUID:good@example.org\r\nDTSTART:20261202T090000\r\n"
+			       "SUMMARY:好的\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:bad\r\n"
+			       "DTSTART:20261202T090000\r\nEND:VCALENDAR\r\n");
 	run_result r = fixture_run(&f, "import", "ics", mixed, "--as", "special", NULL);
 	assert_int_equal(r.status, 1);
-	assert_contains(r.err, "mixed.ics:11: "); /* the bad DTSTART, after a good event */
+	assert_contains(r.err, "mixed.ics:9: BEGIN:VEVENT is never ended");
 	test_run_free(&r);
 	assert_int_equal(MEETINGS(&f), 0);
 	assert_int_equal(LOG_ENTRIES(&f), entries);
 	free(mixed);
+	fixture_close(&f);
+}
+
+/* A property that cannot be used is left out with a warning naming its line, and an event
+ * that cannot be used without it is skipped; the rest of the file imports. Empty text is
+ * empty text, without a word. */
+static void test_one_bad_line_never_loses_a_file(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *event; /* between BEGIN:VEVENT (line 4) and END:VEVENT */
+		const char *warning; /* NULL: none */
+		int meetings;
+	} cases[] = {
+		{"UID:x\r\nDTSTART:2026120\r\n", "bad.ics:6: libical cannot read 'DTSTART:2026120'", 0},
+		{"UID:x\r\nSUMMARY:a long line folded\r\n  over two lines\r\nDTSTART:20260230T090000\r\n",
+		 "bad.ics:8: 'DTSTART:20260230T090000' is not a real date", 0},
+		{"UID:x\r\nDTSTART:20261202T090000\r\nRRULE:\r\n", "bad.ics:7: 'RRULE:' has no value", 1},
+		{"UID:x\r\nDTSTART:20261202T090000\r\nRDATE;VALUE=DATE:20261209Z\r\n",
+		 "bad.ics:7: libical cannot read 'RDATE;VALUE=DATE:20261209Z'", 1},
+		{"UID:x\r\nDTSTART;TZID=Nowhere/City:20261202T090000\r\n", "'Nowhere/City'", 0},
+		{"DTSTART:20261202T090000\r\nSUMMARY:无UID\r\n", "bad.ics:4: an event has no UID: it is known as 'huiwu-derived-", 1},
+		{"UID:x\r\nDTSTART:20261202T020000Z\r\nDESCRIPTION:\r\nLOCATION:\r\nCATEGORIES:\r\n"
+		 "SUMMARY:谷歌\r\n", NULL, 1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fixture f;
+		fixture_open(&f, "wuqia", TODAY);
+		char *body = NULL;
+		assert_true(asprintf(&body, "BEGIN:VEVENT\r\n%sEND:VEVENT\r\n"
+					    "BEGIN:VEVENT\r\nUID:good\r\nDTSTART:20261203T020000Z\r\n"
+					    "SUMMARY:好的\r\nEND:VEVENT\r\n", cases[i].event) > 0);
+		char *path = write_ics(&f, "bad.ics", body);
+		run_result r = fixture_run(&f, "import", "ics", path, "--as", "special", NULL);
+		if (r.status != 0)
+			fail_msg("case %zu: exit %d (%s)", i, r.status, r.err);
+		if (cases[i].warning)
+			assert_contains(r.err, cases[i].warning);
+		else
+			assert_int_equal(test_count_lines(r.err), 0);
+		test_run_free(&r);
+		assert_int_equal(MEETINGS(&f), 1 + (size_t)cases[i].meetings);
+		if (i == 5) { /* the derived UID is stable: a second import changes nothing */
+			r = fixture_run(&f, "import", "ics", path, "--as", "special", NULL);
+			assert_contains(r.out, "0 new, 0 updated, 0 cancelled, 2 unchanged");
+			test_run_free(&r);
+		}
+		free(body);
+		free(path);
+		fixture_close(&f);
+	}
+	/* An event the meeting's own checks refuse (a title of 3,000 bytes) is skipped with its
+	 * reason and line; the other event is imported. */
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	char title[3001];
+	memset(title, 'x', 3000);
+	title[3000] = '\0';
+	char *body = NULL;
+	assert_true(asprintf(&body, "BEGIN:VEVENT\r\nUID:long\r\nDTSTART:20261202T020000Z\r\n"
+				    "SUMMARY:%s\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:good\r\n"
+				    "DTSTART:20261203T020000Z\r\nSUMMARY:好的\r\nEND:VEVENT\r\n",
+			     title) > 0);
+	char *path = write_ics(&f, "long-title.ics", body);
+	run_result r = fixture_run(&f, "import", "ics", path, "--as", "special", NULL);
+	assert_int_equal(r.status, 0);
+	assert_contains(r.out, "2 events: 1 new");
+	assert_contains(r.err, "long-title.ics:4: the event 'long': the title is empty or too long: skipped");
+	test_run_free(&r);
+	assert_int_equal(MEETINGS(&f), 1);
+	free(body);
+	free(path);
 	fixture_close(&f);
 }
 
@@ -668,7 +725,7 @@ static void test_cli_prints_the_warnings(void **state)
 			       "SUMMARY:\xff\r\nEND:VEVENT\r\n");
 	run_result r = fixture_run(&f, "import", "ics", path, "--busy", "--person", "首长", NULL);
 	assert_int_equal(r.status, 0);
-	assert_contains(r.out, "2 events: 1 imported");
+	assert_contains(r.out, "2 events: 1 new");
 	assert_int_equal(test_count_lines(r.err), 3);
 	assert_contains(r.err, "warning: ");
 	assert_contains(r.err, "warn.ics:4: the event 'r@x' ends before it starts");
@@ -679,6 +736,394 @@ static void test_cli_prints_the_warnings(void **state)
 	fixture_close(&f);
 }
 
+/* ---- what clients send: time zones, recurrence, versions, whole busy time ---- */
+
+/* The rows of `sql` (text columns), "a|b|c" a line, for one assertion on them all. */
+static char *rows_of(hw_session *session, const char *sql)
+{
+	sqlite3_stmt *statement;
+	assert_int_equal(sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL),
+			 SQLITE_OK);
+	char *all = strdup("");
+	while (sqlite3_step(statement) == SQLITE_ROW) {
+		for (int c = 0; c < sqlite3_column_count(statement); c++) {
+			const char *value = (const char *)sqlite3_column_text(statement, c);
+			char *longer = NULL;
+			assert_true(asprintf(&longer, "%s%s%s", all, c ? "|" : "", value ? value : "")
+				    > 0);
+			free(all);
+			all = longer;
+		}
+		char *longer = NULL;
+		assert_true(asprintf(&longer, "%s\n", all) > 0);
+		free(all);
+		all = longer;
+	}
+	sqlite3_finalize(statement);
+	return all;
+}
+
+#define MEETING_ROWS "SELECT uid, date, start, end, title, status FROM meeting ORDER BY date, start"
+#define BUSY_ROWS "SELECT uid, date, start, end FROM busy ORDER BY date, uid"
+
+static void assert_rows(hw_session *session, const char *sql, const char *expected)
+{
+	char *rows = rows_of(session, sql);
+	assert_string_equal(rows, expected);
+	free(rows);
+}
+
+/* Imports `text` (a whole file) as `options` say; fails the test on an error. */
+static void import_text(fixture *f, hw_session *session, const char *name, const char *text,
+			const hw_import_options *options, hw_import_report *report)
+{
+	char *path = test_path(f->directory, name);
+	test_write_file(path, text);
+	hw_error error = {0};
+	if (hw_import_ics(session, path, options, report, &error) != 0)
+		fail_msg("%s", error.message);
+	free(path);
+}
+
+/* Outlook's VTIMEZONE from 1601, a Windows zone name without a VTIMEZONE, a floating time
+ * in the calendar's X-WR-TIMEZONE, a byte-order mark, two calendars in one file, to-dos. */
+static void test_time_zones_as_clients_write_them(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	hw_import_options options = {.as_type = "special"};
+	hw_import_report report;
+	import_text(&f, session, "clients.ics",
+		    "\xEF\xBB\xBF" "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Europe/Brussels\r\n"
+		    "BEGIN:VTIMEZONE\r\nTZID:Outlook Zone\r\nBEGIN:STANDARD\r\n"
+		    "DTSTART:16010101T000000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\n"
+		    "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+		    "BEGIN:VEVENT\r\nUID:float\r\nDTSTART:20260610T210000\r\nDTEND:20260610T220000\r\n"
+		    "SUMMARY:布鲁塞尔\r\nEND:VEVENT\r\n"
+		    "BEGIN:VEVENT\r\nUID:outlook\r\nDTSTART;TZID=Outlook Zone:20261202T090000\r\n"
+		    "DTEND;TZID=Outlook Zone:20261202T100000\r\nSUMMARY:Outlook\r\nEND:VEVENT\r\n"
+		    "BEGIN:VTODO\r\nUID:t1\r\nSUMMARY:待办一\r\nEND:VTODO\r\n"
+		    "BEGIN:VTODO\r\nUID:t2\r\nSUMMARY:待办二\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+		    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Nowhere/Zone\r\n"
+		    "BEGIN:VEVENT\r\nUID:windows\r\nDTSTART;TZID=Tokyo Standard Time:20261203T100000\r\n"
+		    "DTEND;TZID=Tokyo Standard Time:20261203T110000\r\nSUMMARY:东京\r\nEND:VEVENT\r\n"
+		    "BEGIN:VEVENT\r\nUID:local\r\nDTSTART:20261204T210000\r\nSUMMARY:本地\r\n"
+		    "END:VEVENT\r\nEND:VCALENDAR\r\n",
+		    &options, &report);
+	assert_int_equal(report.created, 4);
+	assert_int_equal(report.todos, 2);
+	char *warnings = warnings_of(&report);
+	/* The only warning: the second calendar's zone; its floating time is local. */
+	assert_int_equal(report.warning_count, 1);
+	assert_non_null(strstr(warnings, "clients.ics:35: X-WR-TIMEZONE 'Nowhere/Zone' is a time zone "
+					 "no one knows"));
+	free(warnings);
+	hw_import_report_free(&report);
+	/* Brussels 21:00 in summer is 03:00 the next day in Shanghai; +03:00 09:00 is 14:00; Tokyo
+	 * 10:00 is 09:00; the second calendar has no X-WR-TIMEZONE: its floating time is local. */
+	assert_rows(session, MEETING_ROWS,
+		    "float|2026-06-11|03:00|04:00|布鲁塞尔|planned\n"
+		    "outlook|2026-12-02|14:00|15:00|Outlook|planned\n"
+		    "windows|2026-12-03|09:00|10:00|东京|planned\n"
+		    "local|2026-12-04|21:00||本地|planned\n");
+	hw_session_close(session);
+	char *path = test_path(f.directory, "clients.ics");
+	run_result r = fixture_run(&f, "import", "ics", path, "--as", "special", NULL);
+	assert_contains(r.err, "2 to-dos not imported");
+	test_run_free(&r);
+	free(path);
+	fixture_close(&f);
+}
+
+static const char *const weekly =
+	"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	"BEGIN:VEVENT\r\nUID:weekly\r\nDTSTART;TZID=Asia/Shanghai:20261207T090000\r\n"
+	"DTEND;TZID=Asia/Shanghai:20261207T100000\r\nRRULE:FREQ=WEEKLY\r\n"
+	"EXDATE;TZID=Asia/Shanghai:20261214T090000\r\nRDATE:20261210T070000Z\r\nSUMMARY:周例会\r\n"
+	"END:VEVENT\r\n"
+	"BEGIN:VEVENT\r\nUID:weekly\r\nRECURRENCE-ID;TZID=Asia/Shanghai:20261221T090000\r\n"
+	"DTSTART;TZID=Asia/Shanghai:20261222T150000\r\nDTEND;TZID=Asia/Shanghai:20261222T160000\r\n"
+	"SUMMARY:周例会（改期）\r\nEND:VEVENT\r\n"
+	"BEGIN:VEVENT\r\nUID:weekly\r\nRECURRENCE-ID:20261228T010000Z\r\n"
+	"DTSTART:20261228T010000Z\r\nSTATUS:CANCELLED\r\nSUMMARY:周例会\r\nEND:VEVENT\r\n"
+	"BEGIN:VEVENT\r\nUID:orphan\r\nRECURRENCE-ID:20261201T010000Z\r\n"
+	"DTSTART:20261201T010000Z\r\nSUMMARY:单独一次\r\nEND:VEVENT\r\n"
+	"BEGIN:VEVENT\r\nUID:orphan\r\nRECURRENCE-ID:20261202T010000Z\r\n"
+	"DTSTART:20261202T020000Z\r\nSUMMARY:单独两次\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+/* A weekly event without end, over the window: EXDATE removes a week, RDATE adds a day, an
+ * override moves one, a cancelled override removes one; instances without their master are
+ * meetings each. */
+static void test_recurrence_is_expanded_over_the_window(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	hw_import_options options = {.as_type = "special", .from = "2026-12-01", .to = "2027-01-05"};
+	hw_import_report report;
+	import_text(&f, session, "weekly.ics", weekly, &options, &report);
+	hw_import_report_free(&report);
+	assert_rows(session, MEETING_ROWS,
+		    "orphan/20261201T010000Z|2026-12-01|09:00||单独一次|planned\n"
+		    "orphan/20261202T010000Z|2026-12-02|10:00||单独两次|planned\n"
+		    "weekly/20261207T010000Z|2026-12-07|09:00|10:00|周例会|planned\n"
+		    "weekly/20261210T070000Z|2026-12-10|15:00|16:00|周例会|planned\n"
+		    "weekly/20261221T010000Z|2026-12-22|15:00|16:00|周例会（改期）|planned\n"
+		    "weekly/20270104T010000Z|2027-01-04|09:00|10:00|周例会|planned\n");
+	/* Again: nothing changes. */
+	import_text(&f, session, "weekly.ics", weekly, &options, &report);
+	assert_int_equal(report.created, 0);
+	assert_int_equal(report.unchanged, 7); /* the cancelled override too */
+	hw_import_report_free(&report);
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
+/* huiwu's own export (a standing series as RRULE) imported into a fresh database and
+ * exported again gives the same meetings on the same days. */
+static void test_own_export_round_trips_with_its_series(void **state)
+{
+	(void)state;
+	fixture a, b;
+	fixture_open(&a, "wuqia", TODAY);
+	fixture_open(&b, "wuqia", TODAY);
+	fixture_ok(&a, "series", "add", "--type", "study", "--rrule", "FREQ=WEEKLY;BYDAY=MO", "--time",
+		   "09:00", "--end", "10:00", "--from", "2026-11-30", "--count", "4", "--title",
+		   "周一学习", "--force", NULL);
+	char *first = test_path(a.directory, "a.ics"), *second = test_path(b.directory, "b.ics");
+	run_result r = fixture_run(&a, "export", "ics", "-o", first, NULL);
+	assert_contains(r.err, "4 meetings written"); /* meetings, not the one event */
+	test_run_free(&r);
+	fixture_ok(&b, "import", "ics", first, "--as", "study", NULL);
+	fixture_ok(&b, "export", "ics", "-o", second, NULL);
+	hw_session *x = open_session(&a), *y = open_session(&b);
+	char *days = rows_of(x, "SELECT date, start, end, title FROM meeting ORDER BY date");
+	assert_rows(y, "SELECT date, start, end, title FROM meeting ORDER BY date", days);
+	assert_non_null(strstr(days, "2026-12-21|09:00|10:00|周一学习"));
+	free(days);
+	/* As busy time of the same database: its own meetings, left out. */
+	hw_import_options options = {.busy = true, .person = "首长"};
+	hw_import_report report;
+	hw_error error = {0};
+	assert_int_equal(hw_import_ics(x, first, &options, &report, &error), 0);
+	assert_int_equal(report.own, 1);
+	assert_int_equal(report.created, 0);
+	hw_import_report_free(&report);
+	/* The twin: the other database's export is no one's own there. */
+	assert_int_equal(hw_import_ics(x, second, &options, &report, &error), 0);
+	assert_int_equal(report.own, 0);
+	assert_int_equal(report.created, 4);
+	hw_import_report_free(&report);
+	hw_session_close(x);
+	hw_session_close(y);
+	free(first);
+	free(second);
+	fixture_close(&a);
+	fixture_close(&b);
+}
+
+static char *versioned(int sequence, const char *stamp, const char *start, const char *extra)
+{
+	char *text = NULL;
+	assert_true(asprintf(&text, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:move\r\n"
+				    "SEQUENCE:%d\r\nDTSTAMP:%s\r\nDTSTART:%s\r\nSUMMARY:州会\r\n%s"
+				    "END:VEVENT\r\nEND:VCALENDAR\r\n",
+			     sequence, stamp, start, extra) > 0);
+	return text;
+}
+
+/* A newer SEQUENCE (or, the same, a newer DTSTAMP) moves what was imported; an older one
+ * changes nothing; a cancellation cancels the meeting and takes the busy time away. */
+static void test_newer_versions_update_and_cancel(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	static const struct {
+		int sequence;
+		const char *stamp, *start, *extra, *meeting, *busy;
+		int created, updated, cancelled, unchanged;
+	} steps[] = {
+		{0, "20261101T000000Z", "20261202T020000Z", "", "move|2026-12-02|10:00||州会|planned\n",
+		 "move|2026-12-02|10:00|\n", 1, 0, 0, 0},
+		{1, "20261102T000000Z", "20261203T020000Z", "", "move|2026-12-03|10:00||州会|planned\n",
+		 "move|2026-12-03|10:00|\n", 0, 1, 0, 0},
+		{0, "20261105T000000Z", "20261202T020000Z", "", "move|2026-12-03|10:00||州会|planned\n",
+		 "move|2026-12-03|10:00|\n", 0, 0, 0, 1},
+		{1, "20261103T000000Z", "20261204T020000Z", "", "move|2026-12-04|10:00||州会|planned\n",
+		 "move|2026-12-04|10:00|\n", 0, 1, 0, 0},
+		{2, "20261104T000000Z", "20261204T020000Z", "STATUS:CANCELLED\r\n",
+		 "move|2026-12-04|10:00||州会|cancelled\n", "", 0, 0, 1, 0},
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		char *text = versioned(steps[i].sequence, steps[i].stamp, steps[i].start, steps[i].extra);
+		hw_import_options as_meeting = {.as_type = "special"};
+		hw_import_options as_busy = {.busy = true, .person = "首长"};
+		hw_import_report report;
+		import_text(&f, session, "v.ics", text, &as_meeting, &report);
+		assert_int_equal(report.created, steps[i].created);
+		assert_int_equal(report.updated, steps[i].updated);
+		assert_int_equal(report.cancelled, steps[i].cancelled);
+		assert_int_equal(report.unchanged, steps[i].unchanged);
+		hw_import_report_free(&report);
+		import_text(&f, session, "v.ics", text, &as_busy, &report);
+		assert_int_equal(report.updated, steps[i].updated);
+		hw_import_report_free(&report);
+		assert_rows(session, MEETING_ROWS, steps[i].meeting);
+		assert_rows(session, BUSY_ROWS, steps[i].busy);
+		free(text);
+	}
+	hw_session_close(session);
+	/* What the updates and the cancellation changed is in the sealed audit log. */
+	run_result r = fixture_run(&f, "log", "--verify", NULL);
+	assert_int_equal(r.status, 0);
+	test_run_free(&r);
+	fixture_close(&f);
+}
+
+/* Busy time covers the whole event: a three-day course, a three-day all-day trip, an event
+ * past midnight; `check` finds the clash on day two. */
+static void test_busy_time_is_the_whole_event(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	hw_import_options options = {.busy = true, .person = "首长"};
+	hw_import_report report;
+	import_text(&f, session, "long.ics",
+		    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+		    "BEGIN:VEVENT\r\nUID:course\r\nDTSTART;TZID=Asia/Shanghai:20270301T090000\r\n"
+		    "DTEND;TZID=Asia/Shanghai:20270303T170000\r\nSUMMARY:三天培训\r\nEND:VEVENT\r\n"
+		    "BEGIN:VEVENT\r\nUID:trip\r\nDTSTART;VALUE=DATE:20270310\r\n"
+		    "DTEND;VALUE=DATE:20270313\r\nSUMMARY:出差\r\nEND:VEVENT\r\n"
+		    "BEGIN:VEVENT\r\nUID:night\r\nDTSTART;TZID=Asia/Shanghai:20270320T220000\r\n"
+		    "DTEND;TZID=Asia/Shanghai:20270321T013000\r\nSUMMARY:夜间\r\nEND:VEVENT\r\n"
+		    "END:VCALENDAR\r\n",
+		    &options, &report);
+	hw_import_report_free(&report);
+	assert_rows(session, BUSY_ROWS,
+		    "course|2027-03-01|09:00|23:59\ncourse|2027-03-02||\ncourse|2027-03-03|00:00|17:00\n"
+		    "trip|2027-03-10||\ntrip|2027-03-11||\ntrip|2027-03-12||\n"
+		    "night|2027-03-20|22:00|23:59\nnight|2027-03-21|00:00|01:30\n");
+	hw_session_close(session);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2027-03-02", "--time",
+		   "10:00", "--end", "11:00", NULL);
+	fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2027-03-04", "--time",
+		   "10:00", "--end", "11:00", NULL);
+	run_result r = fixture_run(&f, "check", "--from", "2027-03-01", "--to", "2027-03-31", NULL);
+	assert_contains(r.out, "2027-03-02  首长在该时段另有安排：三天培训");
+	assert_not_contains(r.out, "2027-03-04  首长在该时段另有安排"); /* the day after: free */
+	test_run_free(&r);
+	fixture_close(&f);
+}
+
+/* ---- real calendar files (tests/ics-corpus, sources in its SOURCES.md) ---- */
+
+/* The timed events of `path` as python3-icalendar reads them, "UID DATE HH:MM" a line, the
+ * start in Asia/Shanghai (tests/ics_corpus_check.py). */
+static char *independently(const char *path)
+{
+	const char *python = getenv("HUIWU_PYTHON"), *checker = getenv("HUIWU_ICS_CHECK");
+	if (python == NULL || checker == NULL)
+		fail_msg("HUIWU_PYTHON and HUIWU_ICS_CHECK are not set: run the tests with meson test");
+	char command[8192];
+	snprintf(command, sizeof command, "'%s' '%.*s/ics_corpus_check.py' '%s' Asia/Shanghai",
+		 python, (int)(strrchr(checker, '/') - checker), checker, path);
+	FILE *pipe = popen(command, "r");
+	assert_non_null(pipe);
+	char *output = calloc(1, 1 << 16);
+	assert_non_null(output);
+	size_t used = fread(output, 1, (1 << 16) - 1, pipe);
+	output[used] = '\0';
+	if (pclose(pipe) != 0)
+		fail_msg("python3-icalendar refused %s: %s", path, output);
+	return output;
+}
+
+static void test_real_calendar_files(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *file, *from, *to;
+		int events, created, skipped;
+		const char *warning; /* NULL: none */
+		const char *busy;    /* uid|date|start|end, by date and uid */
+	} cases[] = {
+		{"google-alarms.ics", "2024-01-01", "2024-12-31", 1, 1, 0, NULL,
+		 "79fs7pkqvht9m5igs0vjv1sfra@google.com|2024-10-05|02:15|03:00\n"},
+		{"google-blank-description.ics", "2012-01-01", "2012-12-31", 1, 1, 0, NULL,
+		 "dn4vrfmfn5p05roahsopg57h48@google.com|2012-06-30|21:00|22:00\n"},
+		/* Three instances of one UID without their master; RDATE with Z on a DATE. */
+		{"google-birthday.ics", "2012-01-01", "2015-12-31", 4, 4, 0,
+		 "google-birthday.ics:12: libical cannot read 'RDATE:20131210Z': left out",
+		 "BIRTHDAY_79d389868f96182e@google.com/20121210|2012-12-10||\n"
+		 "BIRTHDAY_79d389868f96182e@google.com/20131210|2013-12-10||\n"
+		 "2014_BIRTHDAY_79d389868f96182e@google.com/20141210|2014-12-10||\n"
+		 "BIRTHDAY_79d389868f96182e@google.com/20141210|2014-12-10||\n"},
+		/* Exchange's VTIMEZONE from 1601, a fortnightly all-day week less an EXDATE. */
+		{"exchange-2010.ics", "2024-01-01", "2024-12-31", 3, 3, 0, NULL, NULL},
+		/* A lone override, no UID, an RDATE of periods in a Windows zone. */
+		{"khal-rdate-period.ics", "2018-01-01", "2018-12-31", 1, 1, 0, "an event has no UID",
+		 NULL},
+		{"multiple-calendars.ics", "2024-01-01", "2024-12-31", 2, 0, 2,
+		 "multiple-calendars.ics:12: the event 'event2@example.com' has no valid DTSTART", ""},
+		{"rdate-exdate.ics", "2024-01-01", "2024-12-31", 3, 3, 0, NULL,
+		 "123/20240609T030000Z|2024-06-09|11:00|\n123/20240610T030000Z|2024-06-10|11:00|\n"
+		 "123/20240612T030000Z|2024-06-12|11:00|\n"},
+	};
+	const char *checker = getenv("HUIWU_ICS_CHECK");
+	assert_non_null(checker);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fixture f;
+		fixture_open(&f, "wuqia", TODAY);
+		hw_session *session = open_session(&f);
+		char path[4096];
+		snprintf(path, sizeof path, "%.*s/ics-corpus/%s",
+			 (int)(strrchr(checker, '/') - checker), checker, cases[i].file);
+		hw_import_options options = {.busy = true, .person = "首长", .from = cases[i].from,
+					     .to = cases[i].to};
+		hw_import_report report;
+		hw_error error = {0};
+		if (hw_import_ics(session, path, &options, &report, &error) != 0)
+			fail_msg("%s: %s", cases[i].file, error.message);
+		char *warnings = warnings_of(&report);
+		if (report.events != cases[i].events || report.created != cases[i].created ||
+		    report.skipped != cases[i].skipped)
+			fail_msg("%s: %d events, %d new, %d skipped\n%s", cases[i].file, report.events,
+				 report.created, report.skipped, warnings);
+		if (cases[i].warning)
+			assert_non_null(strstr(warnings, cases[i].warning));
+		else
+			assert_string_equal(warnings, "");
+		free(warnings);
+		hw_import_report_free(&report);
+		char *rows = rows_of(session, BUSY_ROWS);
+		if (cases[i].busy)
+			assert_string_equal(rows, cases[i].busy);
+		/* Each timed event the other parser reads starts on the same day and minute. */
+		char *other = independently(path);
+		for (char *line = strtok(other, "\n"); line; line = strtok(NULL, "\n")) {
+			char expected[1024];
+			char *space = strchr(line, ' ');
+			assert_non_null(space);
+			snprintf(expected, sizeof expected, "%.*s|%.10s|%s|", (int)(space - line), line,
+				 space + 1, space + 12);
+			if (strstr(rows, expected) == NULL)
+				fail_msg("%s: python3-icalendar reads '%s', huiwu has:\n%s",
+					 cases[i].file, expected, rows);
+		}
+		free(other);
+		free(rows);
+		hw_session_close(session);
+		fixture_close(&f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -686,6 +1131,7 @@ int main(void)
 		cmocka_unit_test(test_busy_time_is_weighed_for_double_booking),
 		cmocka_unit_test(test_busy_by_attendee_names),
 		cmocka_unit_test(test_broken_files_name_their_line),
+		cmocka_unit_test(test_one_bad_line_never_loses_a_file),
 		cmocka_unit_test(test_import_mistakes),
 		cmocka_unit_test(test_export_then_import_round_trip),
 		cmocka_unit_test(test_long_lines_are_skipped_with_a_warning),
@@ -696,6 +1142,12 @@ int main(void)
 		cmocka_unit_test(test_calendar_must_be_a_regular_file),
 		cmocka_unit_test(test_a_big_calendar_imports_whole),
 		cmocka_unit_test(test_cli_prints_the_warnings),
+		cmocka_unit_test(test_time_zones_as_clients_write_them),
+		cmocka_unit_test(test_recurrence_is_expanded_over_the_window),
+		cmocka_unit_test(test_own_export_round_trips_with_its_series),
+		cmocka_unit_test(test_newer_versions_update_and_cancel),
+		cmocka_unit_test(test_busy_time_is_the_whole_event),
+		cmocka_unit_test(test_real_calendar_files),
 	};
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
 }

@@ -143,7 +143,9 @@ static void test_person_add_list_and_show(void **state)
 	json_decref(person);
 	person = JSON(f, "person", "show", "副职甲", "--json");
 	assert_keys(person, STRINGS("id", "name", "title", "role", "department", "party_group",
-				    "division"));
+				    "email", "phone", "division"));
+	assert_json_null(person, "email");
+	assert_json_null(person, "phone");
 	assert_json_int(person, "id", 3);
 	assert_json_string(person, "title", "副职");
 	assert_strings(json_object_get(person, "division"), STRINGS("农业农村局", "财政局"));
@@ -154,6 +156,22 @@ static void test_person_add_list_and_show(void **state)
 	test_run_free(&r);
 	REFUSED(f, "no person '无名'", "person", "show", "无名");
 	REFUSED(f, "no person '99'", "person", "show", "99");
+
+	/* An optional e-mail address and phone: set, shown, cleared with "". */
+	OK(f, "person", "add", "王五", "--title", "科员", "--role", "staff", "--dept", "财政局",
+	   "--email", "wangwu@example.gov.cn", "--phone", "+86 908 555 0101");
+	person = JSON(f, "person", "show", "王五", "--json");
+	assert_json_string(person, "email", "wangwu@example.gov.cn");
+	assert_json_string(person, "phone", "+86 908 555 0101");
+	json_decref(person);
+	OK(f, "person", "edit", "王五", "--email", "");
+	person = JSON(f, "person", "show", "王五", "--json");
+	assert_json_null(person, "email");
+	assert_json_string(person, "phone", "+86 908 555 0101");
+	json_decref(person);
+	REFUSED(f, "'a@b' is not an e-mail address", "person", "edit", "王五", "--email", "a@b");
+	REFUSED(f, "'12' is not a phone number", "person", "add", "赵六", "--title", "科员", "--role",
+		"staff", "--dept", "财政局", "--phone", "12");
 }
 
 static void test_person_add_mistakes_change_nothing(void **state)

@@ -290,6 +290,8 @@ static const mutation mutations[] = {
 	{"byte-order mark past the start", NULL, "head             = 县长 @ 第四条", "\xef\xbb\xbfhead = 县长 @ 第四条", 0, "invisible character U+FEFF"},
 	{"zero-width space", NULL, "head             = 县长 @ 第四条", "head = 县\xe2\x80\x8b长 @ 第四条", 0, "invisible character U+200B"},
 	{"long line", NULL, "; Format", "; " LONG_COMMENT "\n; Format", 0, "the line is longer than 4096 bytes"},
+	{"a clause for the office's own", "[executive]", "adhoc     = yes @ 第四十二条", "duration_minutes = 90 @ 第四十二条", 0, "duration_minutes is the office's own setting"},
+	{"a duration not a number", "[executive]", "adhoc     = yes @ 第四十二条", "duration_minutes = long", 0, "duration_minutes: expected a whole number"},
 };
 
 /* The accepted twins of the refusals above: the same lines written as they may be. */
@@ -304,6 +306,7 @@ static const mutation accepted[] = {
 	{"byte-order mark", NULL, "; 乌恰县人民政府工作规则", "\xef\xbb\xbf; 乌恰县人民政府工作规则", 0, NULL},
 	{"tabs and CRLF", NULL, "head             = 县长 @ 第四条", "head\t=\t县长 @ 第四条\r", 0, NULL},
 	{"a comment of 4000 bytes", NULL, "; Format", "; " MEDIUM_COMMENT "\n; Format", 0, NULL},
+	{"the office's own duration", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = yes @ 第四十二条\nduration_minutes = 90", 0, NULL},
 };
 
 static char *wuqia_text(void)

@@ -90,6 +90,7 @@ typedef struct exporter {
 	int64_t person_id;
 	hw_meeting_type type;
 	int count;
+	int meetings; /* meetings written: a series' occurrences each */
 	int status;
 	/* One meeting's attendance, kept from meeting to meeting to spare the allocations. */
 	attendee_row *attendees;
@@ -146,6 +147,32 @@ static void person_urn(exporter *e, int64_t id, char *out, size_t size)
 	snprintf(out, size, "%s:person:%lld", e->urn_prefix, (long long)id);
 }
 
+/* A person's calendar address: mailto: where the roster has an e-mail address, which
+ * clients and servers match against their users; else the urn. */
+static void person_address(exporter *e, const hw_person *person, char *out, size_t size)
+{
+	if (person != NULL && person->email[0])
+		snprintf(out, size, "mailto:%s", person->email);
+	else if (person != NULL)
+		person_urn(e, person->id, out, size);
+}
+
+/* The same for a person known by id: from this meeting's attendees, else the roster. */
+static void address_of(exporter *e, int64_t id, char *out, size_t size)
+{
+	for (int i = 0; i < e->attendee_count; i++)
+		if (e->attendees[i].attendee.person.id == id) {
+			person_address(e, &e->attendees[i].attendee.person, out, size);
+			return;
+		}
+	hw_person person;
+	hw_error ignored;
+	if (hw_person_get(e->session, id, &person, &ignored) == 0)
+		person_address(e, &person, out, size);
+	else
+		person_urn(e, id, out, size);
+}
+
 typedef struct event_context {
 	exporter *e;
 	icalcomponent *event;
@@ -178,8 +205,8 @@ static void add_attendee(event_context *c, const attendee_row *row)
 {
 	exporter *e = c->e;
 	const hw_attendee *attendee = &row->attendee;
-	char urn[192];
-	person_urn(e, attendee->person.id, urn, sizeof urn);
+	char urn[HW_CONTACT_SIZE + 16];
+	person_address(e, &attendee->person, urn, sizeof urn);
 	if (attendee->person.id == e->person_id)
 		c->attends = true;
 	icalproperty *property = icalproperty_new_attendee(urn);
@@ -203,15 +230,15 @@ static void add_attendee(event_context *c, const attendee_row *row)
 				next = &e->leave[i];
 		if (next == NULL)
 			break;
-		char from[192];
-		person_urn(e, next->person_id, from, sizeof from);
+		char from[HW_CONTACT_SIZE + 16];
+		address_of(e, next->person_id, from, sizeof from);
 		icalproperty_add_parameter(property, icalparameter_new_delegatedfrom(from));
 		substitute_for_someone = true;
 		after = next->id;
 	}
 	if (leave != NULL && leave->substitute_id) {
-		char to[192];
-		person_urn(e, leave->substitute_id, to, sizeof to);
+		char to[HW_CONTACT_SIZE + 16];
+		address_of(e, leave->substitute_id, to, sizeof to);
 		icalproperty_add_parameter(property, icalparameter_new_partstat(ICAL_PARTSTAT_DELEGATED));
 		icalproperty_add_parameter(property, icalparameter_new_delegatedto(to));
 	} else if (leave != NULL) {
@@ -282,6 +309,13 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 	icalcomponent_set_dtstart(c.event, zoned(e, meeting->date, meeting->start));
 	if (meeting->end[0])
 		icalcomponent_set_dtend(c.event, zoned(e, meeting->date, meeting->end));
+	else
+		/* Every client reads a meeting's length the same only when it is given: the type's
+		 * usual length (duration_minutes), else an hour. */
+		icalcomponent_add_property(
+			c.event, icalproperty_new_duration(icaldurationtype_from_int(
+					 60 * (type->duration_minutes > 0 ? type->duration_minutes
+									  : HW_EXPORT_DEFAULT_MINUTES))));
 	icalcomponent_add_property(c.event, icalproperty_new_summary(meeting->title));
 	if (meeting->location[0])
 		icalcomponent_add_property(c.event, icalproperty_new_location(meeting->location));
@@ -325,6 +359,7 @@ static int export_meeting(const hw_meeting *meeting, void *user)
 	if (event != NULL) {
 		write_component(e, event);
 		e->count++;
+		e->meetings++;
 	}
 	return e->status;
 }
@@ -538,6 +573,9 @@ static int export_series(const hw_series *series, void *user)
 	if (e->status == 0) {
 		write_component(e, master);
 		e->count++;
+		for (int i = 0; i < all.count; i++)
+			e->meetings += all.items[i].status != HW_STATUS_CANCELLED &&
+				       in_export_range(e, all.items[i].date);
 	} else {
 		icalcomponent_free(master);
 	}
@@ -575,10 +613,11 @@ static int export_deadline(const hw_deadline *deadline, void *user)
 		 meeting.uid);
 	icalcomponent_add_property(todo, icalproperty_new_uid(uid));
 	icalcomponent_add_property(todo, icalproperty_new_dtstamp(utc_from_text(meeting.changed_at)));
-	static const char *const what[] = {N_("Sign the minutes: %s"), N_("Hand over: %s"),
-					   N_("Issue: %s")};
+	/* In the database's language (its rules, names and findings are Chinese), not in the
+	 * locale of the clerk who exports: the calendar is shared. The same texts as zh_CN's. */
+	static const char *const what[] = {"签发会议纪要：%s", "报送办公室：%s", "印发：%s"};
 	char summary[HW_TEXT_SIZE + 64];
-	snprintf(summary, sizeof summary, _(what[deadline->kind]), deadline->what);
+	snprintf(summary, sizeof summary, what[deadline->kind], deadline->what);
 	icalcomponent_add_property(todo, icalproperty_new_summary(summary));
 	struct icaltimetype due = icaltime_null_date();
 	hw_date_to_ymd(deadline->due, &due.year, &due.month, &due.day);
@@ -681,6 +720,8 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 		return -1;
 	if (out != NULL && ferror(out))
 		return hw_error_set(error, "%s", _("cannot write the calendar"));
+	if (options->meetings_written != NULL)
+		*options->meetings_written = e.meetings;
 	return e.count;
 }
 

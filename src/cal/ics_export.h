@@ -17,7 +17,13 @@ typedef struct hw_export_options {
 	hw_date from, to;
 	bool todos;         /* minutes and documents still due, as VTODOs */
 	int alarm_minutes;  /* > 0: a VALARM that many minutes before each meeting */
+	/* Non-NULL: set to the number of meetings written (a series' occurrences each, its
+	 * cancelled ones not), which the events returned do not tell. */
+	int *meetings_written;
 } hw_export_options;
+
+/* A meeting without an end whose type gives no duration_minutes lasts this long. */
+#define HW_EXPORT_DEFAULT_MINUTES 60
 
 /* Writes the calendar to `out`; returns the number of events, or -1 with `error`. */
 int hw_export_ics(hw_session *session, const hw_export_options *options, FILE *out,

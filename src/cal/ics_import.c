@@ -104,9 +104,11 @@ static int locate(const char *text, size_t size, size_t *cursor, int *line, cons
 	return *line;
 }
 
+/* A real date and time. Years before 1900 are real too: Outlook's VTIMEZONEs begin in 1601,
+ * Thunderbird's in 1847 (an event so early is left out where events are imported). */
 static bool valid_time(struct icaltimetype time)
 {
-	return time.year >= 1900 && time.year <= 9999 && time.month >= 1 && time.month <= 12 &&
+	return time.year >= 1 && time.year <= 9999 && time.month >= 1 && time.month <= 12 &&
 	       time.day >= 1 && time.day <= icaltime_days_in_month(time.month, time.year) &&
 	       time.hour >= 0 && time.hour < 24 && time.minute >= 0 && time.minute < 60 &&
 	       time.second >= 0 && time.second <= 60;
@@ -120,9 +122,17 @@ typedef struct importer {
 	icaltimezone *target;
 	const char *path;
 	int64_t person; /* busy: the --person, found once; 0 for the attendees */
+	icaltimezone *floating; /* the calendar's X-WR-TIMEZONE, for floating times; NULL: local */
+	hw_date from, to;       /* the window recurring events are expanded over */
+	icalcomponent *zones;   /* the file's VTIMEZONEs */
 } importer;
 
+/* import_event's answer for an event kept until the file is read: a recurring event (its
+ * overrides may come after it) or an override. */
+#define DEFERRED 1
+
 static int import_event(importer *im, icalcomponent *event);
+static icaltimezone *zone_by_name(const char *name);
 
 typedef struct open_component {
 	char name[64];
@@ -141,8 +151,9 @@ typedef struct reader {
 	hw_error *error;
 	icalparser *parser, *event_parser;
 	bool in_event;         /* the lines go to event_parser */
-	icalcomponent *root;   /* the calendar without its events, once ended */
-	icalcomponent *zones;  /* a calendar of the file's VTIMEZONEs, each event's parent */
+	int calendars;         /* VCALENDARs read (a file may hold several) */
+	icalcomponent *zones;  /* a calendar of the file's VTIMEZONEs, each event's parent, and
+				* of the recurring events kept until the end */
 	open_component stack[MAX_DEPTH];
 	int depth;
 } reader;
@@ -150,15 +161,11 @@ typedef struct reader {
 /* An event as libical read it: imported in the context of the file's time zones. */
 static int take_event(reader *r, icalcomponent *event)
 {
-	int result;
-	if (icalcomponent_count_errors(event) > 0) {
-		/* The line check passes what libical then refuses only in context. */
-		result = hw_error_set(r->error, _("%s: libical found errors in the calendar"), r->path);
-	} else {
-		icalcomponent_add_component(r->zones, event);
-		result = import_event(r->im, event);
-		icalcomponent_remove_component(r->zones, event);
-	}
+	icalcomponent_add_component(r->zones, event);
+	int result = import_event(r->im, event);
+	if (result == DEFERRED)
+		return 0;
+	icalcomponent_remove_component(r->zones, event);
 	icalcomponent_free(event);
 	return result;
 }
@@ -174,11 +181,17 @@ static int feed(reader *r, char *line)
 		r->in_event = false;
 		return take_event(r, done);
 	}
-	if (r->root != NULL || icalcomponent_isa(done) != ICAL_VCALENDAR_COMPONENT) {
+	if (icalcomponent_isa(done) != ICAL_VCALENDAR_COMPONENT) {
 		icalcomponent_free(done);
 		return hw_error_set(r->error, _("%s: libical cannot read the calendar"), r->path);
 	}
-	r->root = done;
+	/* What libical could not use outside the events (in a time zone, say) is left out. */
+	int errors = icalcomponent_count_errors(done);
+	if (errors > 0)
+		warn(r->report, _("%s:%d: %d properties of the calendar libical cannot read were left out"),
+		     r->path, r->stack[0].begun_on, errors);
+	icalcomponent_free(done);
+	r->calendars++;
 	return 0;
 }
 
@@ -199,6 +212,10 @@ static int begin_component(reader *r, char *line, int first_line)
 	snprintf(component->name, sizeof component->name, "%s", name);
 	component->begun_on = first_line;
 	component->skip = false;
+	if (r->depth == 0 && strcmp(name, "VCALENDAR") == 0)
+		r->im->floating = NULL; /* each calendar of the file has its own */
+	if (r->depth == 1 && strcmp(name, "VTODO") == 0)
+		r->report->todos++;
 	if (strcmp(name, "VEVENT") == 0) {
 		/* An event inside an event or a to-do is no event a client shows: say so, and
 		 * leave out the event that holds it too. */
@@ -303,17 +320,44 @@ static int plain_date_time(const char *rest)
 	return valid_time(time) ? 1 : 0;
 }
 
-/* Each property line must be one libical reads, and its dates must exist. A text property
- * reads whatever it holds: it is not parsed twice (this check parses a whole calendar around
- * the line, the dearest step of an import). */
+/* The value of a content line: what follows the first colon outside quoted parameters. */
+static const char *value_of(const char *line)
+{
+	bool quoted = false;
+	for (const char *c = line; *c; c++) {
+		if (*c == '"')
+			quoted = !quoted;
+		else if (*c == ':' && !quoted)
+			return c + 1;
+	}
+	return NULL;
+}
+
+/* Each property line must be one libical reads, and its dates must exist: 0 when it is, 1
+ * when it is left out (with a warning naming the line, unless it is an empty text, which is
+ * no text). A text property reads whatever it holds: it is not parsed twice (this check
+ * parses a whole calendar around the line, the dearest step of an import). */
 static int check_property(reader *r, const char *line, int first_line)
 {
 	char name[64];
 	size_t name_length = strcspn(line, ";:");
+	const char *value = value_of(line);
 	if (name_length < sizeof name) {
 		memcpy(name, line, name_length);
 		name[name_length] = '\0';
 		icalproperty_kind property_kind = property_kind_of(name);
+		bool text = property_kind == ICAL_X_PROPERTY ||
+			    (property_kind != ICAL_NO_PROPERTY &&
+			     icalproperty_kind_to_value_kind(property_kind) == ICAL_TEXT_VALUE);
+		/* Google writes DESCRIPTION:, LOCATION: and CATEGORIES: for every event; libical
+		 * reads no empty value. */
+		if (value != NULL && *value == '\0') {
+			if (text || property_kind == ICAL_CATEGORIES_PROPERTY)
+				return 1;
+			warn(r->report, _("%s:%d: '%.60s' has no value: left out"), r->path, first_line,
+			     line);
+			return 1;
+		}
 		if (property_kind == ICAL_X_PROPERTY ||
 		    (property_kind != ICAL_NO_PROPERTY &&
 		     icalproperty_kind_to_value_kind(property_kind) == ICAL_TEXT_VALUE))
@@ -323,22 +367,28 @@ static int check_property(reader *r, const char *line, int first_line)
 			int plain = plain_date_time(line + name_length);
 			if (plain == 1)
 				return 0;
-			if (plain == 0)
-				return hw_error_set(r->error, _("%s:%d: '%.60s' is not a real date"),
-						    r->path, first_line, line);
+			if (plain == 0) {
+				warn(r->report, _("%s:%d: '%.60s' is not a real date: left out"),
+				     r->path, first_line, line);
+				return 1;
+			}
 		}
 	}
 	icalproperty *property = icalproperty_new_from_string(line);
-	if (property == NULL)
-		return hw_error_set(r->error, _("%s:%d: libical cannot read '%.60s'"), r->path,
-				    first_line, line);
+	if (property == NULL) {
+		warn(r->report, _("%s:%d: libical cannot read '%.60s': left out"), r->path, first_line,
+		     line);
+		return 1;
+	}
 	int result = 0;
-	icalvalue *value = icalproperty_get_value(property);
-	icalvalue_kind kind = value ? icalvalue_isa(value) : ICAL_NO_VALUE;
+	icalvalue *read = icalproperty_get_value(property);
+	icalvalue_kind kind = read ? icalvalue_isa(read) : ICAL_NO_VALUE;
 	if ((kind == ICAL_DATETIME_VALUE || kind == ICAL_DATE_VALUE) &&
-	    !valid_time(icalvalue_get_datetime(value)))
-		result = hw_error_set(r->error, _("%s:%d: '%.60s' is not a real date"), r->path,
-				      first_line, line);
+	    !valid_time(icalvalue_get_datetime(read))) {
+		warn(r->report, _("%s:%d: '%.60s' is not a real date: left out"), r->path, first_line,
+		     line);
+		result = 1;
+	}
 	icalproperty_free(property);
 	return result;
 }
@@ -372,8 +422,17 @@ static int read_line(reader *r, char *line, size_t length, int first_line, bool 
 			result = begin_component(r, line, first_line);
 		else if (strncmp(line, "END:", 4) == 0)
 			result = end_component(r, line, first_line);
-		else if ((result = check_property(r, line, first_line)) == 0)
+		else if ((result = check_property(r, line, first_line)) == 0) {
+			/* Floating times of the calendar are in its X-WR-TIMEZONE (Google, Apple). */
+			if (r->depth == 1 && strncasecmp(line, "X-WR-TIMEZONE:", 14) == 0 &&
+			    (r->im->floating = zone_by_name(line + 14)) == NULL)
+				warn(r->report, _("%s:%d: X-WR-TIMEZONE '%.60s' is a time zone no one "
+						  "knows: floating times are taken as local"),
+				     r->path, first_line, line + 14);
 			result = feed(r, line);
+		} else {
+			result = 0; /* left out, with its warning */
+		}
 	}
 	free(line);
 	icalerror_clear_errno();
@@ -415,6 +474,8 @@ static icalcomponent *read_zones(const char *text, size_t size)
 	return zones;
 }
 
+static int import_deferred(importer *im, icalcomponent *calendar);
+
 /* Reads and imports the calendar in one pass: libical unfolds each content line, huiwu checks
  * it (that components pair up, that a property is one libical reads, that dates exist: a
  * broken file is refused with its line), then libical adds it to its event or the calendar. */
@@ -430,6 +491,7 @@ static int read_calendar(importer *im, const char *text, size_t size)
 	r.parser = icalparser_new();
 	r.event_parser = icalparser_new();
 	r.zones = read_zones(text, size);
+	im->zones = r.zones;
 	if (r.parser == NULL || r.event_parser == NULL || r.zones == NULL) {
 		if (r.parser)
 			icalparser_free(r.parser);
@@ -462,19 +524,113 @@ static int read_calendar(importer *im, const char *text, size_t size)
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, saved);
 	icalparser_free(r.parser);
 	icalparser_free(r.event_parser);
-	icalcomponent_free(r.zones);
 	if (result == 0 && content_lines == 0)
 		result = hw_error_set(error, _("%s:1: the file is empty"), path);
 	if (result == 0 && r.depth > 0)
 		result = hw_error_set(error, _("%s:%d: BEGIN:%s is never ended"), path,
 				      r.stack[r.depth - 1].begun_on, r.stack[r.depth - 1].name);
-	if (result == 0 && r.root == NULL)
+	if (result == 0 && r.calendars == 0)
 		result = hw_error_set(error, _("%s: libical cannot read the calendar"), path);
-	if (result == 0 && icalcomponent_count_errors(r.root) > 0)
-		result = hw_error_set(error, _("%s: libical found errors in the calendar"), path);
-	if (r.root != NULL)
-		icalcomponent_free(r.root);
+	if (result == 0)
+		result = import_deferred(im, r.zones);
+	icalcomponent_free(r.zones);
+	im->zones = NULL;
 	return result;
+}
+
+/* ---- importing ---- */
+
+/* Windows time zone names, as Outlook and Exchange write them in TZID, to the IANA zone CLDR
+ * maps them to (territory "001"). Source: Unicode CLDR, common/supplemental/windowsZones.xml
+ * (github.com/unicode-org/cldr); the zones of Asia and those clients most often send. */
+static const struct {
+	const char *windows, *iana;
+} windows_zones[] = {
+	{"China Standard Time", "Asia/Shanghai"},
+	{"Taipei Standard Time", "Asia/Taipei"},
+	{"Singapore Standard Time", "Asia/Singapore"},
+	{"North Asia East Standard Time", "Asia/Irkutsk"},
+	{"Ulaanbaatar Standard Time", "Asia/Ulaanbaatar"},
+	{"W. Australia Standard Time", "Australia/Perth"},
+	{"Central Asia Standard Time", "Asia/Bishkek"},
+	{"West Asia Standard Time", "Asia/Tashkent"},
+	{"Ekaterinburg Standard Time", "Asia/Yekaterinburg"},
+	{"Pakistan Standard Time", "Asia/Karachi"},
+	{"Qyzylorda Standard Time", "Asia/Qyzylorda"},
+	{"India Standard Time", "Asia/Calcutta"},
+	{"Nepal Standard Time", "Asia/Katmandu"},
+	{"Bangladesh Standard Time", "Asia/Dhaka"},
+	{"Omsk Standard Time", "Asia/Omsk"},
+	{"Myanmar Standard Time", "Asia/Rangoon"},
+	{"SE Asia Standard Time", "Asia/Bangkok"},
+	{"W. Mongolia Standard Time", "Asia/Hovd"},
+	{"North Asia Standard Time", "Asia/Krasnoyarsk"},
+	{"N. Central Asia Standard Time", "Asia/Novosibirsk"},
+	{"Tokyo Standard Time", "Asia/Tokyo"},
+	{"Korea Standard Time", "Asia/Seoul"},
+	{"North Korea Standard Time", "Asia/Pyongyang"},
+	{"Yakutsk Standard Time", "Asia/Yakutsk"},
+	{"Vladivostok Standard Time", "Asia/Vladivostok"},
+	{"AUS Eastern Standard Time", "Australia/Sydney"},
+	{"Afghanistan Standard Time", "Asia/Kabul"},
+	{"Iran Standard Time", "Asia/Tehran"},
+	{"Arabian Standard Time", "Asia/Dubai"},
+	{"Azerbaijan Standard Time", "Asia/Baku"},
+	{"Georgian Standard Time", "Asia/Tbilisi"},
+	{"Caucasus Standard Time", "Asia/Yerevan"},
+	{"Russian Standard Time", "Europe/Moscow"},
+	{"Belarus Standard Time", "Europe/Minsk"},
+	{"E. Africa Standard Time", "Africa/Nairobi"},
+	{"Pacific Standard Time", "America/Los_Angeles"},
+	{"Mountain Standard Time", "America/Denver"},
+	{"Central Standard Time", "America/Chicago"},
+	{"Eastern Standard Time", "America/New_York"},
+	{"Atlantic Standard Time", "America/Halifax"},
+	{"Hawaiian Standard Time", "Pacific/Honolulu"},
+	{"Alaskan Standard Time", "America/Anchorage"},
+	{"E. South America Standard Time", "America/Sao_Paulo"},
+};
+
+/* A zone by its IANA name, else by its Windows name; NULL when neither is known. */
+static icaltimezone *zone_by_name(const char *name)
+{
+	if (name == NULL || *name == '\0')
+		return NULL;
+	icaltimezone *zone = icaltimezone_get_builtin_timezone(name);
+	if (zone != NULL)
+		return zone;
+	for (size_t i = 0; i < sizeof windows_zones / sizeof windows_zones[0]; i++)
+		if (strcmp(name, windows_zones[i].windows) == 0)
+			return icaltimezone_get_builtin_timezone(windows_zones[i].iana);
+	return NULL;
+}
+
+/* Gives the time `property` holds its zone: its TZID among the file's VTIMEZONEs, else by
+ * its IANA or Windows name; a floating time that of the calendar's X-WR-TIMEZONE. False for a
+ * TZID that no one knows. */
+static bool resolve_time(importer *im, icalproperty *property, struct icaltimetype *time)
+{
+	if (time->is_date || icaltime_is_utc(*time) || time->zone != NULL)
+		return true;
+	const char *tzid = property ? icalproperty_get_parameter_as_string(property, "TZID") : NULL;
+	if (tzid != NULL) {
+		icaltimezone *zone = im->zones ? icalcomponent_get_timezone(im->zones, tzid) : NULL;
+		if (zone == NULL)
+			zone = zone_by_name(tzid);
+		if (zone == NULL)
+			return false;
+		time->zone = zone;
+	} else if (im->floating != NULL) {
+		time->zone = im->floating;
+	}
+	return true;
+}
+
+/* The same for the time of `kind` (DTSTART, DTEND) of `event`. */
+static bool resolve_zone(importer *im, icalcomponent *event, icalproperty_kind kind,
+			 struct icaltimetype *time)
+{
+	return resolve_time(im, icalcomponent_get_first_property(event, kind), time);
 }
 
 /* The line an event began on, from huiwu's mark (0 when unknown). */
@@ -502,103 +658,140 @@ static bool marked_skip(icalcomponent *event)
 	return false;
 }
 
-/* ---- importing ---- */
+/* One occurrence of an event, in the rule set's zone. */
+typedef struct occurrence {
+	const char *uid; /* the event's UID, with "/RECURRENCE-ID" for an occurrence */
+	hw_date first, last; /* the days it covers */
+	char start[6], end[6]; /* "" all day; end "" when unknown */
+	bool all_day;
+} occurrence;
 
-/* The event's start and end in the rule set's zone; floating times are taken as local. Sets
- * *skip (with a warning) for an event that ends before it starts. */
-static int event_times(importer *im, icalcomponent *event, hw_date *date, char start[6],
-		       char end[6], bool *all_day, bool *skip)
+/* The occurrence from `begin` to `finish` (null: none given) in the rule set's zone. False,
+ * with a warning, for one that cannot be imported. */
+static bool occurrence_times(importer *im, icalcomponent *event, struct icaltimetype begin,
+			     struct icaltimetype finish, occurrence *out)
 {
-	struct icaltimetype begin = icalcomponent_get_dtstart(event);
-	struct icaltimetype finish = icalcomponent_get_dtend(event);
-	if (icaltime_is_null_time(begin) || !valid_time(begin))
-		return hw_error_set(im->error, _("%s: the event '%s' has no valid DTSTART"), im->path,
-				    icalcomponent_get_uid(event));
-	/* A TZID that neither the file's VTIMEZONEs nor libical know would silently become
-	 * local time. */
-	icalproperty *dtstart = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
-	const char *tzid = dtstart ? icalproperty_get_parameter_as_string(dtstart, "TZID") : NULL;
-	if (tzid != NULL && begin.zone == NULL)
-		return hw_error_set(im->error,
-				    _("%s: the event '%s' starts in the time zone '%s', which neither the "
-				      "file nor libical knows"),
-				    im->path, icalcomponent_get_uid(event), tzid);
-	/* icaltime_compare compares in UTC (floating and all-day times as they stand). */
+	int line = event_line(event);
+	const char *uid = icalcomponent_get_uid(event);
+	if (!resolve_zone(im, event, ICAL_DTSTART_PROPERTY, &begin) ||
+	    (!icaltime_is_null_time(finish) && !resolve_zone(im, event, ICAL_DTEND_PROPERTY, &finish))) {
+		icalproperty *p = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
+		const char *tzid = p ? icalproperty_get_parameter_as_string(p, "TZID") : NULL;
+		warn(im->report, _("%s:%d: the event '%s' is in the time zone '%s', which neither the "
+				   "file nor libical knows: skipped"),
+		     im->path, line, uid, tzid ? tzid : "?");
+		return false;
+	}
 	if (!icaltime_is_null_time(finish) && icaltime_compare(finish, begin) < 0) {
 		warn(im->report, _("%s:%d: the event '%s' ends before it starts (DTEND before DTSTART): "
 				   "skipped"),
-		     im->path, event_line(event), icalcomponent_get_uid(event));
-		*skip = true;
-		return 0;
+		     im->path, line, uid);
+		return false;
 	}
-	*all_day = begin.is_date;
-	if (!begin.is_date && (begin.zone != NULL || icaltime_is_utc(begin))) {
-		begin = icaltime_convert_to_zone(begin, im->target);
-		if (!icaltime_is_null_time(finish) && !finish.is_date)
+	out->all_day = begin.is_date;
+	if (!begin.is_date) {
+		if (begin.zone != NULL || icaltime_is_utc(begin))
+			begin = icaltime_convert_to_zone(begin, im->target);
+		if (!icaltime_is_null_time(finish) && (finish.zone != NULL || icaltime_is_utc(finish)))
 			finish = icaltime_convert_to_zone(finish, im->target);
 	}
-	*date = hw_date_from_ymd(begin.year, begin.month, begin.day);
-	snprintf(start, 6, "%02d:%02d", begin.is_date ? 0 : begin.hour, begin.is_date ? 0 : begin.minute);
-	end[0] = '\0';
-	if (!begin.is_date && !icaltime_is_null_time(finish) && finish.year == begin.year &&
-	    finish.month == begin.month && finish.day == begin.day &&
-	    (finish.hour > begin.hour || (finish.hour == begin.hour && finish.minute > begin.minute)))
-		snprintf(end, 6, "%02d:%02d", finish.hour, finish.minute);
-	return 0;
+	if (begin.year < 1900 || begin.year > 9999) {
+		warn(im->report, _("%s:%d: the event '%s' is in the year %d: skipped"), im->path, line,
+		     uid, begin.year);
+		return false;
+	}
+	out->first = hw_date_from_ymd(begin.year, begin.month, begin.day);
+	out->last = out->first;
+	out->start[0] = out->end[0] = '\0';
+	if (begin.is_date) {
+		/* An all-day event's DTEND is the day after its last. */
+		if (!icaltime_is_null_time(finish) && finish.year <= 9999) {
+			hw_date after = hw_date_from_ymd(finish.year, finish.month, finish.day);
+			if (after > out->first)
+				out->last = after - 1;
+		}
+		return true;
+	}
+	snprintf(out->start, sizeof out->start, "%02d:%02d", begin.hour, begin.minute);
+	if (icaltime_is_null_time(finish) || finish.year > 9999)
+		return true;
+	hw_date finish_day = hw_date_from_ymd(finish.year, finish.month, finish.day);
+	if (finish.hour == 0 && finish.minute == 0 && finish_day > out->first) {
+		out->last = finish_day - 1; /* ends at midnight: the day before is its last */
+		snprintf(out->end, sizeof out->end, "23:59");
+	} else if (finish_day >= out->first) {
+		out->last = finish_day;
+		snprintf(out->end, sizeof out->end, "%02d:%02d", finish.hour, finish.minute);
+	}
+	if (out->last == out->first && strcmp(out->end, out->start) <= 0)
+		out->end[0] = '\0';
+	return true;
 }
 
 /* `sql` is a string literal: the statement is prepared once per import (hw_store_cached), as
  * a file may hold many thousands of events. */
-static int uid_known(importer *im, const char *sql, const char *uid, int64_t person, hw_date date,
-		     bool *known)
+static int uid_known(importer *im, const char *sql, const char *uid, bool *known)
 {
 	sqlite3_stmt *statement = hw_store_cached(im->session->store, sql, im->error);
 	if (statement == NULL)
 		return -1;
 	sqlite3_bind_text(statement, 1, uid, -1, SQLITE_STATIC);
-	if (sqlite3_bind_parameter_count(statement) >= 3) {
-		sqlite3_bind_int64(statement, 2, person);
-		hw_bind_date(statement, 3, date);
-	}
 	int last = sqlite3_step(statement);
 	*known = last == SQLITE_ROW;
 	return hw_store_finish(im->session->store, statement, last, N_("cannot read the meetings"),
 			       im->error);
 }
 
-static int add_busy(importer *im, const char *uid, int64_t person, hw_date date, const char *start,
-		    const char *end, bool all_day, const char *summary)
+/* A step of one statement prepared once per import, with its bindings done by the caller. */
+static int step_done(importer *im, sqlite3_stmt *statement, const char *failure)
 {
-	bool known;
-	if (uid_known(im, "SELECT 1 FROM busy WHERE uid = ?1 AND person_id = ?2 AND date = ?3", uid,
-		      person, date, &known) != 0)
-		return -1;
-	if (known) {
-		im->report->unchanged++;
-		return 0;
-	}
-	sqlite3_stmt *statement = hw_store_cached(im->session->store,
-						  "INSERT INTO busy (uid, person_id, date, start, end, summary)"
-						  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-						  im->error);
-	if (statement == NULL)
-		return -1;
-	sqlite3_bind_text(statement, 1, uid, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(statement, 2, person);
-	hw_bind_date(statement, 3, date);
-	if (!all_day) {
-		sqlite3_bind_text(statement, 4, start, -1, SQLITE_STATIC);
-		if (*end)
-			sqlite3_bind_text(statement, 5, end, -1, SQLITE_STATIC);
-	}
-	if (summary)
-		sqlite3_bind_text(statement, 6, summary, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(statement);
 	sqlite3_reset(statement);
 	sqlite3_clear_bindings(statement);
 	if (rc != SQLITE_DONE)
-		return hw_store_fail(im->session->store, _("cannot save the busy time"), im->error);
-	im->report->created++;
+		return hw_store_fail(im->session->store, failure, im->error);
+	return 0;
+}
+
+/* One statement without bindings (`sql` a literal: prepared once per import). */
+static int step_sql(importer *im, const char *sql)
+{
+	sqlite3_stmt *statement = hw_store_cached(im->session->store, sql, im->error);
+	if (statement == NULL)
+		return -1;
+	return step_done(im, statement, _("cannot save the meeting"));
+}
+
+/* Busy time of `person` for the whole occurrence: every day it covers, the first from its
+ * start, the last to its end, the days between whole. */
+static int add_busy(importer *im, const occurrence *o, int64_t person, const char *summary)
+{
+	sqlite3_stmt *statement = hw_store_cached(im->session->store,
+						  "INSERT OR IGNORE INTO busy (uid, person_id, date, start, end, summary)"
+						  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+						  im->error);
+	if (statement == NULL)
+		return -1;
+	for (hw_date day = o->first; day <= o->last; day++) {
+		const char *start = NULL, *end = NULL;
+		if (!o->all_day) {
+			start = day == o->first ? o->start : "00:00";
+			end = day == o->last ? (*o->end ? o->end : NULL) : "23:59";
+			if (day != o->first && day != o->last)
+				start = end = NULL; /* the days between, whole */
+		}
+		sqlite3_bind_text(statement, 1, o->uid, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(statement, 2, person);
+		hw_bind_date(statement, 3, day);
+		if (start)
+			sqlite3_bind_text(statement, 4, start, -1, SQLITE_STATIC);
+		if (end)
+			sqlite3_bind_text(statement, 5, end, -1, SQLITE_STATIC);
+		if (summary)
+			sqlite3_bind_text(statement, 6, summary, -1, SQLITE_STATIC);
+		if (step_done(im, statement, _("cannot save the busy time")) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -631,6 +824,293 @@ static const char *one_line(importer *im, icalcomponent *event, const char *what
 	return buffer;
 }
 
+/* What an import writes to: "meeting", "busy" (the attendees), "busy:PERSON-ID". */
+static void target_of(const importer *im, char *out, size_t size)
+{
+	if (!im->options->busy)
+		snprintf(out, size, "meeting");
+	else if (im->person != 0)
+		snprintf(out, size, "busy:%lld", (long long)im->person);
+	else
+		snprintf(out, size, "busy");
+}
+
+/* The version of `uid` imported before: *found false when none. */
+static int version_of(importer *im, const char *uid, const char *target, bool *found,
+		      int *sequence, char stamp[32])
+{
+	sqlite3_stmt *statement = hw_store_cached(
+		im->session->store,
+		"SELECT sequence, stamp FROM import_version WHERE uid = ?1 AND target = ?2", im->error);
+	if (statement == NULL)
+		return -1;
+	sqlite3_bind_text(statement, 1, uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 2, target, -1, SQLITE_STATIC);
+	int last = sqlite3_step(statement);
+	*found = last == SQLITE_ROW;
+	if (*found) {
+		*sequence = sqlite3_column_int(statement, 0);
+		hw_column_text(statement, 1, stamp, 32);
+		last = SQLITE_DONE;
+	}
+	sqlite3_reset(statement);
+	sqlite3_clear_bindings(statement);
+	if (last != SQLITE_DONE)
+		return hw_store_fail(im->session->store, _("cannot read the meetings"), im->error);
+	return 0;
+}
+
+static int save_version(importer *im, const char *uid, const char *target, int sequence,
+			const char *stamp)
+{
+	sqlite3_stmt *statement = hw_store_cached(
+		im->session->store,
+		"INSERT OR REPLACE INTO import_version (uid, target, sequence, stamp)"
+		" VALUES (?1, ?2, ?3, ?4)",
+		im->error);
+	if (statement == NULL)
+		return -1;
+	sqlite3_bind_text(statement, 1, uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 2, target, -1, SQLITE_STATIC);
+	sqlite3_bind_int(statement, 3, sequence);
+	sqlite3_bind_text(statement, 4, stamp, -1, SQLITE_STATIC);
+	return step_done(im, statement, _("cannot save the meeting"));
+}
+
+/* Takes away what an earlier version of `uid` made: its busy time, or its meeting cancelled
+ * (a meeting held stays). */
+static int withdraw(importer *im, const char *uid, bool cancel_meeting)
+{
+	sqlite3_stmt *statement;
+	if (im->options->busy) {
+		statement = hw_store_cached(im->session->store,
+					    "DELETE FROM busy WHERE uid = ?1 AND (?2 = 0 OR person_id = ?2)",
+					    im->error);
+		if (statement == NULL)
+			return -1;
+		sqlite3_bind_text(statement, 1, uid, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(statement, 2, im->person);
+		return step_done(im, statement, _("cannot save the busy time"));
+	}
+	if (!cancel_meeting)
+		return 0;
+	char now[HW_TIMESTAMP_SIZE];
+	hw_timestamp_now(now);
+	statement = hw_store_cached(im->session->store,
+				    "UPDATE meeting SET status = 'cancelled', sequence = sequence + 1,"
+				    " changed_at = ?2 WHERE uid = ?1 AND status = 'planned'",
+				    im->error);
+	if (statement == NULL)
+		return -1;
+	sqlite3_bind_text(statement, 1, uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 2, now, -1, SQLITE_STATIC);
+	return step_done(im, statement, _("cannot save the meeting"));
+}
+
+/* A newer version of an imported meeting: its day, times, title and location follow. */
+static int update_meeting(importer *im, const occurrence *o, const char *title,
+			  const char *location)
+{
+	char now[HW_TIMESTAMP_SIZE], date[HW_DATE_TEXT_SIZE];
+	hw_timestamp_now(now);
+	hw_date_format(o->first, date);
+	sqlite3_stmt *statement = hw_store_cached(
+		im->session->store,
+		"UPDATE meeting SET date = ?2, start = ?3, end = ?4, title = coalesce(?5, title),"
+		" location = ?6, status = 'planned', sequence = sequence + 1, changed_at = ?7"
+		" WHERE uid = ?1 AND status != 'held'",
+		im->error);
+	if (statement == NULL)
+		return -1;
+	sqlite3_bind_text(statement, 1, o->uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 3, o->start, -1, SQLITE_STATIC);
+	if (*o->end && o->last == o->first)
+		sqlite3_bind_text(statement, 4, o->end, -1, SQLITE_STATIC);
+	if (title && *title)
+		sqlite3_bind_text(statement, 5, title, -1, SQLITE_STATIC);
+	if (location && *location)
+		sqlite3_bind_text(statement, 6, location, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 7, now, -1, SQLITE_STATIC);
+	return step_done(im, statement, _("cannot save the meeting"));
+}
+
+/* Makes the occurrence what the file says: new, updated, cancelled or unchanged by its
+ * version (SEQUENCE, then DTSTAMP) against the one imported before. */
+static int import_occurrence(importer *im, icalcomponent *event, occurrence *o)
+{
+	int sequence = icalcomponent_get_sequence(event);
+	if (sequence < 0)
+		sequence = 0;
+	char stamp[32] = "";
+	struct icaltimetype dtstamp = icalcomponent_get_dtstamp(event);
+	if (!icaltime_is_null_time(dtstamp))
+		snprintf(stamp, sizeof stamp, "%04d%02d%02dT%02d%02d%02d", dtstamp.year, dtstamp.month,
+			 dtstamp.day, dtstamp.hour, dtstamp.minute, dtstamp.second);
+	bool cancelled = icalcomponent_get_status(event) == ICAL_STATUS_CANCELLED;
+	if (!im->options->busy && o->all_day && !cancelled) {
+		/* Before its version is kept: it was never imported. */
+		warn(im->report, _("%s:%d: the event '%s' lasts all day; a meeting needs its time "
+				   "(import it as --busy): skipped"),
+		     im->path, event_line(event), o->uid);
+		im->report->skipped++;
+		return 0;
+	}
+	char target[32], old_stamp[32] = "";
+	target_of(im, target, sizeof target);
+	bool found = false;
+	int old_sequence = 0;
+	if (version_of(im, o->uid, target, &found, &old_sequence, old_stamp) != 0)
+		return -1;
+	bool newer = found && (sequence > old_sequence ||
+			       (sequence == old_sequence && strcmp(stamp, old_stamp) > 0));
+	if (found && !newer) {
+		im->report->unchanged++;
+		return 0;
+	}
+	if (!found && !im->options->busy) {
+		/* A meeting imported before versions were kept: the same, unless cancelled now. */
+		bool known;
+		if (uid_known(im, "SELECT 1 FROM meeting WHERE uid = ?1", o->uid, &known) != 0)
+			return -1;
+		if (known) {
+			found = true;
+			newer = cancelled;
+			if (!cancelled)
+				im->report->unchanged++;
+		}
+	}
+	if (save_version(im, o->uid, target, sequence, stamp) != 0)
+		return -1;
+	if (cancelled) {
+		im->report->cancelled++;
+		return found ? withdraw(im, o->uid, true) : 0;
+	}
+	if (found && !newer)
+		return 0;
+	char summary_line[sizeof ((hw_meeting *)0)->title];
+	char location_line[sizeof ((hw_meeting *)0)->location];
+	const char *summary = one_line(im, event, _("title"), icalcomponent_get_summary(event),
+				       summary_line, sizeof summary_line);
+	if (im->options->busy) {
+		if (found && withdraw(im, o->uid, false) != 0)
+			return -1;
+		if (im->person != 0) {
+			if (add_busy(im, o, im->person, summary) != 0)
+				return -1;
+		} else {
+			for (icalproperty *attendee =
+				     icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY);
+			     attendee;
+			     attendee = icalcomponent_get_next_property(event, ICAL_ATTENDEE_PROPERTY)) {
+				const char *name = icalproperty_get_parameter_as_string(attendee, "CN");
+				hw_person person;
+				hw_error ignored;
+				if (name == NULL ||
+				    hw_person_find(im->session, name, &person, &ignored) != 0) {
+					im->report->unknown_attendees++;
+					continue;
+				}
+				if (add_busy(im, o, person.id, summary) != 0)
+					return -1;
+			}
+		}
+		if (found)
+			im->report->updated++;
+		else
+			im->report->created++;
+		return 0;
+	}
+	const char *location = one_line(im, event, _("location"), icalcomponent_get_location(event),
+					location_line, sizeof location_line);
+	if (found) {
+		if (update_meeting(im, o, summary, location) != 0)
+			return -1;
+		im->report->updated++;
+		return 0;
+	}
+	char date_text[HW_DATE_TEXT_SIZE];
+	hw_date_format(o->first, date_text);
+	hw_meeting_input input = HW_MEETING_INPUT_INIT;
+	input.type = im->options->as_type;
+	input.date = date_text;
+	input.time = o->start;
+	/* A meeting is on one day: one that goes on past midnight keeps no end. */
+	input.end = *o->end && o->last == o->first ? o->end : NULL;
+	input.title = summary && *summary ? summary : NULL;
+	input.location = location;
+	input.uid = o->uid;
+	int64_t id;
+	/* An event the meeting's own checks refuse (a title too long, say) is skipped with its
+	 * reason, its half-written rows rolled back; the type was checked once, before. */
+	if (step_sql(im, "SAVEPOINT import_event") != 0)
+		return -1;
+	if (hw_meeting_insert(im->session, &input, 0, 0, &id, im->error) != 0) {
+		char reason[HW_ERROR_MESSAGE_SIZE];
+		snprintf(reason, sizeof reason, "%s", im->error->message);
+		if (step_sql(im, "ROLLBACK TO import_event") != 0 ||
+		    step_sql(im, "RELEASE import_event") != 0)
+			return -1;
+		warn(im->report, _("%s:%d: the event '%s': %s: skipped"), im->path, event_line(event),
+		     o->uid, reason);
+		im->report->skipped++;
+		return 0;
+	}
+	if (step_sql(im, "RELEASE import_event") != 0)
+		return -1;
+	im->report->created++;
+	return 0;
+}
+
+/* A stable UID for an event that has none, from what it says (its start, end and summary),
+ * so that a second import of the file knows it. */
+static void derive_uid(icalcomponent *event, char *out, size_t size)
+{
+	uint64_t hash = 1469598103934665603ULL; /* FNV-1a */
+	static const icalproperty_kind kinds[] = {ICAL_DTSTART_PROPERTY, ICAL_DTEND_PROPERTY,
+						  ICAL_DURATION_PROPERTY, ICAL_SUMMARY_PROPERTY,
+						  ICAL_LOCATION_PROPERTY, ICAL_RRULE_PROPERTY};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		icalproperty *p = icalcomponent_get_first_property(event, kinds[k]);
+		const char *text = p ? icalproperty_as_ical_string(p) : "-";
+		for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+			hash ^= *c;
+			hash *= 1099511628211ULL;
+		}
+		hash ^= '\n';
+		hash *= 1099511628211ULL;
+	}
+	snprintf(out, size, "huiwu-derived-%016llx", (unsigned long long)hash);
+}
+
+/* Leaves out what libical could not read in the event (X-LIC-ERROR), with a warning. */
+static void drop_errors(importer *im, icalcomponent *event)
+{
+	icalproperty *next;
+	for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_XLICERROR_PROPERTY); p;
+	     p = next) {
+		next = icalcomponent_get_next_property(event, ICAL_XLICERROR_PROPERTY);
+		warn(im->report, _("%s:%d: libical cannot read a property of the event: %.80s: left out"),
+		     im->path, event_line(event), icalproperty_get_xlicerror(p));
+		icalcomponent_remove_property(event, p);
+		icalproperty_free(p);
+	}
+}
+
+/* An event of this database's own export (its meetings' and series' UIDs, but not those of
+ * meetings it imported): as busy time it would clash with the meetings themselves. */
+static int own_event(importer *im, const char *uid, bool *own)
+{
+	if (uid_known(im,
+		      "SELECT 1 FROM meeting WHERE uid = ?1 AND NOT EXISTS (SELECT 1 FROM"
+		      " import_version WHERE uid = ?1 AND target = 'meeting')",
+		      uid, own) != 0)
+		return -1;
+	if (!*own && uid_known(im, "SELECT 1 FROM series WHERE uid = ?1", uid, own) != 0)
+		return -1;
+	return 0;
+}
+
 static int import_event(importer *im, icalcomponent *event)
 {
 	im->report->events++;
@@ -638,81 +1118,240 @@ static int import_event(importer *im, icalcomponent *event)
 		im->report->skipped++; /* warned when it was read */
 		return 0;
 	}
+	drop_errors(im, event);
 	const char *uid = icalcomponent_get_uid(event);
-	if (uid == NULL || *uid == '\0')
-		return hw_error_set(im->error, _("%s: an event has no UID, so it could not be told apart "
-						 "on a second import"),
-				    im->path);
-	if (icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY) != NULL)
-		return hw_error_set(im->error,
-				    _("%s: the event '%s' recurs (RRULE); recurring events are not "
-				      "imported: export its occurrences one by one"),
-				    im->path, uid);
-	if (icalcomponent_get_status(event) == ICAL_STATUS_CANCELLED) {
-		im->report->cancelled++;
-		return 0;
+	if (uid == NULL || *uid == '\0') {
+		char derived[64];
+		derive_uid(event, derived, sizeof derived);
+		icalcomponent_set_uid(event, derived);
+		uid = icalcomponent_get_uid(event);
+		warn(im->report, _("%s:%d: an event has no UID: it is known as '%s'"), im->path,
+		     event_line(event), uid);
 	}
-	hw_date date = 0;
-	char start[6] = "", end[6] = "";
-	bool all_day = false, skip = false;
-	if (event_times(im, event, &date, start, end, &all_day, &skip) != 0)
-		return -1;
-	if (skip) {
+	struct icaltimetype begin = icalcomponent_get_dtstart(event);
+	if (icaltime_is_null_time(begin) || !valid_time(begin)) {
+		warn(im->report, _("%s:%d: the event '%s' has no valid DTSTART: skipped"), im->path,
+		     event_line(event), uid);
 		im->report->skipped++;
 		return 0;
 	}
-	char summary_line[sizeof ((hw_meeting *)0)->title];
-	char location_line[sizeof ((hw_meeting *)0)->location];
-	const char *summary = one_line(im, event, _("title"), icalcomponent_get_summary(event),
-				       summary_line, sizeof summary_line);
-	if (im->options->busy) {
-		if (im->person != 0)
-			return add_busy(im, uid, im->person, date, start, end, all_day, summary);
-		for (icalproperty *attendee = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY);
-		     attendee; attendee = icalcomponent_get_next_property(event, ICAL_ATTENDEE_PROPERTY)) {
-			const char *name = icalproperty_get_parameter_as_string(attendee, "CN");
-			hw_person person;
-			hw_error ignored;
-			if (name == NULL || hw_person_find(im->session, name, &person, &ignored) != 0) {
-				im->report->unknown_attendees++;
-				continue;
-			}
-			if (add_busy(im, uid, person.id, date, start, end, all_day, summary) != 0)
-				return -1;
+	/* Only huiwu's own UIDs (hw_new_uid: "…@GOVERNMENT.huiwu") are looked up: a foreign
+	 * event is spared two queries. */
+	size_t uid_length = strlen(uid);
+	if (im->options->busy && uid_length > 6 && strcmp(uid + uid_length - 6, ".huiwu") == 0) {
+		bool own;
+		if (own_event(im, uid, &own) != 0)
+			return -1;
+		if (own) {
+			im->report->own++;
+			return 0;
 		}
+	}
+	if (icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY) != NULL ||
+	    icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY) != NULL ||
+	    icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY) != NULL) {
+		im->report->events--; /* counted when expanded */
+		return DEFERRED;
+	}
+	occurrence o = {.uid = uid};
+	if (!occurrence_times(im, event, begin, icalcomponent_get_dtend(event), &o)) {
+		im->report->skipped++;
 		return 0;
 	}
-	if (all_day)
-		return hw_error_set(im->error,
-				    _("%s: the event '%s' lasts all day; a meeting needs its time: "
-				      "import it as --busy"),
-				    im->path, uid);
-	bool known;
-	if (uid_known(im, "SELECT 1 FROM meeting WHERE uid = ?1", uid, 0, 0, &known) != 0)
-		return -1;
-	if (known) {
-		im->report->unchanged++;
+	return import_occurrence(im, event, &o);
+}
+
+/* ---- recurring events ---- */
+
+/* "UID/RECURRENCE-ID": the RECURRENCE-ID in UTC where it has a zone, as written otherwise. */
+static void occurrence_uid(const char *uid, struct icaltimetype when, char *out, size_t size)
+{
+	if (!when.is_date && when.zone != NULL && !icaltime_is_utc(when))
+		when = icaltime_convert_to_zone(when, icaltimezone_get_utc_timezone());
+	if (when.is_date)
+		snprintf(out, size, "%s/%04d%02d%02d", uid, when.year, when.month, when.day);
+	else
+		snprintf(out, size, "%s/%04d%02d%02dT%02d%02d%02d%s", uid, when.year, when.month,
+			 when.day, when.hour, when.minute, when.second,
+			 icaltime_is_utc(when) ? "Z" : "");
+}
+
+/* An override's RECURRENCE-ID, in its zone. */
+static struct icaltimetype recurrence_id(importer *im, icalcomponent *event)
+{
+	struct icaltimetype when = icalcomponent_get_recurrenceid(event);
+	resolve_zone(im, event, ICAL_RECURRENCEID_PROPERTY, &when);
+	return when;
+}
+
+static bool same_time(struct icaltimetype a, struct icaltimetype b)
+{
+	if (a.is_date || b.is_date)
+		return a.year == b.year && a.month == b.month && a.day == b.day;
+	return icaltime_compare(a, b) == 0;
+}
+
+typedef struct kept {
+	const char *uid;
+	icalcomponent *event;
+	bool override; /* has a RECURRENCE-ID */
+} kept;
+
+static int compare_kept(const void *a, const void *b)
+{
+	const kept *x = a, *y = b;
+	int by_uid = strcmp(x->uid, y->uid);
+	return by_uid ? by_uid : (int)x->override - (int)y->override;
+}
+
+/* An override (RECURRENCE-ID): the occurrence it replaces, as it says. */
+static int import_override(importer *im, icalcomponent *event)
+{
+	im->report->events++;
+	char uid[600];
+	occurrence_uid(icalcomponent_get_uid(event), recurrence_id(im, event), uid, sizeof uid);
+	occurrence o = {.uid = uid};
+	if (!occurrence_times(im, event, icalcomponent_get_dtstart(event),
+			      icalcomponent_get_dtend(event), &o)) {
+		im->report->skipped++;
 		return 0;
 	}
-	char date_text[HW_DATE_TEXT_SIZE];
-	hw_date_format(date, date_text);
-	hw_meeting_input input = HW_MEETING_INPUT_INIT;
-	input.type = im->options->as_type;
-	input.date = date_text;
-	input.time = start;
-	input.end = *end ? end : NULL;
-	input.title = summary && *summary ? summary : NULL;
-	input.location = one_line(im, event, _("location"), icalcomponent_get_location(event),
-				  location_line, sizeof location_line);
-	input.uid = uid;
-	int64_t id;
-	if (hw_meeting_insert(im->session, &input, 0, 0, &id, im->error) != 0) {
-		char reason[HW_ERROR_MESSAGE_SIZE];
-		snprintf(reason, sizeof reason, "%s", im->error->message);
-		return hw_error_set(im->error, _("%s: the event '%s': %s"), im->path, uid, reason);
+	return import_occurrence(im, event, &o);
+}
+
+#define MAX_OCCURRENCES 10000 /* of one event in the window */
+
+/* Adds `when` to the occurrences unless it is excluded (EXDATE, an override) or out of the
+ * window. */
+static void add_occurrence(importer *im, icalcomponent *master, const kept *overrides,
+			   int override_count, struct icaltimetype when, struct icaltimetype *list,
+			   int *count)
+{
+	hw_date day = hw_date_from_ymd(when.year, when.month, when.day);
+	if (day < im->from || day > im->to || *count == MAX_OCCURRENCES)
+		return;
+	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_EXDATE_PROPERTY); p;
+	     p = icalcomponent_get_next_property(master, ICAL_EXDATE_PROPERTY)) {
+		struct icaltimetype excluded = icalproperty_get_exdate(p);
+		resolve_time(im, p, &excluded);
+		if (!excluded.is_date && !icaltime_is_utc(excluded) && excluded.zone == NULL)
+			excluded.zone = when.zone;
+		if (same_time(excluded, when))
+			return;
 	}
-	im->report->created++;
-	return 0;
+	for (int i = 0; i < override_count; i++)
+		if (same_time(recurrence_id(im, overrides[i].event), when))
+			return;
+	for (int i = 0; i < *count; i++)
+		if (same_time(list[i], when))
+			return;
+	list[(*count)++] = when;
+}
+
+/* A recurring event: each occurrence in the window that no override replaces and no EXDATE
+ * removes, as an event of its own. */
+static int expand(importer *im, icalcomponent *master, const kept *overrides, int override_count)
+{
+	const char *uid = icalcomponent_get_uid(master);
+	struct icaltimetype begin = icalcomponent_get_dtstart(master);
+	resolve_zone(im, master, ICAL_DTSTART_PROPERTY, &begin);
+	struct icaldurationtype length = icaldurationtype_null_duration();
+	struct icaltimetype finish = icalcomponent_get_dtend(master);
+	resolve_zone(im, master, ICAL_DTEND_PROPERTY, &finish);
+	bool has_end = !icaltime_is_null_time(finish);
+	if (has_end)
+		length = icaltime_subtract(finish, begin);
+	struct icaltimetype *list = malloc(MAX_OCCURRENCES * sizeof *list);
+	if (list == NULL)
+		return hw_error_set(im->error, "%s", _("out of memory"));
+	int count = 0;
+	add_occurrence(im, master, overrides, override_count, begin, list, &count);
+	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_RRULE_PROPERTY); p;
+	     p = icalcomponent_get_next_property(master, ICAL_RRULE_PROPERTY)) {
+		icalrecur_iterator *it = icalrecur_iterator_new(icalproperty_get_rrule(p), begin);
+		if (it == NULL) {
+			warn(im->report, _("%s:%d: the event '%s': libical cannot follow its RRULE: "
+					   "only its first occurrence is imported"),
+			     im->path, event_line(master), uid);
+			icalerror_clear_errno();
+			continue;
+		}
+		/* Bounded: a rule without end stops at the window's end. */
+		for (int steps = 0; steps < 100 * MAX_OCCURRENCES; steps++) {
+			struct icaltimetype when = icalrecur_iterator_next(it);
+			if (icaltime_is_null_time(when) ||
+			    hw_date_from_ymd(when.year, when.month, when.day) > im->to)
+				break;
+			when.zone = begin.zone;
+			add_occurrence(im, master, overrides, override_count, when, list, &count);
+		}
+		icalrecur_iterator_free(it);
+	}
+	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_RDATE_PROPERTY); p;
+	     p = icalcomponent_get_next_property(master, ICAL_RDATE_PROPERTY)) {
+		struct icaldatetimeperiodtype rdate = icalproperty_get_rdate(p);
+		struct icaltimetype when =
+			icaltime_is_null_time(rdate.time) ? rdate.period.start : rdate.time;
+		if (icaltime_is_null_time(when) || !valid_time(when))
+			continue;
+		resolve_time(im, p, &when);
+		if (!when.is_date && !icaltime_is_utc(when) && when.zone == NULL)
+			when.zone = begin.zone;
+		add_occurrence(im, master, overrides, override_count, when, list, &count);
+	}
+	int result = 0;
+	for (int i = 0; i < count && result == 0; i++) {
+		im->report->events++;
+		char instance_uid[600];
+		occurrence_uid(uid, list[i], instance_uid, sizeof instance_uid);
+		occurrence o = {.uid = instance_uid};
+		struct icaltimetype end = has_end ? icaltime_add(list[i], length) : icaltime_null_time();
+		if (!occurrence_times(im, master, list[i], end, &o)) {
+			im->report->skipped++;
+			continue;
+		}
+		result = import_occurrence(im, master, &o);
+	}
+	free(list);
+	return result;
+}
+
+/* The recurring events and overrides kept while the file was read, by UID: each master is
+ * expanded around its overrides; overrides without their master are events of their own. */
+static int import_deferred(importer *im, icalcomponent *calendar)
+{
+	int count = icalcomponent_count_components(calendar, ICAL_VEVENT_COMPONENT);
+	if (count == 0)
+		return 0;
+	kept *list = calloc((size_t)count, sizeof *list);
+	if (list == NULL)
+		return hw_error_set(im->error, "%s", _("out of memory"));
+	int n = 0;
+	for (icalcomponent *c = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT);
+	     c && n < count; c = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
+		list[n].event = c;
+		list[n].uid = icalcomponent_get_uid(c);
+		list[n].override =
+			icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY) != NULL;
+		n++;
+	}
+	qsort(list, (size_t)n, sizeof *list, compare_kept);
+	int result = 0;
+	for (int i = 0; i < n && result == 0;) {
+		int end = i;
+		while (end < n && strcmp(list[end].uid, list[i].uid) == 0)
+			end++;
+		int first_override = i;
+		while (first_override < end && !list[first_override].override)
+			first_override++;
+		for (int m = i; m < first_override && result == 0; m++)
+			result = expand(im, list[m].event, list + first_override, end - first_override);
+		for (int o = first_override; o < end && result == 0; o++)
+			result = import_override(im, list[o].event);
+		i = end;
+	}
+	free(list);
+	return result;
 }
 
 int hw_import_ics(hw_session *session, const char *path, const hw_import_options *options,
@@ -723,17 +1362,39 @@ int hw_import_ics(hw_session *session, const char *path, const hw_import_options
 		return hw_error_set(error, "%s", _("say what the events become: --as TYPE or --busy"));
 	if (options->person && !options->busy)
 		return hw_error_set(error, "%s", _("--person goes with --busy"));
-	importer im = {session, options, report, error, NULL, path, 0};
+	importer im = {session, options, report, error, NULL, path, 0, NULL, 0, 0, NULL};
 	im.target = icaltimezone_get_builtin_timezone(session->rules->government[HW_GOV_TIMEZONE]);
 	if (im.target == NULL)
 		return hw_error_set(error, _("libical does not know the time zone %s"),
 				    session->rules->government[HW_GOV_TIMEZONE]);
+	im.from = session->today - 366;
+	im.to = session->today + 2 * 366;
+	if ((options->from && !hw_date_parse(options->from, &im.from)) ||
+	    (options->to && !hw_date_parse(options->to, &im.to)))
+		return hw_error_set(error, _("'%s' is not a date (YYYY-MM-DD)"),
+				    options->from && !hw_date_parse(options->from, &im.from)
+					    ? options->from
+					    : options->to);
+	if (im.to < im.from)
+		return hw_error_set(error, "%s", _("--to is before --from"));
 	if (options->person) {
 		hw_person person;
 		if (hw_person_find(session, options->person, &person, error) != 0)
 			return -1;
 		im.person = person.id;
 	}
+	/* A type the rules do not define would refuse every event: the file is refused. */
+	hw_meeting_type type;
+	if (options->as_type && !hw_meeting_type_from_key(options->as_type, &type))
+		return hw_error_set(error,
+				    _("unknown meeting type '%s' (plenary, executive, office, "
+				      "special, study, dept_wide)"),
+				    options->as_type);
+	if (options->as_type && !session->rules->types[type].defined)
+		return hw_error_set(error, _("the rules of %s do not define %s meetings 〔%s〕"),
+				    session->rules->government[HW_GOV_NAME],
+				    hw_meeting_type_key(type),
+				    hw_type_clause(&session->rules->types[type]));
 	/* A regular file (a FIFO or a device would never end), read whole within the limit. */
 	char *text = NULL;
 	size_t size = 0;
@@ -743,18 +1404,21 @@ int hw_import_ics(hw_session *session, const char *path, const hw_import_options
 		free(text);
 		return hw_error_set(error, _("%s: not an iCalendar file (it holds NUL bytes)"), path);
 	}
+	/* A UTF-8 byte-order mark (Windows tools write one) is no part of the first line. */
+	size_t bom = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	/* Events are imported as they are read, in one transaction: a broken line after them
 	 * still leaves nothing of the file. */
 	int result = hw_action_begin(session, error);
 	if (result == 0)
-		result = read_calendar(&im, text, size);
+		result = read_calendar(&im, text + bom, size - bom);
 	free(text);
-	if (result == 0 && report->created > 0)
+	if (result == 0 && report->created + report->updated + report->cancelled > 0)
 		result = hw_audit_record(session, "import ics", options->busy ? "busy" : "meeting", 0, 0,
 					 NULL,
-					 json_pack("{s:s,s:i,s:i,s:s?}", "file", path, "created",
-						   report->created, "unchanged", report->unchanged,
-						   "as", options->as_type),
+					 json_pack("{s:s,s:i,s:i,s:i,s:i,s:s?}", "file", path, "created",
+						   report->created, "updated", report->updated,
+						   "cancelled", report->cancelled, "unchanged",
+						   report->unchanged, "as", options->as_type),
 					 error);
 	if (result == 0)
 		result = hw_action_commit(session, error);

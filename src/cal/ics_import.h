@@ -13,13 +13,19 @@ typedef struct hw_import_options {
 	const char *as_type; /* meetings of this type … */
 	bool busy;           /* … or busy time */
 	const char *person;  /* busy: whose; NULL: the attendees the roster knows by name */
+	/* Recurring events are expanded over [from, to] (YYYY-MM-DD); NULL: a year before the
+	 * session's today, two years after. */
+	const char *from, *to;
 } hw_import_options;
 
 typedef struct hw_import_report {
 	int events;    /* VEVENTs in the file */
 	int created;   /* meetings or busy entries added */
-	int unchanged; /* already imported */
-	int cancelled; /* cancelled events, not imported */
+	int unchanged; /* already imported, or an older version of what was */
+	int updated;   /* a newer version (SEQUENCE, then DTSTAMP) of what was imported */
+	int cancelled; /* cancelled events: not imported, or what was imported cancelled */
+	int own;       /* busy: events of this database's own meetings (its export), left out */
+	int todos;     /* VTODOs, not imported */
 	int unknown_attendees; /* busy: attendees no one in the roster is called */
 	int skipped;   /* events left out, each named in a warning (reversed, nested) */
 	/* What was read with a warning ("FILE:LINE: …": a line too long, skipped; bad UTF-8,
@@ -31,9 +37,12 @@ typedef struct hw_import_report {
 
 #define HW_IMPORT_WARNINGS_KEPT 100
 
-/* A malformed file is refused with "FILE:LINE: message" and nothing of it is imported. The
- * file must be a regular file of at most 64 MiB; a content line longer than 64 KiB (unfolded)
- * is skipped with a warning. The caller frees the report's warnings (hw_import_report_free),
+/* A file that is no calendar (not BEGIN:VCALENDAR first, a component never ended) is refused
+ * with "FILE:LINE: message" and nothing of it is imported; a property or an event that cannot
+ * be used is skipped with a warning naming its line, and the rest imports. The file must be a
+ * regular file of at most 64 MiB; a content line longer than 64 KiB (unfolded) is skipped
+ * with a warning. Each occurrence of a recurring event is an event of its own, known by
+ * "UID/RECURRENCE-ID". The caller frees the report's warnings (hw_import_report_free),
  * also after a failure (there are none then). */
 int hw_import_ics(hw_session *session, const char *path, const hw_import_options *options,
 		  hw_import_report *report, hw_error *error);

@@ -29,7 +29,9 @@ int cli_export(cli_context *context, int argc, char **argv)
 	int usage = cli_parse("export ics", argc - 1, argv + 1, options, NULL, 0, 0);
 	if (usage != CLI_OK)
 		return usage;
-	hw_export_options export = {.person = person, .type = type, .todos = todos};
+	int meetings = 0;
+	hw_export_options export = {.person = person, .type = type, .todos = todos,
+				    .meetings_written = &meetings};
 	/* Refused before anything is opened, so a mistake leaves the target file as it was. */
 	if ((from && !(export.has_from = cli_date(from, &export.from))) ||
 	    (to && !(export.has_to = cli_date(to, &export.to))) ||
@@ -53,7 +55,7 @@ int cli_export(cli_context *context, int argc, char **argv)
 		count = hw_export_ics_to_path(session, &export, output, &error);
 		struct stat written;
 		if (count >= 0 && stat(output, &written) == 0 && S_ISREG(written.st_mode))
-			fprintf(stderr, _("%d meetings written to %s\n"), count, output);
+			fprintf(stderr, _("%d meetings written to %s\n"), meetings, output);
 	} else {
 		count = hw_export_ics(session, &export, stdout, &error);
 		fflush(stdout);

@@ -17,6 +17,8 @@ int cli_import(cli_context *context, int argc, char **argv)
 		{"as", &options.as_type, NULL},
 		{"busy", NULL, &options.busy},
 		{"person", &options.person, NULL},
+		{"from", &options.from, NULL},
+		{"to", &options.to, NULL},
 		{NULL, NULL, NULL},
 	};
 	int usage = cli_parse("import ics", argc - 1, argv + 1, list, positional, 1, 1);
@@ -34,8 +36,9 @@ int cli_import(cli_context *context, int argc, char **argv)
 	if (hw_import_ics(session, positional[0], &options, &report, &error) != 0)
 		status = cli_fail(&error);
 	else
-		printf(_("%d events: %d imported, %d imported before, %d cancelled and left out\n"),
-		       report.events, report.created, report.unchanged, report.cancelled);
+		printf(_("%d events: %d new, %d updated, %d cancelled, %d unchanged, %d skipped\n"),
+		       report.events, report.created, report.updated, report.cancelled,
+		       report.unchanged, report.skipped);
 	if (status == CLI_OK && report.unknown_attendees)
 		fprintf(stderr, _("note: %d attendees are not in the roster and were left out\n"),
 			report.unknown_attendees);
@@ -47,6 +50,11 @@ int cli_import(cli_context *context, int argc, char **argv)
 			report.warning_count - HW_IMPORT_WARNINGS_KEPT);
 	if (status == CLI_OK && report.skipped)
 		fprintf(stderr, _("note: %d events were skipped (see the warnings)\n"), report.skipped);
+	if (status == CLI_OK && report.own)
+		fprintf(stderr, _("note: %d events are this database's own meetings and were left out\n"),
+			report.own);
+	if (status == CLI_OK && report.todos)
+		fprintf(stderr, _("note: %d to-dos not imported\n"), report.todos);
 	hw_import_report_free(&report);
 	hw_session_close(session);
 	return status;

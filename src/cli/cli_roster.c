@@ -19,11 +19,13 @@ static json_t *department_json(const hw_department *department)
 
 static json_t *person_json(const hw_person *person)
 {
-	return json_pack("{s:I,s:o,s:o,s:s,s:o,s:b}", "id", (json_int_t)person->id, "name",
+	return json_pack("{s:I,s:o,s:o,s:s,s:o,s:b,s:o,s:o}", "id", (json_int_t)person->id, "name",
 			 cli_text(person->name), "title", cli_text(person->title), "role",
 			 hw_role_key(person->role), "department",
 			 person->department_id ? cli_text(person->department_name) : json_null(),
-			 "party_group", person->party_group);
+			 "party_group", person->party_group, "email",
+			 person->email[0] ? cli_text(person->email) : json_null(), "phone",
+			 person->phone[0] ? cli_text(person->phone) : json_null());
 }
 
 static int print_department(const hw_department *department, void *user)
@@ -55,6 +57,10 @@ static int print_person(const hw_person *person, void *user)
 	       hw_role_key(person->role));
 	if (person->department_id)
 		printf("  %s", person->department_name);
+	if (person->email[0])
+		printf("  <%s>", person->email);
+	if (person->phone[0])
+		printf("  %s", person->phone);
 	printf("\n");
 	return 0;
 }
@@ -131,17 +137,20 @@ static int print_division(const hw_department *department, void *user)
 int cli_person(cli_context *context, int argc, char **argv)
 {
 	const char *title = NULL, *role = NULL, *department = NULL, *positional[1] = {NULL};
+	const char *email = NULL, *phone = NULL;
 	bool party_group = false, json = false;
 	const cli_option add[] = {
 		{"title", &title, NULL},
 		{"role", &role, NULL},
 		{"dept", &department, NULL},
 		{"party-group", NULL, &party_group},
+		{"email", &email, NULL},
+		{"phone", &phone, NULL},
 		{NULL, NULL, NULL},
 	};
 	const cli_option edit[] = {
 		{"title", &title, NULL}, {"role", &role, NULL}, {"dept", &department, NULL},
-		{NULL, NULL, NULL},
+		{"email", &email, NULL}, {"phone", &phone, NULL}, {NULL, NULL, NULL},
 	};
 	const cli_option json_only[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
 	const cli_action actions[] = {
@@ -176,16 +185,22 @@ int cli_person(cli_context *context, int argc, char **argv)
 			hw_person_division(session, person.id, print_division, NULL, &error);
 		}
 	} else if (strcmp(action, "add") == 0) {
-		hw_person_input input = {positional[0], title, role, department, party_group};
+		hw_person_input input = {positional[0], title, role, department, party_group, email,
+					 phone};
 		int64_t id;
 		if (hw_person_add(session, &input, &id, &error) != 0)
 			status = cli_fail(&error);
 		else
 			printf("%lld\n", (long long)id);
 	} else {
-		if (title == NULL && role == NULL && department == NULL)
-			status = cli_usage_error(command, "%s", _("say what changes: --title, --role or --dept"));
-		else if (hw_person_edit(session, positional[0], title, role, department, &error) != 0)
+		hw_person_input changes = {.title = title, .role = role, .department = department,
+					   .email = email, .phone = phone};
+		if (title == NULL && role == NULL && department == NULL && email == NULL &&
+		    phone == NULL)
+			status = cli_usage_error(command, "%s",
+						 _("say what changes: --title, --role, --dept, --email or "
+						   "--phone"));
+		else if (hw_person_edit_all(session, positional[0], &changes, &error) != 0)
 			status = cli_fail(&error);
 	}
 	hw_session_close(session);

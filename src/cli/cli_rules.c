@@ -71,6 +71,8 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_NOTICE_WORKDAYS:
 		return type->notice_workdays >= 0 ? json_integer(type->notice_workdays) : json_null();
 	case HW_KEY_DEPUTY_CONSENT: return json_boolean(type->deputy_consent);
+	case HW_KEY_DURATION_MINUTES:
+		return type->duration_minutes >= 0 ? json_integer(type->duration_minutes) : json_null();
 	case HW_TYPE_KEY_COUNT: break;
 	}
 	return json_null();

@@ -40,6 +40,43 @@ void hw_person_from_row(sqlite3_stmt *statement, int first, hw_person *out)
 	out->department_id = sqlite3_column_int64(statement, first + 4);
 	hw_column_text(statement, first + 5, out->department_name, sizeof out->department_name);
 	out->party_group = sqlite3_column_int(statement, first + 6) != 0;
+	hw_column_text(statement, first + 7, out->email, sizeof out->email);
+	hw_column_text(statement, first + 8, out->phone, sizeof out->phone);
+}
+
+/* An e-mail address as calendars take it in mailto: one line, local@domain, no space, no
+ * character a URI or a mail header would quote. "" clears it. */
+static int check_email(const char *email, hw_error *error)
+{
+	if (email == NULL || *email == '\0')
+		return 0;
+	const char *at = strchr(email, '@');
+	bool ok = strlen(email) <= 254 && at != NULL && at != email && at[1] != '\0' &&
+		  strchr(at + 1, '@') == NULL && strchr(at + 1, '.') != NULL;
+	for (const unsigned char *c = (const unsigned char *)email; ok && *c; c++)
+		ok = *c > 0x20 && *c != 0x7F && strchr("\"<>()[],;:\\", *c) == NULL;
+	if (!ok)
+		return hw_error_set(error, _("'%.80s' is not an e-mail address (name@example.org)"),
+				    email);
+	return 0;
+}
+
+/* A phone number: digits, with + - ( ) and spaces as people write them, at most 32 bytes.
+ * "" clears it. */
+static int check_phone(const char *phone, hw_error *error)
+{
+	if (phone == NULL || *phone == '\0')
+		return 0;
+	int digits = 0;
+	bool ok = strlen(phone) <= 32;
+	for (const char *c = phone; ok && *c; c++) {
+		digits += *c >= '0' && *c <= '9';
+		ok = (*c >= '0' && *c <= '9') || strchr("+-() ", *c) != NULL;
+	}
+	if (!ok || digits < 3)
+		return hw_error_set(error, _("'%.40s' is not a phone number (digits, + - ( ) and spaces)"),
+				    phone);
+	return 0;
 }
 
 static void read_person(sqlite3_stmt *statement, hw_person *out)
@@ -262,6 +299,8 @@ int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id
 	if (role_needs_department(role) && input->department == NULL)
 		return hw_error_set(error, _("a %s belongs to a department: say which with --dept"),
 				    input->role);
+	if (check_email(input->email, error) != 0 || check_phone(input->phone, error) != 0)
+		return -1;
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_department department = {0};
@@ -269,14 +308,18 @@ int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id
 	    hw_department_find(session, input->department, &department, error) != 0)
 		goto fail;
 	sqlite3_stmt *statement = hw_store_prepare(
-		session->store, "INSERT INTO person (name, title, role, department_id, party_group)"
-				" VALUES (?1, ?2, ?3, ?4, ?5)");
+		session->store, "INSERT INTO person (name, title, role, department_id, party_group,"
+				" email, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	sqlite3_bind_text(statement, 1, input->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, input->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 3, hw_role_key(role), -1, SQLITE_STATIC);
 	if (department.id)
 		sqlite3_bind_int64(statement, 4, department.id);
 	sqlite3_bind_int(statement, 5, input->party_group || role == HW_ROLE_PARTY_GROUP);
+	if (input->email && *input->email)
+		sqlite3_bind_text(statement, 6, input->email, -1, SQLITE_STATIC);
+	if (input->phone && *input->phone)
+		sqlite3_bind_text(statement, 7, input->phone, -1, SQLITE_STATIC);
 	if (run_named(session, statement, input->name, error) != 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(hw_store_db(session->store));
@@ -289,6 +332,17 @@ fail:
 int hw_person_edit(hw_session *session, const char *reference, const char *title, const char *role,
 		   const char *department, hw_error *error)
 {
+	hw_person_input changes = {.title = title, .role = role, .department = department};
+	return hw_person_edit_all(session, reference, &changes, error);
+}
+
+int hw_person_edit_all(hw_session *session, const char *reference, const hw_person_input *changes,
+		       hw_error *error)
+{
+	const char *title = changes->title, *role = changes->role;
+	const char *department = changes->department;
+	if (check_email(changes->email, error) != 0 || check_phone(changes->phone, error) != 0)
+		return -1;
 	char clean_title[HW_NAME_SIZE];
 	if (hw_text_clean(&title, HW_TEXT_NAME, _("the person's title"), clean_title,
 			  sizeof clean_title, error) != 0)
@@ -316,13 +370,20 @@ int hw_person_edit(hw_session *session, const char *reference, const char *title
 		goto fail;
 	sqlite3_stmt *statement =
 		hw_store_prepare(session->store, "UPDATE person SET title = coalesce(?1, title), role = ?2,"
-						 " department_id = ?3 WHERE id = ?4");
+						 " department_id = ?3,"
+						 " email = CASE WHEN ?5 IS NULL THEN email ELSE nullif(?5, '') END,"
+						 " phone = CASE WHEN ?6 IS NULL THEN phone ELSE nullif(?6, '') END"
+						 " WHERE id = ?4");
 	if (title)
 		sqlite3_bind_text(statement, 1, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, hw_role_key(final_role), -1, SQLITE_STATIC);
 	if (final_department)
 		sqlite3_bind_int64(statement, 3, final_department);
 	sqlite3_bind_int64(statement, 4, person.id);
+	if (changes->email)
+		sqlite3_bind_text(statement, 5, changes->email, -1, SQLITE_STATIC);
+	if (changes->phone)
+		sqlite3_bind_text(statement, 6, changes->phone, -1, SQLITE_STATIC);
 	if (run_named(session, statement, person.name, error) != 0)
 		goto fail;
 	return hw_action_commit_change(session, "person edit", "person", person.id, 0, error);

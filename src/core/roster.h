@@ -10,6 +10,7 @@
 #include "session.h"
 
 #define HW_NAME_SIZE 256
+#define HW_CONTACT_SIZE 256 /* an e-mail address is at most 254 bytes (RFC 5321) */
 
 typedef struct hw_department {
 	int64_t id;
@@ -29,6 +30,8 @@ typedef struct hw_person {
 	int64_t department_id; /* 0: none */
 	char department_name[HW_NAME_SIZE];
 	bool party_group;
+	char email[HW_CONTACT_SIZE]; /* "" when none */
+	char phone[HW_CONTACT_SIZE]; /* "" when none */
 } hw_person;
 
 typedef struct hw_department_input {
@@ -55,12 +58,17 @@ typedef struct hw_person_input {
 	const char *role;       /* role key */
 	const char *department; /* reference, or NULL */
 	bool party_group;
+	const char *email; /* NULL: none (add) or unchanged (edit); "": none */
+	const char *phone; /* the same */
 } hw_person_input;
 
 int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id, hw_error *error);
 /* Changes the given fields (NULL: unchanged). */
 int hw_person_edit(hw_session *session, const char *reference, const char *title, const char *role,
 		   const char *department, hw_error *error);
+/* The same with e-mail and phone too (`changes->name` is not used: `reference` names whom). */
+int hw_person_edit_all(hw_session *session, const char *reference, const hw_person_input *changes,
+		       hw_error *error);
 int hw_person_find(hw_session *session, const char *reference, hw_person *out, hw_error *error);
 int hw_person_get(hw_session *session, int64_t id, hw_person *out, hw_error *error);
 int hw_person_list(hw_session *session, int (*visit)(const hw_person *, void *), void *user,
@@ -72,7 +80,8 @@ int hw_person_division(hw_session *session, int64_t person_id,
 /* The columns (from person p LEFT JOIN department d) a person is read from, in this order,
  * and the reader of a row whose first column is the person's id: for queries that join people. */
 #define HW_PERSON_COLUMNS \
-	"p.id, p.name, p.title, p.role, p.department_id, coalesce(d.name, ''), p.party_group"
+	"p.id, p.name, p.title, p.role, p.department_id, coalesce(d.name, ''), p.party_group," \
+	" coalesce(p.email, ''), coalesce(p.phone, '')"
 #define HW_PERSON_JOIN_DEPARTMENT " LEFT JOIN department d ON d.id = p.department_id"
 void hw_person_from_row(sqlite3_stmt *statement, int first_column, hw_person *out);
 

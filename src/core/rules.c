@@ -110,6 +110,8 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 				    TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
 	[HW_KEY_DEPUTY_CONSENT] = {"deputy_consent", HW_VALUE_BOOL, FIELD(deputy_consent),
 				   TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
+	[HW_KEY_DURATION_MINUTES] = {"duration_minutes", HW_VALUE_COUNT, FIELD(duration_minutes),
+				     ALL_TYPES, 0},
 };
 #undef FIELD
 
@@ -552,13 +554,21 @@ static int handle_type_key(parse_state *state, const char *name, char *value, co
 	if (type->clauses[key] != NULL)
 		return fail_at(state, state->line, _("key '%s' is given twice in [%s] (first on line %d)"),
 			       name, section, type->lines[key]);
-	if (clause == NULL)
+	/* No document sets how long a meeting lasts: the key is the office's own, labelled so
+	 * wherever a clause is shown, and takes none. */
+	bool own = key == HW_KEY_DURATION_MINUTES;
+	if (own && clause != NULL)
+		return fail_at(state, state->line,
+			       _("%s is the office's own setting, which no document makes: give it "
+				 "without '@'"),
+			       name);
+	if (clause == NULL && !own)
 		return fail_at(state, state->line,
 			       _("%s: the value lacks the clause it comes from (end it with '@ 第N条')"),
 			       name);
 	if (!set_type_value(state, (hw_type_key)key, value))
 		return 0;
-	if ((type->clauses[key] = citation(state, clause)) == NULL)
+	if ((type->clauses[key] = own ? strdup(HW_OFFICE_OWN_CLAUSE) : citation(state, clause)) == NULL)
 		return fail_at(state, state->line, "%s", _("out of memory"));
 	type->lines[key] = state->line;
 	return 1;
@@ -865,6 +875,7 @@ hw_rules *hw_rules_load_file(const char *path, hw_error *error)
 		state.rules->types[type].staff_limit = -1;
 		state.rules->types[type].quota_per_year = -1;
 		state.rules->types[type].notice_workdays = -1;
+		state.rules->types[type].duration_minutes = -1;
 	}
 	int syntax_error_line = ini_parse_stream(counting_reader, &state, handle_entry, &state);
 	if (syntax_error_line > 0)

@@ -82,8 +82,12 @@ typedef enum hw_type_key {
 	HW_KEY_QUOTA_PER_YEAR,
 	HW_KEY_NOTICE_WORKDAYS,
 	HW_KEY_DEPUTY_CONSENT,
+	HW_KEY_DURATION_MINUTES, /* the office's own: no clause (HW_OFFICE_OWN_CLAUSE) */
 	HW_TYPE_KEY_COUNT
 } hw_type_key;
+
+/* What stands for the clause of a key no document sets: the office's own practice. */
+#define HW_OFFICE_OWN_CLAUSE "本办自定（无文件规定）"
 
 typedef enum hw_value_kind {
 	HW_VALUE_BOOL,
@@ -137,6 +141,9 @@ typedef struct hw_type_rules {
 	int quota_per_year;  /* -1: none */
 	int notice_workdays; /* -1: none */
 	bool deputy_consent;
+	/* How long a meeting of the type usually lasts, for an export's DURATION and the forms'
+	 * proposed end: the office's own practice (no document sets it); -1: not given. */
+	int duration_minutes;
 	/* The full citation ("恰政发〔2024〕6号 第四十二条") of each key the file gives; NULL if absent. */
 	char *clauses[HW_TYPE_KEY_COUNT];
 	int lines[HW_TYPE_KEY_COUNT];

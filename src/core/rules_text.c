@@ -35,6 +35,7 @@ static const char *const key_labels[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_QUOTA_PER_YEAR] = N_("per department and year at most"),
 	[HW_KEY_NOTICE_WORKDAYS] = N_("request in advance (working days)"),
 	[HW_KEY_DEPUTY_CONSENT] = N_("deputy in charge consents first"),
+	[HW_KEY_DURATION_MINUTES] = N_("usual length in minutes (the office's own)"),
 };
 
 static const char *const matter_labels[HW_MATTER_COUNT] = {
@@ -108,6 +109,7 @@ static int count_of(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_STAFF_LIMIT: return type->staff_limit;
 	case HW_KEY_QUOTA_PER_YEAR: return type->quota_per_year;
 	case HW_KEY_NOTICE_WORKDAYS: return type->notice_workdays;
+	case HW_KEY_DURATION_MINUTES: return type->duration_minutes;
 	default: return -1;
 	}
 }

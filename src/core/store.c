@@ -236,6 +236,19 @@ static const char *const migrations[] = {
 	"  collection TEXT PRIMARY KEY,"
 	"  finished_at TEXT NOT NULL"
 	") WITHOUT ROWID;",
+	/* 6 (calendars, issue 12): the version (SEQUENCE, DTSTAMP) of each event imported, per
+	 * target ("meeting", "busy", "busy:PERSON-ID"), so that a newer version updates what was
+	 * imported and an older one changes nothing; a person's optional e-mail address (the
+	 * export's mailto:) and phone. */
+	"ALTER TABLE person ADD COLUMN email TEXT;"
+	"ALTER TABLE person ADD COLUMN phone TEXT;"
+	"CREATE TABLE import_version ("
+	"  uid TEXT NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  sequence INTEGER NOT NULL,"
+	"  stamp TEXT NOT NULL,"
+	"  PRIMARY KEY (uid, target)"
+	") WITHOUT ROWID;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -1,0 +1,32 @@
+#!/usr/bin/python3
+"""The timed events of a calendar file as python3-icalendar, an independent parser, reads
+them: one line "UID DATE HH:MM" each, the start in the zone given (argv[2]), for the import
+tests to compare with what huiwu imported. Recurring events (RRULE, RDATE) and events without
+a DTSTART date-time are left out; a floating time is in the calendar's X-WR-TIMEZONE, else
+in the zone given."""
+import datetime
+import sys
+import zoneinfo
+
+import icalendar
+
+zone = zoneinfo.ZoneInfo(sys.argv[2])
+raw = open(sys.argv[1], "rb").read()
+if raw.startswith(b"\xef\xbb\xbf"):
+    raw = raw[3:]
+lines = []
+for calendar in icalendar.Calendar.from_ical(raw, multiple=True):
+    floating = calendar.get("X-WR-TIMEZONE")
+    floating = zoneinfo.ZoneInfo(str(floating)) if floating else zone
+    for event in calendar.walk("VEVENT"):
+        if event.get("DTSTART") is None or event.get("RRULE") or event.get("RDATE"):
+            continue
+        start = event.decoded("DTSTART")
+        if not isinstance(start, datetime.datetime):
+            continue
+        if start.tzinfo is None:
+            start = start.replace(tzinfo=floating)
+        start = start.astimezone(zone)
+        uid = str(event.get("UID")) if event.get("UID") else "?"
+        lines.append(f"{uid} {start:%Y-%m-%d %H:%M}")
+print("\n".join(sorted(lines)))
