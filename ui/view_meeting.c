@@ -143,14 +143,6 @@ static int add_document(const hw_document *document, void *user)
 	return 0;
 }
 
-static int find_minutes_due(const hw_deadline *deadline, void *user)
-{
-	hw_deadline *found = user;
-	if (deadline->kind == HW_DUE_MINUTES && deadline->meeting_id == found->meeting_id)
-		*found = *deadline;
-	return 0;
-}
-
 /* Adds a long text as a row of `kind` and continuation rows, wrapped to the screen. */
 static void add_wrapped(ui_list *list, ui_row_kind kind, ui_style style, int64_t id,
 			int64_t meeting_id, bool marked, const char *text, int width)
@@ -229,26 +221,15 @@ static void meeting_load(ui *app, void *opaque)
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Minutes and documents"));
 	hw_minutes minutes;
 	int has_minutes = hw_minutes_get(app->session, meeting->id, &minutes, &error);
-	hw_deadline due = {.meeting_id = meeting->id, .due = -1};
-	if (has_minutes >= 0 && !(has_minutes && minutes.signed_))
-		hw_meeting_deadlines(app->session, meeting->id, find_minutes_due, &due, &error);
-	char due_text[128] = "";
-	if (due.due != -1) {
-		char due_date[HW_DATE_TEXT_SIZE];
-		hw_date_format(due.due, due_date);
-		if (due.workdays_left < 0)
-			snprintf(due_text, sizeof due_text, _("  due %s, %d working days late"), due_date,
-				 -due.workdays_left);
-		else
-			snprintf(due_text, sizeof due_text, _("  due %s (%d working days left)"), due_date,
-				 due.workdays_left);
-	}
+	/* No document sets a deadline on minutes: they show their state and who signs them. */
+	char signers[128];
+	hw_describe_roles(app->session->rules, hw_minutes_signer_roles(app->session->rules, meeting->type),
+			  signers, sizeof signers);
 	ui_row *row;
 	if (has_minutes < 0) {
 		row = ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 	} else if (!has_minutes) {
-		row = ui_list_add(list, UI_ROW_MINUTES, due.workdays_left < 0 ? UI_STYLE_ERROR : UI_STYLE_DIM,
-				  _("Minutes: not written%s"), due_text);
+		row = ui_list_add(list, UI_ROW_MINUTES, UI_STYLE_DIM, "%s", _("Minutes: not written"));
 	} else if (minutes.signed_) {
 		char signed_on[HW_DATE_TEXT_SIZE];
 		hw_date_format(minutes.signed_on, signed_on);
@@ -256,8 +237,8 @@ static void meeting_load(ui *app, void *opaque)
 				  _("Minutes: signed by %s on %s (%d amendments)"), minutes.signed_by_name,
 				  signed_on, minutes.amendment_count);
 	} else {
-		row = ui_list_add(list, UI_ROW_MINUTES, due.workdays_left < 0 ? UI_STYLE_ERROR : UI_STYLE_WARNING,
-				  _("Minutes: drafted, not signed%s"), due_text);
+		row = ui_list_add(list, UI_ROW_MINUTES, UI_STYLE_WARNING,
+				  _("Minutes: drafted, waiting for the signature of %s"), signers);
 	}
 	if (row)
 		row->meeting_id = meeting->id;

@@ -71,7 +71,7 @@ static int add_topic(const hw_topic *topic, void *user)
 static int add_deadline(const hw_deadline *deadline, void *user)
 {
 	queues_state *state = user;
-	static const char *const steps[] = {N_("sign minutes"), N_("hand over"), N_("issue")};
+	static const char *const steps[] = {N_("hand over"), N_("issue")};
 	char due[HW_DATE_TEXT_SIZE], left[64], text[2048] = "";
 	hw_date_format(deadline->due, due);
 	if (deadline->workdays_left < 0)
@@ -86,7 +86,7 @@ static int add_deadline(const hw_deadline *deadline, void *user)
 	ui_row *row = ui_list_add(&state->list, UI_ROW_DEADLINE,
 				  deadline->workdays_left < 0 ? UI_STYLE_ERROR : UI_STYLE_NORMAL, "%s", text);
 	if (row) {
-		row->kind = deadline->kind == HW_DUE_MINUTES ? UI_ROW_MINUTES : UI_ROW_DOCUMENT;
+		row->kind = UI_ROW_DOCUMENT;
 		row->id = deadline->document_id;
 		row->meeting_id = deadline->meeting_id;
 	}

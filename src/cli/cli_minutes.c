@@ -212,8 +212,7 @@ static int print_deadline(const hw_deadline *deadline, void *user)
 					 "clause", cli_text(deadline->clause ? deadline->clause : "")));
 		return 0;
 	}
-	static const char *const labels[] = {N_("minutes to sign"), N_("document to hand over"),
-					     N_("document to issue")};
+	static const char *const labels[] = {N_("document to hand over"), N_("document to issue")};
 	if (deadline->workdays_left < 0)
 		printf(_("OVERDUE %3d working days  "), -deadline->workdays_left);
 	else

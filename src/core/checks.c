@@ -363,21 +363,6 @@ static void check_staff(const hw_rules *rules, const hw_check_data *data,
 	}
 }
 
-static bool minutes_signed(const hw_check_data *data, int64_t meeting)
-{
-	int low = 0, high = data->signed_minutes_count - 1;
-	while (low <= high) {
-		int middle = (low + high) / 2;
-		if (data->signed_minutes[middle] == meeting)
-			return true;
-		if (data->signed_minutes[middle] < meeting)
-			low = middle + 1;
-		else
-			high = middle - 1;
-	}
-	return false;
-}
-
 static void check_follow_up(const hw_rules *rules, const hw_calendar *calendar,
 			    const hw_check_data *data, const hw_check_meeting *meeting, hw_date today,
 			    hw_findings *out)
@@ -385,16 +370,9 @@ static void check_follow_up(const hw_rules *rules, const hw_calendar *calendar,
 	const hw_type_rules *type = &rules->types[meeting->type];
 	if (meeting->status != HW_STATUS_HELD || type->document_step_count == 0)
 		return;
+	/* Minutes have no deadline in any of the documents: the working days of
+	 * document_steps bind only the documents decided at the meeting. */
 	const char *clause = hw_type_key_clause(type, HW_KEY_DOCUMENT_STEPS);
-	hw_date due = hw_calendar_add_workdays(calendar, meeting->date,
-					       hw_rules_total_document_days(rules, meeting->type), NULL);
-	if (due < today && !minutes_signed(data, meeting->id)) {
-		char due_text[HW_DATE_TEXT_SIZE];
-		hw_date_format(due, due_text);
-		add_finding(out, "MINUTES_OVERDUE", HW_SEVERITY_ERROR, meeting->id, meeting->date, clause,
-			    "会议纪要应于%s前签发，已逾期%d个工作日", due_text,
-			    hw_calendar_count_workdays(calendar, due, today, NULL));
-	}
 	for (int d = first_document(data, meeting->id);
 	     d < data->document_count && data->documents[d].document.meeting_id == meeting->id; d++) {
 		const hw_document *document = &data->documents[d].document;
@@ -734,7 +712,7 @@ int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_ch
 static const char *const finding_codes[] = {
 	"FREQ_OVER", "FREQ_UNDER", "STUDY_OVERDUE", "CHAIR_NOT_ALLOWED", "MEMBER_NOT_INVITED",
 	"TOPIC_LEADER_ABSENT", "TOPIC_NOT_STUDIED", "TOPIC_NOT_APPROVED", "TOPIC_NOT_AGREED",
-	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "MINUTES_OVERDUE", "DOCUMENT_OVERDUE",
+	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "DOCUMENT_OVERDUE",
 	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
 	"NON_WORKDAY", "DOUBLE_BOOKED",
 };

@@ -101,8 +101,6 @@ typedef struct hw_check_data {
 	int leave_count;
 	hw_check_topic *topics;
 	int topic_count;
-	int64_t *signed_minutes; /* meeting ids whose minutes are signed, sorted */
-	int signed_minutes_count;
 	hw_check_document *documents;
 	int document_count;
 	hw_check_busy *busy; /* sorted by date */

@@ -149,7 +149,7 @@ enum {
 	F_LEAVE_SUBSTITUTE = 1u << 5, /* a department head on leave, their deputy attends */
 	F_TOPIC_ISSUES = 1u << 6,     /* topics not approved, not studied, not agreed */
 	F_STAFF_OVER = 1u << 7,       /* staff of a department with nothing on the agenda */
-	F_MINUTES_OVERDUE = 1u << 8,
+	F_MINUTES_UNSIGNED = 1u << 8, /* minutes left waiting for signature (no deadline) */
 	F_DOCUMENT_OVERDUE = 1u << 9,
 	F_NO_TOPICS = 1u << 10,
 	F_NON_WORKDAY = 1u << 11,
@@ -708,7 +708,7 @@ static void plan_meetings(demo *d)
 		}
 	}
 
-	/* Late minutes and documents on the latest past meetings whose deadline has gone. */
+	/* Unsigned minutes and a late document on the latest past meetings whose deadline has gone. */
 	plan *late[2] = {NULL, NULL};
 	for (int i = d->plan_count - 1; i >= 0 && late[1] == NULL; i--) {
 		plan *p = &d->plans[i];
@@ -720,14 +720,14 @@ static void plan_meetings(demo *d)
 		late[late[0] == NULL ? 0 : 1] = p;
 	}
 	if (late[0] != NULL) {
-		late[0]->flags |= F_MINUTES_OVERDUE;
+		late[0]->flags |= F_MINUTES_UNSIGNED;
 		(late[1] ? late[1] : late[0])->flags |= F_DOCUMENT_OVERDUE;
 	}
 	/* A deputy on leave from an early executive meeting, with nothing of theirs to report. */
 	for (int i = 0; i < d->plan_count; i++) {
 		plan *p = &d->plans[i];
 		if (is_regular_executive(p) && p->date < d->today &&
-		    !(p->flags & (F_MINUTES_OVERDUE | F_DOCUMENT_OVERDUE))) {
+		    !(p->flags & (F_MINUTES_UNSIGNED | F_DOCUMENT_OVERDUE))) {
 			p->flags |= F_LEAVE_CLEAN;
 			p->absent = L_DEPUTY_4;
 			break;
@@ -956,14 +956,14 @@ static int hold(demo *d, plan *p)
 	int steps = type->document_step_count;
 	hw_date due = add_workdays(d, p->date, hw_rules_total_document_days(d->rules, p->type));
 	bool deadline_gone = steps == 0 || due < d->today;
-	if (deadline_gone && !(p->flags & F_MINUTES_OVERDUE)) {
+	if (deadline_gone && !(p->flags & F_MINUTES_UNSIGNED)) {
 		const char *by = person_for_roles(d, hw_minutes_signer_roles(d->rules, p->type), p);
 		if (by == NULL)
 			return no_one(d, p);
 		TRY(hw_minutes_sign(d->session, p->id, by, d->error));
 	}
-	/* Late minutes stand alone: the meeting decided no documents. */
-	if (steps == 0 || ((p->flags & F_MINUTES_OVERDUE) && !(p->flags & F_DOCUMENT_OVERDUE)))
+	/* Unsigned minutes stand alone: the meeting decided no documents. */
+	if (steps == 0 || ((p->flags & F_MINUTES_UNSIGNED) && !(p->flags & F_DOCUMENT_OVERDUE)))
 		return 0;
 
 	hw_meeting meeting;

@@ -459,7 +459,7 @@ hw_date hw_document_due(const hw_rules *rules, const hw_calendar *calendar, hw_m
 
 const char *hw_deadline_kind_key(hw_deadline_kind kind)
 {
-	static const char *const keys[] = {"minutes", "handover", "issue"};
+	static const char *const keys[] = {"handover", "issue"};
 	return keys[kind];
 }
 
@@ -486,21 +486,13 @@ static int compare_deadlines(const void *a, const void *b)
 	return (x->meeting_id > y->meeting_id) - (x->meeting_id < y->meeting_id);
 }
 
-/* Held meetings whose minutes are unsigned, or whose documents are not issued: of every
- * meeting, or (a second statement, so that it searches the meeting's key) of one. */
+/* Documents decided at a meeting that are not issued: of every meeting, or of one. Minutes
+ * have no deadline in any of the documents, so they are not among the deadlines. */
 static const char every_deadline[] =
-	"SELECT m.id, m.type, m.date, m.title, 0, NULL, NULL FROM meeting m"
-	" LEFT JOIN minutes n ON n.meeting_id = m.id"
-	" WHERE m.status = 'held' AND (n.state IS NULL OR n.state = 'drafted')"
-	" UNION ALL"
-	" SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
+	"SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
 	" FROM document d JOIN meeting m ON m.id = d.meeting_id WHERE d.issued_on IS NULL";
 static const char meeting_deadlines[] =
-	"SELECT m.id, m.type, m.date, m.title, 0, NULL, NULL FROM meeting m"
-	" LEFT JOIN minutes n ON n.meeting_id = m.id"
-	" WHERE m.id = ?1 AND m.status = 'held' AND (n.state IS NULL OR n.state = 'drafted')"
-	" UNION ALL"
-	" SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
+	"SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
 	" FROM document d JOIN meeting m ON m.id = d.meeting_id"
 	" WHERE d.meeting_id = ?1 AND d.issued_on IS NULL";
 
@@ -529,17 +521,10 @@ static int read_deadlines(hw_session *session, int64_t meeting_id,
 		hw_column_text(statement, 3, item.what, sizeof item.what);
 		item.document_id = sqlite3_column_int64(statement, 4);
 		item.clause = hw_type_key_clause(rules_of_type, HW_KEY_DOCUMENT_STEPS);
-		if (item.document_id == 0) {
-			item.kind = HW_DUE_MINUTES;
-			item.due = hw_calendar_add_workdays(
-				session->calendar, item.meeting_date,
-				hw_rules_total_document_days(session->rules, item.type), NULL);
-		} else {
-			hw_document document = {.id = item.document_id};
-			document.handed_over = hw_column_date(statement, 5, &document.handed_over_on);
-			item.due = hw_document_due(session->rules, session->calendar, item.type,
-						   item.meeting_date, &document, &item.kind);
-		}
+		hw_document document = {.id = item.document_id};
+		document.handed_over = hw_column_date(statement, 5, &document.handed_over_on);
+		item.due = hw_document_due(session->rules, session->calendar, item.type,
+					   item.meeting_date, &document, &item.kind);
 		item.workdays_left =
 			hw_calendar_count_workdays(session->calendar, session->today, item.due, NULL);
 		if ((status = push(&list, &item, error)) != 0)

@@ -1,6 +1,7 @@
 /* Minutes 纪要 and the documents a meeting decides, with their due dates counted in working
  * days from the meeting by the rules' steps (e.g. 4 working days to hand over, 3 more to
- * issue). Signed minutes are frozen: a correction is a new amendment. */
+ * issue). No document sets a deadline on minutes: they are tracked (drafted, signed,
+ * amended) without a due date. Signed minutes are frozen: a correction is a new amendment. */
 #ifndef HW_MINUTES_H
 #define HW_MINUTES_H
 
@@ -63,7 +64,6 @@ int hw_document_list(hw_session *session, int64_t meeting_id,
 		     int (*visit)(const hw_document *, void *), void *user, hw_error *error);
 
 typedef enum hw_deadline_kind {
-	HW_DUE_MINUTES,  /* minutes to be signed */
 	HW_DUE_HANDOVER, /* a document to be handed to the office */
 	HW_DUE_ISSUE,    /* a document to be issued */
 } hw_deadline_kind;
@@ -71,7 +71,7 @@ typedef enum hw_deadline_kind {
 typedef struct hw_deadline {
 	hw_deadline_kind kind;
 	int64_t meeting_id;
-	int64_t document_id; /* 0 for minutes */
+	int64_t document_id;
 	char what[HW_TEXT_SIZE];
 	hw_date meeting_date;
 	hw_date due;
