@@ -446,6 +446,9 @@ static void check_department_meeting(const hw_rules *rules, const hw_calendar *c
 
 /* ---- across meetings ---- */
 
+/* Said of a finding that no article states: huiwu's own judgement, citing nothing. */
+#define OWN_JUDGEMENT "（会务排期提示：规则未作规定，不引条款）"
+
 typedef struct booking {
 	int64_t person_id;
 	hw_date date;
@@ -505,13 +508,10 @@ static void check_double_booking(const hw_rules *rules, const hw_check_data *dat
 					    bookings[j].start < bookings[i].end;
 			     j++) {
 				const hw_check_meeting *other = find_meeting(data, bookings[i].meeting_id);
-				const hw_check_meeting *later = find_meeting(data, bookings[j].meeting_id);
-				/* The clash is judged against the later meeting's duty to attend: its
-				 * article on attendance and leave, or the one that defines it. */
-				const char *clause =
-					later ? hw_type_key_clause(&rules->types[later->type], HW_KEY_LEAVE_APPROVER) : "";
+				/* No article forbids a double booking: this is huiwu's own scheduling
+				 * judgement, so it cites none and says so. */
 				add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, bookings[j].meeting_id,
-					    bookings[j].date, clause, "%s同时被安排参加会议#%lld“%s”，时间冲突",
+					    bookings[j].date, NULL, "%s同时被安排参加会议#%lld“%s”，时间冲突" OWN_JUDGEMENT,
 					    person_name(data, bookings[j].person_id),
 					    (long long)bookings[i].meeting_id, other ? other->title : "");
 			}
@@ -538,8 +538,8 @@ static void check_double_booking(const hw_rules *rules, const hw_check_data *dat
 			    !is_attendee(data, meeting, busy->person_id) || (leave && leave->approved))
 				continue;
 			add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-				    hw_type_key_clause(&rules->types[meeting->type], HW_KEY_LEAVE_APPROVER),
-				    "%s在该时段另有安排：%s（导入的日程）", person_name(data, busy->person_id),
+				    NULL, "%s在该时段另有安排：%s（导入的日程）" OWN_JUDGEMENT,
+				    person_name(data, busy->person_id),
 				    busy->summary);
 		}
 	}
