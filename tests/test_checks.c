@@ -1399,7 +1399,7 @@ static void test_substitute_refused_in_ili_yiwu_and_changji(void **state)
 	for (size_t i = 0; i < sizeof governments / sizeof governments[0]; i++) {
 		fixture *f = open_db(governments[i], TODAY);
 		long long meeting = add_meeting(f, "plenary", "2026-11-26", "09:00");
-		REFUSED_SAYING(f, "in another's place", "leave", "request", "--meeting", ID(meeting), "--person",
+		REFUSED_SAYING(f, "says nothing of anyone attending in another's place", "leave", "request", "--meeting", ID(meeting), "--person",
 			"农业农村局局长", "--reason", "赴外地出差", "--written", "--substitute",
 			"农业农村局副局长");
 		const run_result *list = RUN_KEPT(f, "leave", "list", "--json");

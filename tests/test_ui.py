@@ -523,7 +523,7 @@ def test_leave_with_substitute_then_rejected(screen):
     screen.keys("Tab", "Right", "Tab")
     choose(screen, "财政局副局长")
     screen.keys("C-s")
-    # Yiwu's rules let no one attend the executive meeting in another's place.
+    # Yiwu's rules provide for no substitute at the executive meeting (art. 38 is silent).
     text = screen.wait("第三十八")
     assert "伊政发〔2023〕112号" in text.replace("|", "").replace("\n", "").replace(" ", ""), text
     choose(screen, "（无）")  # back to no substitute
