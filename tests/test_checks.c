@@ -1445,15 +1445,15 @@ static void test_documents_due_in_yiwu_four_plus_three_workdays(void **state)
 	char needle[64];
 	snprintf(needle, sizeof needle, "文件#%lld", kept);
 	const json_t *late = expect_saying(findings, "DOCUMENT_OVERDUE", ninth, needle);
-	assert_contains(text_of(late, "message"), "2026-11-13前报送办公室");
+	assert_contains(text_of(late, "message"), "2026-11-13前由组织发起单位报政府办公室");
 	assert_string_equal(text_of(late, "clause"), YIWU("第三十九条"));
 	snprintf(needle, sizeof needle, "文件#%lld", handed);
 	late = expect_saying(findings, "DOCUMENT_OVERDUE", ninth, needle);
-	assert_contains(text_of(late, "message"), "2026-11-16前印发");
+	assert_contains(text_of(late, "message"), "2026-11-16前由政府办公室印发");
 	expect_count(findings, "DOCUMENT_OVERDUE", ninth, 2);
 	/* Held a week ago: four working days for the hand-over are past, seven are not. */
 	late = expect_finding(findings, "DOCUMENT_OVERDUE", "error", sixteenth, YIWU("第三十九条"));
-	assert_contains(text_of(late, "message"), "2026-11-20前报送办公室");
+	assert_contains(text_of(late, "message"), "2026-11-20前由组织发起单位报政府办公室");
 	close_db(f);
 }
 
@@ -1466,6 +1466,9 @@ static void test_documents_due_elsewhere_seven_workdays(void **state)
 		{"changji", CHANGJI("第二十二条")},
 		{"wuqia", WUQIA("第四十五条")},
 	};
+	/* Changji 22 sets the 7 working days to submit for signature, the others to issue. */
+	const char *const expected[] = {"2026-11-18前印发", "2026-11-18前印发",
+					"2026-11-18前报市长或副市长签发", "2026-11-18前印发"};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		fixture *f = open_db(cases[i].government, TODAY);
 		long long ninth = add_executive(f, "2026-11-09");
@@ -1477,7 +1480,7 @@ static void test_documents_due_elsewhere_seven_workdays(void **state)
 		const json_t *findings = check(f, NULL, NULL);
 		const json_t *late =
 			expect_finding(findings, "DOCUMENT_OVERDUE", "error", ninth, cases[i].clause);
-		assert_contains(text_of(late, "message"), "2026-11-18前印发");
+		assert_contains(text_of(late, "message"), expected[i]);
 		expect_no_finding(findings, "DOCUMENT_OVERDUE", sixteenth);
 		close_db(f);
 	}

@@ -109,31 +109,36 @@ static int add_document(const hw_document *document, void *user)
 	loader *load = user;
 	ui *app = load->app;
 	const hw_meeting *meeting = &load->state->meeting;
-	char text[2048] = "", handed[64], issued[64], date[HW_DATE_TEXT_SIZE];
-	hw_deadline_kind step;
-	hw_date due = hw_document_due(app->session->rules, app->session->calendar, meeting->type,
-				      meeting->date, document, &step);
-	hw_date_format(due, date);
+	/* Every step is named as the rules name it (document_step_labels): 印发 for most,
+	 * 报市长或副市长签发 in Changji, 由组织发起单位报政府办公室 then 由政府办公室印发 in Yiwu. */
+	const hw_rules *rules = app->session->rules;
+	const hw_type_rules *type = &rules->types[meeting->type];
+	char text[2048] = "", done[640] = "", pending[640] = "", date[HW_DATE_TEXT_SIZE];
 	if (document->handed_over) {
+		const char *label = type->document_step_label_count > 0 ? type->document_step_labels[0]
+									  : "";
 		hw_date_format(document->handed_over_on, date);
-		snprintf(handed, sizeof handed, _("handed over %s"), date);
-	} else {
-		hw_date_format(due, date);
-		snprintf(handed, sizeof handed, _("hand over by %s"), date);
+		snprintf(done, sizeof done, _("%s: done %s"), label, date);
 	}
 	if (document->issued) {
+		size_t used = strlen(done);
 		hw_date_format(document->issued_on, date);
-		snprintf(issued, sizeof issued, _("issued %s"), date);
-	} else if (document->handed_over) {
-		hw_date_format(due, date);
-		snprintf(issued, sizeof issued, _("issue by %s"), date);
-	} else {
-		issued[0] = '\0';
+		snprintf(done + used, sizeof done - used, _("%sissued %s"), used ? "  " : "", date);
 	}
-	bool late = !document->issued && meeting->status == HW_STATUS_HELD && due < app->session->today;
+	hw_deadline_kind step;
+	hw_date due;
+	bool is_due = hw_document_due(rules, app->session->calendar, meeting->type, meeting->date,
+				      document, &due, &step);
+	if (is_due) {
+		const char *label = hw_document_step_label(rules, meeting->type, step);
+		hw_date_format(due, date);
+		snprintf(pending, sizeof pending, _("%s by %s"), label ? label : "", date);
+	}
+	bool late = is_due && meeting->status == HW_STATUS_HELD && due < app->session->today;
 	ui_column(text, sizeof text, document->title, 36);
 	size_t used = strlen(text);
-	snprintf(text + used, sizeof text - used, "%s  %s", handed, issued);
+	snprintf(text + used, sizeof text - used, "%s%s%s", done, done[0] && pending[0] ? "  " : "",
+		 pending);
 	ui_row *row = ui_list_add(&load->state->list, UI_ROW_DOCUMENT,
 				  late ? UI_STYLE_ERROR : UI_STYLE_NORMAL, "%s", text);
 	if (row) {

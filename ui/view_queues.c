@@ -71,7 +71,6 @@ static int add_topic(const hw_topic *topic, void *user)
 static int add_deadline(const hw_deadline *deadline, void *user)
 {
 	queues_state *state = user;
-	static const char *const steps[] = {N_("hand over"), N_("issue")};
 	char due[HW_DATE_TEXT_SIZE], left[64], text[2048] = "";
 	hw_date_format(deadline->due, due);
 	if (deadline->workdays_left < 0)
@@ -80,7 +79,8 @@ static int add_deadline(const hw_deadline *deadline, void *user)
 		snprintf(left, sizeof left, _("%d wd left"), deadline->workdays_left);
 	ui_column(text, sizeof text, due, 10);
 	ui_column(text, sizeof text, left, 14);
-	ui_column(text, sizeof text, _(steps[deadline->kind]), 10);
+	/* The step as the rules word it (document_step_labels). */
+	ui_column(text, sizeof text, deadline->label ? deadline->label : "", 16);
 	size_t used = strlen(text);
 	snprintf(text + used, sizeof text - used, "%s", deadline->what);
 	ui_row *row = ui_list_add(&state->list, UI_ROW_DEADLINE,

@@ -65,6 +65,13 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 			json_array_append_new(array, cli_text(type->document_step_labels[i]));
 		return array;
 	}
+	case HW_KEY_DOCUMENT_STEP_ACTIONS: {
+		json_t *array = json_array();
+		for (int i = 0; i < type->document_step_action_count; i++)
+			json_array_append_new(
+				array, json_string(hw_document_step_key(type->document_step_actions[i])));
+		return array;
+	}
 	case HW_KEY_DECISION_CONSENT: return role_array(type->decision_consent);
 	case HW_KEY_QUOTA_PER_YEAR:
 		return type->quota_per_year >= 0 ? json_integer(type->quota_per_year) : json_null();

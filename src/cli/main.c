@@ -32,7 +32,7 @@ static const cli_command commands[] = {
 	{"topic", N_("topic add --title T ... | edit ID | approve ID --by P | schedule ID --meeting M | decide ID --decision T | defer ID | list | show ID"), cli_topic},
 	{"leave", N_("leave request --meeting M --person P --reason R [--written] [--substitute P] | approve ID --by P | reject ID --by P | list [--pending]"), cli_leave},
 	{"minutes", N_("minutes draft M --text T | sign M --by P | amend M --text T --by P | show M"), cli_minutes},
-	{"doc", N_("doc add --meeting M --title T | handover ID [--on D] | issue ID [--on D] | list [--meeting M]"), cli_doc},
+	{"doc", N_("doc add --meeting M --title T | handover ID [--on D] | submit ID [--on D] | issue ID [--on D] | list [--meeting M]"), cli_doc},
 	{"series", N_("series add --type T --rrule RULE --time HH:MM --from D [--until D | --count N] [--on-holiday skip|next|previous] [--force] | list | show ID | edit ID | end ID [--on D]"), cli_series},
 	{"export", N_("export ics [-o FILE] [--person P] [--type T] [--from D] [--to D] [--todos] [--alarm MINUTES]"), cli_export},
 	{"import", N_("import ics FILE --as TYPE | --busy [--person P]   events of another calendar"), cli_import},

@@ -379,16 +379,18 @@ static void check_follow_up(const hw_rules *rules, const hw_calendar *calendar,
 		if (document->issued)
 			continue;
 		hw_deadline_kind step;
-		hw_date document_due =
-			hw_document_due(rules, calendar, meeting->type, meeting->date, document, &step);
-		if (document_due >= today)
+		hw_date document_due;
+		if (!hw_document_due(rules, calendar, meeting->type, meeting->date, document,
+				     &document_due, &step) ||
+		    document_due >= today)
 			continue;
+		/* The step as the rules word it: 印发, 报市长或副市长签发, 由…报政府办公室. */
+		const char *label = hw_document_step_label(rules, meeting->type, step);
 		char due_text[HW_DATE_TEXT_SIZE];
 		hw_date_format(document_due, due_text);
 		add_finding(out, "DOCUMENT_OVERDUE", HW_SEVERITY_ERROR, meeting->id, meeting->date, clause,
 			    "文件#%lld“%s”应于%s前%s，已逾期%d个工作日", (long long)document->id,
-			    document->title, due_text,
-			    step == HW_DUE_HANDOVER ? "报送办公室" : "印发",
+			    document->title, due_text, label ? label : hw_document_step_key(step),
 			    hw_calendar_count_workdays(calendar, document_due, today, NULL));
 	}
 }

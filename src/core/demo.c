@@ -914,16 +914,19 @@ static int add_attendance(demo *d, plan *p)
 	return 0;
 }
 
-/* The document's steps on time: handed over and issued within the rules' working days. */
+/* The document's steps on time: each within the rules' working days, then issued. */
 static int document_on_time(demo *d, const plan *p, int64_t document)
 {
 	const hw_type_rules *type = &d->rules->types[p->type];
 	char on[HW_DATE_TEXT_SIZE];
 	hw_date step = p->date;
-	if (type->document_step_count >= 2) {
+	/* The step before the issue as the rules name it: a hand-over (Yiwu), a submission for
+	 * signature (Changji). */
+	if (type->document_step_action_count > 0 && type->document_step_actions[0] != HW_STEP_ISSUE) {
 		step = min_date(add_workdays(d, p->date, 1), d->today);
 		hw_date_format(step, on);
-		TRY(hw_document_handover(d->session, document, on, d->error));
+		TRY(hw_document_record_step(d->session, document, type->document_step_actions[0], on,
+					    d->error));
 	}
 	hw_date_format(min_date(add_workdays(d, step, 2), d->today), on);
 	return hw_document_issue(d->session, document, on, d->error);

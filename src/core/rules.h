@@ -78,6 +78,7 @@ typedef enum hw_type_key {
 	HW_KEY_MINUTES_APPROVER,
 	HW_KEY_DOCUMENT_STEPS,
 	HW_KEY_DOCUMENT_STEP_LABELS,
+	HW_KEY_DOCUMENT_STEP_ACTIONS,
 	HW_KEY_DECISION_CONSENT,
 	HW_KEY_QUOTA_PER_YEAR,
 	HW_KEY_NOTICE_WORKDAYS,
@@ -94,7 +95,20 @@ typedef enum hw_value_kind {
 	HW_VALUE_COUNT_LIST,  /* whole numbers >= 1, comma-separated */
 	HW_VALUE_TEXT_LIST,
 	HW_VALUE_MATTERS,
+	HW_VALUE_STEP_ACTIONS, /* handover, submit, issue: comma-separated */
 } hw_value_kind;
+
+/* What a document step is, as the rules word it: hand the document over to the office
+ * (yiwu 39), submit it for signature (报…签发, changji 22), or issue it (印发). */
+typedef enum hw_document_step {
+	HW_STEP_HANDOVER,
+	HW_STEP_SUBMIT,
+	HW_STEP_ISSUE,
+	HW_STEP_KIND_COUNT
+} hw_document_step;
+
+const char *hw_document_step_key(hw_document_step step);
+bool hw_document_step_from_key(const char *key, hw_document_step *out);
 
 typedef struct hw_frequency {
 	int min;
@@ -133,6 +147,10 @@ typedef struct hw_type_rules {
 	int document_steps[HW_MAX_DOCUMENT_STEPS];
 	int document_step_label_count;
 	char *document_step_labels[HW_MAX_DOCUMENT_STEPS];
+	/* What each step is; as many as document_steps. Only the last may be an issue, and
+	 * only the first something else. */
+	int document_step_action_count;
+	hw_document_step document_step_actions[HW_MAX_DOCUMENT_STEPS];
 	hw_role_set decision_consent;
 	int quota_per_year;  /* -1: none */
 	int notice_workdays; /* -1: none */

@@ -31,6 +31,7 @@ static const char *const key_labels[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_MINUTES_APPROVER] = N_("important matters approved by"),
 	[HW_KEY_DOCUMENT_STEPS] = N_("documents due (working days)"),
 	[HW_KEY_DOCUMENT_STEP_LABELS] = N_("document steps"),
+	[HW_KEY_DOCUMENT_STEP_ACTIONS] = N_("what each document step is"),
 	[HW_KEY_DECISION_CONSENT] = N_("decision-type meetings need consent of"),
 	[HW_KEY_QUOTA_PER_YEAR] = N_("per department and year at most"),
 	[HW_KEY_NOTICE_WORKDAYS] = N_("request in advance (working days)"),
@@ -168,6 +169,16 @@ void hw_type_value_text(const hw_rules *rules, const hw_type_rules *type, hw_typ
 			append(out, size, "%s", number);
 		}
 		return;
+	case HW_VALUE_STEP_ACTIONS: {
+		static const char *const names[HW_STEP_KIND_COUNT] = {
+			N_("hand over to the office"), N_("submit for signature"), N_("issue")};
+		for (int i = 0; i < type->document_step_action_count; i++) {
+			if (i > 0)
+				append(out, size, "%s", ", ");
+			append(out, size, "%s", _(names[type->document_step_actions[i]]));
+		}
+		return;
+	}
 	case HW_VALUE_TEXT_LIST:
 		for (int i = 0; i < type->document_step_label_count; i++) {
 			if (i > 0)
