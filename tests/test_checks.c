@@ -1290,6 +1290,55 @@ typedef struct government_case {
 	const char *clause; /* NULL: not flagged under these rules */
 } government_case;
 
+/* ==== DEPT_MEETING_LEADER: 政府领导同志一般不出席部门的工作会议 ==== */
+
+/* ili 25, kizilsu 44, yiwu 40, changji 25, wuqia 47: a government leader invited to a
+ * department's meeting is reported, citing each government's article. */
+static void test_dept_meeting_leader_invited_in_every_government(void **state)
+{
+	(void)state;
+	const government_case cases[] = {
+		{"ili", ILI("第二十五条")},         {"kizilsu", KIZILSU("第四十四条")},
+		{"yiwu", YIWU("第四十条")},         {"changji", CHANGJI("第二十五条")},
+		{"wuqia", WUQIA("第四十七条")},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fixture *f = open_db(cases[i].government, TODAY);
+		long long invited = add_dept_wide(f, "2026-11-25", "农业农村局");
+		OK(f, "meeting", "invite", ID(invited), "--person", "副职甲");
+		long long alone = add_dept_wide(f, "2026-11-26", "财政局");
+		OK(f, "meeting", "invite", ID(alone), "--person", "财政局局长");
+		const json_t *findings = check(f, NULL, NULL);
+		const json_t *leader = expect_finding(findings, "DEPT_MEETING_LEADER", "warning",
+						      invited, cases[i].clause);
+		assert_contains(text_of(leader, "message"), "副职甲");
+		assert_contains(text_of(leader, "message"), "一般不出席");
+		/* The twin: a department's meeting with its own people only. */
+		expect_no_finding(findings, "DEPT_MEETING_LEADER", alone);
+		close_db(f);
+	}
+}
+
+/* 兼任部门负责同志的参加本部门会议除外 (wuqia 47 and the others), but not in yiwu 40, which
+ * gives no such exception. */
+static void test_dept_meeting_leader_who_leads_the_department(void **state)
+{
+	(void)state;
+	const char *const governments[] = {"wuqia", "yiwu"};
+	for (size_t i = 0; i < 2; i++) {
+		fixture *f = open_db(governments[i], TODAY);
+		OK(f, "person", "edit", "副职甲", "--dept", "农业农村局");
+		long long own = add_dept_wide(f, "2026-11-25", "农业农村局");
+		OK(f, "meeting", "invite", ID(own), "--person", "副职甲");
+		long long other = add_dept_wide(f, "2026-11-26", "财政局");
+		OK(f, "meeting", "invite", ID(other), "--person", "副职甲");
+		const json_t *findings = check(f, NULL, NULL);
+		expect_count(findings, "DEPT_MEETING_LEADER", other, 1);
+		expect_count(findings, "DEPT_MEETING_LEADER", own, i == 0 ? 0 : 1);
+		close_db(f);
+	}
+}
+
 /* One executive meeting in October: too few for Ili and Changji only. */
 static void test_one_executive_meeting_a_month_too_few_in_ili_and_changji(void **state)
 {
@@ -1756,6 +1805,8 @@ int main(void)
 		TEST(test_dept_meeting_notice_request_after_meeting_is_not_missing),
 		TEST(test_dept_meeting_consent_missing),
 		TEST(test_dept_meeting_consent_not_once_deputy_agrees),
+		TEST(test_dept_meeting_leader_invited_in_every_government),
+		TEST(test_dept_meeting_leader_who_leads_the_department),
 		TEST(test_non_workday_weekend),
 		TEST(test_non_workday_public_holiday),
 		TEST(test_non_workday_not_on_makeup_workday_or_weekday),

@@ -12,7 +12,7 @@ static const char *const all_codes[] = {
 	"TOPIC_LEADER_ABSENT", "TOPIC_NOT_STUDIED", "TOPIC_NOT_APPROVED",  "TOPIC_NOT_AGREED",
 	"LEAVE_NOT_WRITTEN",  "STAFF_OVER",        "DOCUMENT_OVERDUE",
 	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
-	"FREQ_OVER",          "FREQ_UNDER",        "STUDY_OVERDUE",
+	"FREQ_OVER",          "FREQ_UNDER",        "STUDY_OVERDUE",       "DEPT_MEETING_LEADER",
 };
 #define CODE_COUNT (sizeof all_codes / sizeof all_codes[0])
 

@@ -78,6 +78,9 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_NOTICE_WORKDAYS:
 		return type->notice_workdays >= 0 ? json_integer(type->notice_workdays) : json_null();
 	case HW_KEY_DEPUTY_CONSENT: return json_boolean(type->deputy_consent);
+	case HW_KEY_LEADERS_STAY_AWAY: return json_boolean(type->leaders_stay_away);
+	case HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT:
+		return json_boolean(type->leaders_own_department_exempt);
 	case HW_TYPE_KEY_COUNT: break;
 	}
 	return json_null();

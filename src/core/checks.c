@@ -444,6 +444,20 @@ static void check_department_meeting(const hw_rules *rules, const hw_calendar *c
 		add_finding(out, "DEPT_MEETING_CONSENT", HW_SEVERITY_WARNING, meeting->id, meeting->date,
 			    hw_type_key_clause(type, HW_KEY_DEPUTY_CONSENT), "%s召开%s须先征得分管领导同意，尚无记录",
 			    name, type->name);
+	if (!type->leaders_stay_away || meeting->status == HW_STATUS_CANCELLED)
+		return;
+	for (int i = 0; i < meeting->attendee_count; i++) {
+		const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
+		const hw_person *person = find_person(data, attendee->person_id);
+		if (person == NULL || !hw_role_is_government_leader(person->role) ||
+		    (type->leaders_own_department_exempt && person->department_id &&
+		     person->department_id == meeting->department_id))
+			continue;
+		add_finding(out, "DEPT_MEETING_LEADER", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+			    hw_type_key_clause(type, HW_KEY_LEADERS_STAY_AWAY),
+			    "政府领导同志一般不出席部门的工作会议，%s召开的%s邀请了%s", name,
+			    type->name, person->name);
+	}
 }
 
 /* ---- across meetings ---- */
@@ -716,7 +730,7 @@ static const char *const finding_codes[] = {
 	"TOPIC_LEADER_ABSENT", "TOPIC_NOT_STUDIED", "TOPIC_NOT_APPROVED", "TOPIC_NOT_AGREED",
 	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "DOCUMENT_OVERDUE",
 	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
-	"NON_WORKDAY", "DOUBLE_BOOKED",
+	"NON_WORKDAY", "DOUBLE_BOOKED", "DEPT_MEETING_LEADER",
 };
 
 bool hw_finding_code_known(const char *code)

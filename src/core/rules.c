@@ -112,6 +112,11 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 				    TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
 	[HW_KEY_DEPUTY_CONSENT] = {"deputy_consent", HW_VALUE_BOOL, FIELD(deputy_consent),
 				   TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
+	[HW_KEY_LEADERS_STAY_AWAY] = {"leaders_stay_away", HW_VALUE_BOOL, FIELD(leaders_stay_away),
+				      TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
+	[HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT] = {"leaders_own_department_exempt", HW_VALUE_BOOL,
+						  FIELD(leaders_own_department_exempt),
+						  TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
 };
 #undef FIELD
 

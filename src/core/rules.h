@@ -83,6 +83,8 @@ typedef enum hw_type_key {
 	HW_KEY_QUOTA_PER_YEAR,
 	HW_KEY_NOTICE_WORKDAYS,
 	HW_KEY_DEPUTY_CONSENT,
+	HW_KEY_LEADERS_STAY_AWAY,
+	HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT,
 	HW_TYPE_KEY_COUNT
 } hw_type_key;
 
@@ -155,6 +157,10 @@ typedef struct hw_type_rules {
 	int quota_per_year;  /* -1: none */
 	int notice_workdays; /* -1: none */
 	bool deputy_consent;
+	/* 政府领导同志一般不出席部门的工作会议, and whether one who also leads the department may
+	 * attend its meeting (兼任部门负责同志的参加本部门会议除外). */
+	bool leaders_stay_away;
+	bool leaders_own_department_exempt;
 	/* The full citation ("恰政发〔2024〕6号 第四十二条") of each key the file gives; NULL if absent. */
 	char *clauses[HW_TYPE_KEY_COUNT];
 	int lines[HW_TYPE_KEY_COUNT];

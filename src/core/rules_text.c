@@ -36,6 +36,8 @@ static const char *const key_labels[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_QUOTA_PER_YEAR] = N_("per department and year at most"),
 	[HW_KEY_NOTICE_WORKDAYS] = N_("request in advance (working days)"),
 	[HW_KEY_DEPUTY_CONSENT] = N_("deputy in charge consents first"),
+	[HW_KEY_LEADERS_STAY_AWAY] = N_("government leaders generally do not attend"),
+	[HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT] = N_("except a leader who also leads the department"),
 };
 
 static const char *const matter_labels[HW_MATTER_COUNT] = {
@@ -99,6 +101,8 @@ static bool bool_of(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_LEAVE_WRITTEN: return type->leave_written;
 	case HW_KEY_LEAVE_SUBSTITUTE: return type->leave_substitute;
 	case HW_KEY_DEPUTY_CONSENT: return type->deputy_consent;
+	case HW_KEY_LEADERS_STAY_AWAY: return type->leaders_stay_away;
+	case HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT: return type->leaders_own_department_exempt;
 	default: return false;
 	}
 }
