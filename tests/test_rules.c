@@ -156,6 +156,24 @@ static void test_document_deadlines(void **state)
 	}
 }
 
+/* Every key is enforced (a check or a refusal) or declared shown only, as man 5 huiwu-rules
+ * lists them: a key added without either fails here. */
+static void test_keys_shown_only_are_declared(void **state)
+{
+	(void)state;
+	static const char *const shown_only[] = {"may_sit_in", "topic_proposers", "topic_reviewer",
+						 "minutes_drafter", "minutes_approver"};
+	for (int key = 0; key < HW_TYPE_KEY_COUNT; key++) {
+		bool listed = false;
+		for (size_t i = 0; i < sizeof shown_only / sizeof shown_only[0]; i++)
+			listed |= strcmp(hw_type_key_name((hw_type_key)key), shown_only[i]) == 0;
+		if (listed != hw_type_key_shown_only((hw_type_key)key))
+			fail_msg("key %s: shown only is %d", hw_type_key_name((hw_type_key)key),
+				 !listed);
+	}
+	assert_false(hw_type_key_shown_only(HW_TYPE_KEY_COUNT));
+}
+
 static void test_wuqia_executive_chair_and_members(void **state)
 {
 	(void)state;
@@ -628,6 +646,7 @@ int main(void)
 		cmocka_unit_test(test_yiwu_defines_fewer_types),
 		cmocka_unit_test(test_executive_frequencies),
 		cmocka_unit_test(test_plenary_frequencies),
+		cmocka_unit_test(test_keys_shown_only_are_declared),
 		cmocka_unit_test(test_document_deadlines),
 		cmocka_unit_test(test_wuqia_executive_chair_and_members),
 		cmocka_unit_test(test_written_leave_and_substitutes),

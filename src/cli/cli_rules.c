@@ -112,6 +112,12 @@ static json_t *rules_json(const hw_rules *rules)
 				json_object_set_new(clauses, hw_type_key_name((hw_type_key)key),
 						    cli_text(type->clauses[key]));
 		}
+		json_t *shown_only = json_array();
+		for (int key = 0; key < HW_TYPE_KEY_COUNT; key++)
+			if (hw_type_key_shown_only((hw_type_key)key) && type->clauses[key] != NULL)
+				json_array_append_new(shown_only,
+						      json_string(hw_type_key_name((hw_type_key)key)));
+		json_object_set_new(object, "shown_only", shown_only);
 		json_object_set_new(object, "clause", cli_text(hw_type_clause(type)));
 		json_object_set_new(object, "clauses", clauses);
 		json_object_set_new(types, hw_meeting_type_key((hw_meeting_type)t), object);
@@ -128,7 +134,7 @@ static void print_rules(const hw_rules *rules)
 	       g[HW_GOV_TITLE] ? " " : "", g[HW_GOV_DOCUMENT]);
 	printf("  %s: %s   %s: %s", _("level"), g[HW_GOV_LEVEL], _("time zone"), g[HW_GOV_TIMEZONE]);
 	if (g[HW_GOV_SEAT])
-		printf("   %s: %s", _("seat"), g[HW_GOV_SEAT]);
+		printf("   %s: %s%s", _("seat"), g[HW_GOV_SEAT], _("  (shown only: not checked)"));
 	printf("\n  %s:", _("titles"));
 	for (int title = 0; title < HW_TITLE_COUNT; title++)
 		if (rules->titles[title])
@@ -148,8 +154,10 @@ static void print_rules(const hw_rules *rules)
 				continue;
 			char value[2048];
 			hw_type_value_text(rules, type, (hw_type_key)key, value, sizeof value);
-			printf("  %s: %s  〔%s〕\n", hw_type_key_label((hw_type_key)key), value,
-			       type->clauses[key]);
+			printf("  %s: %s  〔%s〕%s\n", hw_type_key_label((hw_type_key)key), value,
+			       type->clauses[key],
+			       hw_type_key_shown_only((hw_type_key)key) ? _("  (shown only: not checked)")
+									: "");
 		}
 	}
 }
