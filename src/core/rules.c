@@ -52,7 +52,6 @@ typedef struct type_key_spec {
 	size_t offset;
 	unsigned allowed_in;  /* bit per meeting type */
 	unsigned required_in; /* bit per meeting type, when the type is defined */
-	bool shown_only;      /* huiwu shows it with its clause but checks nothing by it */
 } type_key_spec;
 
 #define FIELD(member) offsetof(hw_type_rules, member)
@@ -61,7 +60,7 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_NAME] = {"name", HW_VALUE_TEXT, FIELD(name), ALL_TYPES, ALL_TYPES},
 	[HW_KEY_MEMBERS] = {"members", HW_VALUE_ROLES, FIELD(members), MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_SITTERS_IN] = {"sitters_in", HW_VALUE_ROLES, FIELD(sitters_in), MEETINGS_WITH_CHAIR, 0},
-	[HW_KEY_MAY_SIT_IN] = {"may_sit_in", HW_VALUE_ROLES, FIELD(may_sit_in), MEETINGS_WITH_CHAIR, 0, true},
+	[HW_KEY_MAY_SIT_IN] = {"may_sit_in", HW_VALUE_ROLES, FIELD(may_sit_in), MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_CHAIR] = {"chair", HW_VALUE_ROLES, FIELD(chair), MEETINGS_WITH_CHAIR,
 			  MEETINGS_WITH_CHAIR},
 	[HW_KEY_CHAIR_BY_DELEGATION] = {"chair_by_delegation", HW_VALUE_ROLES,
@@ -70,9 +69,9 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 			      0},
 	[HW_KEY_ADHOC] = {"adhoc", HW_VALUE_BOOL, FIELD(adhoc), MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_PROPOSERS] = {"topic_proposers", HW_VALUE_ROLES, FIELD(topic_proposers),
-				    MEETINGS_WITH_CHAIR, 0, true},
+				    MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_REVIEWER] = {"topic_reviewer", HW_VALUE_ROLES, FIELD(topic_reviewer),
-				   MEETINGS_WITH_CHAIR, 0, true},
+				   MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_APPROVER] = {"topic_approver", HW_VALUE_ROLES, FIELD(topic_approver),
 				   MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_STUDY_REQUIRED] = {"topic_study_required", HW_VALUE_BOOL,
@@ -94,11 +93,11 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_STAFF_LIMIT] = {"staff_limit", HW_VALUE_COUNT, FIELD(staff_limit),
 				MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_MINUTES_DRAFTER] = {"minutes_drafter", HW_VALUE_ROLES, FIELD(minutes_drafter),
-				    MEETINGS_WITH_CHAIR, 0, true},
+				    MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_MINUTES_SIGNER] = {"minutes_signer", HW_VALUE_ROLES, FIELD(minutes_signer),
 				   MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_MINUTES_APPROVER] = {"minutes_approver", HW_VALUE_ROLES, FIELD(minutes_approver),
-				     MEETINGS_WITH_CHAIR, 0, true},
+				     MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_DOCUMENT_STEPS] = {"document_steps", HW_VALUE_COUNT_LIST, FIELD(document_steps),
 				   MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_DOCUMENT_STEP_LABELS] = {"document_step_labels", HW_VALUE_TEXT_LIST,
@@ -157,9 +156,17 @@ hw_value_kind hw_type_key_kind(hw_type_key key)
 	return type_keys[key].kind;
 }
 
+/* Keys huiwu shows with their clause but checks nothing by. */
+static const hw_type_key shown_only_keys[] = {HW_KEY_MAY_SIT_IN, HW_KEY_TOPIC_PROPOSERS,
+					      HW_KEY_TOPIC_REVIEWER, HW_KEY_MINUTES_DRAFTER,
+					      HW_KEY_MINUTES_APPROVER};
+
 bool hw_type_key_shown_only(hw_type_key key)
 {
-	return key < HW_TYPE_KEY_COUNT && type_keys[key].shown_only;
+	for (size_t i = 0; i < sizeof shown_only_keys / sizeof shown_only_keys[0]; i++)
+		if (shown_only_keys[i] == key)
+			return true;
+	return false;
 }
 
 static const char *const step_keys[HW_STEP_KIND_COUNT] = {"handover", "submit", "issue"};
