@@ -1319,6 +1319,42 @@ static void test_dept_meeting_leader_invited_in_every_government(void **state)
 	}
 }
 
+/* 报经批准后实施 (ili 25, kizilsu 44, changji 25, wuqia 47; yiwu 40 asks only for the request)
+ * and 未按有关规定报经批准，不得请下级政府负责人出席 (all five; yiwu: 不邀请 … 须报县人民政府批准). */
+static void test_dept_meeting_approval_and_lower_heads_by_government(void **state)
+{
+	(void)state;
+	const government_case cases[] = {
+		{"ili", ILI("第二十五条")},         {"kizilsu", KIZILSU("第四十四条")},
+		{"yiwu", NULL},                     {"changji", CHANGJI("第二十五条")},
+		{"wuqia", WUQIA("第四十七条")},
+	};
+	const char *const lower[] = {ILI("第二十五条"), KIZILSU("第四十四条"), YIWU("第四十条"),
+				     CHANGJI("第二十五条"), WUQIA("第四十七条")};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fixture *f = open_db(cases[i].government, TODAY);
+		OK(f, "person", "add", "某乡乡长", "--title", "乡长", "--role", "township_head");
+		long long unapproved = add_dept_wide(f, "2026-11-25", "农业农村局");
+		OK(f, "meeting", "invite", ID(unapproved), "--person", "某乡乡长");
+		long long approved = add_dept_wide(f, "2026-11-26", "财政局");
+		OK(f, "meeting", "edit", ID(approved), "--approved", "yes");
+		OK(f, "meeting", "invite", ID(approved), "--person", "某乡乡长");
+		const json_t *findings = check(f, NULL, NULL);
+		if (cases[i].clause != NULL)
+			expect_finding(findings, "DEPT_MEETING_APPROVAL", "warning", unapproved,
+				       cases[i].clause);
+		else
+			expect_no_finding(findings, "DEPT_MEETING_APPROVAL", ANY_MEETING);
+		const json_t *heads = expect_finding(findings, "DEPT_MEETING_LOWER_HEADS", "warning",
+						     unapproved, lower[i]);
+		assert_contains(text_of(heads, "message"), "某乡乡长");
+		/* The twin: approved, nothing of either is reported. */
+		expect_no_finding(findings, "DEPT_MEETING_APPROVAL", approved);
+		expect_no_finding(findings, "DEPT_MEETING_LOWER_HEADS", approved);
+		close_db(f);
+	}
+}
+
 /* 兼任部门负责同志的参加本部门会议除外 (wuqia 47 and the others), but not in yiwu 40, which
  * gives no such exception. */
 static void test_dept_meeting_leader_who_leads_the_department(void **state)
@@ -1807,6 +1843,7 @@ int main(void)
 		TEST(test_dept_meeting_consent_not_once_deputy_agrees),
 		TEST(test_dept_meeting_leader_invited_in_every_government),
 		TEST(test_dept_meeting_leader_who_leads_the_department),
+		TEST(test_dept_meeting_approval_and_lower_heads_by_government),
 		TEST(test_non_workday_weekend),
 		TEST(test_non_workday_public_holiday),
 		TEST(test_non_workday_not_on_makeup_workday_or_weekday),

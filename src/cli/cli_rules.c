@@ -81,6 +81,8 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_LEADERS_STAY_AWAY: return json_boolean(type->leaders_stay_away);
 	case HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT:
 		return json_boolean(type->leaders_own_department_exempt);
+	case HW_KEY_GOVERNMENT_APPROVAL: return json_boolean(type->government_approval);
+	case HW_KEY_LOWER_HEADS_NEED_APPROVAL: return json_boolean(type->lower_heads_need_approval);
 	case HW_TYPE_KEY_COUNT: break;
 	}
 	return json_null();

@@ -444,7 +444,24 @@ static void check_department_meeting(const hw_rules *rules, const hw_calendar *c
 		add_finding(out, "DEPT_MEETING_CONSENT", HW_SEVERITY_WARNING, meeting->id, meeting->date,
 			    hw_type_key_clause(type, HW_KEY_DEPUTY_CONSENT), "%s召开%s须先征得分管领导同意，尚无记录",
 			    name, type->name);
-	if (!type->leaders_stay_away || meeting->status == HW_STATUS_CANCELLED)
+	if (meeting->status == HW_STATUS_CANCELLED)
+		return;
+	if (type->government_approval && !meeting->government_approved)
+		add_finding(out, "DEPT_MEETING_APPROVAL", HW_SEVERITY_WARNING, meeting->id,
+			    meeting->date, hw_type_key_clause(type, HW_KEY_GOVERNMENT_APPROVAL),
+			    "%s召开%s须报经批准后实施，尚无批准记录", name, type->name);
+	if (type->lower_heads_need_approval && !meeting->government_approved)
+		for (int i = 0; i < meeting->attendee_count; i++) {
+			const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
+			const hw_person *person = find_person(data, attendee->person_id);
+			if (person != NULL && person->role == HW_ROLE_TOWNSHIP_HEAD)
+				add_finding(out, "DEPT_MEETING_LOWER_HEADS", HW_SEVERITY_WARNING,
+					    meeting->id, meeting->date,
+					    hw_type_key_clause(type, HW_KEY_LOWER_HEADS_NEED_APPROVAL),
+					    "%s召开的%s邀请了%s，未记录报经批准：未按有关规定报经批准，不得请下级政府负责人出席",
+					    name, type->name, person->name);
+		}
+	if (!type->leaders_stay_away)
 		return;
 	for (int i = 0; i < meeting->attendee_count; i++) {
 		const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
@@ -730,7 +747,8 @@ static const char *const finding_codes[] = {
 	"TOPIC_LEADER_ABSENT", "TOPIC_NOT_STUDIED", "TOPIC_NOT_APPROVED", "TOPIC_NOT_AGREED",
 	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "DOCUMENT_OVERDUE",
 	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
-	"NON_WORKDAY", "DOUBLE_BOOKED", "DEPT_MEETING_LEADER",
+	"NON_WORKDAY", "DOUBLE_BOOKED", "DEPT_MEETING_LEADER", "DEPT_MEETING_APPROVAL",
+	"DEPT_MEETING_LOWER_HEADS",
 };
 
 bool hw_finding_code_known(const char *code)

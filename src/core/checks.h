@@ -45,6 +45,7 @@ typedef struct hw_check_meeting {
 	bool has_requested_on;
 	hw_date requested_on;
 	bool deputy_consent;
+	bool government_approved;
 	int first_attendee, attendee_count; /* a range of hw_check_data.attendees */
 	char title[128];
 } hw_check_meeting;

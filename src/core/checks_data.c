@@ -185,8 +185,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 
 	if (!prepare(&l,
 		     "SELECT id, type, date, start, end, status, chair_id, adhoc_reason, decision_type,"
-		     " head_consent, department_id, requested_on, deputy_consent, title"
-		     " FROM meeting WHERE date BETWEEN ?1 AND ?2",
+		     " head_consent, department_id, requested_on, deputy_consent, title,"
+		     " government_approved FROM meeting WHERE date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
 	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
@@ -216,6 +216,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		m->has_requested_on = hw_column_date(l.statement, 11, &m->requested_on);
 		m->deputy_consent = sqlite3_column_int(l.statement, 12) != 0;
 		hw_column_text(l.statement, 13, m->title, sizeof m->title);
+		m->government_approved = sqlite3_column_int(l.statement, 14) != 0;
 		out->meeting_count++;
 	}
 	if (finish(&l, last) != 0)

@@ -170,6 +170,8 @@ typedef struct plan {
 	bool has_requested;
 	hw_date requested_on;
 	int deputy_consent, decision_type, head_consent;
+	bool government_approved; /* dept_wide: 报经批准 recorded */
+	bool lower_head;          /* dept_wide: the head of a lower government invited */
 	int guest;  /* a leader invited as a guest, or -1 */
 	int absent; /* the leader on leave (F_LEADER_ABSENT, F_LEAVE_CLEAN), or -1 */
 	int clash;  /* a leader due elsewhere at the same hour who asks leave, undecided, or -1 */
@@ -189,6 +191,7 @@ typedef struct demo {
 	bool *busy; /* per day of [begin, end]: a government meeting is set that day */
 	char leaders[L_COUNT][HW_NAME_SIZE];
 	char clerk[HW_NAME_SIZE]; /* the office's clerk */
+	char lower_head[HW_NAME_SIZE]; /* the head of a lower government (township_head) */
 	char heads[DEPARTMENT_COUNT][HW_NAME_SIZE];
 	char deputies[DEPARTMENT_COUNT][HW_NAME_SIZE]; /* "" where none */
 	char staff[DEPARTMENT_COUNT][HW_NAME_SIZE];    /* "" where none */
@@ -389,6 +392,10 @@ static int add_roster(demo *d)
 	TRY(add_person(d, name, title, hw_role_key(HW_ROLE_PARTY_GROUP), NULL, true));
 	snprintf(d->clerk, sizeof d->clerk, "%s文秘", rules->titles[HW_TITLE_OFFICE]);
 	TRY(add_person(d, d->clerk, "文秘", hw_role_key(HW_ROLE_OFFICE), NULL, false));
+	snprintf(d->lower_head, sizeof d->lower_head, "%s",
+		 strcmp(rules->government[HW_GOV_LEVEL], "prefecture") == 0 ? "某县县长" : "某乡乡长");
+	TRY(add_person(d, d->lower_head, "下级人民政府负责人", hw_role_key(HW_ROLE_TOWNSHIP_HEAD), NULL,
+		       false));
 
 	for (int i = 0; i < DEPARTMENT_COUNT; i++) {
 		const demo_department *department = &departments[i];
@@ -507,6 +514,9 @@ static void plan_department_meeting(demo *d, int department, hw_date date, bool 
 		p->requested_on = add_workdays(d, date, -(notice + 3));
 	}
 	p->deputy_consent = no_consent ? 0 : 1;
+	/* Approved when asked in order; the faulty ones wait, one inviting a lower head. */
+	p->government_approved = !late_request && !no_consent;
+	p->lower_head = late_request || no_consent;
 }
 
 static int compare_plans(const void *a, const void *b)
@@ -700,6 +710,7 @@ static void plan_meetings(demo *d)
 				p->has_requested = true;
 				p->requested_on = add_workdays(d, p->date, -((notice > 0 ? notice : 0) + 3));
 				p->deputy_consent = 1;
+				p->government_approved = true;
 				p->guest = departments[D_DOUBLE].leader;
 				/* Who asks leave from the executive meeting for it, still undecided:
 				 * approving it ends the clash. */
@@ -867,6 +878,8 @@ static int add_attendance(demo *d, plan *p)
 	const hw_type_rules *type = &d->rules->types[p->type];
 	if (p->guest >= 0)
 		TRY(invite_once(d, p, d->leaders[p->guest], HW_ATTEND_GUEST));
+	if (p->lower_head)
+		TRY(invite_once(d, p, d->lower_head, HW_ATTEND_GUEST));
 	/* One staff member with the first reporting department, where the rules let it bring one. */
 	if (p->type == HW_MEETING_EXECUTIVE && p->topic_count > 0 && type->staff_limit != 0 &&
 	    d->staff[p->topic_departments[0]][0])
@@ -1049,6 +1062,7 @@ static int carry_out(demo *d, plan *p)
 		input.department = departments[p->department].name;
 		input.requested_on = p->has_requested ? requested : NULL;
 		input.deputy_consent = p->deputy_consent;
+		input.government_approved = p->government_approved;
 	} else if (p->type == HW_MEETING_SPECIAL) {
 		input.decision_type = p->decision_type;
 		input.head_consent = p->head_consent;

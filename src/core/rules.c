@@ -117,6 +117,11 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT] = {"leaders_own_department_exempt", HW_VALUE_BOOL,
 						  FIELD(leaders_own_department_exempt),
 						  TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
+	[HW_KEY_GOVERNMENT_APPROVAL] = {"government_approval", HW_VALUE_BOOL,
+					FIELD(government_approval), TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
+	[HW_KEY_LOWER_HEADS_NEED_APPROVAL] = {"lower_heads_need_approval", HW_VALUE_BOOL,
+					      FIELD(lower_heads_need_approval),
+					      TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
 };
 #undef FIELD
 

@@ -85,6 +85,8 @@ typedef enum hw_type_key {
 	HW_KEY_DEPUTY_CONSENT,
 	HW_KEY_LEADERS_STAY_AWAY,
 	HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT,
+	HW_KEY_GOVERNMENT_APPROVAL,
+	HW_KEY_LOWER_HEADS_NEED_APPROVAL,
 	HW_TYPE_KEY_COUNT
 } hw_type_key;
 
@@ -161,6 +163,10 @@ typedef struct hw_type_rules {
 	 * attend its meeting (兼任部门负责同志的参加本部门会议除外). */
 	bool leaders_stay_away;
 	bool leaders_own_department_exempt;
+	/* 报经批准后实施; and 未按有关规定报经批准，不得请下级政府负责人出席 (the heads of the
+	 * lower governments: township_head). */
+	bool government_approval;
+	bool lower_heads_need_approval;
 	/* The full citation ("恰政发〔2024〕6号 第四十二条") of each key the file gives; NULL if absent. */
 	char *clauses[HW_TYPE_KEY_COUNT];
 	int lines[HW_TYPE_KEY_COUNT];

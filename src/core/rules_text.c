@@ -38,6 +38,8 @@ static const char *const key_labels[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_DEPUTY_CONSENT] = N_("deputy in charge consents first"),
 	[HW_KEY_LEADERS_STAY_AWAY] = N_("government leaders generally do not attend"),
 	[HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT] = N_("except a leader who also leads the department"),
+	[HW_KEY_GOVERNMENT_APPROVAL] = N_("held once the government approves"),
+	[HW_KEY_LOWER_HEADS_NEED_APPROVAL] = N_("heads of lower governments invited only with approval"),
 };
 
 static const char *const matter_labels[HW_MATTER_COUNT] = {
@@ -103,6 +105,8 @@ static bool bool_of(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_DEPUTY_CONSENT: return type->deputy_consent;
 	case HW_KEY_LEADERS_STAY_AWAY: return type->leaders_stay_away;
 	case HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT: return type->leaders_own_department_exempt;
+	case HW_KEY_GOVERNMENT_APPROVAL: return type->government_approval;
+	case HW_KEY_LOWER_HEADS_NEED_APPROVAL: return type->lower_heads_need_approval;
 	default: return false;
 	}
 }

@@ -218,6 +218,11 @@ static const char *const migrations[] = {
 	"  seal TEXT NOT NULL,"
 	"  PRIMARY KEY (tbl, key)"
 	") WITHOUT ROWID;",
+
+	/* 5: a department-wide meeting's approval by the government (报经批准后实施: ili 25,
+	 * kizilsu 44, changji 25, wuqia 47), which also allows inviting the heads of the lower
+	 * governments. NULL (not recorded) by default, as a sealed table's new column must be. */
+	"ALTER TABLE meeting ADD COLUMN government_approved INTEGER;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
