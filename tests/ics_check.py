@@ -93,5 +93,6 @@ for todo in calendar.walk("VTODO"):
         "due": todo.decoded("DUE").isoformat(),
         "related_to": str(todo.get("RELATED-TO")),
         "description": str(todo.get("DESCRIPTION")),
+        "summary": str(todo.get("SUMMARY")),
     })
 print(json.dumps(result, ensure_ascii=False))

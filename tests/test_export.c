@@ -304,6 +304,9 @@ static void test_todos(void **state)
 		assert_string_equal(text(todo, "related_to"), meeting_uid);
 		assert_string_equal(text(todo, "description"), "伊政发〔2023〕112号 第三十九条");
 	}
+	/* Named as yiwu 39 names the step, never as minutes to sign. */
+	assert_string_equal(text(json_array_get(todos, 0), "summary"),
+			    "由组织发起单位报政府办公室: 关于某项工作的通知");
 	/* 4 working days after Monday 16 November: Friday 20 November, to hand over. */
 	bool handover = false;
 	json_array_foreach(todos, i, todo)

@@ -565,10 +565,11 @@ static int export_deadline(const hw_deadline *deadline, void *user)
 		 meeting.uid);
 	icalcomponent_add_property(todo, icalproperty_new_uid(uid));
 	icalcomponent_add_property(todo, icalproperty_new_dtstamp(utc_from_text(meeting.changed_at)));
-	static const char *const what[] = {N_("Sign the minutes: %s"), N_("Hand over: %s"),
-					   N_("Issue: %s")};
-	char summary[HW_TEXT_SIZE + 64];
-	snprintf(summary, sizeof summary, _(what[deadline->kind]), deadline->what);
+	/* The step as the rules word it (document_step_labels): 印发, 报市长或副市长签发 … */
+	char summary[HW_TEXT_SIZE + 640];
+	snprintf(summary, sizeof summary, _("%s: %s"),
+		 deadline->label ? deadline->label : hw_deadline_kind_key(deadline->kind),
+		 deadline->what);
 	icalcomponent_add_property(todo, icalproperty_new_summary(summary));
 	struct icaltimetype due = icaltime_null_date();
 	hw_date_to_ymd(deadline->due, &due.year, &due.month, &due.day);
