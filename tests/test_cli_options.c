@@ -97,7 +97,7 @@ static void test_topic_and_leave_actions_refuse_the_options_of_others(void **sta
 		      "topic", "edit", "1", "--meeting", "1");
 	USAGE_REFUSED(f, "'--decision' is not an option of this action (only of: decide)", "topic",
 		      "approve", "1", "--by", "首长", "--decision", "同意");
-	USAGE_REFUSED(f, "'--by' is not an option of this action (only of: approve)", "topic", "defer",
+	USAGE_REFUSED(f, "'--by' is not an option of this action (only of: approve, review)", "topic", "defer",
 		      "1", "--by", "首长");
 	USAGE_REFUSED(f, "'--reason' is not an option of this action (only of: defer)", "topic",
 		      "list", "--reason", "x");

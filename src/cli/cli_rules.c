@@ -35,6 +35,7 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_TOPIC_PROPOSERS: return role_array(type->topic_proposers);
 	case HW_KEY_TOPIC_REVIEWER: return role_array(type->topic_reviewer);
 	case HW_KEY_TOPIC_APPROVER: return role_array(type->topic_approver);
+	case HW_KEY_TOPIC_REVIEW_FIRST: return json_boolean(type->topic_review_first);
 	case HW_KEY_TOPIC_STUDY_REQUIRED: return json_boolean(type->topic_study_required);
 	case HW_KEY_TOPIC_LEADER_MUST_ATTEND: return json_boolean(type->topic_leader_must_attend);
 	case HW_KEY_TOPIC_AGREEMENT_REQUIRED: {

@@ -816,6 +816,14 @@ static int add_topic(demo *d, plan *p, int department, enum topic_issue issue)
 	TRY(hw_topic_add(d->session, &input, &id, d->error));
 	TRY(hw_topic_schedule(d->session, id, p->id, d->error));
 	if (issue != ISSUE_UNAPPROVED) {
+		/* Changji 21: the executive deputy reviews before the mayor decides. */
+		const hw_type_rules *type = &d->rules->types[p->type];
+		if (type->topic_review_first) {
+			const char *reviewer = person_for_roles(d, type->topic_reviewer, p);
+			if (reviewer == NULL)
+				return no_one(d, p);
+			TRY(hw_topic_review(d->session, id, reviewer, d->error));
+		}
 		const char *by = person_for_roles(d, hw_topic_approver_roles(d->rules, p->type), p);
 		if (by == NULL)
 			return no_one(d, p);

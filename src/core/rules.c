@@ -72,6 +72,8 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 				    MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_REVIEWER] = {"topic_reviewer", HW_VALUE_ROLES, FIELD(topic_reviewer),
 				   MEETINGS_WITH_CHAIR, 0},
+	[HW_KEY_TOPIC_REVIEW_FIRST] = {"topic_review_first", HW_VALUE_BOOL,
+				       FIELD(topic_review_first), MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_APPROVER] = {"topic_approver", HW_VALUE_ROLES, FIELD(topic_approver),
 				   MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_STUDY_REQUIRED] = {"topic_study_required", HW_VALUE_BOOL,
@@ -163,8 +165,7 @@ hw_value_kind hw_type_key_kind(hw_type_key key)
 
 /* Keys huiwu shows with their clause but checks nothing by. */
 static const hw_type_key shown_only_keys[] = {HW_KEY_MAY_SIT_IN, HW_KEY_TOPIC_PROPOSERS,
-					      HW_KEY_TOPIC_REVIEWER, HW_KEY_MINUTES_DRAFTER,
-					      HW_KEY_MINUTES_APPROVER};
+					      HW_KEY_MINUTES_DRAFTER, HW_KEY_MINUTES_APPROVER};
 
 bool hw_type_key_shown_only(hw_type_key key)
 {

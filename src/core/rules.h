@@ -64,6 +64,7 @@ typedef enum hw_type_key {
 	HW_KEY_ADHOC,
 	HW_KEY_TOPIC_PROPOSERS,
 	HW_KEY_TOPIC_REVIEWER,
+	HW_KEY_TOPIC_REVIEW_FIRST,
 	HW_KEY_TOPIC_APPROVER,
 	HW_KEY_TOPIC_STUDY_REQUIRED,
 	HW_KEY_TOPIC_LEADER_MUST_ATTEND,
@@ -135,6 +136,7 @@ typedef struct hw_type_rules {
 	bool adhoc;
 	hw_role_set topic_proposers;
 	hw_role_set topic_reviewer;
+	bool topic_review_first; /* the head approves only a reviewed topic (changji 21) */
 	hw_role_set topic_approver;
 	bool topic_study_required;
 	bool topic_leader_must_attend;

@@ -17,6 +17,7 @@ static const char *const key_labels[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_ADHOC] = N_("ad hoc meetings allowed"),
 	[HW_KEY_TOPIC_PROPOSERS] = N_("topics proposed by"),
 	[HW_KEY_TOPIC_REVIEWER] = N_("topics reviewed by"),
+	[HW_KEY_TOPIC_REVIEW_FIRST] = N_("reviewed before the approval"),
 	[HW_KEY_TOPIC_APPROVER] = N_("topics approved by"),
 	[HW_KEY_TOPIC_STUDY_REQUIRED] = N_("topics studied in advance"),
 	[HW_KEY_TOPIC_LEADER_MUST_ATTEND] = N_("topics wait for their absent leader"),
@@ -104,6 +105,7 @@ static bool bool_of(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_LEAVE_SUBSTITUTE: return type->leave_substitute;
 	case HW_KEY_DEPUTY_CONSENT: return type->deputy_consent;
 	case HW_KEY_LEADERS_STAY_AWAY: return type->leaders_stay_away;
+	case HW_KEY_TOPIC_REVIEW_FIRST: return type->topic_review_first;
 	case HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT: return type->leaders_own_department_exempt;
 	case HW_KEY_GOVERNMENT_APPROVAL: return type->government_approval;
 	case HW_KEY_LOWER_HEADS_NEED_APPROVAL: return type->lower_heads_need_approval;

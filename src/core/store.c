@@ -223,6 +223,9 @@ static const char *const migrations[] = {
 	 * kizilsu 44, changji 25, wuqia 47), which also allows inviting the heads of the lower
 	 * governments. NULL (not recorded) by default, as a sealed table's new column must be. */
 	"ALTER TABLE meeting ADD COLUMN government_approved INTEGER;",
+
+	/* 6: who reviewed a topic before the head decides (changji 21: 经负责常务工作的副市长审核). */
+	"ALTER TABLE topic ADD COLUMN reviewed_by INTEGER REFERENCES person(id);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
