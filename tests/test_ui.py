@@ -395,6 +395,10 @@ def test_queues_overdue_first(screen):
     lines = text.split("\n")
     heading = [i for i, line in enumerate(lines) if "办理时限" in line][0]
     assert "逾期" in lines[heading + 1], text
+    # Unsigned minutes are tracked with no due date: no document sets one.
+    minutes = [i for i, line in enumerate(lines) if "待签发的会议纪要（规则未设时限）" in line]
+    assert minutes and "#" in lines[minutes[0] + 1], text
+    assert "签发纪要" not in text, text
     quit_cleanly(screen)
 
 

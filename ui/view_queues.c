@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "checks.h"
 #include "i18n.h"
 #include "leave.h"
@@ -68,6 +69,20 @@ static int add_topic(const hw_topic *topic, void *user)
 	return 0;
 }
 
+/* Drafted minutes and whose signature they wait for: tracked without a due date, since no
+ * document sets one. */
+static int add_minutes(const hw_waiting *waiting, void *user)
+{
+	queues_state *state = user;
+	if (waiting->kind != HW_WAITING_MINUTES)
+		return 0;
+	ui_row *row = ui_list_add(&state->list, UI_ROW_MINUTES, UI_STYLE_NORMAL, "#%-5lld %s",
+				  (long long)waiting->meeting_id, waiting->text);
+	if (row)
+		row->meeting_id = waiting->meeting_id;
+	return 0;
+}
+
 static int add_deadline(const hw_deadline *deadline, void *user)
 {
 	queues_state *state = user;
@@ -111,6 +126,14 @@ static void queues_load(ui *app, void *opaque)
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Topics waiting for approval"));
 	before = list->count;
 	if (hw_topic_list(app->session, 0, add_topic, state, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	else if (list->count == before)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
+
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s",
+		    _("Minutes waiting for signature (no deadline)"));
+	before = list->count;
+	if (hw_waiting_for(app->session, 0, add_minutes, state, &error) != 0)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 	else if (list->count == before)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
