@@ -94,5 +94,6 @@ for todo in calendar.walk("VTODO"):
         "summary": str(todo.get("SUMMARY")),
         "related_to": str(todo.get("RELATED-TO")),
         "description": str(todo.get("DESCRIPTION")),
+        "summary": str(todo.get("SUMMARY")),
     })
 print(json.dumps(result, ensure_ascii=False))

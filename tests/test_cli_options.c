@@ -97,7 +97,7 @@ static void test_topic_and_leave_actions_refuse_the_options_of_others(void **sta
 		      "topic", "edit", "1", "--meeting", "1");
 	USAGE_REFUSED(f, "'--decision' is not an option of this action (only of: decide)", "topic",
 		      "approve", "1", "--by", "首长", "--decision", "同意");
-	USAGE_REFUSED(f, "'--by' is not an option of this action (only of: approve)", "topic", "defer",
+	USAGE_REFUSED(f, "'--by' is not an option of this action (only of: approve, review)", "topic", "defer",
 		      "1", "--by", "首长");
 	USAGE_REFUSED(f, "'--reason' is not an option of this action (only of: defer)", "topic",
 		      "list", "--reason", "x");
@@ -132,13 +132,13 @@ static void test_minutes_and_doc_actions_refuse_the_options_of_others(void **sta
 	USAGE_REFUSED(f, "'--text' is not an option of this action (only of: draft, amend)", "minutes",
 		      "show", "1", "--text", "x");
 
-	USAGE_REFUSED(f, "huiwu doc add: '--on' is not an option of this action (only of: handover, issue)",
+	USAGE_REFUSED(f, "huiwu doc add: '--on' is not an option of this action (only of: handover, submit, issue)",
 		      "doc", "add", "--meeting", "1", "--title", "关于冬季供暖的通知", "--on", "2026-11-23");
 	LOGGED(f, "doc add", false, true, "doc", "add", "--meeting", "1", "--title",
 	       "关于冬季供暖的通知");
 	USAGE_REFUSED(f, "'--title' is not an option of this action (only of: add)", "doc", "issue",
 		      "1", "--title", "改名");
-	USAGE_REFUSED(f, "'--on' is not an option of this action (only of: handover, issue)", "doc",
+	USAGE_REFUSED(f, "'--on' is not an option of this action (only of: handover, submit, issue)", "doc",
 		      "list", "--on", "2026-11-23");
 	OK(f, "doc", "issue", "1", "--on", "2026-11-23");
 }

@@ -288,9 +288,13 @@ static void test_a_deadline_that_moves_is_listed(void **state)
 	char text[32];
 	snprintf(text, sizeof text, "%lld", id);
 	OK(s.f, "meeting", "held", text);
+	/* A document it decided: its deadline counts working days across 春节. */
+	OK(s.f, "doc", "add", "--meeting", text, "--title", "关于春节值班的通知");
 	run_result r = RUN(s.f, "holidays", "import", s.notice_path);
 	assert_int_equal(r.status, 0);
-	assert_contains(r.out, "due 2027-02-12, now 2027-02-17");
+	/* Yiwu 39: handed over within 4 working days; the notice's 春节 runs to 02-12, and the
+	 * make-up Sunday 02-14 is the fourth. */
+	assert_contains(r.out, "deadline: 关于春节值班的通知 (meeting #1) due 2027-02-09, now 2027-02-14");
 	test_run_free(&r);
 	/* Its twin: a notice that keeps the provisional 春节 days lists no deadline. */
 	test_write_file(s.notice_path, "国务院办公厅关于2027年部分节假日安排的通知\n"

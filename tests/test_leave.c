@@ -239,7 +239,7 @@ static void test_substitute_refused_where_the_rules_allow_none(void **state)
 		fixture_add_meeting(f, "executive", "2026-11-25", NULL, NULL);
 		OK(f, "meeting", "invite", "1", "--person", "农业农村局局长");
 		char needle[512];
-		snprintf(needle, sizeof needle, "the rules do not let anyone attend %s in another's place",
+		snprintf(needle, sizeof needle, "the rules provide for no substitute at %s: their article on attendance and leave says nothing of anyone attending in another's place",
 			 governments[i].meeting);
 		REFUSED(f, needle, "leave", "request", "--meeting", "1", "--person", "农业农村局局长",
 			"--reason", "下乡", "--substitute", "农业农村局副局长");

@@ -249,7 +249,7 @@ static void test_dept_wide_meeting_needs_a_department_and_has_no_chair(void **st
 		"教育局", "--chair", "首长");
 	REFUSED(f, "no department '水利局'", "meeting", "add", "--type", "dept_wide", "--date",
 		"2026-11-30", "--time", "09:30", "--dept", "水利局");
-	REFUSED(f, "--dept, --requested and --deputy-consent are for department-wide meetings",
+	REFUSED(f, "--dept, --requested, --deputy-consent and --approved are for department-wide meetings",
 		"meeting", "add", "--type", "executive", "--date", "2026-11-30", "--time", "09:30",
 		"--dept", "教育局");
 	assert_int_equal(OK(f, "meeting", "add", "--type", "dept_wide", "--date", "2026-11-30",
@@ -263,9 +263,16 @@ static void test_dept_wide_meeting_needs_a_department_and_has_no_chair(void **st
 	assert_json_string(meeting, "department", "教育局");
 	assert_json_string(meeting, "requested_on", "2026-11-02");
 	assert_json_bool(meeting, "deputy_consent", true);
+	assert_json_bool(meeting, "government_approved", false);
 	assert_int_equal(json_array_size(json_object_get(meeting, "attendees")), 0);
 	json_decref(meeting);
 	REFUSED(f, "it has no chair from the government", "meeting", "edit", "1", "--chair", "首长");
+	REFUSED(f, "are for department-wide meetings", "meeting", "add", "--type", "executive",
+		"--date", "2026-11-30", "--time", "09:30", "--approved", "yes");
+	OK(f, "meeting", "edit", "1", "--approved", "yes");
+	meeting = JSON(f, "meeting", "show", "1", "--json");
+	assert_json_bool(meeting, "government_approved", true);
+	json_decref(meeting);
 }
 
 static void test_meeting_show_json(void **state)

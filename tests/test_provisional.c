@@ -99,8 +99,8 @@ static void test_series_reaching_into_2027_says_so(void **state)
 	free(err);
 }
 
-/* Meeting #1 on 2026-12-28, its minutes due across New Year 2027; #2 on 2026-12-01, due and
- * late inside 2026. Both held, minutes not signed. */
+/* Meeting #1 on 2026-12-28, the document it decided due across New Year 2027; #2 on
+ * 2026-12-01, its document due and late inside 2026. Both held, neither document issued. */
 static fixture *two_deadlines(void **state)
 {
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
@@ -108,6 +108,8 @@ static fixture *two_deadlines(void **state)
 	fixture_add_meeting(f, "executive", "2026-12-01", NULL, NULL);
 	OK(f, "meeting", "held", "1");
 	OK(f, "meeting", "held", "2");
+	OK(f, "doc", "add", "--meeting", "1", "--title", "关于岁末工作的通知");
+	OK(f, "doc", "add", "--meeting", "2", "--title", "关于冬季工作的通知");
 	return f;
 }
 
@@ -174,7 +176,7 @@ static void test_meeting_show_marks_provisional_deadlines(void **state)
 	test_run_free(&r);
 	json_t *meeting = JSON(f, "meeting", "show", "1", "--json");
 	json_t *deadline = json_array_get(json_object_get(meeting, "deadlines"), 0);
-	assert_json_string(deadline, "kind", "minutes");
+	assert_json_string(deadline, "kind", "issue");
 	assert_true(json_is_true(json_object_get(deadline, "provisional")));
 	json_decref(meeting);
 	/* The twin. */

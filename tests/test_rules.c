@@ -142,8 +142,36 @@ static void test_document_deadlines(void **state)
 			assert_int_equal(executive->document_step_count, 1);
 			assert_int_equal(executive->document_steps[0], 7);
 		}
+		/* What each step is, as each article words it: yiwu 39 报政府办公室 then 印发,
+		 * changji 22 报市长或副市长签发 (a submission, not an issue), the others 印发. */
+		hw_document_step expected[2] = {HW_STEP_ISSUE, HW_STEP_ISSUE};
+		if (strcmp(governments[i], "yiwu") == 0)
+			expected[0] = HW_STEP_HANDOVER;
+		else if (strcmp(governments[i], "changji") == 0)
+			expected[0] = HW_STEP_SUBMIT;
+		assert_int_equal(executive->document_step_action_count, executive->document_step_count);
+		for (int s = 0; s < executive->document_step_count; s++)
+			assert_int_equal(executive->document_step_actions[s], expected[s]);
 		hw_rules_free(rules);
 	}
+}
+
+/* Every key is enforced (a check or a refusal) or declared shown only, as man 5 huiwu-rules
+ * lists them: a key added without either fails here. */
+static void test_keys_shown_only_are_declared(void **state)
+{
+	(void)state;
+	static const char *const shown_only[] = {"may_sit_in", "topic_proposers",
+						 "minutes_drafter", "minutes_approver"};
+	for (int key = 0; key < HW_TYPE_KEY_COUNT; key++) {
+		bool listed = false;
+		for (size_t i = 0; i < sizeof shown_only / sizeof shown_only[0]; i++)
+			listed |= strcmp(hw_type_key_name((hw_type_key)key), shown_only[i]) == 0;
+		if (listed != hw_type_key_shown_only((hw_type_key)key))
+			fail_msg("key %s: shown only is %d", hw_type_key_name((hw_type_key)key),
+				 !listed);
+	}
+	assert_false(hw_type_key_shown_only(HW_TYPE_KEY_COUNT));
 }
 
 static void test_wuqia_executive_chair_and_members(void **state)
@@ -244,7 +272,7 @@ typedef struct mutation {
 	const char *section; /* where to look for `find`: "[executive]" etc.; NULL: the whole file */
 	const char *find;    /* a line of wuqia.ini to replace (NULL: append at the end) */
 	const char *replace; /* what stands there instead ("" removes the line) */
-	int expected_line;   /* 0: the line of `find`; -1: the file's last line */
+	int expected_line;   /* 0: the line of `find`; -1: the file's last line; -4: [executive]'s document_steps */
 	const char *expected_message;
 } mutation;
 
@@ -260,7 +288,12 @@ static const mutation mutations[] = {
 	{"duplicate key", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = yes @ 第四十二条\nadhoc = no @ 第四十二条", 1, "given twice"},
 	{"bad number", "[executive]", "staff_limit     = 1 @ 第四十四条", "staff_limit = one @ 第四十四条", 0, "staff_limit: expected a whole number"},
 	{"bad step", "[executive]", "document_steps  = 7 @ 第四十五条", "document_steps = 7, 0 @ 第四十五条", 0, "'0' is not a number of working days"},
-	{"step labels", "[executive]", "document_step_labels = 会议结束后印发 @ 第四十五条", "document_step_labels = 移交, 印发 @ 第四十五条", 0, "2 labels for 1 document steps"},
+	{"step labels", "[executive]", "document_step_labels = 印发 @ 第四十五条", "document_step_labels = 移交, 印发 @ 第四十五条", 0, "2 labels for 1 document steps"},
+	{"unknown step action", "[executive]", "document_step_actions = issue @ 第四十五条", "document_step_actions = sign @ 第四十五条", 0, "unknown step 'sign' (steps: handover, submit, issue)"},
+	{"step actions count", "[executive]", "document_step_actions = issue @ 第四十五条", "document_step_actions = handover, issue @ 第四十五条", 0, "2 steps for 1 document steps"},
+	{"steps without actions", "[executive]", "document_step_actions = issue @ 第四十五条", "", -4, "document_steps needs document_step_actions"},
+	{"steps without labels", "[executive]", "document_step_labels = 印发 @ 第四十五条", "", -4, "document_steps needs document_step_labels"},
+	{"issue before hand-over", "[executive]", "document_steps  = 7 @ 第四十五条\ndocument_step_labels = 印发 @ 第四十五条\ndocument_step_actions = issue @ 第四十五条", "document_steps = 4, 3 @ 第四十五条\ndocument_step_labels = 印发, 报送 @ 第四十五条\ndocument_step_actions = issue, handover @ 第四十五条", 2, "an issue last"},
 	{"key in wrong section", "[executive]", "adhoc     = yes @ 第四十二条", "quota_per_year = 1 @ 第四十二条", 0, "does not belong in [executive]"},
 	{"undefined type with keys", "[special]", "defined   = yes @ 第四十六条", "defined = no @ 第四十六条", -2, "takes no other key"},
 	{"missing required key", "[study]", "chair     = head @ 第五十条", "", -3, "[study] lacks the required key 'chair'"},
@@ -399,6 +432,9 @@ static void test_malformed_files_name_file_and_line(void **state)
 				expected_line += line;
 			else if (expected_line == -2)
 				expected_line = line + 1; /* the first key after 'defined = no' */
+			else if (expected_line == -4)
+				expected_line = line_of(mutated, strstr(strstr(mutated, "[executive]"),
+									 "document_steps"));
 			else if (expected_line == -3) {
 				/* the [study] header */
 				expected_line = line_of(mutated, strstr(mutated, "[study]"));
@@ -613,6 +649,7 @@ int main(void)
 		cmocka_unit_test(test_yiwu_defines_fewer_types),
 		cmocka_unit_test(test_executive_frequencies),
 		cmocka_unit_test(test_plenary_frequencies),
+		cmocka_unit_test(test_keys_shown_only_are_declared),
 		cmocka_unit_test(test_document_deadlines),
 		cmocka_unit_test(test_wuqia_executive_chair_and_members),
 		cmocka_unit_test(test_written_leave_and_substitutes),

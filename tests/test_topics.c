@@ -101,6 +101,41 @@ static void test_topic_approved_only_by_the_head(void **state)
 	REFUSED(f, "topic #1 was approved by 首长 already", "topic", "approve", "1", "--by", "首长");
 }
 
+/* Changji 21: 经负责常务工作的副市长审核后报市长确定. The mayor approves only a topic the
+ * executive deputy has reviewed; no one else reviews it. */
+static void test_changji_21_topic_reviewed_by_executive_deputy_before_the_mayor(void **state)
+{
+	fixture *f = fixture_in_test(state, "changji", TODAY);
+	OK(f, "topic", "add", "--title", "预算调整", "--deputy", "副职甲");
+	REFUSED(f, "topic #1 is first reviewed by 常务副市长, then approved 〔昌市政发〔2023〕78号 第二十一条〕",
+		"topic", "approve", "1", "--by", "首长");
+	REFUSED(f, "副职甲 may not review topics for 昌吉市人民政府常务会议: the rules name 常务副市长 〔昌市政发〔2023〕78号 第二十一条〕",
+		"topic", "review", "1", "--by", "副职甲");
+	USAGE_REFUSED(f, "say who reviews with --by P", "topic", "review", "1");
+	LOGGED(f, "topic review", true, true, "topic", "review", "1", "--by", "常务副职");
+	REFUSED(f, "topic #1 was reviewed by 常务副职 already", "topic", "review", "1", "--by", "常务副职");
+	OK(f, "topic", "approve", "1", "--by", "首长");
+	json_t *topic = JSON(f, "topic", "show", "1", "--json");
+	assert_json_string(topic, "reviewed_by", "常务副职");
+	assert_json_string(topic, "approved_by", "首长");
+	json_decref(topic);
+}
+
+/* The twin: where the text has no review before the head decides (wuqia 43: the deputy in
+ * charge 协调或审核), approval needs none, and the review is the deputy in charge's. */
+static void test_wuqia_43_topic_approved_without_review_reviewed_by_its_deputy(void **state)
+{
+	fixture *f = fixture_in_test(state, "wuqia", TODAY);
+	OK(f, "topic", "add", "--title", "预算调整", "--deputy", "副职甲");
+	OK(f, "topic", "add", "--title", "项目调整", "--deputy", "副职甲");
+	OK(f, "topic", "approve", "1", "--by", "首长");
+	REFUSED(f, "副职乙 may not review topics", "topic", "review", "2", "--by", "副职乙");
+	OK(f, "topic", "review", "2", "--by", "副职甲");
+	json_t *topic = JSON(f, "topic", "show", "1", "--json");
+	assert_json_null(topic, "reviewed_by");
+	json_decref(topic);
+}
+
 static void test_special_meeting_topics_are_approved_by_its_chair(void **state)
 {
 	/* Changji: 专题会议 topics are set by the chair (art. 23), not by the mayor. */
@@ -243,6 +278,8 @@ int main(void)
 		TEST(test_topic_add_show_and_list),
 		TEST(test_topic_add_mistakes_change_nothing),
 		TEST(test_topic_approved_only_by_the_head),
+		TEST(test_changji_21_topic_reviewed_by_executive_deputy_before_the_mayor),
+		TEST(test_wuqia_43_topic_approved_without_review_reviewed_by_its_deputy),
 		TEST(test_special_meeting_topics_are_approved_by_its_chair),
 		TEST(test_topic_schedule),
 		TEST(test_topic_decided_only_after_the_meeting_is_held),

@@ -15,7 +15,8 @@
  * decides (with the head's consent); the rule engine reports what is missing. */
 enum {
 	F_TYPE, F_DATE, F_TIME, F_END, F_TITLE, F_LOCATION, F_CHAIR, F_ADHOC,
-	F_DEPARTMENT, F_REQUESTED_ON, F_DEPUTY_CONSENT, F_DECISION_TYPE, F_HEAD_CONSENT, F_COUNT
+	F_DEPARTMENT, F_REQUESTED_ON, F_DEPUTY_CONSENT, F_DECISION_TYPE, F_HEAD_CONSENT,
+	F_APPROVED, F_COUNT
 };
 
 typedef struct meeting_form {
@@ -105,6 +106,8 @@ static int submit_meeting(ui *app, ui_form *form, void *user, hw_error *error)
 	input.deputy_consent = yes_no_input(&f[F_DEPUTY_CONSENT], data, data->original.deputy_consent);
 	input.decision_type = yes_no_input(&f[F_DECISION_TYPE], data, data->original.decision_type);
 	input.head_consent = yes_no_input(&f[F_HEAD_CONSENT], data, data->original.head_consent);
+	input.government_approved =
+		yes_no_input(&f[F_APPROVED], data, data->original.government_approved);
 	if (data->meeting_id)
 		return hw_meeting_edit(app->session, data->meeting_id, &input, error);
 	return hw_meeting_add(app->session, &input, &data->created, error);
@@ -127,10 +130,13 @@ static void meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 		[F_DEPUTY_CONSENT] = {.label = _("Deputy agreed")},
 		[F_DECISION_TYPE] = {.label = _("Decides matters")},
 		[F_HEAD_CONSENT] = {.label = _("Head agreed")},
+		/* Last, so that the fields before keep their places. */
+		[F_APPROVED] = {.label = _("Government approved")},
 	};
 	ui_field_yes_no(&fields[F_DEPUTY_CONSENT]);
 	ui_field_yes_no(&fields[F_DECISION_TYPE]);
 	ui_field_yes_no(&fields[F_HEAD_CONSENT]);
+	ui_field_yes_no(&fields[F_APPROVED]);
 	hw_meeting meeting = {.type = HW_MEETING_TYPE_COUNT};
 	hw_error error = {0};
 	if (meeting_id && hw_meeting_get(app->session, meeting_id, &meeting, &error) != 0) {
@@ -167,6 +173,7 @@ static void meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 		fields[F_DEPUTY_CONSENT].choice = meeting.deputy_consent;
 		fields[F_DECISION_TYPE].choice = meeting.decision_type;
 		fields[F_HEAD_CONSENT].choice = meeting.head_consent;
+		fields[F_APPROVED].choice = meeting.government_approved;
 		for (int i = 0; i < data.departments.count; i++)
 			if (meeting.department_id && atoll(data.departments.values[i]) == meeting.department_id)
 				department_choice = i;

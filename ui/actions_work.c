@@ -405,16 +405,34 @@ static void document_step(ui *app, const ui_row *row, bool issue)
 		ui_say(app, true, "%s", _("Select a document first."));
 		return;
 	}
-	char on[64], today[HW_DATE_TEXT_SIZE], done[128];
-	hw_date_format(app->session->today, today);
-	if (!ui_prompt(app, issue ? _("Issued") : _("Handed over"), _("On (YYYY-MM-DD):"), today, on,
-		       sizeof on))
-		return;
+	/* 'o' records the step before the issue as the rules name it: the hand-over to the
+	 * office (Yiwu 39) or the submission for signature (Changji 22); the core refuses it
+	 * where the rules have none, naming their steps. */
+	hw_document_step step = HW_STEP_ISSUE;
+	const char *label = NULL;
+	hw_meeting meeting;
 	hw_error error = {0};
-	int status = issue ? hw_document_issue(app->session, row->id, on, &error)
-			   : hw_document_handover(app->session, row->id, on, &error);
-	snprintf(done, sizeof done, issue ? _("Document #%lld issued.") : _("Document #%lld handed over."),
-		 (long long)row->id);
+	if (!issue) {
+		if (hw_meeting_get(app->session, row->meeting_id, &meeting, &error) != 0) {
+			ui_report(app, -1, &error, NULL);
+			return;
+		}
+		const hw_type_rules *type = &app->session->rules->types[meeting.type];
+		step = type->document_step_action_count > 0 ? type->document_step_actions[0]
+							    : HW_STEP_HANDOVER;
+		label = type->document_step_label_count > 0 ? type->document_step_labels[0] : NULL;
+	}
+	char on[64], today[HW_DATE_TEXT_SIZE], done[768];
+	hw_date_format(app->session->today, today);
+	if (!ui_prompt(app, issue ? _("Issued") : label ? label : _("Handed over"),
+		       _("On (YYYY-MM-DD):"), today, on, sizeof on))
+		return;
+	int status = hw_document_record_step(app->session, row->id, step, on, &error);
+	if (issue || label == NULL)
+		snprintf(done, sizeof done, issue ? _("Document #%lld issued.") : _("Document #%lld handed over."),
+			 (long long)row->id);
+	else
+		snprintf(done, sizeof done, _("Document #%lld: %s, recorded."), (long long)row->id, label);
 	ui_report(app, status, &error, done);
 }
 

@@ -50,7 +50,7 @@ const ui_binding ui_bindings[] = {
 	{UI_DRAFT_MINUTES, {'m'}, "m", NULL, N_("write or amend the minutes"), UI_IN_MEETING, true},
 	{UI_SIGN_MINUTES, {'S'}, "S", NULL, N_("sign the minutes"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_ADD_DOCUMENT, {'d'}, "d", NULL, N_("record a document the meeting decided"), UI_IN_MEETING, true},
-	{UI_HAND_OVER, {'o'}, "o", NULL, N_("record the selected document handed over"), UI_IN_MEETING | UI_IN_QUEUES, true},
+	{UI_HAND_OVER, {'o'}, "o", NULL, N_("record the selected document's step before its issue, as the rules name it"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_ISSUE, {'i'}, "i", NULL, N_("record the selected document issued"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_NEW_SERIES, {'N'}, "N", NULL, N_("a standing series of meetings"), UI_IN_MONTH | UI_IN_AGENDA, true},
 	{UI_EXPORT, {'E'}, "E", NULL, N_("export or publish the calendar"), UI_IN_MONTH | UI_IN_AGENDA, false},

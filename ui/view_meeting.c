@@ -117,51 +117,50 @@ static int add_document(const hw_document *document, void *user)
 	loader *load = user;
 	ui *app = load->app;
 	const hw_meeting *meeting = &load->state->meeting;
-	char text[2048] = "", handed[64], issued[64], date[HW_DATE_TEXT_SIZE];
-	hw_deadline_kind step;
-	hw_date due = hw_document_due(app->session->rules, app->session->calendar, meeting->type,
-				      meeting->date, document, &step);
-	hw_date_format(due, date);
+	/* Every step is named as the rules name it (document_step_labels): 印发 for most,
+	 * 报市长或副市长签发 in Changji, 由组织发起单位报政府办公室 then 由政府办公室印发 in Yiwu. */
+	const hw_rules *rules = app->session->rules;
+	const hw_type_rules *type = &rules->types[meeting->type];
+	char text[2048] = "", done[640] = "", pending[640] = "", date[HW_DATE_TEXT_SIZE];
 	if (document->handed_over) {
+		const char *label = type->document_step_label_count > 0 ? type->document_step_labels[0]
+									  : "";
 		hw_date_format(document->handed_over_on, date);
-		snprintf(handed, sizeof handed, _("handed over %s"), date);
-	} else {
-		hw_date_format(due, date);
-		snprintf(handed, sizeof handed, _("hand over by %s"), date);
+		snprintf(done, sizeof done, _("%s: done %s"), label, date);
 	}
 	if (document->issued) {
+		size_t used = strlen(done);
 		hw_date_format(document->issued_on, date);
-		snprintf(issued, sizeof issued, _("issued %s"), date);
-	} else if (document->handed_over) {
-		hw_date_format(due, date);
-		snprintf(issued, sizeof issued, _("issue by %s"), date);
-	} else {
-		issued[0] = '\0';
+		snprintf(done + used, sizeof done - used, _("%sissued %s"), used ? "  " : "", date);
 	}
-	bool late = !document->issued && meeting->status == HW_STATUS_HELD && due < app->session->today;
+	hw_deadline_kind step;
+	hw_date due;
+	bool is_due = hw_document_due(rules, app->session->calendar, meeting->type, meeting->date,
+				      document, &due, &step);
 	/* Whether the due date was counted across a year without a published arrangement. */
 	hw_deadline deadline = {.document_id = document->id};
-	hw_error error = {0};
-	if (!document->issued)
+	if (is_due) {
+		hw_error error = {0};
 		hw_meeting_deadlines(app->session, meeting->id, find_document_due, &deadline, &error);
+		const char *label = hw_document_step_label(rules, meeting->type, step);
+		/* The mark stays beside the date, which a long label would push off the screen. */
+		char due_text[HW_DATE_TEXT_SIZE + 32];
+		hw_date_format(due, date);
+		snprintf(due_text, sizeof due_text, "%s%s", date,
+			 deadline.provisional ? _(" (provisional)") : "");
+		snprintf(pending, sizeof pending, _("%s by %s"), label ? label : "", due_text);
+	}
+	bool late = is_due && meeting->status == HW_STATUS_HELD && due < app->session->today;
 	ui_column(text, sizeof text, document->title, 36);
 	size_t used = strlen(text);
-	snprintf(text + used, sizeof text - used, "%s  %s%s", handed, issued,
-		 deadline.provisional ? _(" (provisional)") : "");
+	snprintf(text + used, sizeof text - used, "%s%s%s", done, done[0] && pending[0] ? "  " : "",
+		 pending);
 	ui_row *row = ui_list_add(&load->state->list, UI_ROW_DOCUMENT,
 				  late ? UI_STYLE_ERROR : UI_STYLE_NORMAL, "%s", text);
 	if (row) {
 		row->id = document->id;
 		row->meeting_id = meeting->id;
 	}
-	return 0;
-}
-
-static int find_minutes_due(const hw_deadline *deadline, void *user)
-{
-	hw_deadline *found = user;
-	if (deadline->kind == HW_DUE_MINUTES && deadline->meeting_id == found->meeting_id)
-		*found = *deadline;
 	return 0;
 }
 
@@ -243,29 +242,15 @@ static void meeting_load(ui *app, void *opaque)
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Minutes and documents"));
 	hw_minutes minutes;
 	int has_minutes = hw_minutes_get(app->session, meeting->id, &minutes, &error);
-	hw_deadline due = {.meeting_id = meeting->id, .due = -1};
-	if (has_minutes >= 0 && !(has_minutes && minutes.signed_))
-		hw_meeting_deadlines(app->session, meeting->id, find_minutes_due, &due, &error);
-	char due_text[128] = "";
-	if (due.due != -1) {
-		char due_date[HW_DATE_TEXT_SIZE];
-		hw_date_format(due.due, due_date);
-		if (due.workdays_left < 0)
-			snprintf(due_text, sizeof due_text, _("  due %s, %d working days late"), due_date,
-				 -due.workdays_left);
-		else
-			snprintf(due_text, sizeof due_text, _("  due %s (%d working days left)"), due_date,
-				 due.workdays_left);
-		if (due.provisional)
-			snprintf(due_text + strlen(due_text), sizeof due_text - strlen(due_text), "%s",
-				 _(" (provisional)"));
-	}
+	/* No document sets a deadline on minutes: they show their state and who signs them. */
+	char signers[128];
+	hw_describe_roles(app->session->rules, hw_minutes_signer_roles(app->session->rules, meeting->type),
+			  signers, sizeof signers);
 	ui_row *row;
 	if (has_minutes < 0) {
 		row = ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 	} else if (!has_minutes) {
-		row = ui_list_add(list, UI_ROW_MINUTES, due.workdays_left < 0 ? UI_STYLE_ERROR : UI_STYLE_DIM,
-				  _("Minutes: not written%s"), due_text);
+		row = ui_list_add(list, UI_ROW_MINUTES, UI_STYLE_DIM, "%s", _("Minutes: not written"));
 	} else if (minutes.signed_) {
 		char signed_on[HW_DATE_TEXT_SIZE];
 		hw_date_format(minutes.signed_on, signed_on);
@@ -273,8 +258,8 @@ static void meeting_load(ui *app, void *opaque)
 				  _("Minutes: signed by %s on %s (%d amendments)"), minutes.signed_by_name,
 				  signed_on, minutes.amendment_count);
 	} else {
-		row = ui_list_add(list, UI_ROW_MINUTES, due.workdays_left < 0 ? UI_STYLE_ERROR : UI_STYLE_WARNING,
-				  _("Minutes: drafted, not signed%s"), due_text);
+		row = ui_list_add(list, UI_ROW_MINUTES, UI_STYLE_WARNING,
+				  _("Minutes: drafted, waiting for the signature of %s"), signers);
 	}
 	if (row)
 		row->meeting_id = meeting->id;
@@ -297,8 +282,9 @@ static void meeting_load(ui *app, void *opaque)
 			if (finding->meeting_id != meeting->id)
 				continue;
 			char text[2048];
-			snprintf(text, sizeof text, "%s %s  〔%s〕", finding->code, finding->message,
-				 finding->clause);
+			snprintf(text, sizeof text, "%s %s%s%s%s", finding->code, finding->message,
+				 finding->clause[0] ? "  〔" : "", finding->clause,
+				 finding->clause[0] ? "〕" : "");
 			add_wrapped(list, UI_ROW_FINDING,
 				    finding->severity == HW_SEVERITY_ERROR ? UI_STYLE_ERROR : UI_STYLE_WARNING,
 				    0, meeting->id, true, text, width - 2);

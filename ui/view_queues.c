@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "checks.h"
 #include "i18n.h"
 #include "leave.h"
@@ -69,10 +70,23 @@ static int add_topic(const hw_topic *topic, void *user)
 	return 0;
 }
 
+/* Drafted minutes and whose signature they wait for: tracked without a due date, since no
+ * document sets one. */
+static int add_minutes(const hw_waiting *waiting, void *user)
+{
+	queues_state *state = user;
+	if (waiting->kind != HW_WAITING_MINUTES)
+		return 0;
+	ui_row *row = ui_list_add(&state->list, UI_ROW_MINUTES, UI_STYLE_NORMAL, "#%-5lld %s",
+				  (long long)waiting->meeting_id, waiting->text);
+	if (row)
+		row->meeting_id = waiting->meeting_id;
+	return 0;
+}
+
 static int add_deadline(const hw_deadline *deadline, void *user)
 {
 	queues_state *state = user;
-	static const char *const steps[] = {N_("sign minutes"), N_("hand over"), N_("issue")};
 	char due[HW_DATE_TEXT_SIZE + 8], left[64], text[2048] = "";
 	hw_date_format(deadline->due, due);
 	if (deadline->provisional) { /* counted across a year whose arrangement is not published */
@@ -85,13 +99,14 @@ static int add_deadline(const hw_deadline *deadline, void *user)
 		snprintf(left, sizeof left, _("%d wd left"), deadline->workdays_left);
 	ui_column(text, sizeof text, due, 11);
 	ui_column(text, sizeof text, left, 14);
-	ui_column(text, sizeof text, _(steps[deadline->kind]), 10);
+	/* The step as the rules word it (document_step_labels). */
+	ui_column(text, sizeof text, deadline->label ? deadline->label : "", 16);
 	size_t used = strlen(text);
 	snprintf(text + used, sizeof text - used, "%s", deadline->what);
 	ui_row *row = ui_list_add(&state->list, UI_ROW_DEADLINE,
 				  deadline->workdays_left < 0 ? UI_STYLE_ERROR : UI_STYLE_NORMAL, "%s", text);
 	if (row) {
-		row->kind = deadline->kind == HW_DUE_MINUTES ? UI_ROW_MINUTES : UI_ROW_DOCUMENT;
+		row->kind = UI_ROW_DOCUMENT;
 		row->id = deadline->document_id;
 		row->meeting_id = deadline->meeting_id;
 	}
@@ -116,6 +131,14 @@ static void queues_load(ui *app, void *opaque)
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Topics waiting for approval"));
 	before = list->count;
 	if (hw_topic_list(app->session, 0, add_topic, state, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	else if (list->count == before)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
+
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s",
+		    _("Minutes waiting for signature (no deadline)"));
+	before = list->count;
+	if (hw_waiting_for(app->session, 0, add_minutes, state, &error) != 0)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 	else if (list->count == before)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
@@ -147,8 +170,9 @@ static void queues_load(ui *app, void *opaque)
 			const hw_finding *finding = &findings.items[i];
 			char date[HW_DATE_TEXT_SIZE], text[2048], lines[6][512];
 			hw_date_format(finding->date, date);
-			snprintf(text, sizeof text, "%s %s %s  〔%s〕", date, finding->code,
-				 finding->message, finding->clause);
+			snprintf(text, sizeof text, "%s %s %s%s%s%s", date, finding->code,
+				 finding->message, finding->clause[0] ? "  〔" : "", finding->clause,
+				 finding->clause[0] ? "〕" : "");
 			int count = ui_wrap(text, width, lines, 6);
 			ui_style style = finding->severity == HW_SEVERITY_ERROR ? UI_STYLE_ERROR : UI_STYLE_WARNING;
 			for (int l = 0; l < count; l++) {

@@ -45,8 +45,10 @@ static void rules_load(ui *app, void *opaque)
 				continue;
 			char value[1024], text[2048], lines[6][512];
 			hw_type_value_text(rules, type, (hw_type_key)key, value, sizeof value);
-			snprintf(text, sizeof text, "%s: %s  〔%s〕", hw_type_key_label((hw_type_key)key),
-				 value, type->clauses[key]);
+			snprintf(text, sizeof text, "%s: %s  〔%s〕%s", hw_type_key_label((hw_type_key)key),
+				 value, type->clauses[key],
+				 hw_type_key_shown_only((hw_type_key)key) ? _("  (shown only: not checked)")
+									  : "");
 			int count = ui_wrap(text, width, lines, 6);
 			for (int l = 0; l < count; l++)
 				ui_list_add(list, l == 0 ? UI_ROW_ITEM : UI_ROW_TEXT, UI_STYLE_NORMAL,

@@ -613,11 +613,12 @@ static int export_deadline(const hw_deadline *deadline, void *user)
 		 meeting.uid);
 	icalcomponent_add_property(todo, icalproperty_new_uid(uid));
 	icalcomponent_add_property(todo, icalproperty_new_dtstamp(utc_from_text(meeting.changed_at)));
-	/* In the database's language (its rules, names and findings are Chinese), not in the
-	 * locale of the clerk who exports: the calendar is shared. The same texts as zh_CN's. */
-	static const char *const what[] = {"签发会议纪要：%s", "报送办公室：%s", "印发：%s"};
-	char summary[HW_TEXT_SIZE + 64];
-	snprintf(summary, sizeof summary, what[deadline->kind], deadline->what);
+	/* The step as the rules word it (document_step_labels: 印发, 报市长或副市长签发 …), in the
+	 * database's language, not in the locale of the clerk who exports: the calendar is shared. */
+	char summary[HW_TEXT_SIZE + 640];
+	snprintf(summary, sizeof summary, "%s：%s",
+		 deadline->label ? deadline->label : hw_deadline_kind_key(deadline->kind),
+		 deadline->what);
 	icalcomponent_add_property(todo, icalproperty_new_summary(summary));
 	struct icaltimetype due = icaltime_null_date();
 	hw_date_to_ymd(deadline->due, &due.year, &due.month, &due.day);

@@ -111,6 +111,8 @@ static json_t *meeting_json(hw_session *session, const hw_meeting *meeting, bool
 		json_object_set_new(object, "requested_on",
 				    meeting->has_requested_on ? json_string(requested) : json_null());
 		json_object_set_new(object, "deputy_consent", json_boolean(meeting->deputy_consent));
+		json_object_set_new(object, "government_approved",
+				    json_boolean(meeting->government_approved));
 	}
 	if (!detail)
 		return object;
@@ -294,7 +296,7 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 {
 	hw_meeting_input input = HW_MEETING_INPUT_INIT;
 	const char *from = NULL, *to = NULL, *person = NULL, *as = NULL, *decision = NULL,
-		   *consent = NULL, *deputy_consent = NULL, *positional[1] = {NULL};
+		   *consent = NULL, *deputy_consent = NULL, *approved = NULL, *positional[1] = {NULL};
 	bool json = false;
 	/* edit reads --type too, so that core can say why a meeting's type cannot change. */
 	const cli_option fields[] = {
@@ -305,6 +307,7 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 		{"dept", &input.department, NULL}, {"requested", &input.requested_on, NULL},
 		{"decision", &decision, NULL},     {"head-consent", &consent, NULL},
 		{"deputy-consent", &deputy_consent, NULL},
+		{"approved", &approved, NULL},
 		{NULL, NULL, NULL},
 	};
 	const cli_option show[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
@@ -332,6 +335,8 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 		usage = parse_flag_value(command, consent, &input.head_consent);
 	if (usage == CLI_OK)
 		usage = parse_flag_value(command, deputy_consent, &input.deputy_consent);
+	if (usage == CLI_OK)
+		usage = parse_flag_value(command, approved, &input.government_approved);
 	if (usage != CLI_OK)
 		return usage;
 	hw_error error = {0};

@@ -111,35 +111,45 @@ static int print_document(const hw_document *document, void *user)
 	hw_meeting meeting;
 	if (hw_meeting_get(output->session, document->meeting_id, &meeting, output->error) != 0)
 		return 0;
-	hw_deadline_kind step;
-	hw_date due = hw_document_due(output->session->rules, output->session->calendar, meeting.type,
-				      meeting.date, document, &step);
+	const hw_rules *rules = output->session->rules;
+	const hw_type_rules *type = &rules->types[meeting.type];
+	hw_deadline_kind step = HW_STEP_ISSUE;
+	hw_date due;
+	bool is_due = hw_document_due(rules, output->session->calendar, meeting.type, meeting.date,
+				      document, &due, &step);
 	char due_text[HW_DATE_TEXT_SIZE], handed[HW_DATE_TEXT_SIZE], issued[HW_DATE_TEXT_SIZE];
-	hw_date_format(due, due_text);
+	if (is_due)
+		hw_date_format(due, due_text);
 	hw_date_format(document->handed_over_on, handed);
 	hw_date_format(document->issued_on, issued);
-	bool has_steps = output->session->rules->types[meeting.type].document_step_count > 0;
+	/* The first step's date is kept in one column, whichever step the rules name. */
+	bool submitted = type->document_step_action_count > 0 &&
+			 type->document_step_actions[0] == HW_STEP_SUBMIT;
+	const char *first_label = type->document_step_label_count > 0 ? type->document_step_labels[0] : "";
+	const char *due_label = is_due ? hw_document_step_label(rules, meeting.type, step) : NULL;
 	if (output->array) {
 		json_array_append_new(
 			output->array,
-			json_pack("{s:I,s:I,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)document->id,
+			json_pack("{s:I,s:I,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)document->id,
 				  "meeting", (json_int_t)document->meeting_id, "title",
-				  cli_text(document->title),
-				  "handed_over_on", document->handed_over ? json_string(handed) : json_null(),
+				  cli_text(document->title), "handed_over_on",
+				  document->handed_over && !submitted ? json_string(handed) : json_null(),
+				  "submitted_on",
+				  document->handed_over && submitted ? json_string(handed) : json_null(),
 				  "issued_on", document->issued ? json_string(issued) : json_null(),
-				  "due", !document->issued && has_steps ? json_string(due_text) : json_null(),
-				  "step", document->issued ? json_null()
-							   : json_string(hw_deadline_kind_key(step))));
+				  "due", is_due ? json_string(due_text) : json_null(),
+				  "step", is_due ? json_string(hw_deadline_kind_key(step)) : json_null(),
+				  "step_label", due_label ? cli_text(due_label) : json_null()));
 		return 0;
 	}
 	printf(_("#%-4lld meeting #%lld  %s"), (long long)document->id,
 	       (long long)document->meeting_id, document->title);
 	if (document->handed_over)
-		printf(_("  handed over %s"), handed);
+		printf(_("  %s: done %s"), first_label, handed);
 	if (document->issued)
 		printf(_("  issued %s"), issued);
-	else if (has_steps)
-		printf(_("  %s due %s"), step == HW_DUE_HANDOVER ? _("hand-over") : _("issue"), due_text);
+	else if (is_due)
+		printf(_("  %s: due %s"), due_label ? due_label : hw_deadline_kind_key(step), due_text);
 	printf("\n");
 	return 0;
 }
@@ -154,11 +164,12 @@ int cli_doc(cli_context *context, int argc, char **argv)
 	const cli_option list[] = {
 		{"meeting", &meeting, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL}};
 	const cli_action actions[] = {
-		{"add", add, 0}, {"handover", step, 1}, {"issue", step, 1}, {"list", list, 0},
+		{"add", add, 0},     {"handover", step, 1}, {"submit", step, 1},
+		{"issue", step, 1},  {"list", list, 0},
 		{NULL, NULL, 0},
 	};
 	char command[CLI_LABEL_SIZE];
-	if (cli_parse_action("doc", argc, argv, actions, _("say add, handover, issue or list"),
+	if (cli_parse_action("doc", argc, argv, actions, _("say add, handover, submit, issue or list"),
 			     command, positional) == NULL)
 		return CLI_USAGE;
 	const char *action = argv[1];
@@ -179,10 +190,10 @@ int cli_doc(cli_context *context, int argc, char **argv)
 		result = hw_document_add(session, meeting_id, title, &id, &error);
 		if (result == 0)
 			printf("%lld\n", (long long)id);
-	} else if (strcmp(action, "handover") == 0) {
-		result = hw_document_handover(session, id, on, &error);
-	} else if (strcmp(action, "issue") == 0) {
-		result = hw_document_issue(session, id, on, &error);
+	} else if (stepping) {
+		hw_document_step kind = HW_STEP_ISSUE;
+		hw_document_step_from_key(action, &kind);
+		result = hw_document_record_step(session, id, kind, on, &error);
 	} else {
 		document_output output = {session, json ? json_array() : NULL, &error};
 		result = hw_document_list(session, meeting_id, print_document, &output, &error);
@@ -199,8 +210,9 @@ json_t *cli_deadline_json(const hw_deadline *deadline)
 {
 	char due[HW_DATE_TEXT_SIZE];
 	hw_date_format(deadline->due, due);
-	return json_pack("{s:s,s:I,s:o,s:o,s:s,s:i,s:b,s:o,s:b}", "kind",
-			 hw_deadline_kind_key(deadline->kind), "meeting",
+	return json_pack("{s:s,s:o,s:I,s:o,s:o,s:s,s:i,s:b,s:o,s:b}", "kind",
+			 hw_deadline_kind_key(deadline->kind), "label",
+			 deadline->label ? cli_text(deadline->label) : json_null(), "meeting",
 			 (json_int_t)deadline->meeting_id, "document",
 			 deadline->document_id ? json_integer(deadline->document_id) : json_null(),
 			 "what", cli_text(deadline->what), "due", due, "workdays_left",
@@ -223,15 +235,14 @@ static int print_deadline(const hw_deadline *deadline, void *user)
 		json_array_append_new(output->array, cli_deadline_json(deadline));
 		return 0;
 	}
-	static const char *const labels[] = {N_("minutes to sign"), N_("document to hand over"),
-					     N_("document to issue")};
 	char due[HW_DATE_TEXT_SIZE];
 	hw_date_format(deadline->due, due);
 	if (deadline->workdays_left < 0)
 		printf(_("OVERDUE %3d working days  "), -deadline->workdays_left);
 	else
 		printf(_("%3d working days left   "), deadline->workdays_left);
-	printf(_("due %s  %s  meeting #%lld  %s  〔%s〕"), due, _(labels[deadline->kind]),
+	printf(_("due %s  %s  meeting #%lld  %s  〔%s〕"), due,
+	       deadline->label ? deadline->label : hw_deadline_kind_key(deadline->kind),
 	       (long long)deadline->meeting_id, deadline->what, deadline->clause ? deadline->clause : "");
 	printf("%s\n", deadline->provisional ? _("  (provisional)") : "");
 	return 0;

@@ -35,6 +35,7 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_TOPIC_PROPOSERS: return role_array(type->topic_proposers);
 	case HW_KEY_TOPIC_REVIEWER: return role_array(type->topic_reviewer);
 	case HW_KEY_TOPIC_APPROVER: return role_array(type->topic_approver);
+	case HW_KEY_TOPIC_REVIEW_FIRST: return json_boolean(type->topic_review_first);
 	case HW_KEY_TOPIC_STUDY_REQUIRED: return json_boolean(type->topic_study_required);
 	case HW_KEY_TOPIC_LEADER_MUST_ATTEND: return json_boolean(type->topic_leader_must_attend);
 	case HW_KEY_TOPIC_AGREEMENT_REQUIRED: {
@@ -65,6 +66,13 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 			json_array_append_new(array, cli_text(type->document_step_labels[i]));
 		return array;
 	}
+	case HW_KEY_DOCUMENT_STEP_ACTIONS: {
+		json_t *array = json_array();
+		for (int i = 0; i < type->document_step_action_count; i++)
+			json_array_append_new(
+				array, json_string(hw_document_step_key(type->document_step_actions[i])));
+		return array;
+	}
 	case HW_KEY_DECISION_CONSENT: return role_array(type->decision_consent);
 	case HW_KEY_QUOTA_PER_YEAR:
 		return type->quota_per_year >= 0 ? json_integer(type->quota_per_year) : json_null();
@@ -73,6 +81,11 @@ static json_t *type_value_json(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_DEPUTY_CONSENT: return json_boolean(type->deputy_consent);
 	case HW_KEY_DURATION_MINUTES:
 		return type->duration_minutes >= 0 ? json_integer(type->duration_minutes) : json_null();
+	case HW_KEY_LEADERS_STAY_AWAY: return json_boolean(type->leaders_stay_away);
+	case HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT:
+		return json_boolean(type->leaders_own_department_exempt);
+	case HW_KEY_GOVERNMENT_APPROVAL: return json_boolean(type->government_approval);
+	case HW_KEY_LOWER_HEADS_NEED_APPROVAL: return json_boolean(type->lower_heads_need_approval);
 	case HW_TYPE_KEY_COUNT: break;
 	}
 	return json_null();
@@ -104,6 +117,12 @@ static json_t *rules_json(const hw_rules *rules)
 				json_object_set_new(clauses, hw_type_key_name((hw_type_key)key),
 						    cli_text(type->clauses[key]));
 		}
+		json_t *shown_only = json_array();
+		for (int key = 0; key < HW_TYPE_KEY_COUNT; key++)
+			if (hw_type_key_shown_only((hw_type_key)key) && type->clauses[key] != NULL)
+				json_array_append_new(shown_only,
+						      json_string(hw_type_key_name((hw_type_key)key)));
+		json_object_set_new(object, "shown_only", shown_only);
 		json_object_set_new(object, "clause", cli_text(hw_type_clause(type)));
 		json_object_set_new(object, "clauses", clauses);
 		json_object_set_new(types, hw_meeting_type_key((hw_meeting_type)t), object);
@@ -120,7 +139,7 @@ static void print_rules(const hw_rules *rules)
 	       g[HW_GOV_TITLE] ? " " : "", g[HW_GOV_DOCUMENT]);
 	printf("  %s: %s   %s: %s", _("level"), g[HW_GOV_LEVEL], _("time zone"), g[HW_GOV_TIMEZONE]);
 	if (g[HW_GOV_SEAT])
-		printf("   %s: %s", _("seat"), g[HW_GOV_SEAT]);
+		printf("   %s: %s%s", _("seat"), g[HW_GOV_SEAT], _("  (shown only: not checked)"));
 	printf("\n  %s:", _("titles"));
 	for (int title = 0; title < HW_TITLE_COUNT; title++)
 		if (rules->titles[title])
@@ -140,8 +159,10 @@ static void print_rules(const hw_rules *rules)
 				continue;
 			char value[2048];
 			hw_type_value_text(rules, type, (hw_type_key)key, value, sizeof value);
-			printf("  %s: %s  〔%s〕\n", hw_type_key_label((hw_type_key)key), value,
-			       type->clauses[key]);
+			printf("  %s: %s  〔%s〕%s\n", hw_type_key_label((hw_type_key)key), value,
+			       type->clauses[key],
+			       hw_type_key_shown_only((hw_type_key)key) ? _("  (shown only: not checked)")
+									: "");
 		}
 	}
 }

@@ -15,13 +15,15 @@ static json_t *topic_json(const hw_topic *topic)
 			json_array_append_new(matters, json_string(hw_matter_key((hw_matter)matter)));
 	char studied[HW_DATE_TEXT_SIZE];
 	hw_date_format(topic->studied_on, studied);
-	return json_pack("{s:I,s:o,s:s,s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:o}", "id", (json_int_t)topic->id,
+	return json_pack("{s:I,s:o,s:s,s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)topic->id,
 			 "title", cli_text(topic->title), "state", hw_topic_state_key(topic->state),
 			 "deputy", topic->deputy_id ? cli_text(topic->deputy_name) : json_null(),
 			 "department",
 			 topic->department_id ? cli_text(topic->department_name) : json_null(),
 			 "matters", matters, "matters_agreed", topic->matters_agreed, "studied_on",
-			 topic->has_studied_on ? json_string(studied) : json_null(), "approved_by",
+			 topic->has_studied_on ? json_string(studied) : json_null(), "reviewed_by",
+			 topic->reviewed_by ? cli_text(topic->reviewed_by_name) : json_null(),
+			 "approved_by",
 			 topic->approved_by ? cli_text(topic->approved_by_name) : json_null(),
 			 "meeting", topic->meeting_id ? json_integer(topic->meeting_id) : json_null(),
 			 "decision", topic->decision[0] ? cli_text(topic->decision) : json_null());
@@ -41,6 +43,8 @@ static int print_topic(const hw_topic *topic, void *user)
 		printf(_("  meeting #%lld"), (long long)topic->meeting_id);
 	if (topic->approved_by)
 		printf(_("  approved by %s"), topic->approved_by_name);
+	if (topic->reviewed_by)
+		printf(_("  reviewed by %s"), topic->reviewed_by_name);
 	if (topic->decision[0])
 		printf("  — %s", topic->decision);
 	printf("\n");
@@ -75,12 +79,13 @@ int cli_topic(cli_context *context, int argc, char **argv)
 	const cli_option show[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
 	const cli_action actions[] = {
 		{"add", add, 0},       {"edit", edit, 1},   {"approve", approve, 1},
+		{"review", approve, 1},
 		{"schedule", schedule, 1}, {"decide", decide, 1}, {"defer", defer, 1},
 		{"list", list, 0},     {"show", show, 1},   {NULL, NULL, 0},
 	};
 	char command[CLI_LABEL_SIZE];
 	if (cli_parse_action("topic", argc, argv, actions,
-			     _("say add, edit, approve, schedule, decide, defer, list or show"), command,
+			     _("say add, edit, review, approve, schedule, decide, defer, list or show"), command,
 			     positional) == NULL)
 		return CLI_USAGE;
 	const char *action = argv[1];
@@ -95,6 +100,8 @@ int cli_topic(cli_context *context, int argc, char **argv)
 		return cli_fail(&error);
 	if (strcmp(action, "approve") == 0 && by == NULL)
 		return cli_usage_error(command, "%s", _("say who approves with --by P"));
+	if (strcmp(action, "review") == 0 && by == NULL)
+		return cli_usage_error(command, "%s", _("say who reviews with --by P"));
 	if (strcmp(action, "schedule") == 0 && meeting_id == 0)
 		return cli_usage_error(command, "%s", _("say which meeting with --meeting ID"));
 	hw_session *session = cli_open_session(context, listing || strcmp(action, "show") == 0);
@@ -124,6 +131,8 @@ int cli_topic(cli_context *context, int argc, char **argv)
 		result = hw_topic_edit(session, id, &input, &error);
 	} else if (strcmp(action, "approve") == 0) {
 		result = hw_topic_approve(session, id, by, &error);
+	} else if (strcmp(action, "review") == 0) {
+		result = hw_topic_review(session, id, by, &error);
 	} else if (strcmp(action, "schedule") == 0) {
 		result = hw_topic_schedule(session, id, meeting_id, &error);
 	} else if (strcmp(action, "decide") == 0) {

@@ -363,21 +363,6 @@ static void check_staff(const hw_rules *rules, const hw_check_data *data,
 	}
 }
 
-static bool minutes_signed(const hw_check_data *data, int64_t meeting)
-{
-	int low = 0, high = data->signed_minutes_count - 1;
-	while (low <= high) {
-		int middle = (low + high) / 2;
-		if (data->signed_minutes[middle] == meeting)
-			return true;
-		if (data->signed_minutes[middle] < meeting)
-			low = middle + 1;
-		else
-			high = middle - 1;
-	}
-	return false;
-}
-
 static void check_follow_up(const hw_rules *rules, const hw_calendar *calendar,
 			    const hw_check_data *data, const hw_check_meeting *meeting, hw_date today,
 			    hw_findings *out)
@@ -385,32 +370,27 @@ static void check_follow_up(const hw_rules *rules, const hw_calendar *calendar,
 	const hw_type_rules *type = &rules->types[meeting->type];
 	if (meeting->status != HW_STATUS_HELD || type->document_step_count == 0)
 		return;
+	/* Minutes have no deadline in any of the documents: the working days of
+	 * document_steps bind only the documents decided at the meeting. */
 	const char *clause = hw_type_key_clause(type, HW_KEY_DOCUMENT_STEPS);
-	hw_date due = hw_calendar_add_workdays(calendar, meeting->date,
-					       hw_rules_total_document_days(rules, meeting->type), NULL);
-	if (due < today && !minutes_signed(data, meeting->id)) {
-		char due_text[HW_DATE_TEXT_SIZE];
-		hw_date_format(due, due_text);
-		add_finding(out, "MINUTES_OVERDUE", HW_SEVERITY_ERROR, meeting->id, meeting->date, clause,
-			    "会议纪要应于%s前签发，已逾期%d个工作日", due_text,
-			    hw_calendar_count_workdays(calendar, due, today, NULL));
-	}
 	for (int d = first_document(data, meeting->id);
 	     d < data->document_count && data->documents[d].document.meeting_id == meeting->id; d++) {
 		const hw_document *document = &data->documents[d].document;
 		if (document->issued)
 			continue;
 		hw_deadline_kind step;
-		hw_date document_due =
-			hw_document_due(rules, calendar, meeting->type, meeting->date, document, &step);
-		if (document_due >= today)
+		hw_date document_due;
+		if (!hw_document_due(rules, calendar, meeting->type, meeting->date, document,
+				     &document_due, &step) ||
+		    document_due >= today)
 			continue;
+		/* The step as the rules word it: 印发, 报市长或副市长签发, 由…报政府办公室. */
+		const char *label = hw_document_step_label(rules, meeting->type, step);
 		char due_text[HW_DATE_TEXT_SIZE];
 		hw_date_format(document_due, due_text);
 		add_finding(out, "DOCUMENT_OVERDUE", HW_SEVERITY_ERROR, meeting->id, meeting->date, clause,
 			    "文件#%lld“%s”应于%s前%s，已逾期%d个工作日", (long long)document->id,
-			    document->title, due_text,
-			    step == HW_DUE_HANDOVER ? "报送办公室" : "印发",
+			    document->title, due_text, label ? label : hw_document_step_key(step),
 			    hw_calendar_count_workdays(calendar, document_due, today, NULL));
 	}
 }
@@ -464,9 +444,43 @@ static void check_department_meeting(const hw_rules *rules, const hw_calendar *c
 		add_finding(out, "DEPT_MEETING_CONSENT", HW_SEVERITY_WARNING, meeting->id, meeting->date,
 			    hw_type_key_clause(type, HW_KEY_DEPUTY_CONSENT), "%s召开%s须先征得分管领导同意，尚无记录",
 			    name, type->name);
+	if (meeting->status == HW_STATUS_CANCELLED)
+		return;
+	if (type->government_approval && !meeting->government_approved)
+		add_finding(out, "DEPT_MEETING_APPROVAL", HW_SEVERITY_WARNING, meeting->id,
+			    meeting->date, hw_type_key_clause(type, HW_KEY_GOVERNMENT_APPROVAL),
+			    "%s召开%s须报经批准后实施，尚无批准记录", name, type->name);
+	if (type->lower_heads_need_approval && !meeting->government_approved)
+		for (int i = 0; i < meeting->attendee_count; i++) {
+			const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
+			const hw_person *person = find_person(data, attendee->person_id);
+			if (person != NULL && person->role == HW_ROLE_TOWNSHIP_HEAD)
+				add_finding(out, "DEPT_MEETING_LOWER_HEADS", HW_SEVERITY_WARNING,
+					    meeting->id, meeting->date,
+					    hw_type_key_clause(type, HW_KEY_LOWER_HEADS_NEED_APPROVAL),
+					    "%s召开的%s邀请了%s，未记录报经批准：未按有关规定报经批准，不得请下级政府负责人出席",
+					    name, type->name, person->name);
+		}
+	if (!type->leaders_stay_away)
+		return;
+	for (int i = 0; i < meeting->attendee_count; i++) {
+		const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
+		const hw_person *person = find_person(data, attendee->person_id);
+		if (person == NULL || !hw_role_is_government_leader(person->role) ||
+		    (type->leaders_own_department_exempt && person->department_id &&
+		     person->department_id == meeting->department_id))
+			continue;
+		add_finding(out, "DEPT_MEETING_LEADER", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+			    hw_type_key_clause(type, HW_KEY_LEADERS_STAY_AWAY),
+			    "政府领导同志一般不出席部门的工作会议，%s召开的%s邀请了%s", name,
+			    type->name, person->name);
+	}
 }
 
 /* ---- across meetings ---- */
+
+/* Said of a finding that no article states: huiwu's own judgement, citing nothing. */
+#define OWN_JUDGEMENT "（会务排期提示：规则未作规定，不引条款）"
 
 typedef struct booking {
 	int64_t person_id;
@@ -527,13 +541,10 @@ static void check_double_booking(const hw_rules *rules, const hw_check_data *dat
 					    bookings[j].start < bookings[i].end;
 			     j++) {
 				const hw_check_meeting *other = find_meeting(data, bookings[i].meeting_id);
-				const hw_check_meeting *later = find_meeting(data, bookings[j].meeting_id);
-				/* The clash is judged against the later meeting's duty to attend: its
-				 * article on attendance and leave, or the one that defines it. */
-				const char *clause =
-					later ? hw_type_key_clause(&rules->types[later->type], HW_KEY_LEAVE_APPROVER) : "";
+				/* No article forbids a double booking: this is huiwu's own scheduling
+				 * judgement, so it cites none and says so. */
 				add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, bookings[j].meeting_id,
-					    bookings[j].date, clause, "%s同时被安排参加会议#%lld“%s”，时间冲突",
+					    bookings[j].date, NULL, "%s同时被安排参加会议#%lld“%s”，时间冲突" OWN_JUDGEMENT,
 					    person_name(data, bookings[j].person_id),
 					    (long long)bookings[i].meeting_id, other ? other->title : "");
 			}
@@ -560,8 +571,8 @@ static void check_double_booking(const hw_rules *rules, const hw_check_data *dat
 			    !is_attendee(data, meeting, busy->person_id) || (leave && leave->approved))
 				continue;
 			add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, meeting->id, meeting->date,
-				    hw_type_key_clause(&rules->types[meeting->type], HW_KEY_LEAVE_APPROVER),
-				    "%s在该时段另有安排：%s（导入的日程）", person_name(data, busy->person_id),
+				    NULL, "%s在该时段另有安排：%s（导入的日程）" OWN_JUDGEMENT,
+				    person_name(data, busy->person_id),
 				    busy->summary);
 		}
 	}
@@ -734,9 +745,10 @@ int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_ch
 static const char *const finding_codes[] = {
 	"FREQ_OVER", "FREQ_UNDER", "STUDY_OVERDUE", "CHAIR_NOT_ALLOWED", "MEMBER_NOT_INVITED",
 	"TOPIC_LEADER_ABSENT", "TOPIC_NOT_STUDIED", "TOPIC_NOT_APPROVED", "TOPIC_NOT_AGREED",
-	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "MINUTES_OVERDUE", "DOCUMENT_OVERDUE",
+	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "DOCUMENT_OVERDUE",
 	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
-	"NON_WORKDAY", "DOUBLE_BOOKED",
+	"NON_WORKDAY", "DOUBLE_BOOKED", "DEPT_MEETING_LEADER", "DEPT_MEETING_APPROVAL",
+	"DEPT_MEETING_LOWER_HEADS",
 };
 
 bool hw_finding_code_known(const char *code)

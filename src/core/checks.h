@@ -45,6 +45,7 @@ typedef struct hw_check_meeting {
 	bool has_requested_on;
 	hw_date requested_on;
 	bool deputy_consent;
+	bool government_approved;
 	int first_attendee, attendee_count; /* a range of hw_check_data.attendees */
 	char title[128];
 } hw_check_meeting;
@@ -101,8 +102,6 @@ typedef struct hw_check_data {
 	int leave_count;
 	hw_check_topic *topics;
 	int topic_count;
-	int64_t *signed_minutes; /* meeting ids whose minutes are signed, sorted */
-	int signed_minutes_count;
 	hw_check_document *documents;
 	int document_count;
 	hw_check_busy *busy; /* sorted by date */

@@ -58,11 +58,6 @@ static int compare_topics(const void *a, const void *b)
 					      : COMPARE(x->id, y->id);
 }
 
-static int compare_ids(const void *a, const void *b)
-{
-	return COMPARE(*(const int64_t *)a, *(const int64_t *)b);
-}
-
 static int compare_documents(const void *a, const void *b)
 {
 	const hw_document *x = &((const hw_check_document *)a)->document;
@@ -190,8 +185,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 
 	if (!prepare(&l,
 		     "SELECT id, type, date, start, end, status, chair_id, adhoc_reason, decision_type,"
-		     " head_consent, department_id, requested_on, deputy_consent, title"
-		     " FROM meeting WHERE date BETWEEN ?1 AND ?2",
+		     " head_consent, department_id, requested_on, deputy_consent, title,"
+		     " government_approved FROM meeting WHERE date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
 	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
@@ -221,6 +216,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		m->has_requested_on = hw_column_date(l.statement, 11, &m->requested_on);
 		m->deputy_consent = sqlite3_column_int(l.statement, 12) != 0;
 		hw_column_text(l.statement, 13, m->title, sizeof m->title);
+		m->government_approved = sqlite3_column_int(l.statement, 14) != 0;
 		out->meeting_count++;
 	}
 	if (finish(&l, last) != 0)
@@ -306,23 +302,6 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 
 	capacity = 0;
 	if (!prepare(&l,
-		     "SELECT n.meeting_id FROM meeting m JOIN minutes n ON n.meeting_id = m.id"
-		     " WHERE m.date BETWEEN ?1 AND ?2 AND n.state = 'signed'",
-		     load_from, load_to))
-		goto fail;
-	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
-		if (hw_grow((void **)&out->signed_minutes, &capacity, out->signed_minutes_count,
-			  sizeof *out->signed_minutes, error) != 0)
-			goto fail;
-		out->signed_minutes[out->signed_minutes_count++] = sqlite3_column_int64(l.statement, 0);
-	}
-	if (finish(&l, last) != 0)
-		goto fail;
-	hw_sort(out->signed_minutes, (size_t)out->signed_minutes_count, sizeof *out->signed_minutes,
-	       compare_ids);
-
-	capacity = 0;
-	if (!prepare(&l,
 		     "SELECT d.id, d.meeting_id, d.title, d.handed_over_on, d.issued_on FROM meeting m"
 		     " JOIN document d ON d.meeting_id = m.id WHERE m.date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
@@ -383,7 +362,6 @@ void hw_check_data_free(hw_check_data *data)
 	free(data->departments);
 	free(data->leave);
 	free(data->topics);
-	free(data->signed_minutes);
 	free(data->documents);
 	free(data->busy);
 	memset(data, 0, sizeof *data);

@@ -149,7 +149,7 @@ enum {
 	F_LEAVE_SUBSTITUTE = 1u << 5, /* a department head on leave, their deputy attends */
 	F_TOPIC_ISSUES = 1u << 6,     /* topics not approved, not studied, not agreed */
 	F_STAFF_OVER = 1u << 7,       /* staff of a department with nothing on the agenda */
-	F_MINUTES_OVERDUE = 1u << 8,
+	F_MINUTES_UNSIGNED = 1u << 8, /* minutes left waiting for signature (no deadline) */
 	F_DOCUMENT_OVERDUE = 1u << 9,
 	F_NO_TOPICS = 1u << 10,
 	F_NON_WORKDAY = 1u << 11,
@@ -170,6 +170,8 @@ typedef struct plan {
 	bool has_requested;
 	hw_date requested_on;
 	int deputy_consent, decision_type, head_consent;
+	bool government_approved; /* dept_wide: 报经批准 recorded */
+	bool lower_head;          /* dept_wide: the head of a lower government invited */
 	int guest;  /* a leader invited as a guest, or -1 */
 	int absent; /* the leader on leave (F_LEADER_ABSENT, F_LEAVE_CLEAN), or -1 */
 	int clash;  /* a leader due elsewhere at the same hour who asks leave, undecided, or -1 */
@@ -189,6 +191,7 @@ typedef struct demo {
 	bool *busy; /* per day of [begin, end]: a government meeting is set that day */
 	char leaders[L_COUNT][HW_NAME_SIZE];
 	char clerk[HW_NAME_SIZE]; /* the office's clerk */
+	char lower_head[HW_NAME_SIZE]; /* the head of a lower government (township_head) */
 	char heads[DEPARTMENT_COUNT][HW_NAME_SIZE];
 	char deputies[DEPARTMENT_COUNT][HW_NAME_SIZE]; /* "" where none */
 	char staff[DEPARTMENT_COUNT][HW_NAME_SIZE];    /* "" where none */
@@ -389,6 +392,10 @@ static int add_roster(demo *d)
 	TRY(add_person(d, name, title, hw_role_key(HW_ROLE_PARTY_GROUP), NULL, true));
 	snprintf(d->clerk, sizeof d->clerk, "%s文秘", rules->titles[HW_TITLE_OFFICE]);
 	TRY(add_person(d, d->clerk, "文秘", hw_role_key(HW_ROLE_OFFICE), NULL, false));
+	snprintf(d->lower_head, sizeof d->lower_head, "%s",
+		 strcmp(rules->government[HW_GOV_LEVEL], "prefecture") == 0 ? "某县县长" : "某乡乡长");
+	TRY(add_person(d, d->lower_head, "下级人民政府负责人", hw_role_key(HW_ROLE_TOWNSHIP_HEAD), NULL,
+		       false));
 
 	for (int i = 0; i < DEPARTMENT_COUNT; i++) {
 		const demo_department *department = &departments[i];
@@ -507,6 +514,9 @@ static void plan_department_meeting(demo *d, int department, hw_date date, bool 
 		p->requested_on = add_workdays(d, date, -(notice + 3));
 	}
 	p->deputy_consent = no_consent ? 0 : 1;
+	/* Approved when asked in order; the faulty ones wait, one inviting a lower head. */
+	p->government_approved = !late_request && !no_consent;
+	p->lower_head = late_request || no_consent;
 }
 
 static int compare_plans(const void *a, const void *b)
@@ -700,6 +710,7 @@ static void plan_meetings(demo *d)
 				p->has_requested = true;
 				p->requested_on = add_workdays(d, p->date, -((notice > 0 ? notice : 0) + 3));
 				p->deputy_consent = 1;
+				p->government_approved = true;
 				p->guest = departments[D_DOUBLE].leader;
 				/* Who asks leave from the executive meeting for it, still undecided:
 				 * approving it ends the clash. */
@@ -708,7 +719,7 @@ static void plan_meetings(demo *d)
 		}
 	}
 
-	/* Late minutes and documents on the latest past meetings whose deadline has gone. */
+	/* Unsigned minutes and a late document on the latest past meetings whose deadline has gone. */
 	plan *late[2] = {NULL, NULL};
 	for (int i = d->plan_count - 1; i >= 0 && late[1] == NULL; i--) {
 		plan *p = &d->plans[i];
@@ -720,14 +731,14 @@ static void plan_meetings(demo *d)
 		late[late[0] == NULL ? 0 : 1] = p;
 	}
 	if (late[0] != NULL) {
-		late[0]->flags |= F_MINUTES_OVERDUE;
+		late[0]->flags |= F_MINUTES_UNSIGNED;
 		(late[1] ? late[1] : late[0])->flags |= F_DOCUMENT_OVERDUE;
 	}
 	/* A deputy on leave from an early executive meeting, with nothing of theirs to report. */
 	for (int i = 0; i < d->plan_count; i++) {
 		plan *p = &d->plans[i];
 		if (is_regular_executive(p) && p->date < d->today &&
-		    !(p->flags & (F_MINUTES_OVERDUE | F_DOCUMENT_OVERDUE))) {
+		    !(p->flags & (F_MINUTES_UNSIGNED | F_DOCUMENT_OVERDUE))) {
 			p->flags |= F_LEAVE_CLEAN;
 			p->absent = L_DEPUTY_4;
 			break;
@@ -805,6 +816,14 @@ static int add_topic(demo *d, plan *p, int department, enum topic_issue issue)
 	TRY(hw_topic_add(d->session, &input, &id, d->error));
 	TRY(hw_topic_schedule(d->session, id, p->id, d->error));
 	if (issue != ISSUE_UNAPPROVED) {
+		/* Changji 21: the executive deputy reviews before the mayor decides. */
+		const hw_type_rules *type = &d->rules->types[p->type];
+		if (type->topic_review_first) {
+			const char *reviewer = person_for_roles(d, type->topic_reviewer, p);
+			if (reviewer == NULL)
+				return no_one(d, p);
+			TRY(hw_topic_review(d->session, id, reviewer, d->error));
+		}
 		const char *by = person_for_roles(d, hw_topic_approver_roles(d->rules, p->type), p);
 		if (by == NULL)
 			return no_one(d, p);
@@ -867,6 +886,8 @@ static int add_attendance(demo *d, plan *p)
 	const hw_type_rules *type = &d->rules->types[p->type];
 	if (p->guest >= 0)
 		TRY(invite_once(d, p, d->leaders[p->guest], HW_ATTEND_GUEST));
+	if (p->lower_head)
+		TRY(invite_once(d, p, d->lower_head, HW_ATTEND_GUEST));
 	/* One staff member with the first reporting department, where the rules let it bring one. */
 	if (p->type == HW_MEETING_EXECUTIVE && p->topic_count > 0 && type->staff_limit != 0 &&
 	    d->staff[p->topic_departments[0]][0])
@@ -914,16 +935,19 @@ static int add_attendance(demo *d, plan *p)
 	return 0;
 }
 
-/* The document's steps on time: handed over and issued within the rules' working days. */
+/* The document's steps on time: each within the rules' working days, then issued. */
 static int document_on_time(demo *d, const plan *p, int64_t document)
 {
 	const hw_type_rules *type = &d->rules->types[p->type];
 	char on[HW_DATE_TEXT_SIZE];
 	hw_date step = p->date;
-	if (type->document_step_count >= 2) {
+	/* The step before the issue as the rules name it: a hand-over (Yiwu), a submission for
+	 * signature (Changji). */
+	if (type->document_step_action_count > 0 && type->document_step_actions[0] != HW_STEP_ISSUE) {
 		step = min_date(add_workdays(d, p->date, 1), d->today);
 		hw_date_format(step, on);
-		TRY(hw_document_handover(d->session, document, on, d->error));
+		TRY(hw_document_record_step(d->session, document, type->document_step_actions[0], on,
+					    d->error));
 	}
 	hw_date_format(min_date(add_workdays(d, step, 2), d->today), on);
 	return hw_document_issue(d->session, document, on, d->error);
@@ -956,14 +980,14 @@ static int hold(demo *d, plan *p)
 	int steps = type->document_step_count;
 	hw_date due = add_workdays(d, p->date, hw_rules_total_document_days(d->rules, p->type));
 	bool deadline_gone = steps == 0 || due < d->today;
-	if (deadline_gone && !(p->flags & F_MINUTES_OVERDUE)) {
+	if (deadline_gone && !(p->flags & F_MINUTES_UNSIGNED)) {
 		const char *by = person_for_roles(d, hw_minutes_signer_roles(d->rules, p->type), p);
 		if (by == NULL)
 			return no_one(d, p);
 		TRY(hw_minutes_sign(d->session, p->id, by, d->error));
 	}
-	/* Late minutes stand alone: the meeting decided no documents. */
-	if (steps == 0 || ((p->flags & F_MINUTES_OVERDUE) && !(p->flags & F_DOCUMENT_OVERDUE)))
+	/* Unsigned minutes stand alone: the meeting decided no documents. */
+	if (steps == 0 || ((p->flags & F_MINUTES_UNSIGNED) && !(p->flags & F_DOCUMENT_OVERDUE)))
 		return 0;
 
 	hw_meeting meeting;
@@ -1046,6 +1070,7 @@ static int carry_out(demo *d, plan *p)
 		input.department = departments[p->department].name;
 		input.requested_on = p->has_requested ? requested : NULL;
 		input.deputy_consent = p->deputy_consent;
+		input.government_approved = p->government_approved;
 	} else if (p->type == HW_MEETING_SPECIAL) {
 		input.decision_type = p->decision_type;
 		input.head_consent = p->head_consent;

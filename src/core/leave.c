@@ -237,8 +237,12 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 	}
 	if (input->substitute != NULL) {
 		if (!type->leave_substitute) {
+			/* Silence, not a ban: only some rules (kizilsu 41, wuqia 44) provide
+			 * for a deputy to attend instead. */
 			hw_error_set(error,
-				     _("the rules do not let anyone attend %s in another's place 〔%s〕"),
+				     _("the rules provide for no substitute at %s: their article on "
+				       "attendance and leave says nothing of anyone attending in another's "
+				       "place, so none can be recorded; ask leave without a substitute 〔%s〕"),
 				     type->name, leave_clause(type));
 			goto fail;
 		}

@@ -101,7 +101,7 @@ int hw_parse_id(const char *text, int64_t *id, hw_error *error)
 	"m.id, m.uid, m.type, m.date, m.start, m.end, m.title, m.location, m.chair_id,"           \
 	" coalesce(p.name, ''), m.chair_delegated, m.adhoc_reason, m.status, m.decision_type,"      \
 	" m.head_consent, m.department_id, m.requested_on, m.deputy_consent, m.sequence, m.changed_at,"  \
-	" m.series_id, m.occurrence, m.detached"
+	" m.series_id, m.occurrence, m.detached, m.government_approved"
 #define MEETING_FROM " FROM meeting m LEFT JOIN person p ON p.id = m.chair_id"
 
 static void read_meeting(sqlite3_stmt *statement, hw_meeting *out)
@@ -135,6 +135,7 @@ static void read_meeting(sqlite3_stmt *statement, hw_meeting *out)
 	out->deputy_consent = sqlite3_column_int(statement, 17) != 0;
 	out->sequence = sqlite3_column_int(statement, 18);
 	hw_column_text(statement, 19, out->changed_at, sizeof out->changed_at);
+	out->government_approved = sqlite3_column_int(statement, 23) != 0;
 	out->series_id = sqlite3_column_int64(statement, 20);
 	if (!hw_column_date(statement, 21, &out->occurrence))
 		out->occurrence = out->date;
@@ -342,16 +343,19 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 		}
 		if (input->deputy_consent >= 0)
 			meeting->deputy_consent = input->deputy_consent;
+		if (input->government_approved >= 0)
+			meeting->government_approved = input->government_approved;
 		if (input->chair != NULL)
 			return hw_error_set(error, "%s",
 					    _("a department-wide meeting is the department's own: it has "
 					      "no chair from the government"));
 		return 0;
 	}
-	if (input->department != NULL || input->requested_on != NULL || input->deputy_consent >= 0)
+	if (input->department != NULL || input->requested_on != NULL || input->deputy_consent >= 0 ||
+	    input->government_approved >= 0)
 		return hw_error_set(error, "%s",
-				    _("--dept, --requested and --deputy-consent are for department-wide "
-				      "meetings"));
+				    _("--dept, --requested, --deputy-consent and --approved are for "
+				      "department-wide meetings"));
 
 	char allowed[512];
 	hw_describe_roles(rules, type->chair, allowed, sizeof allowed);
@@ -404,15 +408,15 @@ static int write_meeting(hw_session *session, const hw_meeting *meeting, bool ad
 		adding ? "INSERT INTO meeting (uid, type, date, start, end, title, location, chair_id,"
 			 " chair_delegated, adhoc_reason, status, decision_type, head_consent,"
 			 " department_id, requested_on, deputy_consent, sequence, changed_at,"
-			 " series_id, occurrence, detached)"
+			 " series_id, occurrence, detached, government_approved)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-			 " ?17, ?18, ?20, ?21, ?22)"
+			 " ?17, ?18, ?20, ?21, ?22, ?23)"
 		       : "UPDATE meeting SET uid = ?1, type = ?2, date = ?3, start = ?4, end = ?5,"
 			 " title = ?6, location = ?7, chair_id = ?8, chair_delegated = ?9,"
 			 " adhoc_reason = ?10, status = ?11, decision_type = ?12, head_consent = ?13,"
 			 " department_id = ?14, requested_on = ?15, deputy_consent = ?16,"
 			 " sequence = ?17, changed_at = ?18, series_id = ?20, occurrence = ?21,"
-			 " detached = ?22 WHERE id = ?19";
+			 " detached = ?22, government_approved = ?23 WHERE id = ?19";
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store), sql, -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot save the meeting"), error);
@@ -442,6 +446,9 @@ static int write_meeting(hw_session *session, const hw_meeting *meeting, bool ad
 	if (meeting->has_requested_on)
 		sqlite3_bind_text(statement, 15, requested, -1, SQLITE_STATIC);
 	sqlite3_bind_int(statement, 16, meeting->deputy_consent);
+	/* NULL unless recorded, so that the rows before migration 5 keep their seals. */
+	if (meeting->government_approved)
+		sqlite3_bind_int(statement, 23, 1);
 	sqlite3_bind_int(statement, 17, meeting->sequence);
 	sqlite3_bind_text(statement, 18, now, -1, SQLITE_STATIC);
 	if (!adding)

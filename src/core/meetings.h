@@ -47,6 +47,7 @@ typedef struct hw_meeting {
 	bool has_requested_on;
 	hw_date requested_on;
 	bool deputy_consent;
+	bool government_approved; /* dept_wide: the government approved it (报经批准) */
 	int sequence; /* rises with every change */
 	char changed_at[32];
 	int64_t series_id;   /* 0: not an occurrence of a standing series */
@@ -69,10 +70,12 @@ typedef struct hw_meeting_input {
 	int decision_type;        /* -1 unchanged, 0 no, 1 yes (special meetings) */
 	int head_consent;         /* -1 unchanged, 0 no, 1 yes */
 	int deputy_consent;       /* -1 unchanged, 0 no, 1 yes (dept_wide) */
+	int government_approved;  /* -1 unchanged, 0 no, 1 yes (dept_wide) */
 	const char *uid;          /* add: the UID of an imported event; NULL: a new one */
 } hw_meeting_input;
 
-#define HW_MEETING_INPUT_INIT {.decision_type = -1, .head_consent = -1, .deputy_consent = -1}
+#define HW_MEETING_INPUT_INIT                                                                     \
+	{.decision_type = -1, .head_consent = -1, .deputy_consent = -1, .government_approved = -1}
 
 int hw_meeting_add(hw_session *session, const hw_meeting_input *input, int64_t *id, hw_error *error);
 /* The same inside the caller's action (no transaction of its own, no audit entry): for a

@@ -358,9 +358,30 @@ fail:
 	return -1;
 }
 
-static int document_step(hw_session *session, int64_t id, const char *on, bool issuing,
-			 hw_error *error)
+/* The step before the issue, if the rules name one (it is always the first). */
+static bool first_step(const hw_type_rules *type, hw_document_step *out)
 {
+	if (type->document_step_action_count == 0 ||
+	    type->document_step_actions[0] == HW_STEP_ISSUE)
+		return false;
+	*out = type->document_step_actions[0];
+	return true;
+}
+
+/* The rules' steps as their labels say them, for a refusal. */
+static void describe_steps(const hw_type_rules *type, char *out, size_t size)
+{
+	out[0] = '\0';
+	size_t used = 0;
+	for (int i = 0; i < type->document_step_label_count && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "、" : "",
+					 type->document_step_labels[i]);
+}
+
+int hw_document_record_step(hw_session *session, int64_t id, hw_document_step step,
+			    const char *on, hw_error *error)
+{
+	bool issuing = step == HW_STEP_ISSUE;
 	hw_date date = session->today;
 	if (on != NULL && !hw_date_parse(on, &date))
 		return hw_error_set(error, _("'%s' is not a date: write YYYY-MM-DD"), on);
@@ -372,7 +393,22 @@ static int document_step(hw_session *session, int64_t id, const char *on, bool i
 	    hw_meeting_get(session, document.meeting_id, &meeting, error) != 0)
 		goto fail;
 	const hw_type_rules *type = &session->rules->types[meeting.type];
-	bool two_steps = type->document_step_count >= 2;
+	hw_document_step before = HW_STEP_ISSUE;
+	bool has_before = first_step(type, &before);
+	const char *clause = hw_type_key_clause(type, HW_KEY_DOCUMENT_STEPS);
+	if (!issuing && (!has_before || before != step)) {
+		char steps[512];
+		describe_steps(type, steps, sizeof steps);
+		if (steps[0] == '\0')
+			hw_error_set(error, _("the rules set no steps for the documents of %s"),
+				     type->name);
+		else
+			hw_error_set(error,
+				     _("the rules set no such step for the documents of %s: their steps "
+				       "are %s 〔%s〕"),
+				     type->name, steps, clause);
+		goto fail;
+	}
 	if (date < meeting.date) {
 		hw_error_set(error, "%s", _("that date is before the meeting"));
 		goto fail;
@@ -386,27 +422,20 @@ static int document_step(hw_session *session, int64_t id, const char *on, bool i
 			hw_error_set(error, _("document #%lld is issued already"), (long long)id);
 			goto fail;
 		}
-		if (two_steps && !document.handed_over) {
-			hw_error_set(error,
-				     _("document #%lld must be handed over to the office before it is "
-				       "issued 〔%s〕"),
-				     (long long)id, hw_type_key_clause(type, HW_KEY_DOCUMENT_STEPS));
+		if (has_before && !document.handed_over) {
+			hw_error_set(error, _("document #%lld must first pass the step '%s' 〔%s〕"),
+				     (long long)id, type->document_step_labels[0], clause);
 			goto fail;
 		}
 		if (document.handed_over && date < document.handed_over_on) {
-			hw_error_set(error, "%s", _("that date is before the hand-over"));
+			hw_error_set(error, _("that date is before the step '%s'"),
+				     type->document_step_labels[0]);
 			goto fail;
 		}
-	} else {
-		if (!two_steps) {
-			hw_error_set(error, _("the rules set no hand-over step for %s: issue the document"),
-				     type->name);
-			goto fail;
-		}
-		if (document.handed_over) {
-			hw_error_set(error, _("document #%lld is handed over already"), (long long)id);
-			goto fail;
-		}
+	} else if (document.handed_over) {
+		hw_error_set(error, _("document #%lld has passed the step '%s' already"), (long long)id,
+			     type->document_step_labels[0]);
+		goto fail;
 	}
 	if (hw_action_snapshot(session, "document", id, error) != 0)
 		goto fail;
@@ -418,8 +447,9 @@ static int document_step(hw_session *session, int64_t id, const char *on, bool i
 		bind_document_date(statement, &values);
 	if (hw_store_run(session->store, statement, _("cannot save the document"), error) != 0)
 		goto fail;
-	return hw_action_commit_change(session, issuing ? "doc issue" : "doc handover", "document",
-				       id, meeting.id, error);
+	char action[32];
+	snprintf(action, sizeof action, "doc %s", hw_document_step_key(step));
+	return hw_action_commit_change(session, action, "document", id, meeting.id, error);
 fail:
 	hw_action_abort(session);
 	return -1;
@@ -427,40 +457,54 @@ fail:
 
 int hw_document_handover(hw_session *session, int64_t id, const char *on, hw_error *error)
 {
-	return document_step(session, id, on, false, error);
+	return hw_document_record_step(session, id, HW_STEP_HANDOVER, on, error);
 }
 
 int hw_document_issue(hw_session *session, int64_t id, const char *on, hw_error *error)
 {
-	return document_step(session, id, on, true, error);
+	return hw_document_record_step(session, id, HW_STEP_ISSUE, on, error);
 }
 
-hw_date hw_document_due(const hw_rules *rules, const hw_calendar *calendar, hw_meeting_type type,
-			hw_date meeting_date, const hw_document *document, hw_deadline_kind *step)
+bool hw_document_due(const hw_rules *rules, const hw_calendar *calendar, hw_meeting_type type,
+		     hw_date meeting_date, const hw_document *document, hw_date *due,
+		     hw_deadline_kind *step)
 {
 	const hw_type_rules *rules_of_type = &rules->types[type];
-	if (rules_of_type->document_step_count >= 2 && !document->handed_over) {
-		*step = HW_DUE_HANDOVER;
-		return hw_calendar_add_workdays(calendar, meeting_date, rules_of_type->document_steps[0],
-						NULL);
+	if (document->issued || rules_of_type->document_step_count == 0)
+		return false;
+	hw_document_step before;
+	bool has_before = first_step(rules_of_type, &before);
+	hw_date first_due = hw_calendar_add_workdays(calendar, meeting_date,
+						     rules_of_type->document_steps[0], NULL);
+	if (!document->handed_over) {
+		*step = rules_of_type->document_step_actions[0];
+		*due = first_due;
+		return true;
 	}
-	*step = HW_DUE_ISSUE;
-	if (rules_of_type->document_step_count >= 2) {
-		/* The office's days run from the hand-over, or from its deadline when later. */
-		hw_date handover_due = hw_calendar_add_workdays(
-			calendar, meeting_date, rules_of_type->document_steps[0], NULL);
-		hw_date from = document->handed_over_on < handover_due ? document->handed_over_on
-								       : handover_due;
-		return hw_calendar_add_workdays(calendar, from, rules_of_type->document_steps[1], NULL);
-	}
-	return hw_calendar_add_workdays(calendar, meeting_date,
-					hw_rules_total_document_days(rules, type), NULL);
+	if (!has_before || rules_of_type->document_step_count < 2)
+		return false; /* e.g. Changji: once submitted for signature, nothing more is due */
+	*step = HW_STEP_ISSUE;
+	/* The office's days run from the hand-over, or from its deadline when later. */
+	hw_date from = document->handed_over_on < first_due ? document->handed_over_on : first_due;
+	*due = hw_calendar_add_workdays(calendar, from, rules_of_type->document_steps[1], NULL);
+	return true;
+}
+
+const char *hw_document_step_label(const hw_rules *rules, hw_meeting_type type,
+				   hw_document_step step)
+{
+	const hw_type_rules *rules_of_type = &rules->types[type];
+	for (int i = 0; i < rules_of_type->document_step_action_count &&
+			i < rules_of_type->document_step_label_count;
+	     i++)
+		if (rules_of_type->document_step_actions[i] == step)
+			return rules_of_type->document_step_labels[i];
+	return NULL;
 }
 
 const char *hw_deadline_kind_key(hw_deadline_kind kind)
 {
-	static const char *const keys[] = {"minutes", "handover", "issue"};
-	return keys[kind];
+	return hw_document_step_key(kind);
 }
 
 typedef struct deadline_list {
@@ -486,21 +530,13 @@ static int compare_deadlines(const void *a, const void *b)
 	return (x->meeting_id > y->meeting_id) - (x->meeting_id < y->meeting_id);
 }
 
-/* Held meetings whose minutes are unsigned, or whose documents are not issued: of every
- * meeting, or (a second statement, so that it searches the meeting's key) of one. */
+/* Documents decided at a meeting that are not issued: of every meeting, or of one. Minutes
+ * have no deadline in any of the documents, so they are not among the deadlines. */
 static const char every_deadline[] =
-	"SELECT m.id, m.type, m.date, m.title, 0, NULL, NULL FROM meeting m"
-	" LEFT JOIN minutes n ON n.meeting_id = m.id"
-	" WHERE m.status = 'held' AND (n.state IS NULL OR n.state = 'drafted')"
-	" UNION ALL"
-	" SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
+	"SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
 	" FROM document d JOIN meeting m ON m.id = d.meeting_id WHERE d.issued_on IS NULL";
 static const char meeting_deadlines[] =
-	"SELECT m.id, m.type, m.date, m.title, 0, NULL, NULL FROM meeting m"
-	" LEFT JOIN minutes n ON n.meeting_id = m.id"
-	" WHERE m.id = ?1 AND m.status = 'held' AND (n.state IS NULL OR n.state = 'drafted')"
-	" UNION ALL"
-	" SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
+	"SELECT m.id, m.type, m.date, d.title, d.id, d.handed_over_on, d.issued_on"
 	" FROM document d JOIN meeting m ON m.id = d.meeting_id"
 	" WHERE d.meeting_id = ?1 AND d.issued_on IS NULL";
 
@@ -529,25 +565,19 @@ static int read_deadlines(hw_session *session, int64_t meeting_id,
 		hw_column_text(statement, 3, item.what, sizeof item.what);
 		item.document_id = sqlite3_column_int64(statement, 4);
 		item.clause = hw_type_key_clause(rules_of_type, HW_KEY_DOCUMENT_STEPS);
-		if (item.document_id == 0) {
-			item.kind = HW_DUE_MINUTES;
-			item.due = hw_calendar_add_workdays(
-				session->calendar, item.meeting_date,
-				hw_rules_total_document_days(session->rules, item.type), NULL);
-		} else {
-			hw_document document = {.id = item.document_id};
-			document.handed_over = hw_column_date(statement, 5, &document.handed_over_on);
-			item.due = hw_document_due(session->rules, session->calendar, item.type,
-						   item.meeting_date, &document, &item.kind);
-		}
+		hw_document document = {.id = item.document_id};
+		document.handed_over = hw_column_date(statement, 5, &document.handed_over_on);
+		if (!hw_document_due(session->rules, session->calendar, item.type, item.meeting_date,
+				     &document, &item.due, &item.kind))
+			continue;
+		item.label = hw_document_step_label(session->rules, item.type, item.kind);
 		item.workdays_left = hw_calendar_count_workdays(session->calendar, session->today,
 								item.due, &item.touched);
 		/* Every step counts forward from the meeting, or from a hand-over before the due
 		 * date it replaces, so the years read lie between the earliest start and the due date. */
-		hw_date start = item.meeting_date, handed_over;
-		if (item.document_id != 0 && hw_column_date(statement, 5, &handed_over) &&
-		    handed_over < start)
-			start = handed_over;
+		hw_date start = item.meeting_date;
+		if (document.handed_over && document.handed_over_on < start)
+			start = document.handed_over_on;
 		hw_calendar_note_span(session->calendar, start, item.due, &item.touched);
 		item.provisional = item.touched.count > 0;
 		if ((status = push(&list, &item, error)) != 0)

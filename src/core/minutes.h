@@ -1,6 +1,7 @@
 /* Minutes 纪要 and the documents a meeting decides, with their due dates counted in working
  * days from the meeting by the rules' steps (e.g. 4 working days to hand over, 3 more to
- * issue). Signed minutes are frozen: a correction is a new amendment. */
+ * issue). No document sets a deadline on minutes: they are tracked (drafted, signed,
+ * amended) without a due date. Signed minutes are frozen: a correction is a new amendment. */
 #ifndef HW_MINUTES_H
 #define HW_MINUTES_H
 
@@ -48,7 +49,7 @@ typedef struct hw_document {
 	int64_t id;
 	int64_t meeting_id;
 	char title[HW_TEXT_SIZE];
-	bool handed_over;
+	bool handed_over; /* the step before the issue (hand-over or submission) is done */
 	hw_date handed_over_on;
 	bool issued;
 	hw_date issued_on;
@@ -56,25 +57,27 @@ typedef struct hw_document {
 
 int hw_document_add(hw_session *session, int64_t meeting_id, const char *title, int64_t *id,
 		    hw_error *error);
-/* `on` NULL means today. */
+/* Records a step of a document on `on` (NULL means today): a hand-over or a submission only
+ * where the rules name that step; an issue always, once the step before it is recorded. The
+ * first step's date is kept in handed_over_on, whichever it is. */
+int hw_document_record_step(hw_session *session, int64_t id, hw_document_step step,
+			    const char *on, hw_error *error);
 int hw_document_handover(hw_session *session, int64_t id, const char *on, hw_error *error);
 int hw_document_issue(hw_session *session, int64_t id, const char *on, hw_error *error);
 int hw_document_list(hw_session *session, int64_t meeting_id,
 		     int (*visit)(const hw_document *, void *), void *user, hw_error *error);
 
-typedef enum hw_deadline_kind {
-	HW_DUE_MINUTES,  /* minutes to be signed */
-	HW_DUE_HANDOVER, /* a document to be handed to the office */
-	HW_DUE_ISSUE,    /* a document to be issued */
-} hw_deadline_kind;
+/* A deadline's kind is the step that is due: hand over, submit for signature or issue. */
+typedef hw_document_step hw_deadline_kind;
 
 typedef struct hw_deadline {
 	hw_deadline_kind kind;
 	int64_t meeting_id;
-	int64_t document_id; /* 0 for minutes */
+	int64_t document_id;
 	char what[HW_TEXT_SIZE];
 	hw_date meeting_date;
 	hw_date due;
+	const char *label; /* the step as the rules word it (document_step_labels) */
 	int workdays_left; /* negative: working days late */
 	const char *clause;
 	hw_meeting_type type;
@@ -85,9 +88,15 @@ typedef struct hw_deadline {
 	bool provisional; /* touched.count > 0 */
 } hw_deadline;
 
-/* When a held meeting's document is due at each step. */
-hw_date hw_document_due(const hw_rules *rules, const hw_calendar *calendar, hw_meeting_type type,
-			hw_date meeting_date, const hw_document *document, hw_deadline_kind *step);
+/* When a held meeting's document is due at its next step, and which step that is: false when
+ * nothing more is due (issued, or past the rules' last step, e.g. submitted in Changji). */
+bool hw_document_due(const hw_rules *rules, const hw_calendar *calendar, hw_meeting_type type,
+		     hw_date meeting_date, const hw_document *document, hw_date *due,
+		     hw_deadline_kind *step);
+/* The rules' label of that step (document_step_labels), or NULL when the rules set no such
+ * step (an issue after Changji's submission). */
+const char *hw_document_step_label(const hw_rules *rules, hw_meeting_type type,
+				   hw_document_step step);
 
 /* What is still due, overdue first, then by due date. */
 int hw_deadlines(hw_session *session, int (*visit)(const hw_deadline *, void *), void *user,

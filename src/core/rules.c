@@ -72,6 +72,8 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 				    MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_REVIEWER] = {"topic_reviewer", HW_VALUE_ROLES, FIELD(topic_reviewer),
 				   MEETINGS_WITH_CHAIR, 0},
+	[HW_KEY_TOPIC_REVIEW_FIRST] = {"topic_review_first", HW_VALUE_BOOL,
+				       FIELD(topic_review_first), MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_APPROVER] = {"topic_approver", HW_VALUE_ROLES, FIELD(topic_approver),
 				   MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_TOPIC_STUDY_REQUIRED] = {"topic_study_required", HW_VALUE_BOOL,
@@ -102,6 +104,8 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 				   MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_DOCUMENT_STEP_LABELS] = {"document_step_labels", HW_VALUE_TEXT_LIST,
 					 FIELD(document_step_labels), MEETINGS_WITH_CHAIR, 0},
+	[HW_KEY_DOCUMENT_STEP_ACTIONS] = {"document_step_actions", HW_VALUE_STEP_ACTIONS,
+					  FIELD(document_step_actions), MEETINGS_WITH_CHAIR, 0},
 	[HW_KEY_DECISION_CONSENT] = {"decision_consent", HW_VALUE_ROLES, FIELD(decision_consent),
 				     TYPE_BIT(HW_MEETING_SPECIAL), 0},
 	[HW_KEY_QUOTA_PER_YEAR] = {"quota_per_year", HW_VALUE_COUNT, FIELD(quota_per_year),
@@ -112,6 +116,16 @@ static const type_key_spec type_keys[HW_TYPE_KEY_COUNT] = {
 				   TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
 	[HW_KEY_DURATION_MINUTES] = {"duration_minutes", HW_VALUE_COUNT, FIELD(duration_minutes),
 				     ALL_TYPES, 0},
+	[HW_KEY_LEADERS_STAY_AWAY] = {"leaders_stay_away", HW_VALUE_BOOL, FIELD(leaders_stay_away),
+				      TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
+	[HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT] = {"leaders_own_department_exempt", HW_VALUE_BOOL,
+						  FIELD(leaders_own_department_exempt),
+						  TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
+	[HW_KEY_GOVERNMENT_APPROVAL] = {"government_approval", HW_VALUE_BOOL,
+					FIELD(government_approval), TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
+	[HW_KEY_LOWER_HEADS_NEED_APPROVAL] = {"lower_heads_need_approval", HW_VALUE_BOOL,
+					      FIELD(lower_heads_need_approval),
+					      TYPE_BIT(HW_MEETING_DEPT_WIDE), 0},
 };
 #undef FIELD
 
@@ -149,6 +163,35 @@ const char *hw_type_key_name(hw_type_key key)
 hw_value_kind hw_type_key_kind(hw_type_key key)
 {
 	return type_keys[key].kind;
+}
+
+/* Keys huiwu shows with their clause but checks nothing by. */
+static const hw_type_key shown_only_keys[] = {HW_KEY_MAY_SIT_IN, HW_KEY_TOPIC_PROPOSERS,
+					      HW_KEY_MINUTES_DRAFTER, HW_KEY_MINUTES_APPROVER};
+
+bool hw_type_key_shown_only(hw_type_key key)
+{
+	for (size_t i = 0; i < sizeof shown_only_keys / sizeof shown_only_keys[0]; i++)
+		if (shown_only_keys[i] == key)
+			return true;
+	return false;
+}
+
+static const char *const step_keys[HW_STEP_KIND_COUNT] = {"handover", "submit", "issue"};
+
+const char *hw_document_step_key(hw_document_step step)
+{
+	return step < HW_STEP_KIND_COUNT ? step_keys[step] : "?";
+}
+
+bool hw_document_step_from_key(const char *key, hw_document_step *out)
+{
+	for (int step = 0; step < HW_STEP_KIND_COUNT; step++)
+		if (strcmp(step_keys[step], key) == 0) {
+			*out = (hw_document_step)step;
+			return true;
+		}
+	return false;
 }
 
 const char *hw_matter_key(hw_matter matter)
@@ -512,6 +555,21 @@ static int set_type_value(parse_state *state, hw_type_key key, char *value)
 		type->document_step_label_count = count;
 		break;
 	}
+	case HW_VALUE_STEP_ACTIONS: {
+		char *items[HW_MAX_DOCUMENT_STEPS];
+		int count = split_list(value, items, HW_MAX_DOCUMENT_STEPS);
+		if (count < 0)
+			return fail_at(state, state->line,
+				       _("%s: expected one to %d steps separated by commas"), name,
+				       HW_MAX_DOCUMENT_STEPS);
+		for (int i = 0; i < count; i++)
+			if (!hw_document_step_from_key(items[i], &type->document_step_actions[i]))
+				return fail_at(state, state->line,
+					       _("%s: unknown step '%s' (steps: handover, submit, issue)"),
+					       name, items[i]);
+		type->document_step_action_count = count;
+		break;
+	}
 	case HW_VALUE_MATTERS: {
 		char *items[HW_MATTER_COUNT + 1];
 		int count = split_list(value, items, HW_MATTER_COUNT + 1);
@@ -758,6 +816,42 @@ static bool valid_government_key(const char *key)
 }
 
 /* Whole-file checks once every line is read: required keys, consistency. */
+
+/* Every step says what it is and has a label, since every label and deadline the clerk sees
+ * comes from the file; an issue ends the steps, and only the first step precedes it. */
+static void check_step_actions(parse_state *state, const hw_type_rules *type)
+{
+	if (type->document_step_count == 0) {
+		if (type->clauses[HW_KEY_DOCUMENT_STEP_ACTIONS] != NULL)
+			fail_at(state, type->lines[HW_KEY_DOCUMENT_STEP_ACTIONS], "%s",
+				_("document_step_actions without document_steps"));
+		return;
+	}
+	int line = type->lines[HW_KEY_DOCUMENT_STEPS];
+	if (type->document_step_label_count == 0)
+		fail_at(state, line, "%s", _("document_steps needs document_step_labels"));
+	if (type->document_step_action_count == 0) {
+		fail_at(state, line, "%s",
+			_("document_steps needs document_step_actions (handover, submit or issue for "
+			  "each step)"));
+		return;
+	}
+	line = type->lines[HW_KEY_DOCUMENT_STEP_ACTIONS];
+	if (type->document_step_action_count != type->document_step_count) {
+		fail_at(state, line, _("document_step_actions: %d steps for %d document steps"),
+			type->document_step_action_count, type->document_step_count);
+		return;
+	}
+	for (int i = 0; i < type->document_step_action_count; i++) {
+		bool last = i == type->document_step_action_count - 1;
+		bool issue = type->document_step_actions[i] == HW_STEP_ISSUE;
+		if ((!last && issue) || (i > 0 && !issue))
+			fail_at(state, line, "%s",
+				_("document_step_actions: a hand-over or submission comes first and an "
+				  "issue last, e.g. 'handover, issue'"));
+	}
+}
+
 static void check_complete(parse_state *state, int last_line)
 {
 	hw_rules *rules = state->rules;
@@ -842,6 +936,7 @@ static void check_complete(parse_state *state, int last_line)
 				_("document_step_labels: %d labels for %d document steps"),
 				rules_of_type->document_step_label_count,
 				rules_of_type->document_step_count);
+		check_step_actions(state, rules_of_type);
 	}
 }
 

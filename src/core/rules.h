@@ -64,6 +64,7 @@ typedef enum hw_type_key {
 	HW_KEY_ADHOC,
 	HW_KEY_TOPIC_PROPOSERS,
 	HW_KEY_TOPIC_REVIEWER,
+	HW_KEY_TOPIC_REVIEW_FIRST,
 	HW_KEY_TOPIC_APPROVER,
 	HW_KEY_TOPIC_STUDY_REQUIRED,
 	HW_KEY_TOPIC_LEADER_MUST_ATTEND,
@@ -78,11 +79,16 @@ typedef enum hw_type_key {
 	HW_KEY_MINUTES_APPROVER,
 	HW_KEY_DOCUMENT_STEPS,
 	HW_KEY_DOCUMENT_STEP_LABELS,
+	HW_KEY_DOCUMENT_STEP_ACTIONS,
 	HW_KEY_DECISION_CONSENT,
 	HW_KEY_QUOTA_PER_YEAR,
 	HW_KEY_NOTICE_WORKDAYS,
 	HW_KEY_DEPUTY_CONSENT,
 	HW_KEY_DURATION_MINUTES, /* the office's own: no clause (HW_OFFICE_OWN_CLAUSE) */
+	HW_KEY_LEADERS_STAY_AWAY,
+	HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT,
+	HW_KEY_GOVERNMENT_APPROVAL,
+	HW_KEY_LOWER_HEADS_NEED_APPROVAL,
 	HW_TYPE_KEY_COUNT
 } hw_type_key;
 
@@ -98,7 +104,20 @@ typedef enum hw_value_kind {
 	HW_VALUE_COUNT_LIST,  /* whole numbers >= 1, comma-separated */
 	HW_VALUE_TEXT_LIST,
 	HW_VALUE_MATTERS,
+	HW_VALUE_STEP_ACTIONS, /* handover, submit, issue: comma-separated */
 } hw_value_kind;
+
+/* What a document step is, as the rules word it: hand the document over to the office
+ * (yiwu 39), submit it for signature (报…签发, changji 22), or issue it (印发). */
+typedef enum hw_document_step {
+	HW_STEP_HANDOVER,
+	HW_STEP_SUBMIT,
+	HW_STEP_ISSUE,
+	HW_STEP_KIND_COUNT
+} hw_document_step;
+
+const char *hw_document_step_key(hw_document_step step);
+bool hw_document_step_from_key(const char *key, hw_document_step *out);
 
 typedef struct hw_frequency {
 	int min;
@@ -121,6 +140,7 @@ typedef struct hw_type_rules {
 	bool adhoc;
 	hw_role_set topic_proposers;
 	hw_role_set topic_reviewer;
+	bool topic_review_first; /* the head approves only a reviewed topic (changji 21) */
 	hw_role_set topic_approver;
 	bool topic_study_required;
 	bool topic_leader_must_attend;
@@ -137,6 +157,10 @@ typedef struct hw_type_rules {
 	int document_steps[HW_MAX_DOCUMENT_STEPS];
 	int document_step_label_count;
 	char *document_step_labels[HW_MAX_DOCUMENT_STEPS];
+	/* What each step is; as many as document_steps. Only the last may be an issue, and
+	 * only the first something else. */
+	int document_step_action_count;
+	hw_document_step document_step_actions[HW_MAX_DOCUMENT_STEPS];
 	hw_role_set decision_consent;
 	int quota_per_year;  /* -1: none */
 	int notice_workdays; /* -1: none */
@@ -144,6 +168,14 @@ typedef struct hw_type_rules {
 	/* How long a meeting of the type usually lasts, for an export's DURATION and the forms'
 	 * proposed end: the office's own practice (no document sets it); -1: not given. */
 	int duration_minutes;
+	/* 政府领导同志一般不出席部门的工作会议, and whether one who also leads the department may
+	 * attend its meeting (兼任部门负责同志的参加本部门会议除外). */
+	bool leaders_stay_away;
+	bool leaders_own_department_exempt;
+	/* 报经批准后实施; and 未按有关规定报经批准，不得请下级政府负责人出席 (the heads of the
+	 * lower governments: township_head). */
+	bool government_approval;
+	bool lower_heads_need_approval;
 	/* The full citation ("恰政发〔2024〕6号 第四十二条") of each key the file gives; NULL if absent. */
 	char *clauses[HW_TYPE_KEY_COUNT];
 	int lines[HW_TYPE_KEY_COUNT];
@@ -177,6 +209,10 @@ const char *hw_government_field_key(hw_government_field field);
 const char *hw_title_key(hw_title title);
 const char *hw_type_key_name(hw_type_key key);
 hw_value_kind hw_type_key_kind(hw_type_key key);
+/* Keys huiwu only shows (with their clause) and checks nothing by: may_sit_in,
+ * topic_proposers, topic_reviewer, minutes_drafter, minutes_approver (and [government] seat);
+ * man 5 huiwu-rules lists them. Every other key is enforced by a check or a refusal. */
+bool hw_type_key_shown_only(hw_type_key key);
 const char *hw_matter_key(hw_matter matter);
 
 /* The clause that defines the type: the one of its name, or of `defined` for a type the

@@ -17,6 +17,7 @@ static const char *const key_labels[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_ADHOC] = N_("ad hoc meetings allowed"),
 	[HW_KEY_TOPIC_PROPOSERS] = N_("topics proposed by"),
 	[HW_KEY_TOPIC_REVIEWER] = N_("topics reviewed by"),
+	[HW_KEY_TOPIC_REVIEW_FIRST] = N_("reviewed before the approval"),
 	[HW_KEY_TOPIC_APPROVER] = N_("topics approved by"),
 	[HW_KEY_TOPIC_STUDY_REQUIRED] = N_("topics studied in advance"),
 	[HW_KEY_TOPIC_LEADER_MUST_ATTEND] = N_("topics wait for their absent leader"),
@@ -31,11 +32,16 @@ static const char *const key_labels[HW_TYPE_KEY_COUNT] = {
 	[HW_KEY_MINUTES_APPROVER] = N_("important matters approved by"),
 	[HW_KEY_DOCUMENT_STEPS] = N_("documents due (working days)"),
 	[HW_KEY_DOCUMENT_STEP_LABELS] = N_("document steps"),
+	[HW_KEY_DOCUMENT_STEP_ACTIONS] = N_("what each document step is"),
 	[HW_KEY_DECISION_CONSENT] = N_("decision-type meetings need consent of"),
 	[HW_KEY_QUOTA_PER_YEAR] = N_("per department and year at most"),
 	[HW_KEY_NOTICE_WORKDAYS] = N_("request in advance (working days)"),
 	[HW_KEY_DEPUTY_CONSENT] = N_("deputy in charge consents first"),
 	[HW_KEY_DURATION_MINUTES] = N_("usual length in minutes (the office's own)"),
+	[HW_KEY_LEADERS_STAY_AWAY] = N_("government leaders generally do not attend"),
+	[HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT] = N_("except a leader who also leads the department"),
+	[HW_KEY_GOVERNMENT_APPROVAL] = N_("held once the government approves"),
+	[HW_KEY_LOWER_HEADS_NEED_APPROVAL] = N_("heads of lower governments invited only with approval"),
 };
 
 static const char *const matter_labels[HW_MATTER_COUNT] = {
@@ -99,6 +105,11 @@ static bool bool_of(const hw_type_rules *type, hw_type_key key)
 	case HW_KEY_LEAVE_WRITTEN: return type->leave_written;
 	case HW_KEY_LEAVE_SUBSTITUTE: return type->leave_substitute;
 	case HW_KEY_DEPUTY_CONSENT: return type->deputy_consent;
+	case HW_KEY_LEADERS_STAY_AWAY: return type->leaders_stay_away;
+	case HW_KEY_TOPIC_REVIEW_FIRST: return type->topic_review_first;
+	case HW_KEY_LEADERS_OWN_DEPARTMENT_EXEMPT: return type->leaders_own_department_exempt;
+	case HW_KEY_GOVERNMENT_APPROVAL: return type->government_approval;
+	case HW_KEY_LOWER_HEADS_NEED_APPROVAL: return type->lower_heads_need_approval;
 	default: return false;
 	}
 }
@@ -170,6 +181,16 @@ void hw_type_value_text(const hw_rules *rules, const hw_type_rules *type, hw_typ
 			append(out, size, "%s", number);
 		}
 		return;
+	case HW_VALUE_STEP_ACTIONS: {
+		static const char *const names[HW_STEP_KIND_COUNT] = {
+			N_("hand over to the office"), N_("submit for signature"), N_("issue")};
+		for (int i = 0; i < type->document_step_action_count; i++) {
+			if (i > 0)
+				append(out, size, "%s", ", ");
+			append(out, size, "%s", _(names[type->document_step_actions[i]]));
+		}
+		return;
+	}
 	case HW_VALUE_TEXT_LIST:
 		for (int i = 0; i < type->document_step_label_count; i++) {
 			if (i > 0)

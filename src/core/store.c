@@ -249,6 +249,14 @@ static const char *const migrations[] = {
 	"  stamp TEXT NOT NULL,"
 	"  PRIMARY KEY (uid, target)"
 	") WITHOUT ROWID;",
+
+	/* 7: a department-wide meeting's approval by the government (报经批准后实施: ili 25,
+	 * kizilsu 44, changji 25, wuqia 47), which also allows inviting the heads of the lower
+	 * governments. NULL (not recorded) by default, as a sealed table's new column must be. */
+	"ALTER TABLE meeting ADD COLUMN government_approved INTEGER;",
+
+	/* 8: who reviewed a topic before the head decides (changji 21: 经负责常务工作的副市长审核). */
+	"ALTER TABLE topic ADD COLUMN reviewed_by INTEGER REFERENCES person(id);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

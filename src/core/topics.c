@@ -45,11 +45,12 @@ hw_role_set hw_topic_approver_roles(const hw_rules *rules, hw_meeting_type type)
 #define TOPIC_COLUMNS                                                                          \
 	"t.id, t.title, t.deputy_id, coalesce(d.name, ''), t.department_id, coalesce(g.name, ''),"  \
 	" t.matters, t.matters_agreed, t.studied_on, t.state, t.approved_by, coalesce(a.name, ''),"  \
-	" t.meeting_id, coalesce(t.decision, '')"
+	" t.meeting_id, coalesce(t.decision, ''), t.reviewed_by, coalesce(r.name, '')"
 #define TOPIC_FROM                                                                             \
 	" FROM topic t LEFT JOIN person d ON d.id = t.deputy_id"                                  \
 	" LEFT JOIN department g ON g.id = t.department_id"                                        \
-	" LEFT JOIN person a ON a.id = t.approved_by"
+	" LEFT JOIN person a ON a.id = t.approved_by"                                              \
+	" LEFT JOIN person r ON r.id = t.reviewed_by"
 
 static void read_topic(sqlite3_stmt *statement, hw_topic *out)
 {
@@ -72,6 +73,8 @@ static void read_topic(sqlite3_stmt *statement, hw_topic *out)
 	hw_column_text(statement, 11, out->approved_by_name, sizeof out->approved_by_name);
 	out->meeting_id = sqlite3_column_int64(statement, 12);
 	hw_column_text(statement, 13, out->decision, sizeof out->decision);
+	out->reviewed_by = sqlite3_column_int64(statement, 14);
+	hw_column_text(statement, 15, out->reviewed_by_name, sizeof out->reviewed_by_name);
 }
 
 int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error)
@@ -120,11 +123,11 @@ static int save_topic(hw_session *session, const hw_topic *topic, bool adding, i
 {
 	const char *sql =
 		adding ? "INSERT INTO topic (title, deputy_id, department_id, matters, matters_agreed,"
-			 " studied_on, state, approved_by, meeting_id, decision)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+			 " studied_on, state, approved_by, meeting_id, decision, reviewed_by)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)"
 		       : "UPDATE topic SET title = ?1, deputy_id = ?2, department_id = ?3, matters = ?4,"
 			 " matters_agreed = ?5, studied_on = ?6, state = ?7, approved_by = ?8,"
-			 " meeting_id = ?9, decision = ?10 WHERE id = ?11";
+			 " meeting_id = ?9, decision = ?10, reviewed_by = ?12 WHERE id = ?11";
 	sqlite3_stmt *statement = hw_store_prepare(session->store, sql);
 	sqlite3_bind_text(statement, 1, topic->title, -1, SQLITE_STATIC);
 	if (topic->deputy_id)
@@ -144,6 +147,9 @@ static int save_topic(hw_session *session, const hw_topic *topic, bool adding, i
 		sqlite3_bind_text(statement, 10, topic->decision, -1, SQLITE_STATIC);
 	if (!adding)
 		sqlite3_bind_int64(statement, 11, topic->id);
+	/* NULL unless reviewed, so that the rows before migration 6 keep their seals. */
+	if (topic->reviewed_by)
+		sqlite3_bind_int64(statement, 12, topic->reviewed_by);
 	if (hw_store_run(session->store, statement, _("cannot save the topic"), error) != 0)
 		return -1;
 	*id = adding ? sqlite3_last_insert_rowid(hw_store_db(session->store)) : topic->id;
@@ -287,6 +293,45 @@ bool hw_topic_may_approve(const hw_rules *rules, const hw_topic *topic, const hw
 	return false;
 }
 
+int hw_topic_review(hw_session *session, int64_t id, const char *by, hw_error *error)
+{
+	hw_topic topic;
+	if (begin_change(session, id, &topic, error) != 0)
+		return -1;
+	hw_person reviewer;
+	hw_meeting meeting = {.type = HW_MEETING_EXECUTIVE};
+	if (hw_person_find(session, by, &reviewer, error) != 0 ||
+	    (topic.meeting_id && hw_meeting_get(session, topic.meeting_id, &meeting, error) != 0))
+		return fail_change(session);
+	const hw_type_rules *type = &session->rules->types[meeting.type];
+	const char *name = type->name ? type->name : hw_meeting_type_key(meeting.type);
+	if (type->topic_reviewer == 0) {
+		hw_error_set(error, _("the rules name no one to review the topics of %s"), name);
+		return fail_change(session);
+	}
+	if (topic.reviewed_by) {
+		hw_error_set(error, _("topic #%lld was reviewed by %s already"), (long long)id,
+			     topic.reviewed_by_name);
+		return fail_change(session);
+	}
+	/* The deputy in charge is the topic's own; any other role as the roster says. */
+	bool may = hw_role_set_has(type->topic_reviewer, HW_ROLE_DEPUTY_IN_CHARGE) &&
+		   topic.deputy_id && topic.deputy_id == reviewer.id;
+	for (int role = 0; role < HW_ROLE_COUNT && !may; role++)
+		may = role != HW_ROLE_DEPUTY_IN_CHARGE && role != HW_ROLE_CHAIR &&
+		      hw_role_set_has(type->topic_reviewer, (hw_role)role) &&
+		      hw_person_fills_role(&reviewer, NULL, (hw_role)role);
+	if (!may) {
+		char names[256];
+		hw_describe_roles(session->rules, type->topic_reviewer, names, sizeof names);
+		hw_error_set(error, _("%s may not review topics for %s: the rules name %s 〔%s〕"),
+			     reviewer.name, name, names, hw_type_key_clause(type, HW_KEY_TOPIC_REVIEWER));
+		return fail_change(session);
+	}
+	topic.reviewed_by = reviewer.id;
+	return finish_change(session, &topic, "topic review", error);
+}
+
 int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *error)
 {
 	hw_topic topic;
@@ -311,6 +356,15 @@ int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *
 			     approver.name, type->name ? type->name : hw_meeting_type_key(meeting.type),
 			     names,
 			     hw_type_key_clause(type, HW_KEY_TOPIC_APPROVER));
+		return fail_change(session);
+	}
+	const hw_type_rules *rules_of_type = &session->rules->types[meeting.type];
+	if (rules_of_type->topic_review_first && !topic.reviewed_by) {
+		char names[256];
+		hw_describe_roles(session->rules, rules_of_type->topic_reviewer, names, sizeof names);
+		hw_error_set(error, _("topic #%lld is first reviewed by %s, then approved 〔%s〕"),
+			     (long long)id, names,
+			     hw_type_key_clause(rules_of_type, HW_KEY_TOPIC_REVIEW_FIRST));
 		return fail_change(session);
 	}
 	topic.approved_by = approver.id;

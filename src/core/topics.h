@@ -32,6 +32,8 @@ typedef struct hw_topic {
 	hw_topic_state state;
 	int64_t approved_by; /* 0: not approved */
 	char approved_by_name[HW_NAME_SIZE];
+	int64_t reviewed_by; /* 0: not reviewed */
+	char reviewed_by_name[HW_NAME_SIZE];
 	int64_t meeting_id; /* 0: not on an agenda */
 	char decision[HW_TEXT_SIZE];
 } hw_topic;
@@ -50,6 +52,10 @@ typedef struct hw_topic_input {
 
 int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, hw_error *error);
 int hw_topic_edit(hw_session *session, int64_t id, const hw_topic_input *input, hw_error *error);
+/* Records that `by` reviewed the topic (topic_reviewer: changji 21's executive deputy, the
+ * deputy in charge elsewhere); where topic_review_first is set, the head approves only a
+ * reviewed topic. */
+int hw_topic_review(hw_session *session, int64_t id, const char *by, hw_error *error);
 int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *error);
 int hw_topic_schedule(hw_session *session, int64_t id, int64_t meeting_id, hw_error *error);
 int hw_topic_decide(hw_session *session, int64_t id, const char *decision, hw_error *error);
