@@ -452,6 +452,20 @@ static run_result run_case(const bad_case *c, int first_word, const char *const 
 	return r;
 }
 
+/* Prints what a failing case ran, how it broke its rule (`verdict`, `problems`) and what it
+ * printed; takes `r`, and fails the test. */
+static void fail_case(const bad_case *c, run_result *r, const char *verdict, const char *problems)
+{
+	char command[1024], out[400], err[600];
+	describe(c, command, sizeof command);
+	show(r->out, out, sizeof out);
+	show(r->err, err, sizeof err);
+	test_run_free(r);
+	print_message("# BAD INPUT %s %s:%d (%s)\n#     %s%s\n#     stdout: %s\n#     stderr: %s\n",
+		      verdict, c->corpus, c->line, c->what, command, problems, out, err);
+	fail_msg("%s:%d: see above", c->corpus, c->line);
+}
+
 /* Whether stderr holds a warning naming a line of the file ("FILE:LINE: …"). */
 static bool warns_with_line(const char *err)
 {
@@ -491,18 +505,10 @@ static void test_bad_input_is_reported(void **state)
 	free(dump);
 	if (!calendar_unchanged() || files_in_out() != 1)
 		restore_out();
-	if (problems[0] == '\0') {
+	if (problems[0] == '\0')
 		test_run_free(&r);
-		return;
-	}
-	char command[1024], out[400], err[600];
-	describe(c, command, sizeof command);
-	show(r.out, out, sizeof out);
-	show(r.err, err, sizeof err);
-	test_run_free(&r);
-	print_message("# BAD INPUT NOT REPORTED %s:%d (%s)\n#     %s%s\n#     stdout: %s\n#     stderr: %s\n",
-		      c->corpus, c->line, c->what, command, problems, out, err);
-	fail_msg("%s:%d: see above", c->corpus, c->line);
+	else
+		fail_case(c, &r, "NOT REPORTED", problems);
 }
 
 static void test_bad_input_is_refused(void **state)
@@ -544,14 +550,7 @@ static void test_bad_input_is_refused(void **state)
 		restore();
 	if (!calendar_unchanged() || files_in_out() != 1)
 		restore_out();
-	char command[1024], out[400], err[600];
-	describe(c, command, sizeof command);
-	show(r.out, out, sizeof out);
-	show(r.err, err, sizeof err);
-	test_run_free(&r);
-	print_message("# BAD INPUT NOT REFUSED %s:%d (%s)\n#     %s%s\n#     stdout: %s\n#     stderr: %s\n",
-		    c->corpus, c->line, c->what, command, problems, out, err);
-	fail_msg("%s:%d: see above", c->corpus, c->line);
+	fail_case(c, &r, "NOT REFUSED", problems);
 }
 
 /* ---- the twins: the same machinery on good input ---- */
