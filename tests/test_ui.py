@@ -499,6 +499,15 @@ def test_english_where_the_locale_asks(screen):
     quit_cleanly(screen)
 
 
+def test_chinese_under_lang_alone(screen):
+    # LANG=zh_CN.UTF-8 with no LC_ALL or LANGUAGE, on a machine where that locale is not
+    # generated (as here: `locale -a` lists C.UTF-8 alone): the UI is Chinese all the same.
+    text = screen.wait("伊吾县 · 日历")
+    assert "周一" in text and "2026年11月" in text, text
+    assert "2026-11-23 周一" in text, text
+    quit_cleanly(screen)
+
+
 def test_rules_view_shows_clauses(screen):
     screen.wait("伊吾县 · 日历")
     screen.keys("5")
@@ -956,6 +965,9 @@ CASES = [
      {"env": {"TERM": "linux", "NO_COLOR": "1"}}),
     ("English where the locale asks for it", test_english_where_the_locale_asks,
      {"env": {"LANGUAGE": None}}),
+    ("Chinese under LANG=zh_CN.UTF-8 alone, the locale not generated",
+     test_chinese_under_lang_alone,
+     {"env": {"LC_ALL": None, "LANGUAGE": None, "LC_MESSAGES": None, "LANG": "zh_CN.UTF-8"}}),
     ("the rules view shows each value's clause", test_rules_view_shows_clauses, {}),
     ("minutes written and signed, a document recorded, handed over and issued",
      test_minutes_and_documents, {}),
