@@ -141,7 +141,14 @@ def choose(screen, text, wanted=None):
 
 
 def quit_cleanly(screen):
+    """Q asks before leaving the program; yes ends it with status 0."""
     screen.keys("Q")
+    deadline = time.time() + WAIT_SECONDS
+    while not any(question in screen.text() for question in ("退出 huiwu？", "Quit huiwu?")):
+        if time.time() > deadline:
+            raise AssertionError("Q did not ask:\n" + screen.text())
+        time.sleep(0.1)
+    screen.keys("y")
     screen.wait("EXIT=")
     assert "EXIT=0" in screen.text(), screen.text()
 
@@ -596,6 +603,68 @@ def test_cancel_asks_first(screen):
     quit_cleanly(screen)
 
 
+def test_leaving_the_first_view_asks(screen):
+    screen.wait("伊吾县 · 日历")
+    # Esc in a view above the first goes back without a question.
+    screen.keys("?")
+    screen.wait("· 帮助")
+    screen.keys("Escape")
+    screen.wait("· 帮助", absent=True)
+    assert "退出 huiwu？" not in screen.text(), screen.text()
+    # Esc in the first view asks; no stays.
+    screen.keys("Escape")
+    screen.wait("退出 huiwu？")
+    screen.keys("n")
+    screen.wait("退出 huiwu？", absent=True)
+    assert "EXIT=" not in screen.text(), screen.text()
+    screen.keys("Q")
+    screen.wait("退出 huiwu？")
+    screen.keys("n")
+    screen.wait("退出 huiwu？", absent=True)
+    assert "EXIT=" not in screen.text(), screen.text()
+    screen.keys("Escape")
+    screen.wait("退出 huiwu？")
+    screen.keys("y")
+    screen.wait("EXIT=0")
+
+
+def test_filled_form_asks_before_discarding(screen):
+    screen.wait("伊吾县 · 日历")
+    # An untouched form closes at once.
+    screen.keys("n")
+    screen.wait("新建会议")
+    screen.keys("Escape")
+    screen.wait("新建会议", absent=True)
+    assert "放弃本表单" not in screen.text(), screen.text()
+    # A filled one asks; no keeps what was typed, yes discards it.
+    screen.keys("n")
+    screen.wait("新建会议")
+    screen.keys("Tab", "Tab", "Tab", "Tab")
+    screen.type("研究春耕备耕工作")
+    screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("n")
+    screen.wait("放弃本表单", absent=True)
+    assert "研究春耕备耕工作" in screen.wait("新建会议"), screen.text()
+    screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
+    screen.wait("新建会议", absent=True)
+    assert "研究春耕备耕工作" not in screen.cli("meeting", "list")
+    quit_cleanly(screen)
+
+
+def test_mark_held_refuses_a_future_meeting(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-15", "#14")
+    screen.keys("H")
+    text = screen.wait("尚未举行")
+    assert "y：是" not in text, "refused before asking:\n" + text
+    assert "（e）" in text, text
+    assert "held" not in screen.cli("meeting", "show", "14")
+    quit_cleanly(screen)
+
+
 def test_edit_meeting(screen):
     screen.wait("伊吾县 · 日历")
     open_meeting_on(screen, "2026-11-26", "#6")
@@ -973,6 +1042,12 @@ CASES = [
      test_minutes_and_documents, {}),
     ("a refused action says why and changes nothing", test_a_refused_action_changes_nothing, {}),
     ("cancelling asks first; no keeps the meeting", test_cancel_asks_first, {}),
+    ("leaving the first view asks (Esc and Q); no stays, yes quits; Esc above it does not ask",
+     test_leaving_the_first_view_asks, {}),
+    ("a filled form asks before it is discarded; an untouched one closes at once",
+     test_filled_form_asks_before_discarding, {}),
+    ("mark held on a future meeting is refused before asking, saying what to do",
+     test_mark_held_refuses_a_future_meeting, {}),
     ("a meeting is edited through the form", test_edit_meeting, {}),
     ("leave is requested (a substitute refused by the rules' clause), then rejected",
      test_leave_with_substitute_then_rejected, {}),

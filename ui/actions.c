@@ -96,6 +96,24 @@ void ui_report(ui *app, int status, const hw_error *error, const char *done)
 	ui_say(app, false, "%s", done);
 }
 
+/* "Mark held" on a meeting still to come is refused before any question, with what to do
+ * instead (the core refuses it too; asking first would be asking for nothing). */
+static bool refuse_held_before_it_happens(ui *app, int64_t meeting_id)
+{
+	hw_meeting meeting;
+	hw_error error = {0};
+	if (hw_meeting_get(app->session, meeting_id, &meeting, &error) != 0 ||
+	    meeting.date <= app->session->today)
+		return false; /* ui_meeting_action reports a failed read */
+	char when[HW_DATE_TEXT_SIZE];
+	hw_date_format(meeting.date, when);
+	ui_say(app, true,
+	       _("Meeting #%lld is not until %s: mark it held (H) on or after that day; to move it, "
+		 "edit its date (e)."),
+	       (long long)meeting.id, when);
+	return true;
+}
+
 void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id, hw_date date)
 {
 	if (!ui_may_edit(app, action))
@@ -107,7 +125,7 @@ void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 	case UI_MARK_HELD:
 		if (action != UI_NEW_MEETING && meeting_id == 0)
 			ui_say(app, true, "%s", _("Select a meeting first."));
-		else
+		else if (action != UI_MARK_HELD || !refuse_held_before_it_happens(app, meeting_id))
 			ui_meeting_action(app, action, meeting_id, date);
 		return;
 	case UI_NEW_SERIES: ui_series_action(app, date); return;

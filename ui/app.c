@@ -349,8 +349,15 @@ static void dispatch(ui *app, ui_action action)
 	if (view->act(app, state, action))
 		return;
 	switch (action) {
-	case UI_BACK: ui_pop(app); break;
-	case UI_QUIT: app->running = false; break;
+	/* Leaving the program asks: Esc pressed once too often must not end the session. */
+	case UI_BACK:
+		if (app->depth > 1 || ui_confirm(app, _("Quit huiwu?")))
+			ui_pop(app);
+		break;
+	case UI_QUIT:
+		if (ui_confirm(app, _("Quit huiwu?")))
+			app->running = false;
+		break;
 	case UI_HELP: ui_push(app, &ui_help_view, ui_help_new(app, view->kind, _(view->title))); break;
 	case UI_REFRESH:
 		ui_changed(app);
