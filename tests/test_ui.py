@@ -381,7 +381,9 @@ def test_refusal_shows_rule_and_clause(screen):
     screen.keys("Right", "C-s")
     text = screen.wait("第三十六条")
     assert "伊政发〔2023〕112号" in text.replace("\n", "").replace("|", ""), text
-    screen.keys("Escape")
+    screen.keys("Escape")  # the type was changed: discarding asks
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
     screen.wait("新建定期会议系列", absent=True)
     assert "series" not in screen.cli("series", "list") or screen.cli("series", "list").strip() == ""
     quit_cleanly(screen)
@@ -408,6 +410,8 @@ def test_resize_and_minimum_size(screen):
     text = screen.wait("新建会议")
     assert "年终总结" in text and "xyz" not in text, text
     screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
     screen.wait("新建会议", absent=True)
     quit_cleanly(screen)
 
@@ -961,6 +965,8 @@ def test_topics_decided_and_deferred(screen):
     screen.keys("C-s")
     screen.wait("议题只能列入计划中的会议")
     screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
     screen.wait("新建议题", absent=True)
     assert "关于补充事项的汇报" not in screen.cli("topic", "list")
     # Today's meeting: topics proposed onto it, decided only once it is held.
