@@ -669,6 +669,35 @@ def test_mark_held_refuses_a_future_meeting(screen):
     quit_cleanly(screen)
 
 
+def test_status_line_shows_the_views_keys(screen):
+    # 80×24: each view's bottom line shows its most used keys, '?' (the rest) last.
+    text = screen.wait("伊吾县 · 日历")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert bottom.lstrip().startswith("n 新建 · Enter 打开"), text
+    assert bottom.rstrip().endswith("? 帮助"), text
+    text = open_meeting_on(screen, "2026-12-15", "#14")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "H 已召开 · T 议题 · L 请假 · m 纪要 · S 签发 · d 文件" in bottom, text
+    assert bottom.rstrip().endswith("? 帮助"), text
+    screen.keys("3")
+    text = screen.wait("· 待办事项")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "a 审批 · r 驳回 · S 签发" in bottom and bottom.rstrip().endswith("? 帮助"), text
+    quit_cleanly(screen)
+
+
+def test_status_line_read_only(screen):
+    # Twin: read-only leaves the editing keys off the line; '?' stays.
+    text = screen.wait("伊吾县 · 日历")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "新建" not in bottom and bottom.rstrip().endswith("? 帮助"), text
+    text = open_meeting_on(screen, "2026-12-15", "#14")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "H 已召开" not in bottom and "q 返回" in bottom, text
+    assert bottom.rstrip().endswith("? 帮助"), text
+    quit_cleanly(screen)
+
+
 def test_edit_meeting(screen):
     screen.wait("伊吾县 · 日历")
     open_meeting_on(screen, "2026-11-26", "#6")
@@ -1054,6 +1083,10 @@ CASES = [
      test_filled_form_asks_before_discarding, {}),
     ("mark held on a future meeting is refused before asking, saying what to do",
      test_mark_held_refuses_a_future_meeting, {}),
+    ("each view's bottom line shows its most used keys, '?' last, at 80×24",
+     test_status_line_shows_the_views_keys, {}),
+    ("read-only: the status line leaves the editing keys off", test_status_line_read_only,
+     {"args": ["--read-only"]}),
     ("a meeting is edited through the form", test_edit_meeting, {}),
     ("leave is requested (a substitute refused by the rules' clause), then rejected",
      test_leave_with_substitute_then_rejected, {}),

@@ -79,3 +79,29 @@ const ui_binding *ui_binding_of(ui_action action)
 			return &ui_bindings[i];
 	return NULL;
 }
+
+/* The status line's keys of each view, most used first: what does not fit at the screen's
+ * width is left to `?`, which always ends the line. A NULL label takes the binding's own. */
+const ui_status_key ui_status_keys[] = {
+	{UI_IN_MONTH | UI_IN_AGENDA, UI_NEW_MEETING, NULL},
+	{UI_IN_MONTH | UI_IN_AGENDA | UI_IN_QUEUES | UI_IN_SEARCH, UI_OPEN, NULL},
+	{UI_IN_MEETING, UI_MARK_HELD, N_("held")},
+	{UI_IN_MEETING | UI_IN_AGENDA, UI_NEW_TOPIC, N_("topic")},
+	{UI_IN_MEETING, UI_REQUEST_LEAVE, N_("leave")},
+	{UI_IN_MEETING, UI_DRAFT_MINUTES, N_("minutes, short")},
+	{UI_IN_QUEUES, UI_APPROVE, NULL},
+	{UI_IN_QUEUES, UI_REJECT, N_("reject")},
+	{UI_IN_MEETING | UI_IN_QUEUES, UI_SIGN_MINUTES, N_("sign")},
+	{UI_IN_MEETING, UI_ADD_DOCUMENT, N_("document, short")},
+	{UI_IN_QUEUES, UI_ISSUE, N_("issue")},
+	{UI_IN_MONTH | UI_IN_AGENDA, UI_NEW_SERIES, N_("series")},
+	{UI_IN_AGENDA, UI_FILTER_PERSON, N_("person")},
+	{UI_IN_MONTH | UI_IN_AGENDA, UI_EXPORT, N_("export")},
+	{UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_MONTH, NULL},
+	{UI_IN_MONTH | UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_AGENDA, NULL},
+	{UI_IN_MONTH | UI_IN_AGENDA | UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_QUEUES, NULL},
+	{UI_IN_MONTH | UI_IN_AGENDA | UI_IN_ROSTER | UI_IN_RULES | UI_IN_QUEUES, UI_SEARCH, NULL},
+	{UI_IN_MEETING | UI_IN_SEARCH | UI_IN_HELP, UI_BACK, NULL},
+};
+
+const int ui_status_key_count = (int)(sizeof ui_status_keys / sizeof ui_status_keys[0]);
