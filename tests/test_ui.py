@@ -604,6 +604,17 @@ def test_cancel_asks_first(screen):
     screen.keys("y")
     screen.wait("会议 #14 已取消")
     assert "cancelled" in screen.cli("meeting", "show", "14")
+    # x on the cancelled meeting offers to restore it; no keeps it cancelled, yes restores.
+    screen.keys("x")
+    screen.wait("已取消。恢复为计划中？")
+    screen.keys("n")
+    screen.wait("恢复为计划中？", absent=True)
+    assert "cancelled" in screen.cli("meeting", "show", "14")
+    screen.keys("x")
+    screen.wait("已取消。恢复为计划中？")
+    screen.keys("y")
+    screen.wait("会议 #14 已恢复")
+    assert "cancelled" not in screen.cli("meeting", "show", "14")
     quit_cleanly(screen)
 
 
@@ -1076,7 +1087,8 @@ CASES = [
     ("minutes written and signed, a document recorded, handed over and issued",
      test_minutes_and_documents, {}),
     ("a refused action says why and changes nothing", test_a_refused_action_changes_nothing, {}),
-    ("cancelling asks first; no keeps the meeting", test_cancel_asks_first, {}),
+    ("cancelling asks first; no keeps the meeting; x on a cancelled one restores it, after asking",
+     test_cancel_asks_first, {}),
     ("leaving the first view asks (Esc and Q); no stays, yes quits; Esc above it does not ask",
      test_leaving_the_first_view_asks, {}),
     ("a filled form asks before it is discarded; an untouched one closes at once",

@@ -36,7 +36,7 @@ const ui_binding ui_bindings[] = {
 	{UI_CLEAR_FILTERS, {'c'}, "c", NULL, N_("show everyone's meetings of every type"), UI_IN_AGENDA, false},
 	{UI_NEW_MEETING, {'n'}, "n", N_("new"), N_("a new meeting"), UI_IN_MONTH | UI_IN_AGENDA, true},
 	{UI_EDIT_MEETING, {'e'}, "e", NULL, N_("edit the meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
-	{UI_CANCEL_MEETING, {'x'}, "x", NULL, N_("cancel the meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
+	{UI_CANCEL_MEETING, {'x'}, "x", NULL, N_("cancel the meeting (a cancelled one: restore it)"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
 	{UI_MARK_HELD, {'H'}, "H", NULL, N_("mark the meeting held (refused before its day)"), UI_IN_MEETING, true},
 	{UI_NEW_TOPIC, {'T'}, "T", NULL, N_("propose a topic (in a meeting: on its agenda)"), UI_IN_AGENDA | UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_SCHEDULE_TOPIC, {'s'}, "s", NULL, N_("put an approved topic on this meeting's agenda"), UI_IN_MEETING, true},

@@ -30,7 +30,7 @@ static const cli_command commands[] = {
 	{"init", N_("init --gov KEY [--demo]      create the database for a government"), cli_init},
 	{"dept", N_("dept add NAME [--deputy P] [--member-of-executive] [--function F] | edit NAME --deputy P | list [--json]"), cli_dept},
 	{"person", N_("person add NAME --title T --role R [--dept D] [--party-group] | edit P ... | list | show P [--json]"), cli_person},
-	{"meeting", N_("meeting add --type T --date D --time HH:MM ... | show ID | list | edit ID | cancel ID | held ID | invite ID --person P [--as K] | uninvite ID --person P"), cli_meeting},
+	{"meeting", N_("meeting add --type T --date D --time HH:MM ... | show ID | list | edit ID | cancel ID | restore ID | held ID | invite ID --person P [--as K] | uninvite ID --person P"), cli_meeting},
 	{"agenda", N_("agenda [--person P] [--from D] [--to D] [--json]  coming meetings and what waits"), cli_agenda},
 	{"topic", N_("topic add --title T ... | edit ID | review ID --by P | approve ID --by P | schedule ID --meeting M | decide ID --decision T | defer ID | list | show ID"), cli_topic},
 	{"leave", N_("leave request --meeting M --person P --reason R [--written] [--substitute P] | approve ID --by P | reject ID --by P | list [--pending]"), cli_leave},
