@@ -1048,6 +1048,20 @@ def test_topics_decided_and_deferred(screen):
     deferred = [l for l in topics if "关于另一事项的汇报" in l][0]
     assert "[decided]" in decided and "原则同意，由教育局抓好落实" in decided, decided
     assert "[deferred]" in deferred, deferred
+    # P again on the deferred topic offers to take the deferral back: no keeps it, yes takes it.
+    screen.select("关于另一事项的汇报")
+    screen.keys("P")
+    screen.wait("撤回暂缓")
+    screen.keys("n")
+    screen.wait("撤回暂缓", absent=True)
+    assert "[deferred]" in screen.cli("topic", "list")
+    screen.keys("P")
+    screen.wait("撤回暂缓")
+    screen.keys("y")
+    screen.wait("已重新列入议程")
+    topics = screen.cli("topic", "list").split("\n")
+    again = [l for l in topics if "关于另一事项的汇报" in l][0]
+    assert "[scheduled]" in again, again
     quit_cleanly(screen)
 
 
@@ -1103,7 +1117,8 @@ CASES = [
     ("leave is requested (a substitute refused by the rules' clause), then rejected",
      test_leave_with_substitute_then_rejected, {}),
     ("topics are proposed, approved and scheduled", test_topics_proposed_approved_scheduled, {}),
-    ("a topic's decision is recorded, another deferred", test_topics_decided_and_deferred, {}),
+    ("a topic's decision is recorded, another deferred, the deferral taken back after asking",
+     test_topics_decided_and_deferred, {}),
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
     ("the holiday notice is read from a file and written on yes", test_holiday_notice_imported, {}),

@@ -32,7 +32,7 @@ static const cli_command commands[] = {
 	{"person", N_("person add NAME --title T --role R [--dept D] [--party-group] | edit P ... | list | show P [--json]"), cli_person},
 	{"meeting", N_("meeting add --type T --date D --time HH:MM ... | show ID | list | edit ID | cancel ID | restore ID | held ID | invite ID --person P [--as K] | uninvite ID --person P"), cli_meeting},
 	{"agenda", N_("agenda [--person P] [--from D] [--to D] [--json]  coming meetings and what waits"), cli_agenda},
-	{"topic", N_("topic add --title T ... | edit ID | review ID --by P | approve ID --by P | schedule ID --meeting M | decide ID --decision T | defer ID | list | show ID"), cli_topic},
+	{"topic", N_("topic add --title T ... | edit ID | review ID --by P | approve ID --by P | schedule ID --meeting M | decide ID --decision T | defer ID | reopen ID | list | show ID"), cli_topic},
 	{"leave", N_("leave request --meeting M --person P --reason R [--written] [--substitute P] | approve ID --by P | reject ID --by P | list [--pending]"), cli_leave},
 	{"minutes", N_("minutes draft M --text T | sign M --by P | amend M --text T --by P | show M"), cli_minutes},
 	{"doc", N_("doc add --meeting M --title T | handover ID [--on D] | submit ID [--on D] | issue ID [--on D] | list [--meeting M]"), cli_doc},
