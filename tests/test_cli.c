@@ -316,6 +316,37 @@ static void test_messages_in_chinese(void **state)
 	test_run_free(&r);
 }
 
+/* A zh_CN request speaks Chinese whether or not that locale is generated (the test machine
+ * has only C.UTF-8); another language's request stays English. */
+static void test_chinese_without_the_locale(void **state)
+{
+	(void)state;
+	const char *const lang_only[] = {"LANGUAGE=", "LC_ALL=", "LC_MESSAGES=",
+					 "LANG=zh_CN.UTF-8", NULL};
+	run_result r = test_run(lang_only, (const char *const[]){"rules", "hami", NULL});
+	assert_int_equal(r.status, 1);
+	assert_contains(r.err, "没有规则集“hami”");
+	test_run_free(&r);
+	const char *const language_only[] = {"LANGUAGE=zh_CN", "LC_ALL=", "LC_MESSAGES=", "LANG=",
+					     NULL};
+	r = test_run(language_only, (const char *const[]){"rules", "hami", NULL});
+	assert_int_equal(r.status, 1);
+	assert_contains(r.err, "没有规则集“hami”");
+	test_run_free(&r);
+	const char *const messages_only[] = {"LANGUAGE=", "LC_ALL=", "LC_MESSAGES=zh_CN.UTF-8",
+					     "LANG=", NULL};
+	r = test_run(messages_only, (const char *const[]){"rules", "hami", NULL});
+	assert_contains(r.err, "没有规则集“hami”");
+	test_run_free(&r);
+	const char *const english_lang[] = {"LANGUAGE=", "LC_ALL=", "LC_MESSAGES=",
+					    "LANG=en_US.UTF-8", NULL};
+	r = test_run(english_lang, (const char *const[]){"rules", "hami", NULL});
+	assert_int_equal(r.status, 1);
+	assert_contains(r.err, "no rule set 'hami'");
+	assert_null(strstr(r.err, "规则集"));
+	test_run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -333,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_database_location),
 		cmocka_unit_test(test_usage),
 		cmocka_unit_test(test_messages_in_chinese),
+		cmocka_unit_test(test_chinese_without_the_locale),
 	};
 	return cmocka_run_group_tests_name("cli", tests, make_directory, remove_directory);
 }

@@ -454,6 +454,27 @@ static void test_cancelled_meeting_cannot_change(void **state)
 	REFUSED(f, "meeting #1 is cancelled already", "meeting", "cancel", "1");
 	REFUSED(f, "meeting #1 is cancelled", "meeting", "held", "1");
 	REFUSED(f, "meeting #1 is cancelled", "meeting", "invite", "1", "--person", "教育局局长");
+	/* Cancelled by mistake: restored as it was, a new sequence, logged. */
+	entries = fixture_log_entries(f);
+	OK(f, "meeting", "restore", "1");
+	entry = fixture_expect_logged(f, entries, "meeting restore", true, true);
+	assert_json_string(json_object_get(entry, "before"), "status", "cancelled");
+	assert_json_string(json_object_get(entry, "after"), "status", "planned");
+	json_decref(entry);
+	meeting = JSON(f, "meeting", "show", "1", "--json");
+	assert_json_string(meeting, "status", "planned");
+	assert_json_int(meeting, "sequence", 2);
+	json_decref(meeting);
+	/* Only a cancelled meeting is restored: a planned or held one is refused, unchanged. */
+	REFUSED(f, "meeting #1 is not cancelled: only a cancelled meeting can be restored", "meeting",
+		"restore", "1");
+	fixture_add_meeting(f, "executive", "2026-11-20", NULL, NULL);
+	OK(f, "meeting", "held", "2");
+	REFUSED(f, "meeting #2 is not cancelled: only a cancelled meeting can be restored", "meeting",
+		"restore", "2");
+	meeting = JSON(f, "meeting", "show", "2", "--json");
+	assert_json_string(meeting, "status", "held");
+	json_decref(meeting);
 }
 
 static void test_meeting_held(void **state)

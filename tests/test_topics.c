@@ -255,6 +255,42 @@ static void test_decided_topic_cannot_change(void **state)
 	json_decref(topic);
 }
 
+/* A decision or a deferral recorded by mistake is taken back until the minutes are signed;
+ * after that, it stays (an amendment corrects the minutes). */
+static void test_topic_taken_back_until_the_minutes_are_signed(void **state)
+{
+	fixture *f = fixture_in_test(state, "wuqia", TODAY);
+	fixture_add_meeting(f, "executive", "2026-11-20", NULL, NULL);
+	OK(f, "topic", "add", "--title", "预算调整", "--deputy", "副职甲");
+	OK(f, "topic", "add", "--title", "人事安排", "--deputy", "副职乙");
+	OK(f, "topic", "schedule", "1", "--meeting", "1");
+	OK(f, "topic", "schedule", "2", "--meeting", "1");
+	REFUSED(f, "topic #1 is scheduled: only a decision or a deferral is taken back", "topic",
+		"reopen", "1");
+	OK(f, "meeting", "held", "1");
+	OK(f, "topic", "decide", "1", "--decision", "原则同意");
+	OK(f, "topic", "defer", "2", "--reason", "再议");
+	LOGGED(f, "topic reopen", true, true, "topic", "reopen", "1");
+	json_t *topic = JSON(f, "topic", "show", "1", "--json");
+	assert_json_string(topic, "state", "scheduled");
+	assert_json_null(topic, "decision");
+	assert_json_int(topic, "meeting", 1);
+	json_decref(topic);
+	OK(f, "topic", "decide", "1", "--decision", "同意");
+	OK(f, "minutes", "draft", "1", "--text", "纪要");
+	OK(f, "topic", "reopen", "2"); /* drafted minutes are not signed yet */
+	OK(f, "topic", "defer", "2", "--reason", "再议");
+	OK(f, "minutes", "sign", "1", "--by", "首长");
+	REFUSED(f,
+		"topic #1 cannot be taken back: the minutes of meeting #1 are signed (correct them "
+		"with an amendment)",
+		"topic", "reopen", "1");
+	topic = JSON(f, "topic", "show", "1", "--json");
+	assert_json_string(topic, "state", "decided");
+	assert_json_string(topic, "decision", "同意");
+	json_decref(topic);
+}
+
 static void test_topic_defer(void **state)
 {
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
@@ -284,6 +320,7 @@ int main(void)
 		TEST(test_topic_schedule),
 		TEST(test_topic_decided_only_after_the_meeting_is_held),
 		TEST(test_decided_topic_cannot_change),
+		TEST(test_topic_taken_back_until_the_minutes_are_signed),
 		TEST(test_topic_defer),
 	};
 #undef TEST

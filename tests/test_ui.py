@@ -141,7 +141,14 @@ def choose(screen, text, wanted=None):
 
 
 def quit_cleanly(screen):
+    """Q asks before leaving the program; yes ends it with status 0."""
     screen.keys("Q")
+    deadline = time.time() + WAIT_SECONDS
+    while not any(question in screen.text() for question in ("退出 huiwu？", "Quit huiwu?")):
+        if time.time() > deadline:
+            raise AssertionError("Q did not ask:\n" + screen.text())
+        time.sleep(0.1)
+    screen.keys("y")
     screen.wait("EXIT=")
     assert "EXIT=0" in screen.text(), screen.text()
 
@@ -374,7 +381,9 @@ def test_refusal_shows_rule_and_clause(screen):
     screen.keys("Right", "C-s")
     text = screen.wait("第三十六条")
     assert "伊政发〔2023〕112号" in text.replace("\n", "").replace("|", ""), text
-    screen.keys("Escape")
+    screen.keys("Escape")  # the type was changed: discarding asks
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
     screen.wait("新建定期会议系列", absent=True)
     assert "series" not in screen.cli("series", "list") or screen.cli("series", "list").strip() == ""
     quit_cleanly(screen)
@@ -401,6 +410,8 @@ def test_resize_and_minimum_size(screen):
     text = screen.wait("新建会议")
     assert "年终总结" in text and "xyz" not in text, text
     screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
     screen.wait("新建会议", absent=True)
     quit_cleanly(screen)
 
@@ -499,6 +510,15 @@ def test_english_where_the_locale_asks(screen):
     quit_cleanly(screen)
 
 
+def test_chinese_under_lang_alone(screen):
+    # LANG=zh_CN.UTF-8 with no LC_ALL or LANGUAGE, on a machine where that locale is not
+    # generated (as here: `locale -a` lists C.UTF-8 alone): the UI is Chinese all the same.
+    text = screen.wait("伊吾县 · 日历")
+    assert "周一" in text and "2026年11月" in text, text
+    assert "2026-11-23 周一" in text, text
+    quit_cleanly(screen)
+
+
 def test_rules_view_shows_clauses(screen):
     screen.wait("伊吾县 · 日历")
     screen.keys("5")
@@ -584,6 +604,108 @@ def test_cancel_asks_first(screen):
     screen.keys("y")
     screen.wait("会议 #14 已取消")
     assert "cancelled" in screen.cli("meeting", "show", "14")
+    # x on the cancelled meeting offers to restore it; no keeps it cancelled, yes restores.
+    screen.keys("x")
+    screen.wait("已取消。恢复为计划中？")
+    screen.keys("n")
+    screen.wait("恢复为计划中？", absent=True)
+    assert "cancelled" in screen.cli("meeting", "show", "14")
+    screen.keys("x")
+    screen.wait("已取消。恢复为计划中？")
+    screen.keys("y")
+    screen.wait("会议 #14 已恢复")
+    assert "cancelled" not in screen.cli("meeting", "show", "14")
+    quit_cleanly(screen)
+
+
+def test_leaving_the_first_view_asks(screen):
+    screen.wait("伊吾县 · 日历")
+    # Esc in a view above the first goes back without a question.
+    screen.keys("?")
+    screen.wait("· 帮助")
+    screen.keys("Escape")
+    screen.wait("· 帮助", absent=True)
+    assert "退出 huiwu？" not in screen.text(), screen.text()
+    # Esc in the first view asks; no stays.
+    screen.keys("Escape")
+    screen.wait("退出 huiwu？")
+    screen.keys("n")
+    screen.wait("退出 huiwu？", absent=True)
+    assert "EXIT=" not in screen.text(), screen.text()
+    screen.keys("Q")
+    screen.wait("退出 huiwu？")
+    screen.keys("n")
+    screen.wait("退出 huiwu？", absent=True)
+    assert "EXIT=" not in screen.text(), screen.text()
+    screen.keys("Escape")
+    screen.wait("退出 huiwu？")
+    screen.keys("y")
+    screen.wait("EXIT=0")
+
+
+def test_filled_form_asks_before_discarding(screen):
+    screen.wait("伊吾县 · 日历")
+    # An untouched form closes at once.
+    screen.keys("n")
+    screen.wait("新建会议")
+    screen.keys("Escape")
+    screen.wait("新建会议", absent=True)
+    assert "放弃本表单" not in screen.text(), screen.text()
+    # A filled one asks; no keeps what was typed, yes discards it.
+    screen.keys("n")
+    screen.wait("新建会议")
+    screen.keys("Tab", "Tab", "Tab", "Tab")
+    screen.type("研究春耕备耕工作")
+    screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("n")
+    screen.wait("放弃本表单", absent=True)
+    assert "研究春耕备耕工作" in screen.wait("新建会议"), screen.text()
+    screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
+    screen.wait("新建会议", absent=True)
+    assert "研究春耕备耕工作" not in screen.cli("meeting", "list")
+    quit_cleanly(screen)
+
+
+def test_mark_held_refuses_a_future_meeting(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-15", "#14")
+    screen.keys("H")
+    text = screen.wait("尚未举行")
+    assert "y：是" not in text, "refused before asking:\n" + text
+    assert "（e）" in text, text
+    assert "held" not in screen.cli("meeting", "show", "14")
+    quit_cleanly(screen)
+
+
+def test_status_line_shows_the_views_keys(screen):
+    # 80×24: each view's bottom line shows its most used keys, '?' (the rest) last.
+    text = screen.wait("伊吾县 · 日历")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert bottom.lstrip().startswith("n 新建 · Enter 打开"), text
+    assert bottom.rstrip().endswith("? 帮助"), text
+    text = open_meeting_on(screen, "2026-12-15", "#14")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "H 已召开 · T 议题 · L 请假 · m 纪要 · S 签发 · d 文件" in bottom, text
+    assert bottom.rstrip().endswith("? 帮助"), text
+    screen.keys("3")
+    text = screen.wait("· 待办事项")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "a 审批 · r 驳回 · S 签发" in bottom and bottom.rstrip().endswith("? 帮助"), text
+    quit_cleanly(screen)
+
+
+def test_status_line_read_only(screen):
+    # Twin: read-only leaves the editing keys off the line; '?' stays.
+    text = screen.wait("伊吾县 · 日历")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "新建" not in bottom and bottom.rstrip().endswith("? 帮助"), text
+    text = open_meeting_on(screen, "2026-12-15", "#14")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "H 已召开" not in bottom and "q 返回" in bottom, text
+    assert bottom.rstrip().endswith("? 帮助"), text
     quit_cleanly(screen)
 
 
@@ -883,6 +1005,8 @@ def test_topics_decided_and_deferred(screen):
     screen.keys("C-s")
     screen.wait("议题只能列入计划中的会议")
     screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
     screen.wait("新建议题", absent=True)
     assert "关于补充事项的汇报" not in screen.cli("topic", "list")
     # Today's meeting: topics proposed onto it, decided only once it is held.
@@ -924,6 +1048,20 @@ def test_topics_decided_and_deferred(screen):
     deferred = [l for l in topics if "关于另一事项的汇报" in l][0]
     assert "[decided]" in decided and "原则同意，由教育局抓好落实" in decided, decided
     assert "[deferred]" in deferred, deferred
+    # P again on the deferred topic offers to take the deferral back: no keeps it, yes takes it.
+    screen.select("关于另一事项的汇报")
+    screen.keys("P")
+    screen.wait("撤回暂缓")
+    screen.keys("n")
+    screen.wait("撤回暂缓", absent=True)
+    assert "[deferred]" in screen.cli("topic", "list")
+    screen.keys("P")
+    screen.wait("撤回暂缓")
+    screen.keys("y")
+    screen.wait("已重新列入议程")
+    topics = screen.cli("topic", "list").split("\n")
+    again = [l for l in topics if "关于另一事项的汇报" in l][0]
+    assert "[scheduled]" in again, again
     quit_cleanly(screen)
 
 
@@ -956,16 +1094,31 @@ CASES = [
      {"env": {"TERM": "linux", "NO_COLOR": "1"}}),
     ("English where the locale asks for it", test_english_where_the_locale_asks,
      {"env": {"LANGUAGE": None}}),
+    ("Chinese under LANG=zh_CN.UTF-8 alone, the locale not generated",
+     test_chinese_under_lang_alone,
+     {"env": {"LC_ALL": None, "LANGUAGE": None, "LC_MESSAGES": None, "LANG": "zh_CN.UTF-8"}}),
     ("the rules view shows each value's clause", test_rules_view_shows_clauses, {}),
     ("minutes written and signed, a document recorded, handed over and issued",
      test_minutes_and_documents, {}),
     ("a refused action says why and changes nothing", test_a_refused_action_changes_nothing, {}),
-    ("cancelling asks first; no keeps the meeting", test_cancel_asks_first, {}),
+    ("cancelling asks first; no keeps the meeting; x on a cancelled one restores it, after asking",
+     test_cancel_asks_first, {}),
+    ("leaving the first view asks (Esc and Q); no stays, yes quits; Esc above it does not ask",
+     test_leaving_the_first_view_asks, {}),
+    ("a filled form asks before it is discarded; an untouched one closes at once",
+     test_filled_form_asks_before_discarding, {}),
+    ("mark held on a future meeting is refused before asking, saying what to do",
+     test_mark_held_refuses_a_future_meeting, {}),
+    ("each view's bottom line shows its most used keys, '?' last, at 80×24",
+     test_status_line_shows_the_views_keys, {}),
+    ("read-only: the status line leaves the editing keys off", test_status_line_read_only,
+     {"args": ["--read-only"]}),
     ("a meeting is edited through the form", test_edit_meeting, {}),
     ("leave is requested (a substitute refused by the rules' clause), then rejected",
      test_leave_with_substitute_then_rejected, {}),
     ("topics are proposed, approved and scheduled", test_topics_proposed_approved_scheduled, {}),
-    ("a topic's decision is recorded, another deferred", test_topics_decided_and_deferred, {}),
+    ("a topic's decision is recorded, another deferred, the deferral taken back after asking",
+     test_topics_decided_and_deferred, {}),
     ("a standing series is created", test_standing_series, {}),
     ("the calendar is exported as .ics for everyone and for one person", test_export_ics, {}),
     ("the holiday notice is read from a file and written on yes", test_holiday_notice_imported, {}),

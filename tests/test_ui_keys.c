@@ -52,6 +52,19 @@ static void test_keys_reach_their_actions(void **state)
 				 ui_bindings[i].action >= UI_NEW_MEETING && ui_bindings[i].action != UI_EXPORT);
 }
 
+/* The status line offers only keys that work where it shows them, each with a word. */
+static void test_status_keys_are_bound_where_shown(void **state)
+{
+	(void)state;
+	for (int i = 0; i < ui_status_key_count; i++) {
+		const ui_binding *binding = ui_binding_of(ui_status_keys[i].action);
+		assert_non_null(binding);
+		if ((binding->views & ui_status_keys[i].views) != ui_status_keys[i].views)
+			fail_msg("status key %s shown in a view where it is not bound", binding->names);
+		assert_true(ui_status_keys[i].label != NULL || binding->label != NULL);
+	}
+}
+
 static void test_every_key_is_documented(void **state)
 {
 	(void)state;
@@ -165,6 +178,7 @@ int main(void)
 		cmocka_unit_test(test_no_key_means_two_things),
 		cmocka_unit_test(test_keys_reach_their_actions),
 		cmocka_unit_test(test_every_key_is_documented),
+		cmocka_unit_test(test_status_keys_are_bound_where_shown),
 		cmocka_unit_test(test_line_editor_whole_characters),
 		cmocka_unit_test(test_line_editor_stops_at_its_limit),
 		cmocka_unit_test(test_wrap_never_splits),

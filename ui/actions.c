@@ -96,6 +96,45 @@ void ui_report(ui *app, int status, const hw_error *error, const char *done)
 	ui_say(app, false, "%s", done);
 }
 
+/* "Mark held" on a meeting still to come is refused before any question, with what to do
+ * instead (the core refuses it too; asking first would be asking for nothing). */
+static bool refuse_held_before_it_happens(ui *app, int64_t meeting_id)
+{
+	hw_meeting meeting;
+	hw_error error = {0};
+	if (hw_meeting_get(app->session, meeting_id, &meeting, &error) != 0 ||
+	    meeting.date <= app->session->today)
+		return false; /* ui_meeting_action reports a failed read */
+	char when[HW_DATE_TEXT_SIZE];
+	hw_date_format(meeting.date, when);
+	ui_say(app, true,
+	       _("Meeting #%lld is not until %s: mark it held (H) on or after that day; to move it, "
+		 "edit its date (e)."),
+	       (long long)meeting.id, when);
+	return true;
+}
+
+/* x on a cancelled meeting offers to restore it (cancelled by mistake); true when the
+ * meeting was a cancelled one, whatever the answer. */
+static bool offer_restore(ui *app, int64_t meeting_id)
+{
+	hw_meeting meeting;
+	hw_error error = {0};
+	if (hw_meeting_get(app->session, meeting_id, &meeting, &error) != 0 ||
+	    meeting.status != HW_STATUS_CANCELLED)
+		return false; /* ui_meeting_action reports a failed read */
+	char question[2048], when[HW_DATE_TEXT_SIZE], done[256];
+	hw_date_format(meeting.date, when);
+	snprintf(question, sizeof question,
+		 _("Meeting #%lld “%s” on %s %s is cancelled. Restore it as planned?"),
+		 (long long)meeting.id, meeting.title, when, meeting.start);
+	if (!ui_confirm(app, question))
+		return true;
+	snprintf(done, sizeof done, _("Meeting #%lld restored."), (long long)meeting.id);
+	ui_report(app, hw_meeting_restore(app->session, meeting_id, &error), &error, done);
+	return true;
+}
+
 void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meeting_id, hw_date date)
 {
 	if (!ui_may_edit(app, action))
@@ -107,7 +146,9 @@ void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 	case UI_MARK_HELD:
 		if (action != UI_NEW_MEETING && meeting_id == 0)
 			ui_say(app, true, "%s", _("Select a meeting first."));
-		else
+		else if (action == UI_CANCEL_MEETING && offer_restore(app, meeting_id))
+			return;
+		else if (action != UI_MARK_HELD || !refuse_held_before_it_happens(app, meeting_id))
 			ui_meeting_action(app, action, meeting_id, date);
 		return;
 	case UI_NEW_SERIES: ui_series_action(app, date); return;

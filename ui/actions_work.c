@@ -326,11 +326,30 @@ static void settle_topic(ui *app, const ui_row *row, bool decide)
 		return;
 	}
 	char text[1024], done[128];
+	hw_error error = {0};
+	hw_topic topic;
+	if (hw_topic_get(app->session, row->id, &topic, &error) == 0 &&
+	    (topic.state == HW_TOPIC_DECIDED || topic.state == HW_TOPIC_DEFERRED)) {
+		/* Recorded by mistake: D or P again offers to take it back. */
+		char question[1024];
+		snprintf(question, sizeof question,
+			 topic.state == HW_TOPIC_DECIDED
+				 ? _("Topic #%lld is decided. Take the decision back (the topic returns "
+				     "to the agenda)?")
+				 : _("Topic #%lld is deferred. Take the deferral back (the topic returns "
+				     "to the agenda)?"),
+			 (long long)row->id);
+		if (!ui_confirm(app, question))
+			return;
+		snprintf(done, sizeof done, _("Topic #%lld is on the agenda again."),
+			 (long long)row->id);
+		ui_report(app, hw_topic_reopen(app->session, row->id, &error), &error, done);
+		return;
+	}
 	if (!ui_prompt(app, decide ? _("Decision") : _("Defer"),
 		       decide ? _("What the meeting decided:") : _("Why it waits (may be empty):"), "",
 		       text, sizeof text))
 		return;
-	hw_error error = {0};
 	int status = decide ? hw_topic_decide(app->session, row->id, text, &error)
 			    : hw_topic_defer(app->session, row->id, text[0] ? text : NULL, &error);
 	snprintf(done, sizeof done, decide ? _("Topic #%lld decided.") : _("Topic #%lld deferred."),

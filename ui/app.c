@@ -249,6 +249,49 @@ static void draw_title(const ui *app)
 	ui_put(app, 0, COLS - right_width, right_width, UI_STYLE_TITLE, false, right);
 }
 
+/* "key word" of a binding: its first key name, then its short word. */
+static void status_item(const ui_binding *binding, const char *label, char *out, size_t size)
+{
+	char key[16];
+	snprintf(key, sizeof key, "%s", binding->names);
+	char *space = strchr(key, ' ');
+	if (space)
+		*space = '\0';
+	snprintf(out, size, "%s %s", key, _(label));
+}
+
+/* The view's most used keys after `line`'s start, in ui_status_keys' order, as many as fit in
+ * `width` columns with "? help" always last (the rest of the keys are in the help view). */
+static void build_status_keys(const ui *app, unsigned view, int width, char *line, size_t size)
+{
+	char help[64] = "";
+	const ui_binding *help_binding = ui_binding_of(UI_HELP);
+	if (help_binding && (help_binding->views & view))
+		status_item(help_binding, help_binding->label, help, sizeof help);
+	const char *separator = " · ";
+	int help_width = help[0] ? hw_text_width(separator) + hw_text_width(help) : 0;
+	size_t used = strlen(line);
+	bool first = true;
+	for (int i = 0; i < ui_status_key_count; i++) {
+		const ui_status_key *entry = &ui_status_keys[i];
+		const ui_binding *binding = ui_binding_of(entry->action);
+		const char *label = entry->label ? entry->label : binding ? binding->label : NULL;
+		if (!(entry->views & view) || binding == NULL || label == NULL ||
+		    !(binding->views & view) || (binding->edits && app->read_only))
+			continue;
+		char item[128], candidate[1024];
+		status_item(binding, label, item, sizeof item);
+		snprintf(candidate, sizeof candidate, "%s%s%s", line, first ? " " : separator, item);
+		if (hw_text_width(candidate) + help_width > width)
+			break;
+		snprintf(line + used, size - used, "%s%s", first ? " " : separator, item);
+		used = strlen(line);
+		first = false;
+	}
+	if (help[0])
+		snprintf(line + used, size - used, "%s%s", first ? " " : separator, help);
+}
+
 static void draw_status(const ui *app)
 {
 	int y = LINES - 1;
@@ -278,20 +321,10 @@ static void draw_status(const ui *app)
 	if (note_width > COLS / 2)
 		note_width = COLS / 2;
 	char line[1024] = "";
-	ui_publish_status((ui *)app, line, sizeof line);
-	for (int i = 0; i < ui_binding_count; i++) {
-		const ui_binding *binding = &ui_bindings[i];
-		if (binding->label == NULL || !(binding->views & view) ||
-		    (binding->edits && app->read_only))
-			continue;
-		char key[16];
-		snprintf(key, sizeof key, "%s", binding->names);
-		char *space = strchr(key, ' ');
-		if (space)
-			*space = '\0';
-		size_t used = strlen(line);
-		snprintf(line + used, sizeof line - used, " %s:%s ", key, _(binding->label));
-	}
+	/* When the calendar was last published matters where E is (calendar and agenda). */
+	if (view & (UI_IN_MONTH | UI_IN_AGENDA))
+		ui_publish_status((ui *)app, line, sizeof line);
+	build_status_keys(app, view, COLS - note_width - 1, line, sizeof line);
 	ui_put(app, y, 0, COLS, UI_STYLE_STATUS, true, line);
 	if (note[0])
 		ui_put(app, y, COLS - note_width, note_width, UI_STYLE_WARNING, true, shown);
@@ -349,8 +382,15 @@ static void dispatch(ui *app, ui_action action)
 	if (view->act(app, state, action))
 		return;
 	switch (action) {
-	case UI_BACK: ui_pop(app); break;
-	case UI_QUIT: app->running = false; break;
+	/* Leaving the program asks: Esc pressed once too often must not end the session. */
+	case UI_BACK:
+		if (app->depth > 1 || ui_confirm(app, _("Quit huiwu?")))
+			ui_pop(app);
+		break;
+	case UI_QUIT:
+		if (ui_confirm(app, _("Quit huiwu?")))
+			app->running = false;
+		break;
 	case UI_HELP: ui_push(app, &ui_help_view, ui_help_new(app, view->kind, _(view->title))); break;
 	case UI_REFRESH:
 		ui_changed(app);

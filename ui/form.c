@@ -2,6 +2,7 @@
  * time a time, a required field filled, and whatever the form's own check adds), and the
  * whole submitted to the core, whose refusal — with the rule and clause — stays on screen. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -140,8 +141,41 @@ static void draw_form(ui *app, ui_form *form, int current, ui_line *line, const 
 	}
 }
 
+/* What each field held as the form opened (NULL for empty), to tell a filled form from an
+ * untouched one when it is cancelled. A copy that fails counts as changed. */
+static char **form_snapshot(const ui_form *form)
+{
+	char **values = calloc((size_t)form->count, sizeof *values);
+	for (int i = 0; values != NULL && i < form->count; i++) {
+		const char *value = ui_field_value(&form->fields[i]);
+		values[i] = value ? strdup(value) : NULL;
+	}
+	return values;
+}
+
+static bool form_changed(const ui_form *form, char **snapshot)
+{
+	if (snapshot == NULL)
+		return true;
+	for (int i = 0; i < form->count; i++) {
+		const char *value = ui_field_value(&form->fields[i]);
+		const char *before = snapshot[i];
+		if ((value == NULL) != (before == NULL) || (value && strcmp(value, before) != 0))
+			return true;
+	}
+	return false;
+}
+
+static void form_snapshot_free(const ui_form *form, char **snapshot)
+{
+	for (int i = 0; snapshot != NULL && i < form->count; i++)
+		free(snapshot[i]);
+	free(snapshot);
+}
+
 bool ui_form_run(ui *app, ui_form *form)
 {
+	char **snapshot = form_snapshot(form);
 	/* A planned date the form opens with (the selected day) says at once what it would. */
 	for (int i = 0; i < form->count; i++) {
 		hw_date date;
@@ -189,8 +223,13 @@ bool ui_form_run(ui *app, ui_form *form)
 		}
 		if (result == UI_LINE_EDITING)
 			continue;
-		if (result == UI_LINE_CANCEL)
-			break;
+		/* Esc on a form the clerk filled asks before the typing is lost. */
+		if (result == UI_LINE_CANCEL) {
+			if (!form_changed(form, snapshot) ||
+			    ui_confirm(app, _("Discard what was entered in this form?")))
+				break;
+			continue;
+		}
 		failure[0] = '\0';
 		/* Leaving a field (or submitting) checks it; a wrong field keeps the cursor. */
 		if (!check_field(app, form, current))
@@ -222,6 +261,7 @@ bool ui_form_run(ui *app, ui_form *form)
 			ui_line_set(&line, form->fields[current].value, sizeof form->fields[current].value);
 		}
 	}
+	form_snapshot_free(form, snapshot);
 	ui_modal_done();
 	return submitted;
 }

@@ -17,8 +17,8 @@ const ui_binding ui_bindings[] = {
 	{UI_END, {UI_CODE(KEY_END)}, "End", NULL, N_("the last line"), UI_IN_LISTS, false},
 	{UI_NEXT_SECTION, {'\t'}, "Tab", NULL, N_("the next section (in the calendar: between days and meetings)"), UI_IN_MONTH | UI_IN_MEETING | UI_IN_QUEUES | UI_IN_ROSTER | UI_IN_RULES, false},
 	{UI_OPEN, {'\n', '\r', UI_CODE(KEY_ENTER)}, "Enter", N_("open"), N_("open the selected meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_QUEUES | UI_IN_SEARCH | UI_IN_MEETING, false},
-	{UI_BACK, {'q', ESC}, "q Esc", N_("back"), N_("back to the previous view; in the first view: quit"), UI_IN_ALL, false},
-	{UI_QUIT, {'Q'}, "Q", NULL, N_("quit huiwu"), UI_IN_ALL, false},
+	{UI_BACK, {'q', ESC}, "q Esc", N_("back"), N_("back to the previous view; in the first view: quit, after asking"), UI_IN_ALL, false},
+	{UI_QUIT, {'Q'}, "Q", NULL, N_("quit huiwu, after asking"), UI_IN_ALL, false},
 	{UI_HELP, {'?', UI_CODE(KEY_F(1))}, "? F1", N_("help"), N_("the keys of this view"), UI_IN_ALL & ~UI_IN_HELP, false},
 	{UI_REFRESH, {UI_CTRL('l')}, "Ctrl-L", NULL, N_("read everything again and redraw"), UI_IN_ALL, false},
 	{UI_VIEW_MONTH, {'1'}, "1", N_("calendar"), N_("the month calendar"), UI_IN_ALL, false},
@@ -36,14 +36,14 @@ const ui_binding ui_bindings[] = {
 	{UI_CLEAR_FILTERS, {'c'}, "c", NULL, N_("show everyone's meetings of every type"), UI_IN_AGENDA, false},
 	{UI_NEW_MEETING, {'n'}, "n", N_("new"), N_("a new meeting"), UI_IN_MONTH | UI_IN_AGENDA, true},
 	{UI_EDIT_MEETING, {'e'}, "e", NULL, N_("edit the meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
-	{UI_CANCEL_MEETING, {'x'}, "x", NULL, N_("cancel the meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
-	{UI_MARK_HELD, {'H'}, "H", NULL, N_("mark the meeting held"), UI_IN_MEETING, true},
+	{UI_CANCEL_MEETING, {'x'}, "x", NULL, N_("cancel the meeting (a cancelled one: restore it)"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
+	{UI_MARK_HELD, {'H'}, "H", NULL, N_("mark the meeting held (refused before its day)"), UI_IN_MEETING, true},
 	{UI_NEW_TOPIC, {'T'}, "T", NULL, N_("propose a topic (in a meeting: on its agenda)"), UI_IN_AGENDA | UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_SCHEDULE_TOPIC, {'s'}, "s", NULL, N_("put an approved topic on this meeting's agenda"), UI_IN_MEETING, true},
 	{UI_APPROVE, {'a'}, "a", N_("approve"), N_("approve the selected leave request or topic"), UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_REJECT, {'r'}, "r", NULL, N_("reject the selected leave request"), UI_IN_MEETING | UI_IN_QUEUES, true},
-	{UI_DECIDE_TOPIC, {'D'}, "D", NULL, N_("record what the meeting decided on the selected topic"), UI_IN_MEETING, true},
-	{UI_DEFER_TOPIC, {'P'}, "P", NULL, N_("defer the selected topic to a later meeting"), UI_IN_MEETING, true},
+	{UI_DECIDE_TOPIC, {'D'}, "D", NULL, N_("record what the meeting decided on the selected topic (a decided one: take it back)"), UI_IN_MEETING, true},
+	{UI_DEFER_TOPIC, {'P'}, "P", NULL, N_("defer the selected topic to a later meeting (a deferred one: take it back)"), UI_IN_MEETING, true},
 	{UI_REQUEST_LEAVE, {'L'}, "L", NULL, N_("request leave for the selected attendee"), UI_IN_MEETING, true},
 	{UI_INVITE, {'v'}, "v", NULL, N_("invite someone to the meeting"), UI_IN_MEETING, true},
 	{UI_UNINVITE, {'u'}, "u", NULL, N_("take the selected attendee off the list"), UI_IN_MEETING, true},
@@ -79,3 +79,29 @@ const ui_binding *ui_binding_of(ui_action action)
 			return &ui_bindings[i];
 	return NULL;
 }
+
+/* The status line's keys of each view, most used first: what does not fit at the screen's
+ * width is left to `?`, which always ends the line. A NULL label takes the binding's own. */
+const ui_status_key ui_status_keys[] = {
+	{UI_IN_MONTH | UI_IN_AGENDA, UI_NEW_MEETING, NULL},
+	{UI_IN_MONTH | UI_IN_AGENDA | UI_IN_QUEUES | UI_IN_SEARCH, UI_OPEN, NULL},
+	{UI_IN_MEETING, UI_MARK_HELD, N_("held")},
+	{UI_IN_MEETING | UI_IN_AGENDA, UI_NEW_TOPIC, N_("topic")},
+	{UI_IN_MEETING, UI_REQUEST_LEAVE, N_("leave")},
+	{UI_IN_MEETING, UI_DRAFT_MINUTES, N_("minutes, short")},
+	{UI_IN_QUEUES, UI_APPROVE, NULL},
+	{UI_IN_QUEUES, UI_REJECT, N_("reject")},
+	{UI_IN_MEETING | UI_IN_QUEUES, UI_SIGN_MINUTES, N_("sign")},
+	{UI_IN_MEETING, UI_ADD_DOCUMENT, N_("document, short")},
+	{UI_IN_QUEUES, UI_ISSUE, N_("issue")},
+	{UI_IN_MONTH | UI_IN_AGENDA, UI_NEW_SERIES, N_("series")},
+	{UI_IN_AGENDA, UI_FILTER_PERSON, N_("person")},
+	{UI_IN_MONTH | UI_IN_AGENDA, UI_EXPORT, N_("export")},
+	{UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_MONTH, NULL},
+	{UI_IN_MONTH | UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_AGENDA, NULL},
+	{UI_IN_MONTH | UI_IN_AGENDA | UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_QUEUES, NULL},
+	{UI_IN_MONTH | UI_IN_AGENDA | UI_IN_ROSTER | UI_IN_RULES | UI_IN_QUEUES, UI_SEARCH, NULL},
+	{UI_IN_MEETING | UI_IN_SEARCH | UI_IN_HELP, UI_BACK, NULL},
+};
+
+const int ui_status_key_count = (int)(sizeof ui_status_keys / sizeof ui_status_keys[0]);

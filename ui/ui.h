@@ -108,6 +108,16 @@ typedef struct ui_binding {
 extern const ui_binding ui_bindings[];
 extern const int ui_binding_count;
 
+/* A key the status line shows in some views (ui/keymap.c orders them, most used first). */
+typedef struct ui_status_key {
+	unsigned views;
+	ui_action action;
+	const char *label; /* its short word there; NULL: the binding's label */
+} ui_status_key;
+
+extern const ui_status_key ui_status_keys[];
+extern const int ui_status_key_count;
+
 /* The action of a key (from get_wch: `is_code` for KEY_* codes) in a view kind. */
 ui_action ui_key_action(bool is_code, wint_t key, unsigned view);
 const ui_binding *ui_binding_of(ui_action action);

@@ -320,11 +320,12 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 	const cli_action actions[] = {
 		{"add", fields, 0},     {"show", show, 1},       {"list", list, 0},
 		{"edit", fields, 1},    {"cancel", none, 1},     {"held", none, 1},
-		{"invite", invite, 1},  {"uninvite", uninvite, 1}, {NULL, NULL, 0},
+		{"invite", invite, 1},  {"uninvite", uninvite, 1}, {"restore", none, 1},
+		{NULL, NULL, 0},
 	};
 	char command[CLI_LABEL_SIZE];
 	if (cli_parse_action("meeting", argc, argv, actions,
-			     _("say add, show, list, edit, cancel, held, invite or uninvite"), command,
+			     _("say add, show, list, edit, cancel, restore, held, invite or uninvite"), command,
 			     positional) == NULL)
 		return CLI_USAGE;
 	const char *action = argv[1];
@@ -399,6 +400,8 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 			result = hw_meeting_cancel(session, id, &error);
 		else if (strcmp(action, "held") == 0)
 			result = hw_meeting_mark_held(session, id, &error);
+		else if (strcmp(action, "restore") == 0)
+			result = hw_meeting_restore(session, id, &error);
 		else if (strcmp(action, "invite") == 0)
 			result = hw_meeting_invite(session, id, person, kind, &error);
 		else

@@ -77,15 +77,17 @@ int cli_topic(cli_context *context, int argc, char **argv)
 	const cli_option list[] = {
 		{"meeting", &meeting, NULL}, {"json", NULL, &json}, {NULL, NULL, NULL}};
 	const cli_option show[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
+	const cli_option none[] = {{NULL, NULL, NULL}};
 	const cli_action actions[] = {
 		{"add", add, 0},       {"edit", edit, 1},   {"approve", approve, 1},
 		{"review", approve, 1},
 		{"schedule", schedule, 1}, {"decide", decide, 1}, {"defer", defer, 1},
-		{"list", list, 0},     {"show", show, 1},   {NULL, NULL, 0},
+		{"list", list, 0},     {"show", show, 1},   {"reopen", none, 1},
+		{NULL, NULL, 0},
 	};
 	char command[CLI_LABEL_SIZE];
 	if (cli_parse_action("topic", argc, argv, actions,
-			     _("say add, edit, review, approve, schedule, decide, defer, list or show"), command,
+			     _("say add, edit, review, approve, schedule, decide, defer, reopen, list or show"), command,
 			     positional) == NULL)
 		return CLI_USAGE;
 	const char *action = argv[1];
@@ -137,6 +139,8 @@ int cli_topic(cli_context *context, int argc, char **argv)
 		result = hw_topic_schedule(session, id, meeting_id, &error);
 	} else if (strcmp(action, "decide") == 0) {
 		result = hw_topic_decide(session, id, decision, &error);
+	} else if (strcmp(action, "reopen") == 0) {
+		result = hw_topic_reopen(session, id, &error);
 	} else {
 		result = hw_topic_defer(session, id, reason, &error);
 	}

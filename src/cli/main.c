@@ -1,5 +1,6 @@
 /* huiwu: the command-line entry point. */
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,9 +30,9 @@ static const cli_command commands[] = {
 	{"init", N_("init --gov KEY [--demo]      create the database for a government"), cli_init},
 	{"dept", N_("dept add NAME [--deputy P] [--member-of-executive] [--function F] | edit NAME --deputy P | list [--json]"), cli_dept},
 	{"person", N_("person add NAME --title T --role R [--dept D] [--party-group] | edit P ... | list | show P [--json]"), cli_person},
-	{"meeting", N_("meeting add --type T --date D --time HH:MM ... | show ID | list | edit ID | cancel ID | held ID | invite ID --person P [--as K] | uninvite ID --person P"), cli_meeting},
+	{"meeting", N_("meeting add --type T --date D --time HH:MM ... | show ID | list | edit ID | cancel ID | restore ID | held ID | invite ID --person P [--as K] | uninvite ID --person P"), cli_meeting},
 	{"agenda", N_("agenda [--person P] [--from D] [--to D] [--json]  coming meetings and what waits"), cli_agenda},
-	{"topic", N_("topic add --title T ... | edit ID | review ID --by P | approve ID --by P | schedule ID --meeting M | decide ID --decision T | defer ID | list | show ID"), cli_topic},
+	{"topic", N_("topic add --title T ... | edit ID | review ID --by P | approve ID --by P | schedule ID --meeting M | decide ID --decision T | defer ID | reopen ID | list | show ID"), cli_topic},
 	{"leave", N_("leave request --meeting M --person P --reason R [--written] [--substitute P] | approve ID --by P | reject ID --by P | list [--pending]"), cli_leave},
 	{"minutes", N_("minutes draft M --text T | sign M --by P | amend M --text T --by P | show M"), cli_minutes},
 	{"doc", N_("doc add --meeting M --title T | handover ID [--on D] | submit ID [--on D] | issue ID [--on D] | list [--meeting M]"), cli_doc},
@@ -232,9 +233,54 @@ static void print_help(void)
 		       "changed), 2 bad usage. See man huiwu.\n"));
 }
 
+/* The locale name that chooses messages, by POSIX precedence. */
+static const char *messages_locale_requested(void)
+{
+	const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *value = getenv(names[i]);
+		if (value != NULL && value[0] != '\0')
+			return value;
+	}
+	return "";
+}
+
+/* zh_CN named by LANGUAGE (first entry) or by the messages locale. */
+static bool chinese_requested(void)
+{
+	const char *language = getenv("LANGUAGE");
+	if (language != NULL && strncmp(language, "zh_CN", 5) == 0)
+		return true;
+	return strncmp(messages_locale_requested(), "zh_CN", 5) == 0;
+}
+
+static bool codeset_is_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/* A zh_CN request gets the Chinese messages whether or not that locale is generated: when
+ * the user's locale is missing or not UTF-8, characters are C.UTF-8's and gettext, which
+ * ignores LANGUAGE only under the C locale, reads the zh_CN catalogue through LANGUAGE. */
 static void setup_locale(void)
 {
-	setlocale(LC_ALL, "");
+	bool chinese = chinese_requested();
+	bool found = setlocale(LC_ALL, "") != NULL;
+	if (!found || !codeset_is_utf8()) {
+		if (!found)
+			setlocale(LC_ALL, "C.UTF-8");
+		else {
+			setlocale(LC_CTYPE, "C.UTF-8");
+			const char *messages = setlocale(LC_MESSAGES, NULL);
+			if (messages == NULL || strcmp(messages, "C") == 0 ||
+			    strcmp(messages, "POSIX") == 0)
+				setlocale(LC_MESSAGES, "C.UTF-8");
+		}
+		const char *language = getenv("LANGUAGE");
+		if (chinese && (language == NULL || language[0] == '\0'))
+			setenv("LANGUAGE", "zh_CN", 1);
+	}
 	const char *locale_dir = HUIWU_LOCALEDIR;
 	char build_locale_dir[4096];
 	/* Running from the build folder, the fresh translations are there. */

@@ -565,12 +565,18 @@ static int set_status(hw_session *session, int64_t id, hw_meeting_status status,
 	hw_meeting meeting;
 	if (hw_meeting_get(session, id, &meeting, error) != 0)
 		goto fail;
+	if (status == HW_STATUS_PLANNED && meeting.status != HW_STATUS_CANCELLED) {
+		hw_error_set(error, _("meeting #%lld is not cancelled: only a cancelled meeting can be "
+				      "restored"),
+			     (long long)id);
+		goto fail;
+	}
 	if (meeting.status == status) {
 		hw_error_set(error, _("meeting #%lld is %s already"), (long long)id,
 			     _(status_keys[status]));
 		goto fail;
 	}
-	if (meeting.status == HW_STATUS_CANCELLED) {
+	if (meeting.status == HW_STATUS_CANCELLED && status != HW_STATUS_PLANNED) {
 		hw_error_set(error, _("meeting #%lld is cancelled"), (long long)id);
 		goto fail;
 	}
@@ -600,6 +606,13 @@ fail:
 int hw_meeting_cancel(hw_session *session, int64_t id, hw_error *error)
 {
 	return set_status(session, id, HW_STATUS_CANCELLED, "meeting cancel", error);
+}
+
+/* A meeting cancelled by mistake planned again, as it was (a new sequence: calendars that
+ * took the cancellation take it back). */
+int hw_meeting_restore(hw_session *session, int64_t id, hw_error *error)
+{
+	return set_status(session, id, HW_STATUS_PLANNED, "meeting restore", error);
 }
 
 int hw_meeting_mark_held(hw_session *session, int64_t id, hw_error *error)

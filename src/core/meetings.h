@@ -87,6 +87,8 @@ void hw_new_uid(const char *government, char *out, size_t size);
 int hw_meeting_edit(hw_session *session, int64_t id, const hw_meeting_input *input, hw_error *error);
 int hw_meeting_cancel(hw_session *session, int64_t id, hw_error *error);
 int hw_meeting_mark_held(hw_session *session, int64_t id, hw_error *error);
+/* A cancelled meeting planned again; refused for any other. */
+int hw_meeting_restore(hw_session *session, int64_t id, hw_error *error);
 int hw_meeting_get(hw_session *session, int64_t id, hw_meeting *out, hw_error *error);
 /* Meetings from `from` to `to` inclusive, by date and time. `visit` returns 0 to go on; any
  * other value stops the walk and is returned (so for every list function's visitor). */

@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "i18n.h"
+#include "minutes.h"
 #include "text.h"
 
 static const char *const state_keys[HW_TOPIC_STATE_COUNT] = {
@@ -429,4 +430,37 @@ int hw_topic_defer(hw_session *session, int64_t id, const char *reason, hw_error
 	topic.state = HW_TOPIC_DEFERRED;
 	snprintf(topic.decision, sizeof topic.decision, "%s", reason ? reason : "");
 	return finish_change(session, &topic, "topic defer", error);
+}
+
+/* A decision or deferral recorded by mistake is taken back (the topic is on its meeting's
+ * agenda again) until the minutes that record it are signed. */
+int hw_topic_reopen(hw_session *session, int64_t id, hw_error *error)
+{
+	/* Not begin_change: it refuses the decided topics this takes back. */
+	hw_topic topic;
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	if (hw_topic_get(session, id, &topic, error) != 0 ||
+	    hw_action_snapshot(session, "topic", id, error) != 0)
+		return fail_change(session);
+	if (topic.state != HW_TOPIC_DECIDED && topic.state != HW_TOPIC_DEFERRED) {
+		hw_error_set(error,
+			     _("topic #%lld is %s: only a decision or a deferral is taken back"),
+			     (long long)id, _(state_keys[topic.state]));
+		return fail_change(session);
+	}
+	hw_minutes minutes;
+	int found = hw_minutes_get(session, topic.meeting_id, &minutes, error);
+	if (found < 0)
+		return fail_change(session);
+	if (found && minutes.signed_) {
+		hw_error_set(error,
+			     _("topic #%lld cannot be taken back: the minutes of meeting #%lld are "
+			       "signed (correct them with an amendment)"),
+			     (long long)id, (long long)topic.meeting_id);
+		return fail_change(session);
+	}
+	topic.state = HW_TOPIC_SCHEDULED;
+	topic.decision[0] = '\0';
+	return finish_change(session, &topic, "topic reopen", error);
 }

@@ -60,6 +60,8 @@ int hw_topic_approve(hw_session *session, int64_t id, const char *by, hw_error *
 int hw_topic_schedule(hw_session *session, int64_t id, int64_t meeting_id, hw_error *error);
 int hw_topic_decide(hw_session *session, int64_t id, const char *decision, hw_error *error);
 int hw_topic_defer(hw_session *session, int64_t id, const char *reason, hw_error *error);
+/* A decided or deferred topic back on its meeting's agenda; refused once the minutes are signed. */
+int hw_topic_reopen(hw_session *session, int64_t id, hw_error *error);
 int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error);
 /* All topics (meeting_id 0) or those on one meeting's agenda. */
 /* `visit` must not call this function again (its statement is kept, see hw_store_cached). */
