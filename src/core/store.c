@@ -257,6 +257,10 @@ static const char *const migrations[] = {
 
 	/* 8: who reviewed a topic before the head decides (changji 21: 经负责常务工作的副市长审核). */
 	"ALTER TABLE topic ADD COLUMN reviewed_by INTEGER REFERENCES person(id);",
+
+	/* 9: who proposed a topic, checked against the rules' topic_proposers (ili 21, kizilsu 40,
+	 * changji 21, wuqia 43). NULL where not recorded, as a sealed table's new column must be. */
+	"ALTER TABLE topic ADD COLUMN proposed_by INTEGER REFERENCES person(id);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
