@@ -1355,6 +1355,44 @@ static void test_dept_meeting_approval_and_lower_heads_by_government(void **stat
 	}
 }
 
+/* 从严控制以自治州名义在伊宁市以外召开的全州或区域性会议 (ili 25; kizilsu 44 阿图什市,
+ * changji 25 昌吉市域外, wuqia 47 乌恰县): a department-wide meeting whose location does not
+ * name the seat is reported. The twins: one whose location names the seat, one with no
+ * location recorded; yiwu 40 has no such sentence and reports none. */
+static void test_dept_meeting_outside_the_seat_by_government(void **state)
+{
+	(void)state;
+	const struct {
+		const char *government, *seat, *clause;
+	} cases[] = {
+		{"ili", "伊宁市", ILI("第二十五条")},       {"kizilsu", "阿图什市", KIZILSU("第四十四条")},
+		{"yiwu", "伊吾县", NULL},                 {"changji", "昌吉市", CHANGJI("第二十五条")},
+		{"wuqia", "乌恰县", WUQIA("第四十七条")},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fixture *f = open_db(cases[i].government, TODAY);
+		long long away = add_dept_wide(f, "2026-11-25", "农业农村局");
+		OK(f, "meeting", "edit", ID(away), "--location", "喀纳斯景区宾馆");
+		long long home = add_dept_wide(f, "2026-11-26", "财政局");
+		char inside[128];
+		snprintf(inside, sizeof inside, "%s政府三楼会议室", cases[i].seat);
+		OK(f, "meeting", "edit", ID(home), "--location", inside);
+		long long unknown = add_dept_wide(f, "2026-11-27", "教育局");
+		const json_t *findings = check(f, NULL, NULL);
+		if (cases[i].clause != NULL) {
+			const json_t *outside = expect_finding(findings, "DEPT_MEETING_OUTSIDE_SEAT",
+							       "warning", away, cases[i].clause);
+			assert_contains(text_of(outside, "message"), "喀纳斯景区宾馆");
+			assert_contains(text_of(outside, "message"), "从严控制");
+		} else {
+			expect_no_finding(findings, "DEPT_MEETING_OUTSIDE_SEAT", ANY_MEETING);
+		}
+		expect_no_finding(findings, "DEPT_MEETING_OUTSIDE_SEAT", home);
+		expect_no_finding(findings, "DEPT_MEETING_OUTSIDE_SEAT", unknown);
+		close_db(f);
+	}
+}
+
 /* 兼任部门负责同志的参加本部门会议除外 (wuqia 47 and the others), but not in yiwu 40, which
  * gives no such exception. */
 static void test_dept_meeting_leader_who_leads_the_department(void **state)
@@ -1844,6 +1882,7 @@ int main(void)
 		TEST(test_dept_meeting_leader_invited_in_every_government),
 		TEST(test_dept_meeting_leader_who_leads_the_department),
 		TEST(test_dept_meeting_approval_and_lower_heads_by_government),
+		TEST(test_dept_meeting_outside_the_seat_by_government),
 		TEST(test_non_workday_weekend),
 		TEST(test_non_workday_public_holiday),
 		TEST(test_non_workday_not_on_makeup_workday_or_weekday),

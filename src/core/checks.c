@@ -450,6 +450,17 @@ static void check_department_meeting(const hw_rules *rules, const hw_calendar *c
 		add_finding(out, "DEPT_MEETING_APPROVAL", HW_SEVERITY_WARNING, meeting->id,
 			    meeting->date, hw_type_key_clause(type, HW_KEY_GOVERNMENT_APPROVAL),
 			    "%s召开%s须报经批准后实施，尚无批准记录", name, type->name);
+	/* 从严控制…在伊宁市以外召开的全州或区域性会议 (ili 25, kizilsu 44, changji 25, wuqia 47):
+	 * strictly controlled, not forbidden, so a warning. huiwu cannot place an address, so a
+	 * recorded location counts as inside only when it names the seat; a meeting with no
+	 * location recorded is not judged. */
+	const char *seat = rules->government[HW_GOV_SEAT];
+	if (seat != NULL && rules->government_clauses[HW_GOV_SEAT] != NULL && meeting->location[0] &&
+	    strstr(meeting->location, seat) == NULL)
+		add_finding(out, "DEPT_MEETING_OUTSIDE_SEAT", HW_SEVERITY_WARNING, meeting->id,
+			    meeting->date, rules->government_clauses[HW_GOV_SEAT],
+			    "%s召开的%s地点为“%s”，未写明在%s：在%s以外召开的会议须从严控制", name,
+			    type->name, meeting->location, seat, seat);
 	if (type->lower_heads_need_approval && !meeting->government_approved)
 		for (int i = 0; i < meeting->attendee_count; i++) {
 			const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
@@ -748,7 +759,7 @@ static const char *const finding_codes[] = {
 	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "DOCUMENT_OVERDUE",
 	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
 	"NON_WORKDAY", "DOUBLE_BOOKED", "DEPT_MEETING_LEADER", "DEPT_MEETING_APPROVAL",
-	"DEPT_MEETING_LOWER_HEADS",
+	"DEPT_MEETING_LOWER_HEADS", "DEPT_MEETING_OUTSIDE_SEAT",
 };
 
 bool hw_finding_code_known(const char *code)

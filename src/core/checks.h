@@ -46,6 +46,7 @@ typedef struct hw_check_meeting {
 	hw_date requested_on;
 	bool deputy_consent;
 	bool government_approved;
+	char location[HW_NAME_SIZE]; /* as recorded; "" when none */
 	int first_attendee, attendee_count; /* a range of hw_check_data.attendees */
 	char title[128];
 } hw_check_meeting;

@@ -186,7 +186,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	if (!prepare(&l,
 		     "SELECT id, type, date, start, end, status, chair_id, adhoc_reason, decision_type,"
 		     " head_consent, department_id, requested_on, deputy_consent, title,"
-		     " government_approved FROM meeting WHERE date BETWEEN ?1 AND ?2",
+		     " government_approved, location FROM meeting WHERE date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
 	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
@@ -217,6 +217,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		m->deputy_consent = sqlite3_column_int(l.statement, 12) != 0;
 		hw_column_text(l.statement, 13, m->title, sizeof m->title);
 		m->government_approved = sqlite3_column_int(l.statement, 14) != 0;
+		hw_column_text(l.statement, 15, m->location, sizeof m->location);
 		out->meeting_count++;
 	}
 	if (finish(&l, last) != 0)
