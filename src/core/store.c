@@ -261,6 +261,21 @@ static const char *const migrations[] = {
 	/* 9: who proposed a topic, checked against the rules' topic_proposers (ili 21, kizilsu 40,
 	 * changji 21, wuqia 43). NULL where not recorded, as a sealed table's new column must be. */
 	"ALTER TABLE topic ADD COLUMN proposed_by INTEGER REFERENCES person(id);",
+
+	/* 10: who approved a special-topic meeting's minutes, and when (涉及重大事项报州长审定:
+	 * ili 23, kizilsu 43, changji 23, wuqia 46). NULL where not recorded. The head approves
+	 * minutes the chair signed, so the freeze now names the signed columns, and a recorded
+	 * approval is frozen in its turn. */
+	"ALTER TABLE minutes ADD COLUMN approved_by INTEGER REFERENCES person(id);"
+	"ALTER TABLE minutes ADD COLUMN approved_on TEXT;"
+	"DROP TRIGGER minutes_frozen;"
+	"CREATE TRIGGER minutes_frozen"
+	"  BEFORE UPDATE OF meeting_id, text, state, drafted_on, signed_by, signed_on ON minutes"
+	"  WHEN OLD.state = 'signed'"
+	"  BEGIN SELECT RAISE(ABORT, 'signed minutes are frozen: add an amendment'); END;"
+	"CREATE TRIGGER minutes_approval_frozen"
+	"  BEFORE UPDATE OF approved_by, approved_on ON minutes WHEN OLD.approved_by IS NOT NULL"
+	"  BEGIN SELECT RAISE(ABORT, 'an approval of minutes is not changed'); END;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
