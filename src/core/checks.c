@@ -290,6 +290,30 @@ static void check_topics(const hw_rules *rules, const hw_check_data *data,
 					    absent->name, (long long)topic->id, topic->title);
 		}
 	}
+	/* A deputy away from the region that day (请销假) cannot attend either; one on approved
+	 * leave from the meeting was reported above. */
+	for (int r = 0; r < data->trip_count; r++) {
+		const hw_check_trip *trip = &data->trips[r];
+		if (meeting->date < trip->from || meeting->date > trip->to)
+			continue;
+		const hw_person *away = find_person(data, trip->person_id);
+		const hw_check_leave *leave = leave_of(data, meeting->id, trip->person_id);
+		if (away == NULL || !hw_role_is_government_leader(away->role) ||
+		    (leave && leave->approved))
+			continue;
+		char from[HW_DATE_TEXT_SIZE], to[HW_DATE_TEXT_SIZE];
+		hw_date_format(trip->from, from);
+		hw_date_format(trip->to, to);
+		for (int t = topics; t < data->topic_count && data->topics[t].meeting_id == meeting->id;
+		     t++) {
+			const hw_check_topic *topic = &data->topics[t];
+			if (topic_of_division(data, topic, away->id))
+				add_finding(out, "TOPIC_LEADER_ABSENT", HW_SEVERITY_WARNING, meeting->id,
+					    meeting->date, hw_type_key_clause(type, HW_KEY_TOPIC_LEADER_MUST_ATTEND),
+					    "分管领导%s于%s至%s离开本地外出，其分管领域的议题#%lld“%s”原则上不安排上会",
+					    away->name, from, to, (long long)topic->id, topic->title);
+		}
+	}
 }
 
 static void check_leave(const hw_rules *rules, const hw_check_data *data,
@@ -585,6 +609,26 @@ static void check_double_booking(const hw_rules *rules, const hw_check_data *dat
 				    NULL, "%s在该时段另有安排：%s（导入的日程）" OWN_JUDGEMENT,
 				    person_name(data, busy->person_id),
 				    busy->summary);
+		}
+	}
+	/* A trip out of the region against the meetings the traveller is invited to. */
+	for (int r = 0; r < data->trip_count; r++) {
+		const hw_check_trip *trip = &data->trips[r];
+		for (int m = 0; m < meetings; m++) {
+			const hw_check_meeting *meeting = by_date[m];
+			if (meeting->date < trip->from || meeting->date > trip->to ||
+			    !in_range(data, meeting->date) ||
+			    !is_attendee(data, meeting, trip->person_id))
+				continue;
+			const hw_check_leave *leave = leave_of(data, meeting->id, trip->person_id);
+			if (leave && leave->approved)
+				continue;
+			char from[HW_DATE_TEXT_SIZE], to[HW_DATE_TEXT_SIZE];
+			hw_date_format(trip->from, from);
+			hw_date_format(trip->to, to);
+			add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+				    NULL, "%s于%s至%s离开本地外出（已报告：%s），无法出席该会议" OWN_JUDGEMENT,
+				    person_name(data, trip->person_id), from, to, trip->reported_to);
 		}
 	}
 	free(by_date);

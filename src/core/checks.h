@@ -86,6 +86,13 @@ typedef struct hw_check_busy {
 	char summary[128];
 } hw_check_busy;
 
+/* A leader's trip out of the region (src/core/trips.h), both days inclusive. */
+typedef struct hw_check_trip {
+	int64_t person_id;
+	hw_date from, to;
+	char reported_to[128];
+} hw_check_trip;
+
 /* Everything the engine reads; arrays sorted by meeting id (meetings by id). */
 typedef struct hw_check_data {
 	hw_date from, to;       /* the period asked about */
@@ -107,6 +114,8 @@ typedef struct hw_check_data {
 	int document_count;
 	hw_check_busy *busy; /* sorted by date */
 	int busy_count;
+	hw_check_trip *trips; /* those that touch the loaded years */
+	int trip_count;
 } hw_check_data;
 
 /* Loads what the engine needs to judge [from, to]: whole years around it, so that every

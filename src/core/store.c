@@ -276,6 +276,17 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER minutes_approval_frozen"
 	"  BEFORE UPDATE OF approved_by, approved_on ON minutes WHEN OLD.approved_by IS NOT NULL"
 	"  BEGIN SELECT RAISE(ABORT, 'an approval of minutes is not changed'); END;",
+
+	/* 11: leaders' trips out of the region (请销假: ili 40, kizilsu 58, yiwu 53, changji 40,
+	 * wuqia 61), with to whom each was reported (src/core/trips.h). */
+	"CREATE TABLE trip ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  from_date TEXT NOT NULL,"
+	"  to_date TEXT NOT NULL,"
+	"  reported_to TEXT NOT NULL"
+	");"
+	"CREATE INDEX trip_dates ON trip(from_date, to_date);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
