@@ -35,8 +35,8 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 	const cli_option amend[] = {{"text", &text, NULL}, {"by", &by, NULL}, {NULL, NULL, NULL}};
 	const cli_option show[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
 	const cli_action actions[] = {
-		{"draft", draft, 1}, {"sign", sign, 1}, {"amend", amend, 1}, {"show", show, 1},
-		{"approve", sign, 1}, {NULL, NULL, 0},
+		{"draft", draft, 1}, {"sign", sign, 1},   {"approve", sign, 1},
+		{"amend", amend, 1}, {"show", show, 1},   {NULL, NULL, 0},
 	};
 	char command[CLI_LABEL_SIZE];
 	if (cli_parse_action("minutes", argc, argv, actions, _("say draft, sign, approve, amend or show"),
