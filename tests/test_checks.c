@@ -640,6 +640,51 @@ static void test_topic_leader_absent_not_for_other_division_or_refused_leave(voi
 	close_db(f);
 }
 
+/* Wuqia 61 (副县长离县…应事先报告县长) and ili 40 (副州长…离伊…应事先向自治州州长请假): a deputy's
+ * trip out of the region is recorded with to whom it was reported, and it makes the deputy
+ * absent as leave does: the division's topics on a meeting within the trip are reported
+ * (TOPIC_LEADER_ABSENT, the topic article's clause) and so is the clash with the meeting
+ * (DOUBLE_BOOKED, no article). The twin: a trip that ends the day before the meeting. */
+static void test_wuqia_61_ili_40_deputy_away_on_a_trip(void **state)
+{
+	(void)state;
+	const struct {
+		const char *government, *clause, *reported;
+	} cases[] = {
+		{"wuqia", WUQIA("第四十三条"), "县长"},
+		{"ili", ILI("第二十一条"), "州长，已按规定报备"},
+	};
+	for (size_t i = 0; i < 2; i++) {
+		fixture *f = open_db(cases[i].government, TODAY);
+		long long meeting = add_executive(f, "2026-11-26");
+		ready_topic(f, meeting, "高标准农田建设");
+		long long before = add_executive(f, "2026-11-24");
+		ready_topic(f, before, "农机补贴");
+		REFUSED(f, "the trip ends (2026-11-25) before it begins (2026-11-27)", "trip", "add",
+			"--person", "副职甲", "--from", "2026-11-27", "--to", "2026-11-25",
+			"--reported-to", cases[i].reported);
+		USAGE_REFUSED(f, "say --person P --from D --to D --reported-to TEXT", "trip", "add",
+			      "--person", "副职甲", "--from", "2026-11-25", "--to", "2026-11-27");
+		LOGGED(f, "trip add", false, true, "trip", "add", "--person", "副职甲", "--from",
+		       "2026-11-25", "--to", "2026-11-27", "--reported-to", cases[i].reported);
+		json_t *trips = JSON(f, "trip", "list", "--json");
+		assert_int_equal(json_array_size(trips), 1);
+		assert_json_string(json_array_get(trips, 0), "reported_to", cases[i].reported);
+		assert_json_string(json_array_get(trips, 0), "from", "2026-11-25");
+		json_decref(trips);
+		const json_t *findings = check(f, NULL, NULL);
+		const json_t *absent = expect_finding(findings, "TOPIC_LEADER_ABSENT", "warning",
+						      meeting, cases[i].clause);
+		assert_contains(text_of(absent, "message"), "离开本地外出");
+		const json_t *clash = expect_finding(findings, "DOUBLE_BOOKED", "warning", meeting, "");
+		assert_contains(text_of(clash, "message"), cases[i].reported);
+		/* The twin: the meeting before the trip. */
+		expect_no_finding(findings, "TOPIC_LEADER_ABSENT", before);
+		expect_no_finding(findings, "DOUBLE_BOOKED", before);
+		close_db(f);
+	}
+}
+
 /* ==== TOPIC_NOT_STUDIED ==== */
 
 static void test_topic_not_studied_never_or_after_meeting(void **state)
@@ -1355,6 +1400,44 @@ static void test_dept_meeting_approval_and_lower_heads_by_government(void **stat
 	}
 }
 
+/* 从严控制以自治州名义在伊宁市以外召开的全州或区域性会议 (ili 25; kizilsu 44 阿图什市,
+ * changji 25 昌吉市域外, wuqia 47 乌恰县): a department-wide meeting whose location does not
+ * name the seat is reported. The twins: one whose location names the seat, one with no
+ * location recorded; yiwu 40 has no such sentence and reports none. */
+static void test_dept_meeting_outside_the_seat_by_government(void **state)
+{
+	(void)state;
+	const struct {
+		const char *government, *seat, *clause;
+	} cases[] = {
+		{"ili", "伊宁市", ILI("第二十五条")},       {"kizilsu", "阿图什市", KIZILSU("第四十四条")},
+		{"yiwu", "伊吾县", NULL},                 {"changji", "昌吉市", CHANGJI("第二十五条")},
+		{"wuqia", "乌恰县", WUQIA("第四十七条")},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fixture *f = open_db(cases[i].government, TODAY);
+		long long away = add_dept_wide(f, "2026-11-25", "农业农村局");
+		OK(f, "meeting", "edit", ID(away), "--location", "喀纳斯景区宾馆");
+		long long home = add_dept_wide(f, "2026-11-26", "财政局");
+		char inside[128];
+		snprintf(inside, sizeof inside, "%s政府三楼会议室", cases[i].seat);
+		OK(f, "meeting", "edit", ID(home), "--location", inside);
+		long long unknown = add_dept_wide(f, "2026-11-27", "教育局");
+		const json_t *findings = check(f, NULL, NULL);
+		if (cases[i].clause != NULL) {
+			const json_t *outside = expect_finding(findings, "DEPT_MEETING_OUTSIDE_SEAT",
+							       "warning", away, cases[i].clause);
+			assert_contains(text_of(outside, "message"), "喀纳斯景区宾馆");
+			assert_contains(text_of(outside, "message"), "从严控制");
+		} else {
+			expect_no_finding(findings, "DEPT_MEETING_OUTSIDE_SEAT", ANY_MEETING);
+		}
+		expect_no_finding(findings, "DEPT_MEETING_OUTSIDE_SEAT", home);
+		expect_no_finding(findings, "DEPT_MEETING_OUTSIDE_SEAT", unknown);
+		close_db(f);
+	}
+}
+
 /* 兼任部门负责同志的参加本部门会议除外 (wuqia 47 and the others), but not in yiwu 40, which
  * gives no such exception. */
 static void test_dept_meeting_leader_who_leads_the_department(void **state)
@@ -1844,6 +1927,8 @@ int main(void)
 		TEST(test_dept_meeting_leader_invited_in_every_government),
 		TEST(test_dept_meeting_leader_who_leads_the_department),
 		TEST(test_dept_meeting_approval_and_lower_heads_by_government),
+		TEST(test_dept_meeting_outside_the_seat_by_government),
+		TEST(test_wuqia_61_ili_40_deputy_away_on_a_trip),
 		TEST(test_non_workday_weekend),
 		TEST(test_non_workday_public_holiday),
 		TEST(test_non_workday_not_on_makeup_workday_or_weekday),

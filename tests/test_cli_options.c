@@ -124,7 +124,7 @@ static void test_minutes_and_doc_actions_refuse_the_options_of_others(void **sta
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
 	fixture_add_meeting(f, "executive", "2026-11-20", NULL, NULL);
 	OK(f, "meeting", "held", "1");
-	USAGE_REFUSED(f, "huiwu minutes draft: '--by' is not an option of this action (only of: sign, amend)",
+	USAGE_REFUSED(f, "huiwu minutes draft: '--by' is not an option of this action (only of: sign, approve, amend)",
 		      "minutes", "draft", "1", "--text", "会议决定……", "--by", "首长");
 	USAGE_REFUSED(f, "'--text' is not an option of this action (only of: draft, amend)", "minutes",
 		      "sign", "1", "--by", "首长", "--text", "改过的");

@@ -101,6 +101,48 @@ static void test_special_minutes_are_signed_by_the_chair(void **state)
 	json_decref(minutes);
 }
 
+/* Wuqia 46 and changji 23: 专题会议纪要由主持召开会议的领导签发，涉及重大事项报县长（市长）审定.
+ * The head's approval is recorded, refused to anyone else with the clause; the twin: an
+ * executive meeting's minutes have no such step, so approving them is refused. */
+static void test_wuqia_46_changji_23_special_minutes_approved_by_the_head(void **state)
+{
+	static const char *const governments[] = {"wuqia", "changji"};
+	static const char *const refusals[] = {
+		"副职甲 may not approve the minutes of 乌恰县人民政府专题会议: the rules name 县长 〔恰政发〔2024〕6号 第四十六条〕",
+		"副职甲 may not approve the minutes of 昌吉市人民政府专题会议: the rules name 市长 〔昌市政发〔2023〕78号 第二十三条〕",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		fixture *f = fixture_in_test(state, governments[i], TODAY);
+		fixture_add_meeting(f, "special", "2026-11-19", "--chair", "副职甲");
+		fixture_add_meeting(f, "executive", "2026-11-20", NULL, NULL);
+		OK(f, "meeting", "held", "1");
+		OK(f, "meeting", "held", "2");
+		REFUSED(f, "meeting #1 has no minutes yet: draft them first", "minutes", "approve", "1",
+			"--by", "首长");
+		OK(f, "minutes", "draft", "1", "--text", "专题会议纪要");
+		OK(f, "minutes", "sign", "1", "--by", "副职甲");
+		REFUSED(f, refusals[i], "minutes", "approve", "1", "--by", "副职甲");
+		USAGE_REFUSED(f, "say who approves with --by P", "minutes", "approve", "1");
+		LOGGED(f, "minutes approve", true, true, "minutes", "approve", "1", "--by", "首长");
+		REFUSED(f, "the minutes of meeting #1 were approved by 首长 already", "minutes",
+			"approve", "1", "--by", "首长");
+		json_t *minutes = JSON(f, "minutes", "show", "1", "--json");
+		assert_json_string(minutes, "approved_by", "首长");
+		assert_json_string(minutes, "approved_on", TODAY);
+		assert_json_string(minutes, "signed_by", "副职甲");
+		json_decref(minutes);
+		run_result r = RUN(f, "minutes", "show", "1");
+		assert_non_null(strstr(r.out, "approved by 首长 on " TODAY));
+		test_run_free(&r);
+		OK(f, "minutes", "draft", "2", "--text", "常务会议纪要");
+		REFUSED(f, "the rules name no one to approve the minutes of ", "minutes", "approve",
+			"2", "--by", "首长");
+		minutes = JSON(f, "minutes", "show", "2", "--json");
+		assert_json_null(minutes, "approved_by");
+		json_decref(minutes);
+	}
+}
+
 static void test_signed_minutes_are_frozen_and_amended(void **state)
 {
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
@@ -171,6 +213,7 @@ int main(void)
 		TEST(test_minutes_drafted_only_after_the_meeting_is_held),
 		TEST(test_executive_minutes_are_signed_by_the_head),
 		TEST(test_special_minutes_are_signed_by_the_chair),
+		TEST(test_wuqia_46_changji_23_special_minutes_approved_by_the_head),
 		TEST(test_signed_minutes_are_frozen_and_amended),
 		TEST(test_minutes_mistakes_change_nothing),
 	};

@@ -136,6 +136,56 @@ static void test_wuqia_43_topic_approved_without_review_reviewed_by_its_deputy(v
 	json_decref(topic);
 }
 
+/* Changji 21: 议题由市长或副市长提出 — any deputy mayor, not a department. The twin: the
+ * mayor and a deputy who is not the topic's own propose; the proposer is recorded. */
+static void test_changji_21_topics_proposed_by_the_mayor_or_a_deputy_mayor(void **state)
+{
+	fixture *f = fixture_in_test(state, "changji", TODAY);
+	REFUSED(f, "财政局局长 may not propose topics for 昌吉市人民政府常务会议: the rules name ",
+		"topic", "add", "--title", "预算调整", "--deputy", "副职甲", "--proposed-by", "财政局局长");
+	REFUSED(f, "第二十一条〕", "topic", "add", "--title", "预算调整", "--proposed-by", "财政局局长");
+	OK(f, "topic", "add", "--title", "预算调整", "--deputy", "副职甲", "--proposed-by", "副职乙");
+	OK(f, "topic", "add", "--title", "项目调整", "--proposed-by", "首长");
+	json_t *topic = JSON(f, "topic", "show", "1", "--json");
+	assert_json_string(topic, "proposed_by", "副职乙");
+	json_decref(topic);
+	run_result r = RUN(f, "topic", "list");
+	assert_non_null(strstr(r.out, "proposed by 首长"));
+	test_run_free(&r);
+}
+
+/* Ili 21: 由自治州州长或自治州人民政府分管领导同志提出 — the head or the topic's own deputy in
+ * charge; another deputy may not. */
+static void test_ili_21_topics_proposed_by_the_head_or_the_deputy_in_charge(void **state)
+{
+	fixture *f = fixture_in_test(state, "ili", TODAY);
+	REFUSED(f, "副职乙 may not propose topics for ", "topic", "add", "--title", "预算调整",
+		"--deputy", "副职甲", "--proposed-by", "副职乙");
+	REFUSED(f, "第二十一条〕", "topic", "add", "--title", "预算调整", "--deputy", "副职甲",
+		"--proposed-by", "财政局局长");
+	OK(f, "topic", "add", "--title", "预算调整", "--deputy", "副职甲", "--proposed-by", "副职甲");
+	OK(f, "topic", "add", "--title", "项目调整", "--deputy", "副职甲", "--proposed-by", "首长");
+}
+
+/* Kizilsu 40 and wuqia 43: topics come from the departments' (and lower governments')
+ * 书面请示, not from a government leader. Yiwu 37 names no proposer: anyone is recorded. */
+static void test_kizilsu_40_wuqia_43_topics_proposed_by_departments(void **state)
+{
+	static const char *const governments[] = {"kizilsu", "wuqia"};
+	static const char *const clauses[] = {"第四十条〕", "第四十三条〕"};
+	for (size_t i = 0; i < 2; i++) {
+		fixture *f = fixture_in_test(state, governments[i], TODAY);
+		REFUSED(f, "副职甲 may not propose topics for ", "topic", "add", "--title", "预算调整",
+			"--deputy", "副职甲", "--proposed-by", "副职甲");
+		REFUSED(f, clauses[i], "topic", "add", "--title", "预算调整", "--proposed-by", "首长");
+		OK(f, "topic", "add", "--title", "预算调整", "--deputy", "副职甲", "--proposed-by",
+		   "财政局局长");
+	}
+	fixture *f = fixture_in_test(state, "yiwu", TODAY);
+	OK(f, "topic", "add", "--title", "预算调整", "--proposed-by", "副职乙");
+	OK(f, "topic", "add", "--title", "项目调整", "--proposed-by", "财政局局长");
+}
+
 static void test_special_meeting_topics_are_approved_by_its_chair(void **state)
 {
 	/* Changji: 专题会议 topics are set by the chair (art. 23), not by the mayor. */
@@ -317,6 +367,9 @@ int main(void)
 		TEST(test_changji_21_topic_reviewed_by_executive_deputy_before_the_mayor),
 		TEST(test_wuqia_43_topic_approved_without_review_reviewed_by_its_deputy),
 		TEST(test_special_meeting_topics_are_approved_by_its_chair),
+		TEST(test_changji_21_topics_proposed_by_the_mayor_or_a_deputy_mayor),
+		TEST(test_ili_21_topics_proposed_by_the_head_or_the_deputy_in_charge),
+		TEST(test_kizilsu_40_wuqia_43_topics_proposed_by_departments),
 		TEST(test_topic_schedule),
 		TEST(test_topic_decided_only_after_the_meeting_is_held),
 		TEST(test_decided_topic_cannot_change),

@@ -84,6 +84,7 @@ int cli_meeting(cli_context *context, int argc, char **argv);
 int cli_agenda(cli_context *context, int argc, char **argv);
 int cli_topic(cli_context *context, int argc, char **argv);
 int cli_leave(cli_context *context, int argc, char **argv);
+int cli_trip(cli_context *context, int argc, char **argv);
 int cli_minutes(cli_context *context, int argc, char **argv);
 int cli_doc(cli_context *context, int argc, char **argv);
 int cli_deadlines(cli_context *context, int argc, char **argv);

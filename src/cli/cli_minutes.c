@@ -35,11 +35,11 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 	const cli_option amend[] = {{"text", &text, NULL}, {"by", &by, NULL}, {NULL, NULL, NULL}};
 	const cli_option show[] = {{"json", NULL, &json}, {NULL, NULL, NULL}};
 	const cli_action actions[] = {
-		{"draft", draft, 1}, {"sign", sign, 1}, {"amend", amend, 1}, {"show", show, 1},
-		{NULL, NULL, 0},
+		{"draft", draft, 1}, {"sign", sign, 1},   {"approve", sign, 1},
+		{"amend", amend, 1}, {"show", show, 1},   {NULL, NULL, 0},
 	};
 	char command[CLI_LABEL_SIZE];
-	if (cli_parse_action("minutes", argc, argv, actions, _("say draft, sign, amend or show"),
+	if (cli_parse_action("minutes", argc, argv, actions, _("say draft, sign, approve, amend or show"),
 			     command, positional) == NULL)
 		return CLI_USAGE;
 	const char *action = argv[1];
@@ -49,6 +49,8 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 		return cli_fail(&error);
 	if ((strcmp(action, "sign") == 0 || strcmp(action, "amend") == 0) && by == NULL)
 		return cli_usage_error(command, "%s", _("say who signs with --by P"));
+	if (strcmp(action, "approve") == 0 && by == NULL)
+		return cli_usage_error(command, "%s", _("say who approves with --by P"));
 	bool showing = strcmp(action, "show") == 0;
 	hw_session *session = cli_open_session(context, showing);
 	if (session == NULL)
@@ -58,6 +60,8 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 		result = hw_minutes_draft(session, meeting_id, text, &error);
 	} else if (strcmp(action, "sign") == 0) {
 		result = hw_minutes_sign(session, meeting_id, by, &error);
+	} else if (strcmp(action, "approve") == 0) {
+		result = hw_minutes_approve(session, meeting_id, by, &error);
 	} else if (strcmp(action, "amend") == 0) {
 		result = hw_minutes_amend(session, meeting_id, text, by, &error);
 	} else {
@@ -80,16 +84,27 @@ int cli_minutes(cli_context *context, int argc, char **argv)
 						       &error);
 			if (result != 0)
 				json_decref(amendments);
-			else
+			else {
+				char approved_on[HW_DATE_TEXT_SIZE];
+				hw_date_format(minutes.approved_on, approved_on);
 				cli_print_json(json_pack(
-					"{s:I,s:s,s:o,s:o,s:i,s:o,s:o}", "meeting", (json_int_t)meeting_id,
+					"{s:I,s:s,s:o,s:o,s:i,s:o,s:o,s:o,s:o}", "meeting", (json_int_t)meeting_id,
 					"state", minutes.signed_ ? "signed" : "drafted", "text",
 					cli_text(minutes.text), "signed_by",
 					minutes.signed_ ? cli_text(minutes.signed_by_name) : json_null(),
 					"amendments", minutes.amendment_count, "amendment_list", amendments,
-					"audit_head", head[0] ? cli_text(head) : json_null()));
+					"audit_head", head[0] ? cli_text(head) : json_null(), "approved_by",
+					minutes.approved_by ? cli_text(minutes.approved_by_name) : json_null(),
+					"approved_on",
+					minutes.approved_by ? json_string(approved_on) : json_null()));
+			}
 		} else if (result == 0) {
 			printf("%s\n%s\n", minutes.signed_ ? _("signed") : _("draft"), minutes.text);
+			if (minutes.approved_by) {
+				char approved_on[HW_DATE_TEXT_SIZE];
+				hw_date_format(minutes.approved_on, approved_on);
+				printf(_("approved by %s on %s\n"), minutes.approved_by_name, approved_on);
+			}
 			result = hw_minutes_amendments(session, meeting_id, print_amendment, NULL, &error);
 			if (result == 0 && head[0])
 				printf(_("audit log head at signing: %s\n"), head);

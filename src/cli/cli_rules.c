@@ -139,7 +139,9 @@ static void print_rules(const hw_rules *rules)
 	       g[HW_GOV_TITLE] ? " " : "", g[HW_GOV_DOCUMENT]);
 	printf("  %s: %s   %s: %s", _("level"), g[HW_GOV_LEVEL], _("time zone"), g[HW_GOV_TIMEZONE]);
 	if (g[HW_GOV_SEAT])
-		printf("   %s: %s%s", _("seat"), g[HW_GOV_SEAT], _("  (shown only: not checked)"));
+		printf("   %s: %s 〔%s〕", _("seat"), g[HW_GOV_SEAT],
+		       rules->government_clauses[HW_GOV_SEAT] ? rules->government_clauses[HW_GOV_SEAT]
+							      : g[HW_GOV_DOCUMENT]);
 	printf("\n  %s:", _("titles"));
 	for (int title = 0; title < HW_TITLE_COUNT; title++)
 		if (rules->titles[title])

@@ -15,7 +15,7 @@ static json_t *topic_json(const hw_topic *topic)
 			json_array_append_new(matters, json_string(hw_matter_key((hw_matter)matter)));
 	char studied[HW_DATE_TEXT_SIZE];
 	hw_date_format(topic->studied_on, studied);
-	return json_pack("{s:I,s:o,s:s,s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)topic->id,
+	return json_pack("{s:I,s:o,s:s,s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)topic->id,
 			 "title", cli_text(topic->title), "state", hw_topic_state_key(topic->state),
 			 "deputy", topic->deputy_id ? cli_text(topic->deputy_name) : json_null(),
 			 "department",
@@ -26,7 +26,9 @@ static json_t *topic_json(const hw_topic *topic)
 			 "approved_by",
 			 topic->approved_by ? cli_text(topic->approved_by_name) : json_null(),
 			 "meeting", topic->meeting_id ? json_integer(topic->meeting_id) : json_null(),
-			 "decision", topic->decision[0] ? cli_text(topic->decision) : json_null());
+			 "decision", topic->decision[0] ? cli_text(topic->decision) : json_null(),
+			 "proposed_by",
+			 topic->proposed_by ? cli_text(topic->proposed_by_name) : json_null());
 }
 
 static int print_topic(const hw_topic *topic, void *user)
@@ -45,6 +47,8 @@ static int print_topic(const hw_topic *topic, void *user)
 		printf(_("  approved by %s"), topic->approved_by_name);
 	if (topic->reviewed_by)
 		printf(_("  reviewed by %s"), topic->reviewed_by_name);
+	if (topic->proposed_by)
+		printf(_("  proposed by %s"), topic->proposed_by_name);
 	if (topic->decision[0])
 		printf("  — %s", topic->decision);
 	printf("\n");
@@ -61,7 +65,8 @@ int cli_topic(cli_context *context, int argc, char **argv)
 		{"title", &input.title, NULL},     {"deputy", &input.deputy, NULL},
 		{"dept", &input.department, NULL}, {"matters", &input.matters, NULL},
 		{"agreed", NULL, &agreed},         {"studied", &input.studied_on, NULL},
-		{"meeting", &meeting, NULL},       {NULL, NULL, NULL},
+		{"meeting", &meeting, NULL},       {"proposed-by", &input.proposer, NULL},
+		{NULL, NULL, NULL},
 	};
 	/* The fields of add but the meeting: 'topic schedule' moves a topic. */
 	const cli_option edit[] = {

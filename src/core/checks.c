@@ -290,6 +290,30 @@ static void check_topics(const hw_rules *rules, const hw_check_data *data,
 					    absent->name, (long long)topic->id, topic->title);
 		}
 	}
+	/* A deputy away from the region that day (请销假) cannot attend either; one on approved
+	 * leave from the meeting was reported above. */
+	for (int r = 0; r < data->trip_count; r++) {
+		const hw_check_trip *trip = &data->trips[r];
+		if (meeting->date < trip->from || meeting->date > trip->to)
+			continue;
+		const hw_person *away = find_person(data, trip->person_id);
+		const hw_check_leave *leave = leave_of(data, meeting->id, trip->person_id);
+		if (away == NULL || !hw_role_is_government_leader(away->role) ||
+		    (leave && leave->approved))
+			continue;
+		char from[HW_DATE_TEXT_SIZE], to[HW_DATE_TEXT_SIZE];
+		hw_date_format(trip->from, from);
+		hw_date_format(trip->to, to);
+		for (int t = topics; t < data->topic_count && data->topics[t].meeting_id == meeting->id;
+		     t++) {
+			const hw_check_topic *topic = &data->topics[t];
+			if (topic_of_division(data, topic, away->id))
+				add_finding(out, "TOPIC_LEADER_ABSENT", HW_SEVERITY_WARNING, meeting->id,
+					    meeting->date, hw_type_key_clause(type, HW_KEY_TOPIC_LEADER_MUST_ATTEND),
+					    "分管领导%s于%s至%s离开本地外出，其分管领域的议题#%lld“%s”原则上不安排上会",
+					    away->name, from, to, (long long)topic->id, topic->title);
+		}
+	}
 }
 
 static void check_leave(const hw_rules *rules, const hw_check_data *data,
@@ -450,6 +474,17 @@ static void check_department_meeting(const hw_rules *rules, const hw_calendar *c
 		add_finding(out, "DEPT_MEETING_APPROVAL", HW_SEVERITY_WARNING, meeting->id,
 			    meeting->date, hw_type_key_clause(type, HW_KEY_GOVERNMENT_APPROVAL),
 			    "%s召开%s须报经批准后实施，尚无批准记录", name, type->name);
+	/* 从严控制…在伊宁市以外召开的全州或区域性会议 (ili 25, kizilsu 44, changji 25, wuqia 47):
+	 * strictly controlled, not forbidden, so a warning. huiwu cannot place an address, so a
+	 * recorded location counts as inside only when it names the seat; a meeting with no
+	 * location recorded is not judged. */
+	const char *seat = rules->government[HW_GOV_SEAT];
+	if (seat != NULL && rules->government_clauses[HW_GOV_SEAT] != NULL && meeting->location[0] &&
+	    strstr(meeting->location, seat) == NULL)
+		add_finding(out, "DEPT_MEETING_OUTSIDE_SEAT", HW_SEVERITY_WARNING, meeting->id,
+			    meeting->date, rules->government_clauses[HW_GOV_SEAT],
+			    "%s召开的%s地点为“%s”，未写明在%s：在%s以外召开的会议须从严控制", name,
+			    type->name, meeting->location, seat, seat);
 	if (type->lower_heads_need_approval && !meeting->government_approved)
 		for (int i = 0; i < meeting->attendee_count; i++) {
 			const hw_check_attendee *attendee = &data->attendees[meeting->first_attendee + i];
@@ -574,6 +609,26 @@ static void check_double_booking(const hw_rules *rules, const hw_check_data *dat
 				    NULL, "%s在该时段另有安排：%s（导入的日程）" OWN_JUDGEMENT,
 				    person_name(data, busy->person_id),
 				    busy->summary);
+		}
+	}
+	/* A trip out of the region against the meetings the traveller is invited to. */
+	for (int r = 0; r < data->trip_count; r++) {
+		const hw_check_trip *trip = &data->trips[r];
+		for (int m = 0; m < meetings; m++) {
+			const hw_check_meeting *meeting = by_date[m];
+			if (meeting->date < trip->from || meeting->date > trip->to ||
+			    !in_range(data, meeting->date) ||
+			    !is_attendee(data, meeting, trip->person_id))
+				continue;
+			const hw_check_leave *leave = leave_of(data, meeting->id, trip->person_id);
+			if (leave && leave->approved)
+				continue;
+			char from[HW_DATE_TEXT_SIZE], to[HW_DATE_TEXT_SIZE];
+			hw_date_format(trip->from, from);
+			hw_date_format(trip->to, to);
+			add_finding(out, "DOUBLE_BOOKED", HW_SEVERITY_WARNING, meeting->id, meeting->date,
+				    NULL, "%s于%s至%s离开本地外出（已报告：%s），无法出席该会议" OWN_JUDGEMENT,
+				    person_name(data, trip->person_id), from, to, trip->reported_to);
 		}
 	}
 	free(by_date);
@@ -748,7 +803,7 @@ static const char *const finding_codes[] = {
 	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "DOCUMENT_OVERDUE",
 	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
 	"NON_WORKDAY", "DOUBLE_BOOKED", "DEPT_MEETING_LEADER", "DEPT_MEETING_APPROVAL",
-	"DEPT_MEETING_LOWER_HEADS",
+	"DEPT_MEETING_LOWER_HEADS", "DEPT_MEETING_OUTSIDE_SEAT",
 };
 
 bool hw_finding_code_known(const char *code)

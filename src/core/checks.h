@@ -46,6 +46,7 @@ typedef struct hw_check_meeting {
 	hw_date requested_on;
 	bool deputy_consent;
 	bool government_approved;
+	char location[HW_NAME_SIZE]; /* as recorded; "" when none */
 	int first_attendee, attendee_count; /* a range of hw_check_data.attendees */
 	char title[128];
 } hw_check_meeting;
@@ -85,6 +86,13 @@ typedef struct hw_check_busy {
 	char summary[128];
 } hw_check_busy;
 
+/* A leader's trip out of the region (src/core/trips.h), both days inclusive. */
+typedef struct hw_check_trip {
+	int64_t person_id;
+	hw_date from, to;
+	char reported_to[128];
+} hw_check_trip;
+
 /* Everything the engine reads; arrays sorted by meeting id (meetings by id). */
 typedef struct hw_check_data {
 	hw_date from, to;       /* the period asked about */
@@ -106,6 +114,8 @@ typedef struct hw_check_data {
 	int document_count;
 	hw_check_busy *busy; /* sorted by date */
 	int busy_count;
+	hw_check_trip *trips; /* those that touch the loaded years */
+	int trip_count;
 } hw_check_data;
 
 /* Loads what the engine needs to judge [from, to]: whole years around it, so that every

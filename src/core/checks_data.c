@@ -186,7 +186,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	if (!prepare(&l,
 		     "SELECT id, type, date, start, end, status, chair_id, adhoc_reason, decision_type,"
 		     " head_consent, department_id, requested_on, deputy_consent, title,"
-		     " government_approved FROM meeting WHERE date BETWEEN ?1 AND ?2",
+		     " government_approved, location FROM meeting WHERE date BETWEEN ?1 AND ?2",
 		     load_from, load_to))
 		goto fail;
 	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
@@ -217,6 +217,7 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 		m->deputy_consent = sqlite3_column_int(l.statement, 12) != 0;
 		hw_column_text(l.statement, 13, m->title, sizeof m->title);
 		m->government_approved = sqlite3_column_int(l.statement, 14) != 0;
+		hw_column_text(l.statement, 15, m->location, sizeof m->location);
 		out->meeting_count++;
 	}
 	if (finish(&l, last) != 0)
@@ -346,6 +347,26 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	}
 	if (finish(&l, last) != 0)
 		goto fail;
+	capacity = 0;
+	if (!prepare(&l,
+		     "SELECT person_id, from_date, to_date, reported_to FROM trip"
+		     " WHERE to_date >= ?1 AND from_date <= ?2 ORDER BY from_date, id",
+		     from, to))
+		goto fail;
+	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
+		if (hw_grow((void **)&out->trips, &capacity, out->trip_count, sizeof *out->trips,
+			    error) != 0)
+			goto fail;
+		hw_check_trip *trip = &out->trips[out->trip_count];
+		trip->person_id = sqlite3_column_int64(l.statement, 0);
+		if (!hw_column_date(l.statement, 1, &trip->from) ||
+		    !hw_column_date(l.statement, 2, &trip->to))
+			continue;
+		hw_column_text(l.statement, 3, trip->reported_to, sizeof trip->reported_to);
+		out->trip_count++;
+	}
+	if (finish(&l, last) != 0)
+		goto fail;
 	return 0;
 
 fail:
@@ -364,5 +385,6 @@ void hw_check_data_free(hw_check_data *data)
 	free(data->topics);
 	free(data->documents);
 	free(data->busy);
+	free(data->trips);
 	memset(data, 0, sizeof *data);
 }

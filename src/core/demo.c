@@ -172,6 +172,7 @@ typedef struct plan {
 	int deputy_consent, decision_type, head_consent;
 	bool government_approved; /* dept_wide: 报经批准 recorded */
 	bool lower_head;          /* dept_wide: the head of a lower government invited */
+	bool outside_seat;        /* dept_wide: held away from the seat (从严控制) */
 	int guest;  /* a leader invited as a guest, or -1 */
 	int absent; /* the leader on leave (F_LEADER_ABSENT, F_LEAVE_CLEAN), or -1 */
 	int clash;  /* a leader due elsewhere at the same hour who asks leave, undecided, or -1 */
@@ -517,6 +518,7 @@ static void plan_department_meeting(demo *d, int department, hw_date date, bool 
 	/* Approved when asked in order; the faulty ones wait, one inviting a lower head. */
 	p->government_approved = !late_request && !no_consent;
 	p->lower_head = late_request || no_consent;
+	p->outside_seat = late_request || no_consent;
 }
 
 static int compare_plans(const void *a, const void *b)
@@ -1061,7 +1063,13 @@ static int carry_out(demo *d, plan *p)
 		snprintf(title, sizeof title, "%s（%s）", type->name, p->subject);
 		input.title = title;
 	}
-	input.location = p->type == HW_MEETING_DEPT_WIDE ? "本单位会议室"
+	/* A department's own room names the seat, so that only the faulty ones are reported
+	 * as held outside it (DEPT_MEETING_OUTSIDE_SEAT). */
+	char location[HW_NAME_SIZE];
+	const char *seat = d->rules->government[HW_GOV_SEAT];
+	snprintf(location, sizeof location, "%s%s", seat && !p->outside_seat ? seat : "",
+		 p->outside_seat ? "风景区宾馆会议厅" : "本单位会议室");
+	input.location = p->type == HW_MEETING_DEPT_WIDE ? location
 			 : p->type == HW_MEETING_PLENARY ? "政府大会议室"
 							 : "政府第一会议室";
 	input.chair = acting[0] ? acting : p->chair >= 0 ? d->leaders[p->chair] : NULL;

@@ -39,8 +39,10 @@ int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(hw_store_db(session->store),
 			       "SELECT m.text, m.state, m.signed_by, coalesce(p.name, ''), m.signed_on,"
-			       " (SELECT count(*) FROM minutes_amendment a WHERE a.meeting_id = m.meeting_id)"
+			       " (SELECT count(*) FROM minutes_amendment a WHERE a.meeting_id = m.meeting_id),"
+			       " m.approved_by, coalesce(q.name, ''), m.approved_on"
 			       " FROM minutes m LEFT JOIN person p ON p.id = m.signed_by"
+			       " LEFT JOIN person q ON q.id = m.approved_by"
 			       " WHERE m.meeting_id = ?1",
 			       -1, &statement, NULL) != SQLITE_OK)
 		return hw_store_fail(session->store, _("cannot read the minutes"), error);
@@ -58,6 +60,9 @@ int hw_minutes_get(hw_session *session, int64_t meeting_id, hw_minutes *out, hw_
 		hw_column_text(statement, 3, out->signed_by_name, sizeof out->signed_by_name);
 		hw_column_date(statement, 4, &out->signed_on);
 		out->amendment_count = sqlite3_column_int(statement, 5);
+		out->approved_by = sqlite3_column_int64(statement, 6);
+		hw_column_text(statement, 7, out->approved_by_name, sizeof out->approved_by_name);
+		hw_column_date(statement, 8, &out->approved_on);
 	}
 	if (hw_store_finish(session->store, statement, last, N_("cannot read the minutes"), error) != 0)
 		return -1;
@@ -206,6 +211,64 @@ int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_
 		goto fail;
 	return hw_action_commit_change(session, "minutes sign", "minutes", meeting_id, meeting_id,
 				       error);
+fail:
+	hw_action_abort(session);
+	return -1;
+}
+
+int hw_minutes_approve(hw_session *session, int64_t meeting_id, const char *by, hw_error *error)
+{
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_meeting meeting;
+	hw_minutes minutes;
+	hw_person approver;
+	int existing;
+	if (hw_meeting_get(session, meeting_id, &meeting, error) != 0 ||
+	    hw_person_find(session, by, &approver, error) != 0 ||
+	    (existing = hw_minutes_get(session, meeting_id, &minutes, error)) < 0)
+		goto fail;
+	const hw_type_rules *type = &session->rules->types[meeting.type];
+	const char *name = type->name ? type->name : hw_meeting_type_key(meeting.type);
+	if (type->minutes_approver == 0) {
+		hw_error_set(error, _("the rules name no one to approve the minutes of %s"), name);
+		goto fail;
+	}
+	if (!existing) {
+		hw_error_set(error, _("meeting #%lld has no minutes yet: draft them first"),
+			     (long long)meeting_id);
+		goto fail;
+	}
+	if (minutes.approved_by) {
+		hw_error_set(error, _("the minutes of meeting #%lld were approved by %s already"),
+			     (long long)meeting_id, minutes.approved_by_name);
+		goto fail;
+	}
+	bool may = false;
+	for (int role = 0; role < HW_ROLE_COUNT && !may; role++)
+		may = role != HW_ROLE_CHAIR && hw_role_set_has(type->minutes_approver, (hw_role)role) &&
+		      hw_person_fills_role(&approver, NULL, (hw_role)role);
+	if (!may) {
+		char names[256];
+		hw_describe_roles(session->rules, type->minutes_approver, names, sizeof names);
+		hw_error_set(error, _("%s may not approve the minutes of %s: the rules name %s 〔%s〕"),
+			     approver.name, name, names,
+			     hw_type_key_clause(type, HW_KEY_MINUTES_APPROVER));
+		goto fail;
+	}
+	if (hw_action_snapshot(session, "minutes", meeting_id, error) != 0)
+		goto fail;
+	minutes_values values = {.meeting_id = meeting_id, .person_id = approver.id,
+				 .date = session->today};
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store,
+		"UPDATE minutes SET approved_by = ?2, approved_on = ?3 WHERE meeting_id = ?1");
+	if (statement != NULL)
+		bind_sign(statement, &values);
+	if (hw_store_run(session->store, statement, _("cannot record the approval"), error) != 0)
+		goto fail;
+	return hw_action_commit_change(session, "minutes approve", "minutes", meeting_id,
+				       meeting_id, error);
 fail:
 	hw_action_abort(session);
 	return -1;

@@ -17,11 +17,19 @@ typedef struct hw_minutes {
 	int64_t signed_by;
 	char signed_by_name[HW_NAME_SIZE];
 	hw_date signed_on;
+	int64_t approved_by; /* 0: no approval recorded */
+	char approved_by_name[HW_NAME_SIZE];
+	hw_date approved_on;
 	int amendment_count;
 } hw_minutes;
 
 int hw_minutes_draft(hw_session *session, int64_t meeting_id, const char *text, hw_error *error);
 int hw_minutes_sign(hw_session *session, int64_t meeting_id, const char *by, hw_error *error);
+/* Records that `by` approved (审定) the minutes today: only where the rules name a
+ * minutes_approver for the meeting's type (special-topic meetings' matters of importance go to
+ * the head: ili 23, kizilsu 43, changji 23, wuqia 46), only by a person filling that role, and
+ * once. */
+int hw_minutes_approve(hw_session *session, int64_t meeting_id, const char *by, hw_error *error);
 int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, const char *by,
 		     hw_error *error);
 /* Returns 1 and fills `out` when the meeting has minutes, 0 when not, -1 on error. */

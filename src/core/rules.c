@@ -166,8 +166,7 @@ hw_value_kind hw_type_key_kind(hw_type_key key)
 }
 
 /* Keys huiwu shows with their clause but checks nothing by. */
-static const hw_type_key shown_only_keys[] = {HW_KEY_MAY_SIT_IN, HW_KEY_TOPIC_PROPOSERS,
-					      HW_KEY_MINUTES_DRAFTER, HW_KEY_MINUTES_APPROVER};
+static const hw_type_key shown_only_keys[] = {HW_KEY_MAY_SIT_IN, HW_KEY_MINUTES_DRAFTER};
 
 bool hw_type_key_shown_only(hw_type_key key)
 {

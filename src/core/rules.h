@@ -209,8 +209,8 @@ const char *hw_government_field_key(hw_government_field field);
 const char *hw_title_key(hw_title title);
 const char *hw_type_key_name(hw_type_key key);
 hw_value_kind hw_type_key_kind(hw_type_key key);
-/* Keys huiwu only shows (with their clause) and checks nothing by: may_sit_in,
- * topic_proposers, topic_reviewer, minutes_drafter, minutes_approver (and [government] seat);
+/* Keys huiwu only shows (with their clause) and checks nothing by: may_sit_in and
+ * minutes_drafter;
  * man 5 huiwu-rules lists them. Every other key is enforced by a check or a refusal. */
 bool hw_type_key_shown_only(hw_type_key key);
 const char *hw_matter_key(hw_matter matter);

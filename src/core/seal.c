@@ -36,6 +36,7 @@ static const struct sealed_table {
 	{"series_skip", "series_id", "occurrence",
 	 "SELECT * FROM series_skip WHERE series_id = ?1 AND occurrence = ?2"},
 	{"busy", "id", NULL, "SELECT * FROM busy WHERE id = ?1"},
+	{"trip", "id", NULL, "SELECT * FROM trip WHERE id = ?1"},
 };
 #define SEALED_TABLES (sizeof sealed_tables / sizeof sealed_tables[0])
 

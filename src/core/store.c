@@ -257,6 +257,36 @@ static const char *const migrations[] = {
 
 	/* 8: who reviewed a topic before the head decides (changji 21: 经负责常务工作的副市长审核). */
 	"ALTER TABLE topic ADD COLUMN reviewed_by INTEGER REFERENCES person(id);",
+
+	/* 9: who proposed a topic, checked against the rules' topic_proposers (ili 21, kizilsu 40,
+	 * changji 21, wuqia 43). NULL where not recorded, as a sealed table's new column must be. */
+	"ALTER TABLE topic ADD COLUMN proposed_by INTEGER REFERENCES person(id);",
+
+	/* 10: who approved a special-topic meeting's minutes, and when (涉及重大事项报州长审定:
+	 * ili 23, kizilsu 43, changji 23, wuqia 46). NULL where not recorded. The head approves
+	 * minutes the chair signed, so the freeze now names the signed columns, and a recorded
+	 * approval is frozen in its turn. */
+	"ALTER TABLE minutes ADD COLUMN approved_by INTEGER REFERENCES person(id);"
+	"ALTER TABLE minutes ADD COLUMN approved_on TEXT;"
+	"DROP TRIGGER minutes_frozen;"
+	"CREATE TRIGGER minutes_frozen"
+	"  BEFORE UPDATE OF meeting_id, text, state, drafted_on, signed_by, signed_on ON minutes"
+	"  WHEN OLD.state = 'signed'"
+	"  BEGIN SELECT RAISE(ABORT, 'signed minutes are frozen: add an amendment'); END;"
+	"CREATE TRIGGER minutes_approval_frozen"
+	"  BEFORE UPDATE OF approved_by, approved_on ON minutes WHEN OLD.approved_by IS NOT NULL"
+	"  BEGIN SELECT RAISE(ABORT, 'an approval of minutes is not changed'); END;",
+
+	/* 11: leaders' trips out of the region (请销假: ili 40, kizilsu 58, yiwu 53, changji 40,
+	 * wuqia 61), with to whom each was reported (src/core/trips.h). */
+	"CREATE TABLE trip ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  from_date TEXT NOT NULL,"
+	"  to_date TEXT NOT NULL,"
+	"  reported_to TEXT NOT NULL"
+	");"
+	"CREATE INDEX trip_dates ON trip(from_date, to_date);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -46,12 +46,14 @@ hw_role_set hw_topic_approver_roles(const hw_rules *rules, hw_meeting_type type)
 #define TOPIC_COLUMNS                                                                          \
 	"t.id, t.title, t.deputy_id, coalesce(d.name, ''), t.department_id, coalesce(g.name, ''),"  \
 	" t.matters, t.matters_agreed, t.studied_on, t.state, t.approved_by, coalesce(a.name, ''),"  \
-	" t.meeting_id, coalesce(t.decision, ''), t.reviewed_by, coalesce(r.name, '')"
+	" t.meeting_id, coalesce(t.decision, ''), t.reviewed_by, coalesce(r.name, ''),"          \
+	" t.proposed_by, coalesce(p.name, '')"
 #define TOPIC_FROM                                                                             \
 	" FROM topic t LEFT JOIN person d ON d.id = t.deputy_id"                                  \
 	" LEFT JOIN department g ON g.id = t.department_id"                                        \
 	" LEFT JOIN person a ON a.id = t.approved_by"                                              \
-	" LEFT JOIN person r ON r.id = t.reviewed_by"
+	" LEFT JOIN person r ON r.id = t.reviewed_by"                                              \
+	" LEFT JOIN person p ON p.id = t.proposed_by"
 
 static void read_topic(sqlite3_stmt *statement, hw_topic *out)
 {
@@ -76,6 +78,8 @@ static void read_topic(sqlite3_stmt *statement, hw_topic *out)
 	hw_column_text(statement, 13, out->decision, sizeof out->decision);
 	out->reviewed_by = sqlite3_column_int64(statement, 14);
 	hw_column_text(statement, 15, out->reviewed_by_name, sizeof out->reviewed_by_name);
+	out->proposed_by = sqlite3_column_int64(statement, 16);
+	hw_column_text(statement, 17, out->proposed_by_name, sizeof out->proposed_by_name);
 }
 
 int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error)
@@ -124,11 +128,12 @@ static int save_topic(hw_session *session, const hw_topic *topic, bool adding, i
 {
 	const char *sql =
 		adding ? "INSERT INTO topic (title, deputy_id, department_id, matters, matters_agreed,"
-			 " studied_on, state, approved_by, meeting_id, decision, reviewed_by)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)"
+			 " studied_on, state, approved_by, meeting_id, decision, reviewed_by, proposed_by)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13)"
 		       : "UPDATE topic SET title = ?1, deputy_id = ?2, department_id = ?3, matters = ?4,"
 			 " matters_agreed = ?5, studied_on = ?6, state = ?7, approved_by = ?8,"
-			 " meeting_id = ?9, decision = ?10, reviewed_by = ?12 WHERE id = ?11";
+			 " meeting_id = ?9, decision = ?10, reviewed_by = ?12, proposed_by = ?13"
+			 " WHERE id = ?11";
 	sqlite3_stmt *statement = hw_store_prepare(session->store, sql);
 	sqlite3_bind_text(statement, 1, topic->title, -1, SQLITE_STATIC);
 	if (topic->deputy_id)
@@ -151,6 +156,8 @@ static int save_topic(hw_session *session, const hw_topic *topic, bool adding, i
 	/* NULL unless reviewed, so that the rows before migration 6 keep their seals. */
 	if (topic->reviewed_by)
 		sqlite3_bind_int64(statement, 12, topic->reviewed_by);
+	if (topic->proposed_by)
+		sqlite3_bind_int64(statement, 13, topic->proposed_by);
 	if (hw_store_run(session->store, statement, _("cannot save the topic"), error) != 0)
 		return -1;
 	*id = adding ? sqlite3_last_insert_rowid(hw_store_db(session->store)) : topic->id;
@@ -209,6 +216,52 @@ static int check_agenda(hw_session *session, int64_t meeting_id, hw_error *error
 	return 0;
 }
 
+/* Whether `person` fills `role` as a topic's proposer (topic_proposers). */
+static bool proposer_fills(const hw_person *person, const hw_topic *topic, hw_role role)
+{
+	switch (role) {
+	case HW_ROLE_DEPUTY_IN_CHARGE:
+		/* The topic's own deputy in charge; a topic naming none takes any deputy's. */
+		return (person->role == HW_ROLE_DEPUTY || person->role == HW_ROLE_EXECUTIVE_DEPUTY) &&
+		       (topic->deputy_id == 0 || topic->deputy_id == person->id);
+	case HW_ROLE_DEPARTMENT:
+		/* A department's 书面请示 goes out under its leadership. */
+		return person->role == HW_ROLE_DEPARTMENT_HEAD || person->role == HW_ROLE_DEPARTMENT_DEPUTY;
+	case HW_ROLE_LOWER_GOVERNMENT:
+		return person->role == HW_ROLE_TOWNSHIP_HEAD;
+	case HW_ROLE_CHAIR:
+		return false;
+	default:
+		return hw_person_fills_role(person, NULL, role);
+	}
+}
+
+/* Records the proposer inside the action, refusing one the rules do not name. */
+static int check_proposer(hw_session *session, const char *reference, hw_topic *topic,
+			  hw_error *error)
+{
+	hw_person proposer;
+	hw_meeting meeting = {.type = HW_MEETING_EXECUTIVE};
+	if (hw_person_find(session, reference, &proposer, error) != 0 ||
+	    (topic->meeting_id && hw_meeting_get(session, topic->meeting_id, &meeting, error) != 0))
+		return -1;
+	const hw_type_rules *type = &session->rules->types[meeting.type];
+	bool may = type->topic_proposers == 0; /* a text naming no proposer leaves it open */
+	for (int role = 0; role < HW_ROLE_COUNT && !may; role++)
+		may = hw_role_set_has(type->topic_proposers, (hw_role)role) &&
+		      proposer_fills(&proposer, topic, (hw_role)role);
+	if (!may) {
+		char names[256];
+		hw_describe_roles(session->rules, type->topic_proposers, names, sizeof names);
+		return hw_error_set(error, _("%s may not propose topics for %s: the rules name %s 〔%s〕"),
+				    proposer.name,
+				    type->name ? type->name : hw_meeting_type_key(meeting.type), names,
+				    hw_type_key_clause(type, HW_KEY_TOPIC_PROPOSERS));
+	}
+	topic->proposed_by = proposer.id;
+	return 0;
+}
+
 int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, hw_error *error)
 {
 	char title[HW_TEXT_SIZE];
@@ -227,6 +280,7 @@ int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, 
 	}
 	if (apply_input(session, input, &topic, error) != 0 ||
 	    (input->meeting_id && check_agenda(session, input->meeting_id, error) != 0) ||
+	    (input->proposer && check_proposer(session, input->proposer, &topic, error) != 0) ||
 	    save_topic(session, &topic, true, id, error) != 0) {
 		hw_action_abort(session);
 		return -1;

@@ -34,6 +34,8 @@ typedef struct hw_topic {
 	char approved_by_name[HW_NAME_SIZE];
 	int64_t reviewed_by; /* 0: not reviewed */
 	char reviewed_by_name[HW_NAME_SIZE];
+	int64_t proposed_by; /* 0: not recorded */
+	char proposed_by_name[HW_NAME_SIZE];
 	int64_t meeting_id; /* 0: not on an agenda */
 	char decision[HW_TEXT_SIZE];
 } hw_topic;
@@ -46,10 +48,15 @@ typedef struct hw_topic_input {
 	int agreed;             /* -1 unchanged, 0, 1 */
 	const char *studied_on; /* YYYY-MM-DD */
 	int64_t meeting_id;     /* add: on this planned meeting's agenda at once (0: none) */
+	const char *proposer;   /* add: person reference, one the rules' topic_proposers name */
 } hw_topic_input;
 
 #define HW_TOPIC_INPUT_INIT {.agreed = -1}
 
+/* Adds a topic. A proposer, when given, must fill one of the roles the rules' topic_proposers
+ * name for the meeting's type (the executive meeting's for a topic on no agenda): the head or
+ * a deputy as the roster says, the topic's own deputy in charge, a department's head or deputy
+ * for "department", a township head for "lower_government"; otherwise refused with the clause. */
 int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, hw_error *error);
 int hw_topic_edit(hw_session *session, int64_t id, const hw_topic_input *input, hw_error *error);
 /* Records that `by` reviewed the topic (topic_reviewer: changji 21's executive deputy, the
