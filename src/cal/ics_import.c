@@ -1266,8 +1266,26 @@ static int expand(importer *im, icalcomponent *master, const kept *overrides, in
 		return hw_error_set(im->error, "%s", _("out of memory"));
 	int count = 0;
 	add_occurrence(im, master, overrides, override_count, begin, list, &count);
+	/* The RRULEs and RDATEs are listed first: add_occurrence walks the EXDATEs with the
+	 * component's one property iterator, which would end a walk over them after the first. */
+	int rule_count = icalcomponent_count_properties(master, ICAL_RRULE_PROPERTY);
+	int rdate_count = icalcomponent_count_properties(master, ICAL_RDATE_PROPERTY);
+	icalproperty **rules = malloc((size_t)(rule_count + rdate_count + 1) * sizeof *rules);
+	if (rules == NULL) {
+		free(list);
+		return hw_error_set(im->error, "%s", _("out of memory"));
+	}
+	icalproperty **rdates = rules + rule_count;
+	int n = 0;
 	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_RRULE_PROPERTY); p;
-	     p = icalcomponent_get_next_property(master, ICAL_RRULE_PROPERTY)) {
+	     p = icalcomponent_get_next_property(master, ICAL_RRULE_PROPERTY))
+		rules[n++] = p;
+	n = 0;
+	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_RDATE_PROPERTY); p;
+	     p = icalcomponent_get_next_property(master, ICAL_RDATE_PROPERTY))
+		rdates[n++] = p;
+	for (int r = 0; r < rule_count; r++) {
+		icalproperty *p = rules[r];
 		icalrecur_iterator *it = icalrecur_iterator_new(icalproperty_get_rrule(p), begin);
 		if (it == NULL) {
 			warn(im->report, _("%s:%d: the event '%s': libical cannot follow its RRULE: "
@@ -1287,8 +1305,8 @@ static int expand(importer *im, icalcomponent *master, const kept *overrides, in
 		}
 		icalrecur_iterator_free(it);
 	}
-	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_RDATE_PROPERTY); p;
-	     p = icalcomponent_get_next_property(master, ICAL_RDATE_PROPERTY)) {
+	for (int r = 0; r < rdate_count; r++) {
+		icalproperty *p = rdates[r];
 		struct icaldatetimeperiodtype rdate = icalproperty_get_rdate(p);
 		struct icaltimetype when =
 			icaltime_is_null_time(rdate.time) ? rdate.period.start : rdate.time;
@@ -1299,6 +1317,7 @@ static int expand(importer *im, icalcomponent *master, const kept *overrides, in
 			when.zone = begin.zone;
 		add_occurrence(im, master, overrides, override_count, when, list, &count);
 	}
+	free(rules);
 	int result = 0;
 	for (int i = 0; i < count && result == 0; i++) {
 		im->report->events++;
