@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """The timed events of a calendar file as python3-icalendar, an independent parser, reads
 them: one line "UID DATE HH:MM" each, the start in the zone given (argv[2]), for the import
-tests to compare with what huiwu imported. Recurring events (RRULE, RDATE) and events without
-a DTSTART date-time are left out; a floating time is in the calendar's X-WR-TIMEZONE, else
+tests to compare with what huiwu imported. Recurring events (RRULE, RDATE), cancelled ones and events
+without a DTSTART date-time are left out; a floating time is in the calendar's X-WR-TIMEZONE, else
 in the zone given. An override (RECURRENCE-ID) is named UID/RECURRENCE-ID in UTC, as huiwu
 names the occurrence it replaces."""
 import datetime
@@ -22,6 +22,8 @@ for calendar in icalendar.Calendar.from_ical(raw, multiple=True):
     for event in calendar.walk("VEVENT"):
         if event.get("DTSTART") is None or event.get("RRULE") or event.get("RDATE"):
             continue
+        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+            continue  # not busy: a cancelled occurrence is removed
         start = event.decoded("DTSTART")
         if not isinstance(start, datetime.datetime):
             continue

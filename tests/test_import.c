@@ -1078,6 +1078,14 @@ static void test_real_calendar_files(void **state)
 		/* Thunderbird's VTIMEZONE from 1847 (Europe/London's whole history), CRLF. */
 		{"thunderbird-1847.ics", "2024-01-01", "2024-12-31", 1, 1, 0, NULL,
 		 "b9a23b47-f109-4e7a-908c-75e925b27def|2024-10-23|22:00|23:00\n"},
+		/* A weekly series in a zone named without VTIMEZONE, one occurrence moved, one
+		 * cancelled (khal's test data): the cancelled one is no busy time. */
+		{"khal-cancelled-occurrence.ics", "2014-01-01", "2014-12-31", 6, 5, 0, NULL,
+		 "event_rrule_recurrence_id/20140630T050000Z|2014-06-30|13:00|18:00\n"
+		 "event_rrule_recurrence_id/20140707T050000Z|2014-07-07|15:00|20:00\n"
+		 "event_rrule_recurrence_id/20140721T050000Z|2014-07-21|13:00|18:00\n"
+		 "event_rrule_recurrence_id/20140728T050000Z|2014-07-28|13:00|18:00\n"
+		 "event_rrule_recurrence_id/20140804T050000Z|2014-08-04|13:00|18:00\n"},
 		/* Zimbra: a monthly RRULE with RDATEs (one a list), EXDATEs, two overrides (one by a
 		 * UTC RECURRENCE-ID on an RDATE), an empty VTIMEZONE and an unknown component. The
 		 * RDATE list's two days were lost before the RRULEs and RDATEs were listed first. */
