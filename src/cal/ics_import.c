@@ -346,9 +346,11 @@ static int check_property(reader *r, const char *line, int first_line)
 		memcpy(name, line, name_length);
 		name[name_length] = '\0';
 		icalproperty_kind property_kind = property_kind_of(name);
-		bool text = property_kind == ICAL_X_PROPERTY ||
-			    (property_kind != ICAL_NO_PROPERTY &&
-			     icalproperty_kind_to_value_kind(property_kind) == ICAL_TEXT_VALUE);
+		/* Looked up once: libical walks a list for it. */
+		icalvalue_kind value_kind = property_kind != ICAL_NO_PROPERTY
+						    ? icalproperty_kind_to_value_kind(property_kind)
+						    : ICAL_NO_VALUE;
+		bool text = property_kind == ICAL_X_PROPERTY || value_kind == ICAL_TEXT_VALUE;
 		/* Google writes DESCRIPTION:, LOCATION: and CATEGORIES: for every event; libical
 		 * reads no empty value. */
 		if (value != NULL && *value == '\0') {
@@ -358,12 +360,9 @@ static int check_property(reader *r, const char *line, int first_line)
 			     line);
 			return 1;
 		}
-		if (property_kind == ICAL_X_PROPERTY ||
-		    (property_kind != ICAL_NO_PROPERTY &&
-		     icalproperty_kind_to_value_kind(property_kind) == ICAL_TEXT_VALUE))
+		if (text)
 			return 0;
-		if (property_kind != ICAL_NO_PROPERTY &&
-		    icalproperty_kind_to_value_kind(property_kind) == ICAL_DATETIME_VALUE) {
+		if (value_kind == ICAL_DATETIME_VALUE) {
 			int plain = plain_date_time(line + name_length);
 			if (plain == 1)
 				return 0;
