@@ -1075,6 +1075,28 @@ static void test_real_calendar_files(void **state)
 		{"rdate-exdate.ics", "2024-01-01", "2024-12-31", 3, 3, 0, NULL,
 		 "123/20240609T030000Z|2024-06-09|11:00|\n123/20240610T030000Z|2024-06-10|11:00|\n"
 		 "123/20240612T030000Z|2024-06-12|11:00|\n"},
+		/* Thunderbird's VTIMEZONE from 1847 (Europe/London's whole history), CRLF. */
+		{"thunderbird-1847.ics", "2024-01-01", "2024-12-31", 1, 1, 0, NULL,
+		 "b9a23b47-f109-4e7a-908c-75e925b27def|2024-10-23|22:00|23:00\n"},
+		/* A weekly series in a zone named without VTIMEZONE, one occurrence moved, one
+		 * cancelled (khal's test data): the cancelled one is no busy time. */
+		{"khal-cancelled-occurrence.ics", "2014-01-01", "2014-12-31", 6, 5, 0, NULL,
+		 "event_rrule_recurrence_id/20140630T050000Z|2014-06-30|13:00|18:00\n"
+		 "event_rrule_recurrence_id/20140707T050000Z|2014-07-07|15:00|20:00\n"
+		 "event_rrule_recurrence_id/20140721T050000Z|2014-07-21|13:00|18:00\n"
+		 "event_rrule_recurrence_id/20140728T050000Z|2014-07-28|13:00|18:00\n"
+		 "event_rrule_recurrence_id/20140804T050000Z|2014-08-04|13:00|18:00\n"},
+		/* Zimbra: a monthly RRULE with RDATEs (one a list), EXDATEs, two overrides (one by a
+		 * UTC RECURRENCE-ID on an RDATE), an empty VTIMEZONE and an unknown component. The
+		 * RDATE list's two days were lost before the RRULEs and RDATEs were listed first. */
+		{"zimbra-recur-instances.ics", "2012-01-01", "2013-04-30", 7, 7, 0, NULL,
+		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20121002T170000Z|2012-10-03|06:00|06:30\n"
+		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20121105T180000Z|2012-11-07|12:00|12:30\n"
+		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20121106T180000Z|2012-11-07|02:00|02:30\n"
+		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20121110T180000Z|2012-11-11|02:00|02:30\n"
+		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20121130T180000Z|2012-12-01|02:00|02:30\n"
+		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20130101T180000Z|2013-01-02|02:00|02:30\n"
+		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20130305T180000Z|2013-03-06|02:00|02:30\n"},
 	};
 	const char *checker = getenv("HUIWU_ICS_CHECK");
 	assert_non_null(checker);

@@ -1065,6 +1065,53 @@ def test_topics_decided_and_deferred(screen):
     quit_cleanly(screen)
 
 
+
+def test_meeting_form_proposes_the_types_end(screen):
+    # The office sets its plenary meeting at 90 minutes (duration_minutes, its own key); the
+    # executive meeting has no usual length.
+    screen.close()
+    rules = os.path.join(screen.workdir, "rules")
+    shutil.copytree(os.path.join(os.environ["HUIWU_SOURCE_DATA"], "rules"), rules)
+    with open(os.path.join(rules, "yiwu.ini"), encoding="utf-8") as f:
+        text = f.read()
+    with open(os.path.join(rules, "yiwu.ini"), "w", encoding="utf-8") as f:
+        f.write(text.replace("[plenary]\n", "[plenary]\nduration_minutes = 90\n", 1))
+    form = Screen(screen.workdir, env={"HUIWU_RULES_DIR": rules}, db=screen.db)
+    try:
+        form.wait("伊吾县 · 日历")
+        form.keys("n")
+        text = form.wait("新建会议")
+        assert "伊吾县人民政府全体会议" in text, text
+        form.wait("11:00")  # 09:30 and 90 minutes, proposed as the form opens
+        form.keys("Tab", "Tab", "C-u")  # to the start
+        form.type("14:00")
+        form.keys("Tab")  # leaving the start moves the proposed end with it
+        form.wait("15:30")
+        assert "11:00" not in form.text(), form.text()
+        # A type with no usual length takes the proposal back: the end is empty again.
+        form.keys("Up", "Up", "Up", "Right")
+        form.wait("伊吾县人民政府常务会议")
+        form.keys("Tab")
+        form.wait("15:30", absent=True)
+        # The clerk's own end stays when the start changes.
+        form.keys("Up", "Left")
+        form.wait("‹ 伊吾县人民政府全体会议")
+        form.keys("Tab")
+        form.wait("15:30")
+        form.keys("Tab", "Tab", "C-u")  # to the end
+        form.type("16:10")
+        form.keys("Up", "C-u")
+        form.type("14:30")
+        form.keys("Tab")
+        text = form.wait("16:10")
+        assert "16:00" not in text, text
+        form.keys("Escape")
+        form.wait("新建会议", absent=True)
+        quit_cleanly(form)
+    finally:
+        form.close()
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -1136,6 +1183,8 @@ CASES = [
      test_invite_and_uninvite, {}),
     ("a leader opens read-only on their own agenda", test_leader_opens_on_their_agenda,
      {"args": ["--read-only", "--person", "县长"]}),
+    ("the meeting form proposes the end from the type's usual length, the clerk's own end stays",
+     test_meeting_form_proposes_the_types_end, {}),
 ]
 
 

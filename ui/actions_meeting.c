@@ -25,7 +25,33 @@ typedef struct meeting_form {
 	ui_choices types, chairs, departments;
 	hw_meeting_type chairs_type;
 	int64_t created;
+	char proposed_end[16]; /* the end the form last proposed, "" when none */
 } meeting_form;
+
+/* With the end empty (or still the one proposed), the type's usual length (duration_minutes,
+ * the office's own rule key) proposes start + duration as the end, within the day. */
+static void propose_end(ui *app, meeting_form *data, ui_field *fields)
+{
+	const char *end = ui_field_value(&fields[F_END]);
+	/* A stored meeting keeps the end it has: an edit changes only what the clerk changes. */
+	if (data->meeting_id || (end && strcmp(end, data->proposed_end) != 0))
+		return; /* the clerk's own end */
+	const char *start = ui_field_value(&fields[F_TIME]);
+	hw_meeting_type type;
+	if (start == NULL || !hw_time_valid(start) ||
+	    !hw_meeting_type_from_key(ui_field_value(&fields[F_TYPE]), &type))
+		return;
+	int duration = app->session->rules->types[type].duration_minutes;
+	int minutes = atoi(start) * 60 + atoi(start + 3) + duration;
+	if (duration <= 0 || minutes >= 24 * 60) {
+		if (end) /* our proposal no longer fits: take it back */
+			fields[F_END].value[0] = data->proposed_end[0] = '\0';
+		return;
+	}
+	snprintf(data->proposed_end, sizeof data->proposed_end, "%02d:%02d", minutes / 60,
+		 minutes % 60);
+	snprintf(fields[F_END].value, sizeof fields[F_END].value, "%s", data->proposed_end);
+}
 
 static void fill_chairs(ui *app, meeting_form *data, ui_field *field, hw_meeting_type type,
 			const char *keep)
@@ -56,6 +82,9 @@ static void check_meeting_field(ui *app, ui_form *form, int index, void *user)
 				snprintf(kept, sizeof kept, "%s", keep);
 			fill_chairs(app, data, &fields[F_CHAIR], type, kept);
 		}
+		propose_end(app, data, fields);
+	} else if (index == F_TIME) {
+		propose_end(app, data, fields);
 	} else if (index == F_END) {
 		const char *end = ui_field_value(&fields[F_END]);
 		const char *start = ui_field_value(&fields[F_TIME]);
@@ -186,6 +215,7 @@ static void meeting_form_run(ui *app, int64_t meeting_id, hw_date date)
 	hw_meeting_type type;
 	hw_meeting_type_from_key(ui_field_value(&fields[F_TYPE]), &type);
 	fill_chairs(app, &data, &fields[F_CHAIR], type, chair_value);
+	propose_end(app, &data, fields);
 
 	char title[128];
 	if (meeting_id)

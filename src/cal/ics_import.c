@@ -346,9 +346,11 @@ static int check_property(reader *r, const char *line, int first_line)
 		memcpy(name, line, name_length);
 		name[name_length] = '\0';
 		icalproperty_kind property_kind = property_kind_of(name);
-		bool text = property_kind == ICAL_X_PROPERTY ||
-			    (property_kind != ICAL_NO_PROPERTY &&
-			     icalproperty_kind_to_value_kind(property_kind) == ICAL_TEXT_VALUE);
+		/* Looked up once: libical walks a list for it. */
+		icalvalue_kind value_kind = property_kind != ICAL_NO_PROPERTY
+						    ? icalproperty_kind_to_value_kind(property_kind)
+						    : ICAL_NO_VALUE;
+		bool text = property_kind == ICAL_X_PROPERTY || value_kind == ICAL_TEXT_VALUE;
 		/* Google writes DESCRIPTION:, LOCATION: and CATEGORIES: for every event; libical
 		 * reads no empty value. */
 		if (value != NULL && *value == '\0') {
@@ -358,12 +360,9 @@ static int check_property(reader *r, const char *line, int first_line)
 			     line);
 			return 1;
 		}
-		if (property_kind == ICAL_X_PROPERTY ||
-		    (property_kind != ICAL_NO_PROPERTY &&
-		     icalproperty_kind_to_value_kind(property_kind) == ICAL_TEXT_VALUE))
+		if (text)
 			return 0;
-		if (property_kind != ICAL_NO_PROPERTY &&
-		    icalproperty_kind_to_value_kind(property_kind) == ICAL_DATETIME_VALUE) {
+		if (value_kind == ICAL_DATETIME_VALUE) {
 			int plain = plain_date_time(line + name_length);
 			if (plain == 1)
 				return 0;
@@ -1266,8 +1265,26 @@ static int expand(importer *im, icalcomponent *master, const kept *overrides, in
 		return hw_error_set(im->error, "%s", _("out of memory"));
 	int count = 0;
 	add_occurrence(im, master, overrides, override_count, begin, list, &count);
+	/* The RRULEs and RDATEs are listed first: add_occurrence walks the EXDATEs with the
+	 * component's one property iterator, which would end a walk over them after the first. */
+	int rule_count = icalcomponent_count_properties(master, ICAL_RRULE_PROPERTY);
+	int rdate_count = icalcomponent_count_properties(master, ICAL_RDATE_PROPERTY);
+	icalproperty **rules = malloc((size_t)(rule_count + rdate_count + 1) * sizeof *rules);
+	if (rules == NULL) {
+		free(list);
+		return hw_error_set(im->error, "%s", _("out of memory"));
+	}
+	icalproperty **rdates = rules + rule_count;
+	int n = 0;
 	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_RRULE_PROPERTY); p;
-	     p = icalcomponent_get_next_property(master, ICAL_RRULE_PROPERTY)) {
+	     p = icalcomponent_get_next_property(master, ICAL_RRULE_PROPERTY))
+		rules[n++] = p;
+	n = 0;
+	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_RDATE_PROPERTY); p;
+	     p = icalcomponent_get_next_property(master, ICAL_RDATE_PROPERTY))
+		rdates[n++] = p;
+	for (int r = 0; r < rule_count; r++) {
+		icalproperty *p = rules[r];
 		icalrecur_iterator *it = icalrecur_iterator_new(icalproperty_get_rrule(p), begin);
 		if (it == NULL) {
 			warn(im->report, _("%s:%d: the event '%s': libical cannot follow its RRULE: "
@@ -1287,8 +1304,8 @@ static int expand(importer *im, icalcomponent *master, const kept *overrides, in
 		}
 		icalrecur_iterator_free(it);
 	}
-	for (icalproperty *p = icalcomponent_get_first_property(master, ICAL_RDATE_PROPERTY); p;
-	     p = icalcomponent_get_next_property(master, ICAL_RDATE_PROPERTY)) {
+	for (int r = 0; r < rdate_count; r++) {
+		icalproperty *p = rdates[r];
 		struct icaldatetimeperiodtype rdate = icalproperty_get_rdate(p);
 		struct icaltimetype when =
 			icaltime_is_null_time(rdate.time) ? rdate.period.start : rdate.time;
@@ -1299,6 +1316,7 @@ static int expand(importer *im, icalcomponent *master, const kept *overrides, in
 			when.zone = begin.zone;
 		add_occurrence(im, master, overrides, override_count, when, list, &count);
 	}
+	free(rules);
 	int result = 0;
 	for (int i = 0; i < count && result == 0; i++) {
 		im->report->events++;

@@ -76,8 +76,13 @@ static int hex_value(char c)
 
 static void hex_encode(const unsigned char *bytes, size_t size, char *out)
 {
-	for (size_t i = 0; i < size; i++)
-		snprintf(out + 2 * i, 3, "%02x", bytes[i]);
+	/* By hand: a seal per changed row, and snprintf per byte was 5% of an import. */
+	static const char digits[] = "0123456789abcdef";
+	for (size_t i = 0; i < size; i++) {
+		out[2 * i] = digits[bytes[i] >> 4];
+		out[2 * i + 1] = digits[bytes[i] & 0x0f];
+	}
+	out[2 * size] = '\0';
 }
 
 /* Decodes `size` bytes of hex; false unless `text` is exactly that. */
