@@ -1106,6 +1106,8 @@ def test_meeting_form_proposes_the_types_end(screen):
         text = form.wait("16:10")
         assert "16:00" not in text, text
         form.keys("Escape")
+        form.wait("放弃本表单中已填写的内容？")  # a filled form asks before it is discarded
+        form.keys("y")
         form.wait("新建会议", absent=True)
         quit_cleanly(form)
     finally:
