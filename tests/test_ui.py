@@ -26,7 +26,7 @@ TODAY = "2026-11-23"
 WAIT_SECONDS = float(os.environ.get("HUIWU_UI_WAIT", "15"))
 # Cases run side by side, each huiwu in its own tmux server: most of a case is waiting for the
 # screen, so several at once keep two cores busy without slowing any one down.
-JOBS = int(os.environ.get("HUIWU_UI_JOBS", "4"))
+JOBS = int(os.environ.get("HUIWU_UI_JOBS", "8"))
 # The demo database of each government, made once per run and copied for every case.
 TEMPLATES = {}
 TEMPLATES_LOCK = threading.Lock()
