@@ -40,7 +40,7 @@ static const cli_command commands[] = {
 	{"series", N_("series add --type T --rrule RULE --time HH:MM --from D [--until D | --count N] [--on-holiday skip|next|previous] [--force] | list | show ID | edit ID | end ID [--on D]"), cli_series},
 	{"export", N_("export ics [-o FILE] [--person P] [--type T] [--from D] [--to D] [--todos] [--alarm MINUTES]"), cli_export},
 	{"publish", N_("publish [--person P] [--force] | setup URL --user U --password-file F   to a CalDAV server"), cli_publish},
-	{"import", N_("import ics FILE --as TYPE | --busy [--person P]   events of another calendar"), cli_import},
+	{"import", N_("import ics FILE --as TYPE | --busy [--person P] [--from D] [--to D]   events of another calendar"), cli_import},
 	{"ui", N_("ui [--read-only] [--person P]  the terminal UI (also: huiwu with no command)"), cli_ui},
 	{"search", N_("search TEXT [--json]           meetings and topics whose text contains TEXT"), cli_search},
 	{"deadlines", N_("deadlines [--meeting M] [--json]  what is due, overdue first"), cli_deadlines},
