@@ -110,6 +110,7 @@ static void test_clean_refuses_invisible_characters_in_names_only(void **state)
 {
 	(void)state;
 	expect_refused("县\u200B长", HW_TEXT_NAME, "U+200B"); /* zero-width space */
+	expect_refused("县\u2062长", HW_TEXT_NAME, "U+2062"); /* invisible times, as in rule files */
 	expect_refused("县长\u200D", HW_TEXT_NAME, "U+200D");
 	expect_refused("\u2060县长", HW_TEXT_NAME, "U+2060");
 	expect_refused("\uFEFF县长", HW_TEXT_NAME, "U+FEFF");

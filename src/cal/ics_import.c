@@ -803,15 +803,16 @@ static const char *one_line(importer *im, icalcomponent *event, const char *what
 	if (text == NULL || strlen(text) >= size)
 		return text; /* too long for a meeting: the meeting's own check says so */
 	bool changed = false;
-	size_t used = 0;
-	for (const unsigned char *c = (const unsigned char *)text; *c && used + 1 < size; c++) {
-		bool c1 = c[0] == 0xC2 && c[1] >= 0x80 && c[1] <= 0x9F; /* U+0080..U+009F */
-		if (*c < 0x20 || *c == 0x7F || c1) {
+	size_t used = 0, left = strlen(text);
+	for (const char *c = text; *c; c += 1) {
+		size_t n;
+		uint32_t code = hw_utf8_next(c, left - (size_t)(c - text), &n);
+		if (n > 0 && hw_char_is_control(code)) {
 			buffer[used++] = ' ';
 			changed = true;
-			c += c1;
+			c += n - 1;
 		} else {
-			buffer[used++] = (char)*c;
+			buffer[used++] = *c; /* a byte of a character, or one repaired already */
 		}
 	}
 	buffer[used] = '\0';

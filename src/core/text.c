@@ -135,18 +135,21 @@ static uint32_t decode(const unsigned char *s, size_t length)
 	return value;
 }
 
-static bool is_control(uint32_t c)
+uint32_t hw_utf8_next(const char *s, size_t left, size_t *length)
+{
+	*length = sequence_length((const unsigned char *)s, left);
+	return *length ? decode((const unsigned char *)s, *length) : 0;
+}
+
+bool hw_char_is_control(uint32_t c)
 {
 	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
 }
 
-/* Characters that change nothing a reader sees but what a name compares as: bidi marks,
- * embeddings, overrides and isolates, and the zero-width characters. */
-static bool is_invisible(uint32_t c)
+bool hw_char_is_invisible(uint32_t c)
 {
-	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
-	       c == 0x200F || c == 0x061C || (c >= 0x200B && c <= 0x200D) || c == 0x2060 ||
-	       c == 0xFEFF;
+	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2060 && c <= 0x2069) || c == 0x061C || c == 0xFEFF;
 }
 
 /* The length of the space (ASCII, or the ideographic U+3000) at `s`, 0 when there is none. */
@@ -185,7 +188,7 @@ int hw_text_clean(const char **text, hw_text_kind kind, const char *field, char 
 	for (size_t i = 0, n; i < length; i += n) {
 		n = sequence_length(s + i, length - i);
 		uint32_t c = decode(s + i, n);
-		if (is_control(c) && !(kind == HW_TEXT_LINES && (c == '\n' || c == '\t')))
+		if (hw_char_is_control(c) && !(kind == HW_TEXT_LINES && (c == '\n' || c == '\t')))
 			return kind == HW_TEXT_LINES
 				       ? hw_error_set(error,
 						      _("%s holds the control character U+%04X: only line "
@@ -195,7 +198,7 @@ int hw_text_clean(const char **text, hw_text_kind kind, const char *field, char 
 						      _("%s holds the control character U+%04X: it is one "
 							"line, without line breaks, tabs or escape codes"),
 						      field, (unsigned)c);
-		if (kind == HW_TEXT_NAME && is_invisible(c))
+		if (kind == HW_TEXT_NAME && hw_char_is_invisible(c))
 			return hw_error_set(error,
 					    _("%s holds the invisible character U+%04X, with which it "
 					      "could look like another name: type it without it"),
@@ -254,7 +257,7 @@ char *hw_text_visible(const char *text, size_t length, bool keep_lines)
 			continue;
 		}
 		uint32_t c = decode(s + i, n);
-		if (!is_control(c) || (keep_lines && (c == '\n' || c == '\t'))) {
+		if (!hw_char_is_control(c) || (keep_lines && (c == '\n' || c == '\t'))) {
 			memcpy(out + used, s + i, n);
 			used += n;
 		} else if (c < 0x80) {

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "hw_error.h"
 
@@ -21,6 +22,17 @@ struct json_t;
 /* Whether the `length` bytes at `text` are well-formed UTF-8 (RFC 3629: no overlong forms, no
  * surrogates, nothing above U+10FFFF). NUL bytes count as invalid: no stored text holds one. */
 bool hw_utf8_valid(const char *text, size_t length);
+
+/* The character at `s` (at most `left` bytes): returns its code point and sets *length to its
+ * bytes; *length is 0 where the bytes there start no well-formed sequence. */
+uint32_t hw_utf8_next(const char *s, size_t left, size_t *length);
+
+/* A C0 control, DEL or a C1 control (U+0080–U+009F). */
+bool hw_char_is_control(uint32_t c);
+/* A character that shows nothing yet changes how text reads or what it compares as: the bidi
+ * marks, embeddings, overrides and isolates, and the zero-width and invisible characters
+ * (U+200B–U+200F, U+202A–U+202E, U+2060–U+2069, U+061C, U+FEFF). */
+bool hw_char_is_invisible(uint32_t c);
 
 /* A malloc'd, NUL-terminated copy of the `length` bytes at `text` in which each maximal
  * invalid subsequence is replaced by U+FFFD (as the Unicode standard recommends, §3.9); sets

@@ -81,29 +81,6 @@ int hw_file_read(const char *path, size_t max_size, char **bytes, size_t *size, 
 	return 0;
 }
 
-/* The code point of the well-formed UTF-8 sequence at `s` (`length` bytes). */
-static uint32_t code_point(const unsigned char *s, size_t length)
-{
-	if (length == 1)
-		return s[0];
-	uint32_t value = s[0] & (0xFF >> (length + 1));
-	for (size_t i = 1; i < length; i++)
-		value = value << 6 | (s[i] & 0x3F);
-	return value;
-}
-
-static size_t utf8_length(unsigned char c)
-{
-	return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-}
-
-/* Characters that show nothing yet change what a line looks like or how it reads. */
-static bool invisible(uint32_t c)
-{
-	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-	       (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF || c == 0x061C;
-}
-
 int hw_text_check_lines(const char *path, const char *text, size_t size, size_t max_line,
 			hw_error *error)
 {
@@ -123,14 +100,15 @@ int hw_text_check_lines(const char *path, const char *text, size_t size, size_t 
 					    path, line);
 		if (!hw_utf8_valid((const char *)s, length))
 			return hw_error_set(error, _("%s:%d: the line is not valid UTF-8"), path, line);
-		for (size_t i = 0; i < length; i += utf8_length(s[i])) {
-			uint32_t c = code_point(s + i, utf8_length(s[i]));
+		/* Valid UTF-8 by now: every step finds a whole character. */
+		for (size_t i = 0, n; i < length; i += n) {
+			uint32_t c = hw_utf8_next((const char *)s + i, length - i, &n);
 			bool line_end = c == '\r' && i + 1 == length;
-			if (((c < 0x20 && c != '\t' && !line_end) || (c >= 0x7F && c < 0xA0)))
+			if (hw_char_is_control(c) && c != '\t' && !line_end)
 				return hw_error_set(error,
 						    _("%s:%d: the line holds the control character U+%04X"),
 						    path, line, (unsigned)c);
-			if (invisible(c) && !(c == 0xFEFF && start == 0 && i == 0))
+			if (hw_char_is_invisible(c) && !(c == 0xFEFF && start == 0 && i == 0))
 				return hw_error_set(error,
 						    _("%s:%d: the line holds the invisible character U+%04X"),
 						    path, line, (unsigned)c);
