@@ -1,6 +1,4 @@
 /* huiwu (no command), huiwu ui: the terminal UI on the database. */
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,17 +8,6 @@
 #include "roster.h"
 #include "session.h"
 #include "ui.h"
-
-/* The UI measures and draws UTF-8: a C or POSIX locale gets C.UTF-8's character handling
- * (messages keep the user's language). */
-static void ensure_utf8(void)
-{
-	const char *codeset = nl_langinfo(CODESET);
-	if (codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0))
-		return;
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "en_US.UTF-8");
-}
 
 int cli_ui(cli_context *context, int argc, char **argv)
 {
@@ -48,7 +35,6 @@ int cli_ui(cli_context *context, int argc, char **argv)
 		hw_session_close(session);
 		return cli_fail(&error);
 	}
-	ensure_utf8();
 	/* A database this user may not write opens read-only, and the UI says so. */
 	int status = ui_run(session, read_only || session->read_only, person_name ? &person : NULL);
 	hw_session_close(session);

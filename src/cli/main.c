@@ -278,6 +278,9 @@ static void setup_locale(void)
 			    strcmp(messages, "POSIX") == 0)
 				setlocale(LC_MESSAGES, "C.UTF-8");
 		}
+		/* The terminal UI measures and draws wide characters: it needs a UTF-8 LC_CTYPE. */
+		if (!codeset_is_utf8())
+			setlocale(LC_CTYPE, "en_US.UTF-8");
 		const char *language = getenv("LANGUAGE");
 		if (chinese && (language == NULL || language[0] == '\0'))
 			setenv("LANGUAGE", "zh_CN", 1);
