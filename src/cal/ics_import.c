@@ -665,6 +665,19 @@ typedef struct occurrence {
 	bool all_day;
 } occurrence;
 
+/* Busy time covers every day of an event, so an event of more than a year (a file's mistake,
+ * or a DTEND in another century) is skipped with a warning rather than written day by day. */
+#define MAX_EVENT_DAYS 366
+
+static bool span_bounded(importer *im, const occurrence *o, int line, const char *uid)
+{
+	if (o->last - o->first < MAX_EVENT_DAYS)
+		return true;
+	warn(im->report, _("%s:%d: the event '%s' lasts %d days, more than a year: skipped"),
+	     im->path, line, uid, o->last - o->first + 1);
+	return false;
+}
+
 /* The occurrence from `begin` to `finish` (null: none given) in the rule set's zone. False,
  * with a warning, for one that cannot be imported. */
 static bool occurrence_times(importer *im, icalcomponent *event, struct icaltimetype begin,
@@ -709,7 +722,7 @@ static bool occurrence_times(importer *im, icalcomponent *event, struct icaltime
 			if (after > out->first)
 				out->last = after - 1;
 		}
-		return true;
+		return span_bounded(im, out, line, uid);
 	}
 	snprintf(out->start, sizeof out->start, "%02d:%02d", begin.hour, begin.minute);
 	if (icaltime_is_null_time(finish) || finish.year > 9999)
@@ -724,7 +737,7 @@ static bool occurrence_times(importer *im, icalcomponent *event, struct icaltime
 	}
 	if (out->last == out->first && strcmp(out->end, out->start) <= 0)
 		out->end[0] = '\0';
-	return true;
+	return span_bounded(im, out, line, uid);
 }
 
 /* `sql` is a string literal: the statement is prepared once per import (hw_store_cached), as
