@@ -5,6 +5,9 @@
  * test_checks.c. */
 #include "fixture.h"
 
+#include "session.h"
+#include "topics.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,6 +360,64 @@ static void test_topic_defer(void **state)
 	REFUSED(f, "topic #1 is deferred: only a topic on an agenda is deferred", "topic", "defer", "1");
 }
 
+/* ---- the deferred topics' queue (暂缓待重新安排), read through the core ---- */
+
+typedef struct deferred_seen {
+	char text[512];
+} deferred_seen;
+
+static int collect_deferred(const hw_deferred_topic *deferred, void *user)
+{
+	deferred_seen *seen = user;
+	char date[HW_DATE_TEXT_SIZE];
+	hw_date_format(deferred->meeting.date, date);
+	size_t used = strlen(seen->text);
+	snprintf(seen->text + used, sizeof seen->text - used, "%s%lld@%lld %s %s", used ? "," : "",
+		 (long long)deferred->topic.id, (long long)deferred->meeting.id, date,
+		 deferred->topic.department_name);
+	return 0;
+}
+
+static const char *deferred_now(const fixture *f, deferred_seen *seen)
+{
+	hw_error error = {0};
+	hw_session *session = hw_session_open(f->db, true, &error);
+	if (session == NULL)
+		fail_msg("%s", error.message);
+	seen->text[0] = '\0';
+	if (hw_topic_list_deferred(session, collect_deferred, seen, &error) != 0)
+		fail_msg("%s", error.message);
+	hw_session_close(session);
+	return seen->text;
+}
+
+static void test_deferred_topics_wait_until_scheduled_again(void **state)
+{
+	fixture *f = fixture_in_test(state, "wuqia", TODAY);
+	deferred_seen seen;
+	fixture_add_meeting(f, "executive", "2026-12-02", NULL, NULL); /* 1 */
+	fixture_add_meeting(f, "executive", "2026-11-25", NULL, NULL); /* 2: earlier */
+	fixture_add_meeting(f, "executive", "2026-12-09", NULL, NULL); /* 3 */
+	OK(f, "topic", "add", "--title", "预算调整", "--deputy", "副职甲", "--dept", "财政局");
+	OK(f, "topic", "add", "--title", "校舍改造", "--deputy", "副职乙", "--dept", "教育局");
+	OK(f, "topic", "add", "--title", "未暂缓", "--deputy", "副职乙");
+	OK(f, "topic", "schedule", "1", "--meeting", "1");
+	OK(f, "topic", "schedule", "2", "--meeting", "2");
+	OK(f, "topic", "schedule", "3", "--meeting", "2");
+	/* Nothing deferred: the queue is empty, scheduled topics are not in it. */
+	assert_string_equal(deferred_now(f, &seen), "");
+	OK(f, "topic", "defer", "1", "--reason", "材料未齐");
+	OK(f, "topic", "defer", "2");
+	/* The earliest deferring meeting first, each with its meeting's date and department. */
+	assert_string_equal(deferred_now(f, &seen), "2@2 2026-11-25 教育局,1@1 2026-12-02 财政局");
+	/* Scheduled again: off the queue. */
+	OK(f, "topic", "schedule", "1", "--meeting", "3");
+	assert_string_equal(deferred_now(f, &seen), "2@2 2026-11-25 教育局");
+	/* A deferral taken back: off the queue too (on its meeting's agenda again). */
+	OK(f, "topic", "reopen", "2");
+	assert_string_equal(deferred_now(f, &seen), "");
+}
+
 int main(void)
 {
 #define TEST(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
@@ -375,6 +436,7 @@ int main(void)
 		TEST(test_decided_topic_cannot_change),
 		TEST(test_topic_taken_back_until_the_minutes_are_signed),
 		TEST(test_topic_defer),
+		TEST(test_deferred_topics_wait_until_scheduled_again),
 	};
 #undef TEST
 	return cmocka_run_group_tests_name("topics", tests, NULL, NULL);

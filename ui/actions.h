@@ -37,4 +37,8 @@ void ui_publish_action(ui *app);
 /* " published DATE TIME UTC[, changes wait] |" for the status line; "" if never published. */
 void ui_publish_status(ui *app, char *out, size_t size);
 
+/* Puts a topic on the agenda of a planned meeting the user picks (a deferred topic: scheduled
+ * again, which takes it off the 暂缓 queue). */
+void ui_schedule_topic_again(ui *app, int64_t topic_id);
+
 #endif

@@ -1,5 +1,6 @@
 /* Meetings through forms: create and edit (only the types the rules define, chairs the rules
  * allow for the chosen type), cancel and mark held after asking; standing series; export. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -362,24 +363,30 @@ void ui_series_action(ui *app, hw_date date)
 
 /* ---- export ---- */
 
-enum { E_PERSON, E_TYPE, E_PATH, E_TODOS, E_COUNT };
+enum { E_PERSON, E_TYPE, E_PATH, E_TODOS, E_ALARM, E_COUNT };
 
 typedef struct export_form {
 	ui_choices people, types;
-	int count;
-	char path[1024];
+	int meetings;      /* written: a series' occurrences each */
+	char path[PATH_MAX]; /* the file written, made absolute */
 } export_form;
 
 static int submit_export(ui *app, ui_form *form, void *user, hw_error *error)
 {
 	export_form *data = user;
 	ui_field *f = form->fields;
+	const char *alarm = ui_field_value(&f[E_ALARM]);
 	hw_export_options options = {.person = ui_field_value(&f[E_PERSON]),
 				     .type = ui_field_value(&f[E_TYPE]),
-				     .todos = f[E_TODOS].choice == 1};
-	snprintf(data->path, sizeof data->path, "%s", f[E_PATH].value);
-	data->count = hw_export_ics_to_path(app->session, &options, data->path, error);
-	return data->count < 0 ? -1 : 0;
+				     .todos = f[E_TODOS].choice == 1,
+				     .alarm_minutes = alarm ? atoi(alarm) : 0,
+				     .meetings_written = &data->meetings};
+	if (hw_export_ics_to_path(app->session, &options, f[E_PATH].value, error) < 0)
+		return -1;
+	/* The whole path, so the clerk knows where the file went whatever the current folder. */
+	if (realpath(f[E_PATH].value, data->path) == NULL)
+		snprintf(data->path, sizeof data->path, "%s", f[E_PATH].value);
+	return 0;
 }
 
 void ui_export_action(ui *app)
@@ -406,7 +413,13 @@ void ui_export_action(ui *app)
 		[E_TYPE] = {.label = _("Which type")},
 		[E_PATH] = {.label = _("File"), .required = true},
 		[E_TODOS] = {.label = _("Deadlines as tasks")},
+		[E_ALARM] = {.label = _("Reminder")},
 	};
+	/* A VALARM before each meeting, as `huiwu export ics --alarm MINUTES` writes it. */
+	const char *alarm_labels[] = {_("none"), _("15 minutes before"), _("30 minutes before"),
+				      _("1 hour before"), _("1 day before")};
+	static const char *const alarm_values[] = {"", "15", "30", "60", "1440"};
+	ui_field_set_choices(&fields[E_ALARM], alarm_labels, alarm_values, 5, 0);
 	ui_field_set_choices(&fields[E_PERSON], data.people.labels, data.people.values, data.people.count, 0);
 	ui_field_set_choices(&fields[E_TYPE], data.types.labels, data.types.values, data.types.count, 0);
 	ui_field_yes_no(&fields[E_TODOS]);
@@ -415,7 +428,7 @@ void ui_export_action(ui *app)
 	ui_form form = {.title = _("Export .ics"), .fields = fields, .count = E_COUNT,
 			.submit = submit_export, .user = &data};
 	if (ui_form_run(app, &form))
-		ui_say(app, false, _("%d meetings written to %s"), data.count, data.path);
+		ui_say(app, false, _("%d meetings written to %s"), data.meetings, data.path);
 	ui_choices_free(&data.people);
 	ui_choices_free(&data.types);
 }

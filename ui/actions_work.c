@@ -266,13 +266,15 @@ typedef struct unscheduled {
 	ui_choices choices;
 } unscheduled;
 
+/* Topics on no agenda, and deferred ones waiting to be scheduled again (暂缓待重新安排). */
 static int add_unscheduled(const hw_topic *topic, void *user)
 {
-	if (topic->meeting_id || topic->state == HW_TOPIC_DECIDED || topic->state == HW_TOPIC_DEFERRED)
+	if (topic->state == HW_TOPIC_DECIDED || (topic->meeting_id && topic->state != HW_TOPIC_DEFERRED))
 		return 0;
 	char label[1400], value[32];
-	snprintf(label, sizeof label, "#%lld %s%s", (long long)topic->id, topic->title,
-		 topic->approved_by ? "" : _(" (not approved yet)"));
+	snprintf(label, sizeof label, "#%lld %s%s%s", (long long)topic->id, topic->title,
+		 topic->approved_by ? "" : _(" (not approved yet)"),
+		 topic->state == HW_TOPIC_DEFERRED ? _(" (deferred)") : "");
 	snprintf(value, sizeof value, "%lld", (long long)topic->id);
 	ui_choices_add(user, label, value);
 	return 0;
@@ -296,6 +298,47 @@ static void schedule_topic(ui *app, int64_t meeting_id)
 		}
 	}
 	ui_choices_free(&topics);
+}
+
+/* The planned meetings from today on that take a government agenda, for a picker. */
+static int add_agenda_meeting(const hw_meeting *meeting, void *user)
+{
+	if (meeting->status != HW_STATUS_PLANNED || meeting->type == HW_MEETING_DEPT_WIDE)
+		return 0;
+	ui_choices *choices = user;
+	char label[1400], value[32], date[HW_DATE_TEXT_SIZE];
+	hw_date_format(meeting->date, date);
+	snprintf(label, sizeof label, "#%lld %s %s %s %s", (long long)meeting->id, date,
+		 meeting->start, hw_weekday_name(meeting->date), meeting->title);
+	snprintf(value, sizeof value, "%lld", (long long)meeting->id);
+	ui_choices_add(choices, label, value);
+	return 0;
+}
+
+void ui_schedule_topic_again(ui *app, int64_t topic_id)
+{
+	ui_choices meetings = {0};
+	hw_error error = {0};
+	/* A year ahead: far enough for any standing series a clerk plans. */
+	if (hw_meeting_list(app->session, app->session->today, app->session->today + 366,
+			    add_agenda_meeting, &meetings, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+	} else if (meetings.count == 0) {
+		ui_say(app, true, "%s", _("No planned meeting takes an agenda: n plans one in the calendar."));
+	} else {
+		char title[128];
+		snprintf(title, sizeof title, _("Put topic #%lld on the agenda of"), (long long)topic_id);
+		int picked = ui_pick(app, title, meetings.labels, meetings.count, 0);
+		if (picked >= 0) {
+			int64_t meeting_id = atoll(meetings.values[picked]);
+			char done[256];
+			snprintf(done, sizeof done, _("Topic #%lld is on the agenda of meeting #%lld."),
+				 (long long)topic_id, (long long)meeting_id);
+			ui_report(app, hw_topic_schedule(app->session, topic_id, meeting_id, &error), &error,
+				  done);
+		}
+	}
+	ui_choices_free(&meetings);
 }
 
 static void approve_topic(ui *app, int64_t topic_id)
@@ -385,11 +428,12 @@ static void write_minutes(ui *app, int64_t meeting_id)
 		ui_say(app, true, "%s", error.message);
 		return;
 	}
-	char text[4096];
+	/* The multi-line editor (or $VISUAL, $EDITOR): numbered items, one a line. */
+	char text[sizeof minutes.text];
 	bool amending = has && minutes.signed_;
-	if (!ui_prompt(app, amending ? _("Amend the signed minutes") : _("Minutes"),
-		       amending ? _("Amendment:") : _("Text of the minutes:"),
-		       has && !amending ? minutes.text : "", text, sizeof text))
+	snprintf(text, sizeof text, "%s", has && !amending ? minutes.text : "");
+	if (!ui_edit_text(app, amending ? _("Amend the signed minutes") : _("Minutes"), text,
+			  sizeof text))
 		return;
 	char done[128];
 	if (!amending) {

@@ -16,7 +16,7 @@ const ui_binding ui_bindings[] = {
 	{UI_HOME, {UI_CODE(KEY_HOME)}, "Home", NULL, N_("the first line"), UI_IN_LISTS, false},
 	{UI_END, {UI_CODE(KEY_END)}, "End", NULL, N_("the last line"), UI_IN_LISTS, false},
 	{UI_NEXT_SECTION, {'\t'}, "Tab", NULL, N_("the next section (in the calendar: between days and meetings)"), UI_IN_MONTH | UI_IN_MEETING | UI_IN_QUEUES | UI_IN_ROSTER | UI_IN_RULES, false},
-	{UI_OPEN, {'\n', '\r', UI_CODE(KEY_ENTER)}, "Enter", N_("open"), N_("open the selected meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_QUEUES | UI_IN_SEARCH | UI_IN_MEETING, false},
+	{UI_OPEN, {'\n', '\r', UI_CODE(KEY_ENTER)}, "Enter", N_("open"), N_("open the selected meeting or topic"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_QUEUES | UI_IN_SEARCH | UI_IN_MEETING | UI_IN_TOPIC, false},
 	{UI_BACK, {'q', ESC}, "q Esc", N_("back"), N_("back to the previous view; in the first view: quit, after asking"), UI_IN_ALL, false},
 	{UI_QUIT, {'Q'}, "Q", NULL, N_("quit huiwu, after asking"), UI_IN_ALL, false},
 	{UI_HELP, {'?', UI_CODE(KEY_F(1))}, "? F1", N_("help"), N_("the keys of this view"), UI_IN_ALL & ~UI_IN_HELP, false},
@@ -39,11 +39,11 @@ const ui_binding ui_bindings[] = {
 	{UI_CANCEL_MEETING, {'x'}, "x", NULL, N_("cancel the meeting (a cancelled one: restore it)"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
 	{UI_MARK_HELD, {'H'}, "H", NULL, N_("mark the meeting held (refused before its day)"), UI_IN_MEETING, true},
 	{UI_NEW_TOPIC, {'T'}, "T", NULL, N_("propose a topic (in a meeting: on its agenda)"), UI_IN_AGENDA | UI_IN_MEETING | UI_IN_QUEUES, true},
-	{UI_SCHEDULE_TOPIC, {'s'}, "s", NULL, N_("put an approved topic on this meeting's agenda"), UI_IN_MEETING, true},
-	{UI_APPROVE, {'a'}, "a", N_("approve"), N_("approve the selected leave request or topic"), UI_IN_MEETING | UI_IN_QUEUES, true},
+	{UI_SCHEDULE_TOPIC, {'s'}, "s", NULL, N_("put an approved topic on this meeting's agenda; on a deferred topic: on a meeting to be chosen"), UI_IN_MEETING | UI_IN_QUEUES | UI_IN_TOPIC, true},
+	{UI_APPROVE, {'a'}, "a", N_("approve"), N_("approve the selected leave request or topic"), UI_IN_MEETING | UI_IN_QUEUES | UI_IN_TOPIC, true},
 	{UI_REJECT, {'r'}, "r", NULL, N_("reject the selected leave request"), UI_IN_MEETING | UI_IN_QUEUES, true},
-	{UI_DECIDE_TOPIC, {'D'}, "D", NULL, N_("record what the meeting decided on the selected topic (a decided one: take it back)"), UI_IN_MEETING, true},
-	{UI_DEFER_TOPIC, {'P'}, "P", NULL, N_("defer the selected topic to a later meeting (a deferred one: take it back)"), UI_IN_MEETING, true},
+	{UI_DECIDE_TOPIC, {'D'}, "D", NULL, N_("record what the meeting decided on the selected topic (a decided one: take it back)"), UI_IN_MEETING | UI_IN_TOPIC, true},
+	{UI_DEFER_TOPIC, {'P'}, "P", NULL, N_("defer the selected topic to a later meeting (a deferred one: take it back)"), UI_IN_MEETING | UI_IN_TOPIC, true},
 	{UI_REQUEST_LEAVE, {'L'}, "L", NULL, N_("request leave for the selected attendee"), UI_IN_MEETING, true},
 	{UI_INVITE, {'v'}, "v", NULL, N_("invite someone to the meeting"), UI_IN_MEETING, true},
 	{UI_UNINVITE, {'u'}, "u", NULL, N_("take the selected attendee off the list"), UI_IN_MEETING, true},
@@ -102,6 +102,12 @@ const ui_status_key ui_status_keys[] = {
 	{UI_IN_MONTH | UI_IN_AGENDA | UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_QUEUES, NULL},
 	{UI_IN_MONTH | UI_IN_AGENDA | UI_IN_ROSTER | UI_IN_RULES | UI_IN_QUEUES, UI_SEARCH, NULL},
 	{UI_IN_MEETING | UI_IN_SEARCH | UI_IN_HELP, UI_BACK, NULL},
+	/* The topic view (ui-work): the topic's own keys, then back. */
+	{UI_IN_TOPIC, UI_APPROVE, NULL},
+	{UI_IN_TOPIC, UI_DECIDE_TOPIC, N_("decide")},
+	{UI_IN_TOPIC, UI_DEFER_TOPIC, N_("defer")},
+	{UI_IN_QUEUES | UI_IN_TOPIC, UI_SCHEDULE_TOPIC, N_("schedule")},
+	{UI_IN_TOPIC, UI_BACK, NULL},
 };
 
 const int ui_status_key_count = (int)(sizeof ui_status_keys / sizeof ui_status_keys[0]);

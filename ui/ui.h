@@ -86,9 +86,10 @@ enum {
 	UI_IN_RULES = 1 << 5,
 	UI_IN_SEARCH = 1 << 6,
 	UI_IN_HELP = 1 << 7,
-	UI_IN_ALL = 0xff,
+	UI_IN_TOPIC = 1 << 8,
+	UI_IN_ALL = 0x1ff,
 	UI_IN_LISTS = UI_IN_AGENDA | UI_IN_MEETING | UI_IN_QUEUES | UI_IN_ROSTER | UI_IN_RULES |
-		      UI_IN_SEARCH | UI_IN_HELP,
+		      UI_IN_SEARCH | UI_IN_HELP | UI_IN_TOPIC,
 };
 
 /* A KEY_* code in the key table: above every Unicode character, so the two never clash. */
@@ -364,5 +365,22 @@ void ui_meetings_free(ui_meetings *meetings);
 struct hw_findings;
 int ui_findings(ui *app, hw_date from, hw_date to, struct hw_findings *out, hw_error *error);
 bool ui_meeting_has_findings(const struct hw_findings *findings, int64_t meeting_id);
+
+/* ---- topics, the minutes editor (ui-work) ---- */
+
+extern const ui_view_ops ui_topic_view;
+void *ui_topic_new(ui *app, int64_t topic_id);
+/* Opens a topic's view: its facts, approval, meeting and decision, with the topic keys. */
+void ui_open_topic(ui *app, int64_t topic_id);
+/* "常务会议 2026-11-30" for a meeting (its type as the rules name it, and its date); "" for
+ * meeting 0 or one that cannot be read. */
+void ui_meeting_label(ui *app, int64_t meeting_id, char *out, size_t size);
+
+/* Edits multi-line text (minutes) in place over the screen: numbered items, a new line the
+ * next item; Ctrl-S or F2 keeps it, Esc asks before losing changes. With $VISUAL or $EDITOR
+ * set, runs that editor on a temporary file instead. `text` is `size` bytes, in and out.
+ * Returns true when the text was kept and differs from what it was (so there is something
+ * to save), false when cancelled, unchanged or the editor failed (said on the status line). */
+bool ui_edit_text(ui *app, const char *title, char *text, size_t size);
 
 #endif

@@ -40,14 +40,28 @@ void *ui_agenda_new_for(ui *app, const hw_person *person)
 	return state;
 }
 
+typedef struct waiting_context {
+	ui *app;
+	ui_list *list;
+} waiting_context;
+
+/* What waits, with the meeting it is for and that meeting's date: "“…” waits for approval —
+ * 常务会议 2026-11-30". */
 static int add_waiting(const hw_waiting *waiting, void *user)
 {
-	ui_list *list = user;
+	waiting_context *context = user;
+	ui_list *list = context->list;
 	static const char *const kinds[] = {N_("leave"), N_("topic"), N_("minutes")};
-	char text[2048] = "";
+	char text[2048] = "", where[256];
 	ui_column(text, sizeof text, _(kinds[waiting->kind]), 8);
 	size_t used = strlen(text);
-	snprintf(text + used, sizeof text - used, "%s", waiting->text);
+	if (waiting->kind == HW_WAITING_TOPIC)
+		snprintf(text + used, sizeof text - used, _("“%s” waits for approval"), waiting->text);
+	else
+		snprintf(text + used, sizeof text - used, "%s", waiting->text);
+	ui_meeting_label(context->app, waiting->meeting_id, where, sizeof where);
+	used = strlen(text);
+	snprintf(text + used, sizeof text - used, " — %s", where[0] ? where : _("on no agenda yet"));
 	ui_row_kind kind = waiting->kind == HW_WAITING_LEAVE   ? UI_ROW_LEAVE
 			   : waiting->kind == HW_WAITING_TOPIC ? UI_ROW_TOPIC
 							       : UI_ROW_MINUTES;
@@ -144,7 +158,8 @@ static void agenda_load(ui *app, void *opaque)
 	if (state->person.id) {
 		ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, _("Waiting for %s"), state->person.name);
 		int before = list->count;
-		if (hw_waiting_for(app->session, state->person.id, add_waiting, list, &error) != 0)
+		waiting_context waiting = {app, list};
+		if (hw_waiting_for(app->session, state->person.id, add_waiting, &waiting, &error) != 0)
 			ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 		else if (list->count == before)
 			ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
@@ -205,7 +220,9 @@ static bool agenda_act(ui *app, void *opaque, ui_action action)
 	const ui_row *row = ui_list_current(&state->list);
 	switch (action) {
 	case UI_OPEN:
-		if (row && row->meeting_id)
+		if (row && row->kind == UI_ROW_TOPIC && row->id)
+			ui_open_topic(app, row->id);
+		else if (row && row->meeting_id)
 			ui_open_meeting(app, row->meeting_id);
 		else
 			ui_say(app, false, "%s", _("This line has no meeting to open."));

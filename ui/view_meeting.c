@@ -307,8 +307,13 @@ static bool meeting_act(ui *app, void *opaque, ui_action action)
 			       state->meeting.date);
 		return true;
 	}
-	if (action == UI_OPEN)
-		return true; /* already open */
+	if (action == UI_OPEN) {
+		/* A topic opens its own view; the meeting itself is already open. */
+		const ui_row *row = ui_list_current(&state->list);
+		if (row && row->kind == UI_ROW_TOPIC && row->id)
+			ui_open_topic(app, row->id);
+		return true;
+	}
 	return false;
 }
 

@@ -1,9 +1,10 @@
 /* The queues a clerk works through: leave waiting for approval, topics waiting for approval,
- * deadlines (overdue first, in red) and the findings of the month the calendar shows. */
+ * topics deferred and waiting to be scheduled again (暂缓待重新安排), deadlines (overdue first, in red) and the findings of the month the calendar shows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "agenda.h"
 #include "checks.h"
 #include "i18n.h"
@@ -30,15 +31,17 @@ void *ui_queues_new(ui *app)
 static int add_leave(const hw_leave *leave, void *user)
 {
 	queues_state *state = user;
-	char approvers[256], number[32], meeting[32], text[2048] = "";
+	char approvers[256], number[32], meeting[256], text[2048] = "";
 	hw_describe_roles(state->app->session->rules, leave->approvers, approvers, sizeof approvers);
 	snprintf(number, sizeof number, "#%lld", (long long)leave->id);
-	snprintf(meeting, sizeof meeting, _("mtg #%lld"), (long long)leave->meeting_id);
+	ui_meeting_label(state->app, leave->meeting_id, meeting, sizeof meeting);
 	ui_column(text, sizeof text, number, 5);
-	ui_column(text, sizeof text, meeting, 9);
 	ui_column(text, sizeof text, leave->person_name, 24);
 	size_t used = strlen(text);
+	/* Which meeting and its date: what the leader decides on. */
 	snprintf(text + used, sizeof text - used, _("%s  → %s"), leave->reason, approvers);
+	used = strlen(text);
+	snprintf(text + used, sizeof text - used, " — %s", meeting);
 	ui_row *row = ui_list_add(&state->list, UI_ROW_LEAVE, UI_STYLE_NORMAL, "%s", text);
 	if (row) {
 		row->id = leave->id;
@@ -53,14 +56,13 @@ static int add_topic(const hw_topic *topic, void *user)
 	queues_state *state = user;
 	if (topic->approved_by || topic->state == HW_TOPIC_DECIDED || topic->state == HW_TOPIC_DEFERRED)
 		return 0;
-	char number[32], where[64] = "", text[2048] = "";
+	char number[32], where[256] = "", text[2048] = "";
 	snprintf(number, sizeof number, "#%lld", (long long)topic->id);
-	if (topic->meeting_id)
-		snprintf(where, sizeof where, _("mtg #%lld"), (long long)topic->meeting_id);
+	ui_meeting_label(state->app, topic->meeting_id, where, sizeof where);
 	ui_column(text, sizeof text, number, 5);
-	ui_column(text, sizeof text, where, 9);
 	size_t used = strlen(text);
-	snprintf(text + used, sizeof text - used, "%s  (%s)", topic->title,
+	snprintf(text + used, sizeof text - used, _("“%s” waits for approval — %s  (%s)"),
+		 topic->title, where[0] ? where : _("on no agenda yet"),
 		 topic->department_name[0] ? topic->department_name : topic->deputy_name);
 	ui_row *row = ui_list_add(&state->list, UI_ROW_TOPIC, UI_STYLE_NORMAL, "%s", text);
 	if (row) {
@@ -77,10 +79,34 @@ static int add_minutes(const hw_waiting *waiting, void *user)
 	queues_state *state = user;
 	if (waiting->kind != HW_WAITING_MINUTES)
 		return 0;
-	ui_row *row = ui_list_add(&state->list, UI_ROW_MINUTES, UI_STYLE_NORMAL, "#%-5lld %s",
-				  (long long)waiting->meeting_id, waiting->text);
+	char where[256];
+	ui_meeting_label(state->app, waiting->meeting_id, where, sizeof where);
+	ui_row *row = ui_list_add(&state->list, UI_ROW_MINUTES, UI_STYLE_NORMAL, "#%-5lld %s — %s",
+				  (long long)waiting->meeting_id, waiting->text, where);
 	if (row)
 		row->meeting_id = waiting->meeting_id;
+	return 0;
+}
+
+/* A topic deferred at a meeting: its department, that meeting and its date, the reason. */
+static int add_deferred(const hw_deferred_topic *deferred, void *user)
+{
+	queues_state *state = user;
+	const hw_topic *topic = &deferred->topic;
+	char number[32], date[HW_DATE_TEXT_SIZE], text[2048] = "";
+	snprintf(number, sizeof number, "#%lld", (long long)topic->id);
+	hw_date_format(deferred->meeting.date, date);
+	ui_column(text, sizeof text, number, 5);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, _("%s  (%s) — deferred at %s %s%s%s"), topic->title,
+		 topic->department_name[0] ? topic->department_name : _("no department"),
+		 ui_type_name(state->app, deferred->meeting.type), date,
+		 topic->decision[0] ? _(": ") : "", topic->decision);
+	ui_row *row = ui_list_add(&state->list, UI_ROW_TOPIC, UI_STYLE_WARNING, "%s", text);
+	if (row) {
+		row->id = topic->id;
+		row->meeting_id = topic->meeting_id;
+	}
 	return 0;
 }
 
@@ -131,6 +157,14 @@ static void queues_load(ui *app, void *opaque)
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", _("Topics waiting for approval"));
 	before = list->count;
 	if (hw_topic_list(app->session, 0, add_topic, state, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	else if (list->count == before)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
+
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s",
+		    _("Deferred, waiting to be scheduled again"));
+	before = list->count;
+	if (hw_topic_list_deferred(app->session, add_deferred, state, &error) != 0)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 	else if (list->count == before)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
@@ -196,10 +230,20 @@ static bool queues_act(ui *app, void *opaque, ui_action action)
 		return true;
 	const ui_row *row = ui_list_current(&state->list);
 	if (action == UI_OPEN) {
-		if (row && row->meeting_id)
+		if (row && row->kind == UI_ROW_TOPIC && row->id)
+			ui_open_topic(app, row->id);
+		else if (row && row->meeting_id)
 			ui_open_meeting(app, row->meeting_id);
 		else
 			ui_say(app, false, "%s", _("This line has no meeting to open."));
+		return true;
+	}
+	if (action == UI_SCHEDULE_TOPIC) {
+		/* Here the meeting is asked for: a deferred topic is scheduled again. */
+		if (row == NULL || row->kind != UI_ROW_TOPIC || row->id == 0)
+			ui_say(app, true, "%s", _("Select a topic first."));
+		else if (ui_may_edit(app, action))
+			ui_schedule_topic_again(app, row->id);
 		return true;
 	}
 	const ui_binding *binding = ui_binding_of(action);

@@ -1,4 +1,5 @@
-/* Search results: meetings and topics containing the text; Enter opens the meeting. */
+/* Search results: meetings and topics containing the text; Enter opens the meeting or the
+ * topic. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +65,9 @@ static bool search_act(ui *app, void *opaque, ui_action action)
 		return true;
 	if (action == UI_OPEN) {
 		const ui_row *row = ui_list_current(&state->list);
-		if (row && row->meeting_id)
+		if (row && row->kind == UI_ROW_TOPIC && row->id)
+			ui_open_topic(app, row->id);
+		else if (row && row->meeting_id)
 			ui_open_meeting(app, row->meeting_id);
 		else
 			ui_say(app, false, "%s", _("This topic is not on a meeting's agenda yet."));

@@ -122,6 +122,35 @@ int hw_topic_list(hw_session *session, int64_t meeting_id, int (*visit)(const hw
 	return status;
 }
 
+int hw_topic_list_deferred(hw_session *session, int (*visit)(const hw_deferred_topic *, void *),
+			   void *user, hw_error *error)
+{
+	/* Not the cached statement: the visitor may list topics or meetings itself. */
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(hw_store_db(session->store),
+			       "SELECT " TOPIC_COLUMNS TOPIC_FROM
+			       " JOIN meeting m ON m.id = t.meeting_id WHERE t.state = 'deferred'"
+			       " ORDER BY m.date, m.start, t.id",
+			       -1, &statement, NULL) != SQLITE_OK)
+		return hw_store_fail(session->store, _("cannot read the topics"), error);
+	int status = 0, last;
+	while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
+		hw_deferred_topic deferred;
+		read_topic(statement, &deferred.topic);
+		if (hw_meeting_get(session, deferred.topic.meeting_id, &deferred.meeting, error) != 0) {
+			status = -1;
+			break;
+		}
+		if ((status = visit(&deferred, user)) != 0)
+			break;
+	}
+	if (status != 0) {
+		sqlite3_finalize(statement);
+		return status;
+	}
+	return hw_store_finish(session->store, statement, last, N_("cannot read the topics"), error);
+}
+
 /* Writes every column of `topic` inside the action; *id is the topic's. */
 static int save_topic(hw_session *session, const hw_topic *topic, bool adding, int64_t *id,
 		      hw_error *error)

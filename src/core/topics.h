@@ -74,6 +74,19 @@ int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error
 /* `visit` must not call this function again (its statement is kept, see hw_store_cached). */
 int hw_topic_list(hw_session *session, int64_t meeting_id, int (*visit)(const hw_topic *, void *),
 		  void *user, hw_error *error);
+/* A topic deferred at a meeting (暂缓) and not yet on another agenda: `topic.meeting_id` and
+ * `meeting` are the meeting that deferred it; `topic.decision` is the reason given, if any. */
+typedef struct hw_deferred_topic {
+	hw_topic topic;
+	hw_meeting meeting;
+} hw_deferred_topic;
+
+/* The topics waiting to be scheduled again (暂缓待重新安排), the earliest deferral first. A
+ * deferred topic leaves the list when it is scheduled on a meeting (hw_topic_schedule) or its
+ * deferral is taken back (hw_topic_reopen). `visit` returns non-zero to stop, which is
+ * returned; otherwise 0, or -1 with `error`. */
+int hw_topic_list_deferred(hw_session *session, int (*visit)(const hw_deferred_topic *, void *),
+			   void *user, hw_error *error);
 /* The roles that approve topics for a meeting of `type` (the head where the rules name none). */
 hw_role_set hw_topic_approver_roles(const hw_rules *rules, hw_meeting_type type);
 
