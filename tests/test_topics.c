@@ -413,6 +413,12 @@ static void test_deferred_topics_wait_until_scheduled_again(void **state)
 	/* Scheduled again: off the queue. */
 	OK(f, "topic", "schedule", "1", "--meeting", "3");
 	assert_string_equal(deferred_now(f, &seen), "2@2 2026-11-25 教育局");
+	/* The reason it waited stays with the earlier meeting, not on the new agenda. */
+	json_t *topic = JSON(f, "topic", "show", "1", "--json");
+	assert_json_string(topic, "state", "scheduled");
+	assert_json_int(topic, "meeting", 3);
+	assert_true(json_is_null(json_object_get(topic, "decision")));
+	json_decref(topic);
 	/* A deferral taken back: off the queue too (on its meeting's agenda again). */
 	OK(f, "topic", "reopen", "2");
 	assert_string_equal(deferred_now(f, &seen), "");

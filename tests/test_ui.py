@@ -50,7 +50,9 @@ class Screen:
         variables = {"HUIWU_TODAY": TODAY, "LC_ALL": "C.UTF-8", "LANGUAGE": "zh_CN",
                      "TERM": "xterm-256color", "HUIWU_DB": self.db,
                      # The user's holiday folder of this case alone (holidays import writes there).
-                     "XDG_DATA_HOME": os.path.join(workdir, "xdg")}
+                     "XDG_DATA_HOME": os.path.join(workdir, "xdg"),
+                     # The built-in minutes editor unless a case sets its own.
+                     "EDITOR": None, "VISUAL": None}
         variables.update(env or {})
         assignments = " ".join("%s='%s'" % item for item in variables.items() if item[1] is not None)
         unset = " ".join("-u %s" % k for k, v in variables.items() if v is None)
@@ -531,10 +533,10 @@ def test_minutes_and_documents(screen):
     screen.wait("伊吾县 · 日历")
     open_meeting_on(screen, "2026-11-16", "#5")
     screen.keys("m")
-    screen.wait("会议纪要内容")
+    screen.wait("Ctrl-S 或 F2：保存")
     screen.keys("C-u")
     screen.type("会议研究了高标准农田建设等事项。")
-    screen.keys("Enter")
+    screen.keys("C-s")
     screen.wait("会议纪要已保存")
     screen.keys("S")
     screen.wait("签发人")
@@ -546,8 +548,9 @@ def test_minutes_and_documents(screen):
     # Signed minutes are frozen: writing again records an amendment.
     screen.keys("m")
     screen.wait("修正")
+    screen.keys("C-u")
     screen.type("补充：资金由财政局统筹。")
-    screen.keys("Enter")
+    screen.keys("C-s")
     screen.wait("输入以筛选")
     screen.keys("Enter")
     screen.wait("修正已登记")
@@ -1066,6 +1069,216 @@ def test_topics_decided_and_deferred(screen):
 
 
 
+# ---- queues, topics, minutes, export (ui-work) ----
+
+def lines_under(text, heading):
+    """The lines of a section: those after `heading` up to the next heading (no indent)."""
+    lines = text.split("\n")
+    start = [i for i, line in enumerate(lines) if heading in line][0]
+    section = []
+    for line in lines[start + 1:]:
+        if line and not line.startswith(" ") and not line.startswith(">"):
+            break
+        section.append(line)
+    return section
+
+
+def test_deferred_topics_queue(screen):
+    screen.wait("伊吾县 · 日历")
+    # Two topics on the agenda of meeting #6 (2026-11-26) deferred there.
+    screen.cli("topic", "defer", "5", "--reason", "材料未齐")
+    screen.cli("topic", "defer", "6")
+    screen.keys("3")
+    text = screen.wait("暂缓待重新安排的议题")
+    section = "\n".join(lines_under(text, "暂缓待重新安排的议题"))
+    # Each with its department, the meeting that deferred it and that meeting's date.
+    assert "#5" in section and "教育局" in section and "常务会议 2026-11-26" in section, text
+    assert "#6" in section, text
+    # s here asks for the meeting: scheduled again, the topic leaves the queue.
+    screen.select("#5    关于学前教育")
+    screen.keys("s")
+    screen.wait("列入以下会议议程")
+    screen.type("#12 ")
+    screen.keys("Enter")
+    text = screen.wait("已列入会议 #12 的议程")
+    topic = json.loads(screen.cli("topic", "show", "5", "--json"))
+    assert topic["state"] == "scheduled" and topic["meeting"] == 12, topic
+    assert topic["decision"] is None, topic  # the reason stays with the earlier meeting
+    section = "\n".join(lines_under(screen.text(), "暂缓待重新安排的议题"))
+    assert "#5" not in section and "#6" in section, screen.text()
+    # From a meeting, s offers the deferred topic too; taken, the queue is empty.
+    open_meeting_on(screen, "2026-12-14", "#12")
+    screen.keys("s")
+    screen.wait("列入本次会议议程")
+    screen.wait("（暂缓）")
+    screen.type("老旧小区")
+    screen.keys("Enter")
+    screen.wait("已列入议程")
+    assert json.loads(screen.cli("topic", "show", "6", "--json"))["meeting"] == 12
+    screen.keys("3")
+    text = screen.wait("暂缓待重新安排的议题")
+    assert lines_under(text, "暂缓待重新安排的议题")[0].strip() == "无。", text
+    quit_cleanly(screen)
+
+
+def test_waits_for_names_meeting_and_date(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("3")
+    text = screen.wait("待审批的请假")
+    # Leave: the meeting and its date beside who asks.
+    leave = [l for l in lines_under(text, "待审批的请假") if "住房和城乡建设局局长" in l][0]
+    assert "常务会议 2026-11-26" in leave, text
+    topic = [l for l in lines_under(text, "待确定的议题") if "关于冬春农业生产工作的汇报" in l][0]
+    assert "《关于冬春农业生产工作的汇报》待审批 — 常务会议 2026-12-14" in topic, text
+    # The leader's agenda: what waits for them, each with its meeting and date.
+    screen.keys("2")
+    screen.wait("· 日程")
+    screen.keys("p")
+    screen.type("县长  县长")
+    screen.keys("Enter")
+    text = screen.wait("待县长办理")
+    waiting = "\n".join(lines_under(text, "待县长办理"))
+    assert "《关于冬春农业生产工作的汇报》待审批 — 常务会议 2026-12-14" in waiting, text
+    assert "参加上级部门视频会议 — 常务会议 2026-11-26" in waiting, text
+    quit_cleanly(screen)
+
+
+def test_enter_opens_a_topic(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-14", "#12")
+    screen.select("关于冬春农业生产工作的汇报")
+    screen.keys("Enter")
+    text = screen.wait("· 议题")
+    assert "议题 #10" in text, text
+    assert "农业农村局" in text and "副县长（分管农业农村）" in text, text
+    assert "涉及事项" in text and "会前研究" in text, text
+    assert "尚未审批" in text and "2026-12-14" in text, text
+    # Its keys are the meeting view's: a approves, after asking who and confirming.
+    screen.keys("a")
+    screen.wait("审批人")
+    screen.keys("Enter")
+    screen.wait("y：是")
+    screen.keys("y")
+    text = screen.wait("已确定")
+    screen.wait("尚未审批", absent=True)
+    assert "approved by 县长" in [l for l in screen.cli("topic", "list").split("\n") if "#10 " in l][0]
+    # Back to the meeting it came from; from search, Enter opens the topic too.
+    screen.keys("q")
+    screen.wait("· 会议")
+    screen.keys("/")
+    screen.wait("搜索")
+    screen.type("冬春农业")
+    screen.keys("Enter")
+    screen.wait("关于冬春农业生产工作的汇报")
+    screen.select("关于冬春农业生产工作的汇报")
+    screen.keys("Enter")
+    text = screen.wait("· 议题")
+    assert "议题 #10" in text and "审批人" in text, text
+    quit_cleanly(screen)
+
+
+def held_meeting_today(screen):
+    """A meeting held today (from the command line); returns its id."""
+    meeting = screen.cli("meeting", "add", "--type", "executive", "--date", TODAY, "--time",
+                         "08:00", "--adhoc", "紧急事项").strip()
+    screen.cli("meeting", "held", meeting)
+    return meeting
+
+
+def test_minutes_in_the_editor(screen):
+    screen.wait("伊吾县 · 日历")
+    meeting = held_meeting_today(screen)
+    open_meeting_on(screen, TODAY, "08:00")
+    screen.keys("m")
+    text = screen.wait("Ctrl-S 或 F2：保存")
+    assert "一、" in text, text  # empty minutes start at their first item
+    screen.type("研究了冬季供暖保障工作。错")
+    screen.keys("BSpace")  # a whole character goes
+    screen.keys("Enter")
+    screen.wait("二、")  # a new line is the next item
+    screen.type("研究了城乡环境整治工作。")
+    screen.keys("C-s")
+    screen.wait("会议纪要已保存")
+    shown = screen.cli("minutes", "show", meeting)
+    assert "一、研究了冬季供暖保障工作。\n二、研究了城乡环境整治工作。" in shown, shown
+    # Esc after typing asks; no goes on editing, yes leaves the minutes as they were.
+    screen.keys("m")
+    screen.wait("Ctrl-S 或 F2：保存")
+    screen.type("补充")
+    screen.keys("Escape")
+    screen.wait("放弃对文字的修改？")
+    screen.keys("n")
+    screen.wait("放弃对文字的修改？", absent=True)
+    screen.wait("Ctrl-S 或 F2：保存")
+    screen.keys("Escape")
+    screen.wait("放弃对文字的修改？")
+    screen.keys("y")
+    screen.wait("Ctrl-S 或 F2：保存", absent=True)
+    assert screen.cli("minutes", "show", meeting) == shown
+    quit_cleanly(screen)
+
+
+def test_minutes_in_the_users_editor(screen):
+    """$EDITOR replaces the minutes; an editor that fails changes nothing."""
+    screen.close()
+    script = os.path.join(screen.workdir, "editor.sh")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write("#!/bin/sh\n"
+                "ls -l \"$1\" > \"%s/mode\"\n"
+                "[ -e \"%s/fail\" ] && { echo 不要 > \"$1\"; exit 1; }\n"
+                "printf '一、外部编辑的第一项\\n二、外部编辑的第二项\\n' > \"$1\"\n"
+                % (screen.workdir, screen.workdir))
+    os.chmod(script, 0o755)
+    temporary = os.path.join(screen.workdir, "tmp")
+    os.mkdir(temporary)
+    editing = Screen(screen.workdir, db=screen.db,
+                     env={"EDITOR": script, "TMPDIR": temporary})
+    try:
+        editing.wait("伊吾县 · 日历")
+        open_meeting_on(editing, "2026-11-16", "#5")
+        editing.keys("m")
+        editing.wait("会议纪要已保存")
+        shown = editing.cli("minutes", "show", "5")
+        assert "一、外部编辑的第一项\n二、外部编辑的第二项" in shown, shown
+        with open(os.path.join(screen.workdir, "mode")) as f:
+            assert f.read().startswith("-rw------- "), "the temporary file is private"
+        assert os.listdir(temporary) == [], "the temporary file is removed"
+        open(os.path.join(screen.workdir, "fail"), "w").close()
+        editing.keys("m")
+        editing.wait("运行失败（状态 1）：未保存任何内容")
+        assert editing.cli("minutes", "show", "5") == shown
+        assert os.listdir(temporary) == []
+        quit_cleanly(editing)
+    finally:
+        editing.close()
+
+
+def test_export_shows_path_count_and_alarm(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("E")
+    screen.wait("导出或发布")
+    screen.keys("Enter")
+    screen.wait("导出 .ics")
+    screen.keys("Tab", "Tab", "C-u")
+    screen.type("out.ics")  # relative: the message gives the whole path
+    screen.keys("Tab", "Tab", "Right")
+    screen.wait("‹ 提前 15 分钟")
+    screen.keys("C-s")
+    path = os.path.realpath(os.path.join(screen.workdir, "out.ics"))
+    text = screen.wait("写入 " + path)
+    environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
+    told = subprocess.run([BINARY, "--db", screen.db, "export", "ics", "-o",
+                           os.path.join(screen.workdir, "cli.ics")], env=environment,
+                          capture_output=True, text=True, check=True).stderr
+    count = told.split()[0]
+    assert ("已将 %s 次会议写入 %s" % (count, path)) in text.replace("\n", ""), (told, text)
+    with open(path, encoding="utf-8") as f:
+        calendar = f.read()
+    assert "BEGIN:VALARM" in calendar and "TRIGGER:-PT15M" in calendar, calendar[:2000]
+    quit_cleanly(screen)
+
+
+
 def test_meeting_form_proposes_the_types_end(screen):
     # The office sets its plenary meeting at 90 minutes (duration_minutes, its own key); the
     # executive meeting has no usual length.
@@ -1187,6 +1400,25 @@ CASES = [
      {"args": ["--read-only", "--person", "县长"]}),
     ("the meeting form proposes the end from the type's usual length, the clerk's own end stays",
      test_meeting_form_proposes_the_types_end, {}),
+    # queues, topics, minutes, export (ui-work)
+    ("the deferred topics' queue; scheduled again from it or from a meeting, a topic leaves it",
+     test_deferred_topics_queue, {}),
+    ("what waits says which meeting and its date, in the queues and a leader's agenda",
+     test_waits_for_names_meeting_and_date, {}),
+    ("what waits names meeting and date at 132×43", test_waits_for_names_meeting_and_date,
+     {"size": (132, 43)}),
+    ("Enter on a topic opens its view; its keys act on it; search opens topics too",
+     test_enter_opens_a_topic, {}),
+    ("the topic view at 132×43 under TERM=linux", test_enter_opens_a_topic,
+     {"size": (132, 43), "env": {"TERM": "linux"}}),
+    ("minutes in the multi-line editor: numbered items, Backspace, Esc asks",
+     test_minutes_in_the_editor, {}),
+    ("the minutes editor at 132×43 under TERM=linux", test_minutes_in_the_editor,
+     {"size": (132, 43), "env": {"TERM": "linux"}}),
+    ("$EDITOR replaces the minutes through a private temporary file; a failing one changes nothing",
+     test_minutes_in_the_users_editor, {}),
+    ("export shows the whole path and the meetings written; the reminder writes a VALARM",
+     test_export_shows_path_count_and_alarm, {}),
 ]
 
 

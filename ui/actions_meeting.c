@@ -416,7 +416,7 @@ void ui_export_action(ui *app)
 		[E_ALARM] = {.label = _("Reminder")},
 	};
 	/* A VALARM before each meeting, as `huiwu export ics --alarm MINUTES` writes it. */
-	const char *alarm_labels[] = {_("none"), _("15 minutes before"), _("30 minutes before"),
+	const char *alarm_labels[] = {_("no reminder"), _("15 minutes before"), _("30 minutes before"),
 				      _("1 hour before"), _("1 day before")};
 	static const char *const alarm_values[] = {"", "15", "30", "60", "1440"};
 	ui_field_set_choices(&fields[E_ALARM], alarm_labels, alarm_values, 5, 0);

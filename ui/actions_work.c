@@ -309,7 +309,7 @@ static int add_agenda_meeting(const hw_meeting *meeting, void *user)
 	char label[1400], value[32], date[HW_DATE_TEXT_SIZE];
 	hw_date_format(meeting->date, date);
 	snprintf(label, sizeof label, "#%lld %s %s %s %s", (long long)meeting->id, date,
-		 meeting->start, hw_weekday_name(meeting->date), meeting->title);
+		 hw_weekday_name(meeting->date), meeting->start, meeting->title);
 	snprintf(value, sizeof value, "%lld", (long long)meeting->id);
 	ui_choices_add(choices, label, value);
 	return 0;

@@ -205,7 +205,12 @@ static void new_line(editor *e)
 		return;
 	}
 	wchar_t next[16] = L"";
-	if (number && number < 99 && line->cursor >= mark)
+	int rest_mark = 0;
+	bool rest_chinese;
+	/* No number when the rest of the line has one already (the Enter undoes a join). */
+	if (number && number < 99 && line->cursor >= mark &&
+	    !item_number(line->text + line->cursor, line->length - line->cursor, &rest_mark,
+			 &rest_chinese))
 		item_mark(number + 1, chinese, next, sizeof next / sizeof next[0]);
 	size_t next_length = wcslen(next);
 	if (total + 1 + wide_bytes(next, next_length) + 1 > e->size)

@@ -36,12 +36,11 @@ static int add_leave(const hw_leave *leave, void *user)
 	snprintf(number, sizeof number, "#%lld", (long long)leave->id);
 	ui_meeting_label(state->app, leave->meeting_id, meeting, sizeof meeting);
 	ui_column(text, sizeof text, number, 5);
+	/* Which meeting and its date: what the leader decides on. */
+	ui_column(text, sizeof text, meeting, 20);
 	ui_column(text, sizeof text, leave->person_name, 24);
 	size_t used = strlen(text);
-	/* Which meeting and its date: what the leader decides on. */
 	snprintf(text + used, sizeof text - used, _("%s  → %s"), leave->reason, approvers);
-	used = strlen(text);
-	snprintf(text + used, sizeof text - used, " — %s", meeting);
 	ui_row *row = ui_list_add(&state->list, UI_ROW_LEAVE, UI_STYLE_NORMAL, "%s", text);
 	if (row) {
 		row->id = leave->id;
@@ -81,8 +80,8 @@ static int add_minutes(const hw_waiting *waiting, void *user)
 		return 0;
 	char where[256];
 	ui_meeting_label(state->app, waiting->meeting_id, where, sizeof where);
-	ui_row *row = ui_list_add(&state->list, UI_ROW_MINUTES, UI_STYLE_NORMAL, "#%-5lld %s — %s",
-				  (long long)waiting->meeting_id, waiting->text, where);
+	ui_row *row = ui_list_add(&state->list, UI_ROW_MINUTES, UI_STYLE_NORMAL, "#%-5lld %s  %s",
+				  (long long)waiting->meeting_id, where, waiting->text);
 	if (row)
 		row->meeting_id = waiting->meeting_id;
 	return 0;
@@ -93,14 +92,13 @@ static int add_deferred(const hw_deferred_topic *deferred, void *user)
 {
 	queues_state *state = user;
 	const hw_topic *topic = &deferred->topic;
-	char number[32], date[HW_DATE_TEXT_SIZE], text[2048] = "";
+	char number[32], where[256], text[2048] = "";
 	snprintf(number, sizeof number, "#%lld", (long long)topic->id);
-	hw_date_format(deferred->meeting.date, date);
+	ui_meeting_label(state->app, deferred->meeting.id, where, sizeof where);
 	ui_column(text, sizeof text, number, 5);
 	size_t used = strlen(text);
-	snprintf(text + used, sizeof text - used, _("%s  (%s) — deferred at %s %s%s%s"), topic->title,
-		 topic->department_name[0] ? topic->department_name : _("no department"),
-		 ui_type_name(state->app, deferred->meeting.type), date,
+	snprintf(text + used, sizeof text - used, _("%s  (%s) — deferred at %s%s%s"), topic->title,
+		 topic->department_name[0] ? topic->department_name : _("no department"), where,
 		 topic->decision[0] ? _(": ") : "", topic->decision);
 	ui_row *row = ui_list_add(&state->list, UI_ROW_TOPIC, UI_STYLE_WARNING, "%s", text);
 	if (row) {

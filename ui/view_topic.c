@@ -45,7 +45,14 @@ void ui_meeting_label(ui *app, int64_t meeting_id, char *out, size_t size)
 		return;
 	char date[HW_DATE_TEXT_SIZE];
 	hw_date_format(meeting.date, date);
-	snprintf(out, size, "%s %s", ui_type_name(app, meeting.type), date);
+	/* "常务会议", not "伊吾县人民政府常务会议": the government is the one the screen is about,
+	 * and the date must fit at 80 columns. */
+	const char *type = ui_type_name(app, meeting.type);
+	const char *government = app->session->rules->government[HW_GOV_NAME];
+	size_t prefix = government ? strlen(government) : 0;
+	if (prefix && strncmp(type, government, prefix) == 0 && type[prefix] != '\0')
+		type += prefix;
+	snprintf(out, size, "%s %s", type, date);
 }
 
 static const char *state_label(hw_topic_state state)
@@ -56,7 +63,8 @@ static const char *state_label(hw_topic_state state)
 	return _(labels[state < HW_TOPIC_STATE_COUNT ? state : 0]);
 }
 
-/* When the topic was approved (reviewed): the audit log's last entry of that action on it. */
+/* When the topic was approved (reviewed): the audit log's last entry of that action on it,
+ * the day it was recorded (UTC, as the log keeps it). */
 typedef struct approval_times {
 	int64_t topic_id;
 	char approved[32], reviewed[32];
@@ -137,13 +145,13 @@ static void topic_load(ui *app, void *opaque)
 	if (hw_audit_list(app->session, 0, find_approval, &times, &error) != 0)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
 	if (topic->reviewed_by) {
-		snprintf(value, sizeof value, "%s%s%s", topic->reviewed_by_name,
-			 times.reviewed[0] ? "  " : "", times.reviewed);
+		snprintf(value, sizeof value, times.reviewed[0] ? _("%s, recorded %s") : "%s",
+			 topic->reviewed_by_name, times.reviewed);
 		add_fact(list, _("Reviewed by"), value);
 	}
 	if (topic->approved_by) {
-		snprintf(value, sizeof value, "%s%s%s", topic->approved_by_name,
-			 times.approved[0] ? "  " : "", times.approved);
+		snprintf(value, sizeof value, times.approved[0] ? _("%s, recorded %s") : "%s",
+			 topic->approved_by_name, times.approved);
 		add_fact(list, _("Approved by"), value);
 	} else {
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_WARNING, "%s", _("Not approved yet (a approves)."));
@@ -159,7 +167,7 @@ static void topic_load(ui *app, void *opaque)
 	} else {
 		hw_date_format(meeting.date, date);
 		row = ui_list_add(list, UI_ROW_MEETING, ui_type_style(meeting.type), "#%-5lld %s %s %s  %s",
-				  (long long)meeting.id, ui_type_name(app, meeting.type), date,
+				  (long long)meeting.id, date, hw_weekday_name(meeting.date),
 				  meeting.start, meeting.title);
 		if (row)
 			row->meeting_id = meeting.id;

@@ -464,6 +464,10 @@ int hw_topic_schedule(hw_session *session, int64_t id, int64_t meeting_id, hw_er
 		return -1;
 	if (check_agenda(session, meeting_id, error) != 0)
 		return fail_change(session);
+	/* A deferred topic scheduled again: the reason it waited belongs to the earlier meeting
+	 * (the audit log keeps it), not to the new agenda. */
+	if (topic.state == HW_TOPIC_DEFERRED)
+		topic.decision[0] = '\0';
 	topic.meeting_id = meeting_id;
 	topic.state = HW_TOPIC_SCHEDULED;
 	return finish_change(session, &topic, "topic schedule", error);
