@@ -400,8 +400,8 @@ static bool edit_here(ui *app, const char *title, char *text, size_t size)
 			new_line(&e);
 		} else if (result == UI_LINE_SUBMIT || result == UI_LINE_CANCEL) {
 			store_current(&e);
-			/* The last lines holding nothing or only a number are no items. */
-			while (e.count > 1) {
+			/* Saved, the last lines holding nothing or only a number are no items. */
+			while (result == UI_LINE_SUBMIT && e.count > 1) {
 				ui_line last;
 				int mark = 0;
 				bool chinese;
@@ -508,8 +508,12 @@ static bool edit_outside(ui *app, const char *command, char *text, size_t size)
 	size_t got = 0;
 	bool too_long = false;
 	if (read_back && file) {
-		got = fread(read_back, 1, size + 1, file);
-		too_long = got >= size;
+		got = fread(read_back, 1, size, file);
+		/* Whatever is past `size` bytes makes it too long, unless it is line feeds alone. */
+		int c;
+		while (got == size && (c = fgetc(file)) != EOF)
+			if (c != '\n' && c != '\r')
+				too_long = true;
 	}
 	int read_error = file == NULL || ferror(file) ? errno : 0;
 	if (file)
@@ -528,6 +532,11 @@ static bool edit_outside(ui *app, const char *command, char *text, size_t size)
 	/* Editors end the last line with a line feed; the minutes end with their last item. */
 	while (got > 0 && (read_back[got - 1] == '\n' || read_back[got - 1] == '\r'))
 		got--;
+	if (got >= size) {
+		ui_say(app, true, _("The text is too long (at most %zu bytes): nothing saved."), size - 1);
+		free(read_back);
+		return false;
+	}
 	read_back[got] = '\0';
 	bool changed = strcmp(read_back, text) != 0;
 	if (changed)
