@@ -1201,6 +1201,17 @@ def test_minutes_in_the_editor(screen):
     screen.wait("会议纪要已保存")
     shown = screen.cli("minutes", "show", meeting)
     assert "一、研究了冬季供暖保障工作。\n二、研究了城乡环境整治工作。" in shown, shown
+    # The arrows, End and Home move between lines and within one; Enter mid-line splits it.
+    screen.keys("m")
+    screen.wait("Ctrl-S 或 F2：保存")
+    screen.keys("Up", "End")
+    screen.type("已落实")
+    screen.keys("Down", "Home", "Right", "Right")
+    screen.type("（另）")
+    screen.keys("C-s")
+    screen.wait("会议纪要已保存")
+    shown = screen.cli("minutes", "show", meeting)
+    assert "一、研究了冬季供暖保障工作。已落实\n二、（另）研究了城乡环境整治工作。" in shown, shown
     # Esc after typing asks; no goes on editing, yes leaves the minutes as they were.
     screen.keys("m")
     screen.wait("Ctrl-S 或 F2：保存")
