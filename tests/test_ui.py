@@ -1114,6 +1114,48 @@ def test_meeting_form_proposes_the_types_end(screen):
         form.close()
 
 
+# ---- calendar (ui-calendar): the wide month, the week view, popups, series presets ----
+
+def frame_edges(screen, width):
+    """The popup's frame on the screen: checks no line is wider than the terminal and that
+    both vertical edges are in one display column on every line of the frame; returns the
+    frame's lines."""
+    lines = screen.lines()
+    for line in lines:
+        assert columns(line) <= width, "a line wider than the terminal:\n" + screen.text()
+    tops = [i for i, line in enumerate(lines) if "+-" in line]
+    assert len(tops) >= 2, "no frame on the screen:\n" + screen.text()
+    top, bottom = tops[0], tops[-1]
+    edges = set()
+    for line in lines[top:bottom + 1]:
+        marks = [i for i, c in enumerate(line) if c in "|+"]
+        assert marks, screen.text()
+        edges.add((columns(line[:marks[0]]), columns(line[:marks[-1]])))
+    assert len(edges) == 1, "the frame's edges move: %r\n%s" % (edges, screen.text())
+    return lines[top:bottom + 1]
+
+
+def test_popups_over_chinese_keep_straight_edges(screen):
+    """A form and a question drawn over a meeting's Chinese text: whole characters, straight
+    frames (a character half under the frame gives its other half to a space)."""
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-11-26", "#6")
+    # The meeting's first line starts with its title at the first column, under the form's edge.
+    assert screen.lines()[1].startswith("伊吾县"), screen.text()
+    screen.keys("e")
+    screen.wait("修改会议")
+    framed = frame_edges(screen, 80)
+    assert any("伊吾县人民政府常务会议" in line for line in framed), framed
+    screen.keys("Escape")
+    screen.wait("修改会议", absent=True)
+    screen.keys("Q")
+    screen.wait("退出 huiwu？")
+    frame_edges(screen, 80)
+    screen.keys("n")
+    screen.wait("退出 huiwu？", absent=True)
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -1187,6 +1229,9 @@ CASES = [
      {"args": ["--read-only", "--person", "县长"]}),
     ("the meeting form proposes the end from the type's usual length, the clerk's own end stays",
      test_meeting_form_proposes_the_types_end, {}),
+    # calendar (ui-calendar)
+    ("popups over Chinese text draw whole characters and straight frames at 80×24",
+     test_popups_over_chinese_keep_straight_edges, {}),
 ]
 
 

@@ -107,7 +107,7 @@ static void draw_form(ui *app, ui_form *form, int current, ui_line *line, const 
 	if (height > LINES)
 		height = LINES;
 	int top = (LINES - height) / 2, left = (COLS - inner - 4) / 2;
-	ui_box(app, top, left, height, inner + 4, form->title);
+	ui_popup_box(app, top, left, height, inner + 4, form->title);
 	int value_x = left + 2 + label_width + 2, value_width = inner - label_width - 2;
 	for (int i = 0; i < form->count && 1 + i < height - 8; i++) {
 		ui_field *field = &form->fields[i];
