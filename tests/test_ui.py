@@ -1156,6 +1156,92 @@ def test_popups_over_chinese_keep_straight_edges(screen):
     quit_cleanly(screen)
 
 
+def grid_text(screen, width):
+    """The calendar's grid: each line's columns left of the day's side (the last '|')."""
+    out = []
+    for line in screen.lines()[1:-1]:
+        cut = line.rfind("|")
+        out.append(line[:cut] if cut >= 0 else line)
+    return "\n".join(out)
+
+
+def test_wide_month_shows_times_and_titles(screen):
+    """At 132×43 each day lists its meetings' start times and short titles; at 80×24 only their
+    marks; resizing switches between the two."""
+    screen.wait("伊吾县 · 日历")
+    text = screen.wait("09:30 常")
+    grid = grid_text(screen, 132)
+    # 11-26 and 11-28: the executive meeting, its title without the government's name.
+    assert grid.count("09:30 常") >= 2 and "常务会议" in grid, text
+    assert "伊吾县人民政府" not in grid, text
+    # A department's meeting by its subject; a long one cut with '…', whole characters only.
+    assert "15:00 部" in grid and "公安局：道…" in grid, text
+    assert "!" in grid, "the finding marker stays:\n" + text
+    assert "[23]" in grid, text
+    for line in screen.lines():
+        assert columns(line) <= 132, text
+    screen.resize(80, 24)
+    text = screen.wait("09:30 常", absent=True)
+    assert "常务会议" not in grid_text(screen, 80) and "[23]" in text, text
+    screen.resize(132, 43)
+    screen.wait("09:30 常")
+    # Holidays keep their mark in the wide cells: January 2026 (元旦 off, the 4th a workday).
+    screen.keys("g", "C-u")
+    screen.type("2026-01-01")
+    screen.keys("Enter")
+    text = screen.wait("2026年1月")
+    compact = text.replace(" ", "")
+    assert "1休" in compact and "4班" in compact, text
+    quit_cleanly(screen)
+
+
+def test_week_view(screen):
+    """w: the selected day's week by time; days and weeks move; Enter opens the meeting; w goes
+    back to the month at the day chosen."""
+    width = int(screen.tmux("display-message", "-p", "#{window_width}").strip())
+    screen.wait("伊吾县 · 日历")
+    screen.keys("w")
+    text = screen.wait("伊吾县 · 周历")
+    assert "2026-11-23 至 2026-11-29 一周" in text, text
+    assert "[周一 11-23]" in text and "周日 11-29" in text, text
+    assert "09:30–12:00 常" in text and "常务会议" in text, text
+    assert "!" in text, "11-28's meeting has findings:\n" + text
+    assert "] 下周" in text and "w 月历" in text, "the status line:\n" + text
+    for line in screen.lines():
+        assert columns(line) <= width, text
+    # Three days on is 11-26: Enter opens its meeting, q comes back to the week.
+    screen.keys("l", "l", "l", "Enter")
+    text = screen.wait("· 会议")
+    assert "#6" in text and "2026-11-26" in text, text
+    screen.keys("q")
+    screen.wait("· 周历")
+    # ] the week after, the same weekday (12-03, no meeting); ↑ the meeting before it, 12-02.
+    screen.keys("]")
+    text = screen.wait("2026-11-30 至 2026-12-06 一周")
+    assert "公安局" in text and "15:00–17:00 部" in text, text
+    screen.keys("[")
+    screen.wait("2026-11-23 至 2026-11-29 一周")
+    screen.keys("]", "k", "Enter")
+    text = screen.wait("· 会议")
+    assert "#9" in text and "2026-12-02" in text, text
+    screen.keys("q")
+    screen.wait("· 周历")
+    # A holiday week: 元旦 off, 01-04 a make-up workday.
+    screen.keys("g", "C-u")
+    screen.type("2026-01-01")
+    screen.keys("Enter")
+    text = screen.wait("2025-12-29 至 2026-01-04 一周")
+    assert "周四 01-01 休" in text and "元旦" in text, text
+    assert "周日 01-04 班" in text and "元旦调休上班" in text, text
+    screen.keys("Enter")
+    screen.wait("没有会议")
+    # w: back to the month, at the day chosen in the week.
+    screen.keys("w")
+    text = screen.wait("· 日历")
+    assert "2026年1月" in text and "2026-01-01 周四" in text, text
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -1232,6 +1318,13 @@ CASES = [
     # calendar (ui-calendar)
     ("popups over Chinese text draw whole characters and straight frames at 80×24",
      test_popups_over_chinese_keep_straight_edges, {}),
+    ("at 132×43 the calendar's days show their meetings' times and titles, at 80×24 their marks",
+     test_wide_month_shows_times_and_titles, {"size": (132, 43)}),
+    ("w opens the week by time at 80×24: days and weeks move, Enter opens the meeting",
+     test_week_view, {}),
+    ("w opens the week as seven columns at 132×43", test_week_view, {"size": (132, 43)}),
+    ("the week view under TERM=linux without colour", test_week_view,
+     {"env": {"TERM": "linux", "NO_COLOR": "1"}}),
 ]
 
 
