@@ -797,13 +797,15 @@ def test_standing_series(screen):
     screen.keys("N")
     screen.wait("新建定期会议系列")
     screen.keys("Right", "Tab")          # the executive meeting
-    screen.keys("Right", "Right", "Right", "Tab")  # every two months
-    screen.keys("Tab", "Tab", "Tab")     # rule, starts, ends
-    screen.keys("C-u")
+    screen.keys("C-u")                   # the first day, before the repeat that takes it
     screen.type("2027-01-05")
     screen.keys("Tab")
     # Leaving the first day: its year's arrangement is not published.
     screen.wait("首日：2027年节假日安排尚未发布")
+    choose(screen, "每两个月5日")        # every two months, on the first day's date
+    screen.keys("Tab")
+    screen.wait("FREQ=MONTHLY;INTERVAL=2")
+    screen.keys("Tab", "Tab", "Tab")     # rule, starts, ends
     screen.type("2027-12-31")
     screen.keys("C-s")
     text = screen.wait("已创建")
@@ -1242,6 +1244,91 @@ def test_week_view(screen):
     quit_cleanly(screen)
 
 
+def series_form_to_first_day(screen, first_day):
+    """N, the executive meeting, the first day typed; the cursor left on the repeat."""
+    screen.wait("伊吾县 · 日历")
+    screen.keys("N")
+    screen.wait("新建定期会议系列")
+    screen.keys("Right", "Tab")
+    screen.keys("C-u")
+    screen.type(first_day)
+    screen.keys("Tab")
+
+
+def meeting_dates(screen, first, last):
+    made = screen.cli("meeting", "list", "--from", first, "--to", last)
+    return [l[7:17] for l in made.split("\n") if l]
+
+
+def test_series_from_a_preset(screen):
+    """每月第二、四个周三 from a first day that is a Wednesday writes BYDAY=2WE,4WE; its first
+    day, 端午 2027 (provisional), moves to the next working day as the form says."""
+    series_form_to_first_day(screen, "2027-06-09")
+    text = screen.wait("星期三 休?：端午")
+    choose(screen, "每月第二、四个周三")
+    screen.keys("Tab")
+    screen.wait("FREQ=MONTHLY;BYDAY=2WE,4WE")
+    screen.keys("Tab", "Tab", "Tab")     # rule, starts, ends
+    screen.type("2027-07-31")
+    screen.keys("Tab")
+    choose(screen, "顺延", "顺延至下一个工作日")
+    screen.keys("Tab", "Tab", "Tab", "Right")  # title, place; even against the frequency: yes
+    screen.keys("C-s")
+    screen.wait("已创建")
+    assert "FREQ=MONTHLY;BYDAY=2WE,4WE" in screen.cli("series", "list")
+    assert meeting_dates(screen, "2027-06-01", "2027-07-31") == [
+        "2027-06-10", "2027-06-23", "2027-07-14", "2027-07-28"], screen.cli("meeting", "list")
+    quit_cleanly(screen)
+
+
+def test_series_from_a_typed_rule(screen):
+    """A rule typed over the preset's makes the series custom, and is the one written."""
+    series_form_to_first_day(screen, "2027-03-01")
+    screen.wait("‹ 每周一 ›")           # the first day's weekday
+    screen.keys("Tab")
+    screen.wait("FREQ=WEEKLY;BYDAY=MO")
+    screen.keys("C-u")
+    screen.type("FREQ=MONTHLY;BYDAY=1MO")
+    screen.keys("Up")
+    screen.wait("‹ 自定义（按下方规则） ›")
+    screen.keys("Tab", "Tab", "Tab", "Tab")  # rule, starts, ends -> until
+    screen.type("2027-05-31")
+    screen.keys("Tab", "Tab", "Tab", "Tab", "Right")
+    screen.keys("C-s")
+    screen.wait("已创建")
+    assert "FREQ=MONTHLY;BYDAY=1MO" in screen.cli("series", "list")
+    # 5 April 2027, 清明 (provisional), is skipped.
+    assert meeting_dates(screen, "2027-03-01", "2027-05-31") == ["2027-03-01", "2027-05-03"], \
+        screen.cli("meeting", "list")
+    quit_cleanly(screen)
+
+
+def test_date_fields_show_the_weekday_and_the_day(screen):
+    """As a date is typed, the field shows its weekday and whether it is a holiday (休), a
+    make-up working day (班) or a weekend (休息日)."""
+    screen.wait("伊吾县 · 日历")
+    screen.keys("n")
+    screen.wait("新建会议")
+    screen.keys("Tab", "C-u")
+    for typed, shown in (("2026-01-01", "2026-01-01  星期四 休：元旦"),
+                         ("2026-01-04", "2026-01-04  星期日 班：元旦调休上班"),
+                         ("2026-11-28", "2026-11-28  星期六 休息日"),
+                         ("2026-11-24", "2026-11-24  星期二"),
+                         ("2027-01-01", "2027-01-01  星期五 休?：元旦 · 假日暂定")):
+        screen.keys("C-u")
+        screen.type(typed)
+        text = screen.wait(shown)
+        for line in screen.lines():
+            assert columns(line) <= 80, text
+    screen.keys("C-u")
+    screen.type("2026-11-2")
+    text = screen.wait("星期", absent=True)  # not a date yet: no hint
+    screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -1325,6 +1412,12 @@ CASES = [
     ("w opens the week as seven columns at 132×43", test_week_view, {"size": (132, 43)}),
     ("the week view under TERM=linux without colour", test_week_view,
      {"env": {"TERM": "linux", "NO_COLOR": "1"}}),
+    ("a series from a preset (每月第二、四个周三) is made on those days, a holiday moved",
+     test_series_from_a_preset, {}),
+    ("a typed RRULE still makes the series (the preset turns custom)",
+     test_series_from_a_typed_rule, {}),
+    ("a date field shows its weekday and 休/班/休息日 as it is typed",
+     test_date_fields_show_the_weekday_and_the_day, {}),
 ]
 
 
