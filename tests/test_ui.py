@@ -1140,19 +1140,23 @@ def frame_edges(screen, width):
 def test_popups_over_chinese_keep_straight_edges(screen):
     """A form and a question drawn over a meeting's Chinese text: whole characters, straight
     frames (a character half under the frame gives its other half to a space)."""
+    width = int(screen.tmux("display-message", "-p", "#{window_width}").strip())
     screen.wait("伊吾县 · 日历")
     open_meeting_on(screen, "2026-11-26", "#6")
     # The meeting's first line starts with its title at the first column, under the form's edge.
     assert screen.lines()[1].startswith("伊吾县"), screen.text()
     screen.keys("e")
     screen.wait("修改会议")
-    framed = frame_edges(screen, 80)
+    framed = frame_edges(screen, width)
     assert any("伊吾县人民政府常务会议" in line for line in framed), framed
+    if width == 80:
+        # 伊 (columns 0-1) half under the left edge (column 1): a space keeps column 0.
+        assert screen.lines()[1].startswith(" | "), screen.text()
     screen.keys("Escape")
     screen.wait("修改会议", absent=True)
     screen.keys("Q")
     screen.wait("退出 huiwu？")
-    frame_edges(screen, 80)
+    frame_edges(screen, width)
     screen.keys("n")
     screen.wait("退出 huiwu？", absent=True)
     quit_cleanly(screen)
@@ -1405,6 +1409,9 @@ CASES = [
     # calendar (ui-calendar)
     ("popups over Chinese text draw whole characters and straight frames at 80×24",
      test_popups_over_chinese_keep_straight_edges, {}),
+    ("popups over Chinese text at 132×43 under TERM=linux",
+     test_popups_over_chinese_keep_straight_edges,
+     {"size": (132, 43), "env": {"TERM": "linux", "NO_COLOR": "1"}}),
     ("at 132×43 the calendar's days show their meetings' times and titles, at 80×24 their marks",
      test_wide_month_shows_times_and_titles, {"size": (132, 43)}),
     ("w opens the week by time at 80×24: days and weeks move, Enter opens the meeting",
