@@ -1215,8 +1215,14 @@ def test_week_view(screen):
     assert "] 下周" in text and "w 月历" in text, "the status line:\n" + text
     for line in screen.lines():
         assert columns(line) <= width, text
-    # Three days on is 11-26: Enter opens its meeting, q comes back to the week.
-    screen.keys("l", "l", "l", "Enter")
+    # Three days on is 11-26: its meeting is selected ('>' where the days are blocks), Enter
+    # opens it, q comes back to the week.
+    screen.keys("l", "l", "l")
+    if width < 120:
+        screen.wait(">")
+        chosen = [l for l in screen.lines() if l.startswith(">")]
+        assert len(chosen) == 1 and "09:30–12:00 常  常务会议" in chosen[0], screen.text()
+    screen.keys("Enter")
     text = screen.wait("· 会议")
     assert "#6" in text and "2026-11-26" in text, text
     screen.keys("q")

@@ -207,10 +207,13 @@ static void draw_blocks(ui *app, week_state *state, int top, int height, int wid
 		hw_date date = state->monday + d;
 		int y = top + row;
 		char text[HW_TEXT_SIZE + 256];
+		/* '>' starts the selected line, as in the lists. */
+		if (state->top + row == selected_line)
+			ui_put(app, y, 0, 1, UI_STYLE_SELECTED, false, ">");
 		if (index < 0) {
 			ui_style style = day_heading(app, date, text, sizeof text);
 			hw_day_info info = hw_calendar_day(app->session->calendar, date);
-			int used = ui_put(app, y, 0, width / 2, style, false, text);
+			int used = 1 + ui_put(app, y, 1, width / 2, style, false, text);
 			if (info.holiday_name != NULL)
 				ui_put(app, y, used + 1, width - used - 1,
 				       info.kind == HW_DAY_MAKEUP_WORKDAY ? UI_STYLE_MAKEUP : UI_STYLE_HOLIDAY,
