@@ -800,13 +800,15 @@ def test_standing_series(screen):
     screen.keys("N")
     screen.wait("新建定期会议系列")
     screen.keys("Right", "Tab")          # the executive meeting
-    screen.keys("Right", "Right", "Right", "Tab")  # every two months
-    screen.keys("Tab", "Tab", "Tab")     # rule, starts, ends
-    screen.keys("C-u")
+    screen.keys("C-u")                   # the first day, before the repeat that takes it
     screen.type("2027-01-05")
     screen.keys("Tab")
     # Leaving the first day: its year's arrangement is not published.
     screen.wait("首日：2027年节假日安排尚未发布")
+    choose(screen, "每两个月5日")        # every two months, on the first day's date
+    screen.keys("Tab")
+    screen.wait("FREQ=MONTHLY;INTERVAL=2")
+    screen.keys("Tab", "Tab", "Tab")     # rule, starts, ends
     screen.type("2027-12-31")
     screen.keys("C-s")
     text = screen.wait("已创建")
@@ -1338,6 +1340,229 @@ def test_meeting_form_proposes_the_types_end(screen):
         form.close()
 
 
+# ---- calendar (ui-calendar): the wide month, the week view, popups, series presets ----
+
+def frame_edges(screen, width):
+    """The popup's frame on the screen: checks no line is wider than the terminal and that
+    both vertical edges are in one display column on every line of the frame; returns the
+    frame's lines."""
+    lines = screen.lines()
+    for line in lines:
+        assert columns(line) <= width, "a line wider than the terminal:\n" + screen.text()
+    tops = [i for i, line in enumerate(lines) if "+-" in line]
+    assert len(tops) >= 2, "no frame on the screen:\n" + screen.text()
+    top, bottom = tops[0], tops[-1]
+    edges = set()
+    for line in lines[top:bottom + 1]:
+        marks = [i for i, c in enumerate(line) if c in "|+"]
+        assert marks, screen.text()
+        edges.add((columns(line[:marks[0]]), columns(line[:marks[-1]])))
+    assert len(edges) == 1, "the frame's edges move: %r\n%s" % (edges, screen.text())
+    return lines[top:bottom + 1]
+
+
+def test_popups_over_chinese_keep_straight_edges(screen):
+    """A form and a question drawn over a meeting's Chinese text: whole characters, straight
+    frames (a character half under the frame gives its other half to a space)."""
+    width = int(screen.tmux("display-message", "-p", "#{window_width}").strip())
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-11-26", "#6")
+    # The meeting's first line starts with its title at the first column, under the form's edge.
+    assert screen.lines()[1].startswith("伊吾县"), screen.text()
+    screen.keys("e")
+    screen.wait("修改会议")
+    framed = frame_edges(screen, width)
+    assert any("伊吾县人民政府常务会议" in line for line in framed), framed
+    if width == 80:
+        # 伊 (columns 0-1) half under the left edge (column 1): a space keeps column 0.
+        assert screen.lines()[1].startswith(" | "), screen.text()
+    screen.keys("Escape")
+    screen.wait("修改会议", absent=True)
+    screen.keys("Q")
+    screen.wait("退出 huiwu？")
+    frame_edges(screen, width)
+    screen.keys("n")
+    screen.wait("退出 huiwu？", absent=True)
+    quit_cleanly(screen)
+
+
+def grid_text(screen, width):
+    """The calendar's grid: each line's columns left of the day's side (the last '|')."""
+    out = []
+    for line in screen.lines()[1:-1]:
+        cut = line.rfind("|")
+        out.append(line[:cut] if cut >= 0 else line)
+    return "\n".join(out)
+
+
+def test_wide_month_shows_times_and_titles(screen):
+    """At 132×43 each day lists its meetings' start times and short titles; at 80×24 only their
+    marks; resizing switches between the two."""
+    screen.wait("伊吾县 · 日历")
+    text = screen.wait("09:30 常")
+    grid = grid_text(screen, 132)
+    # 11-26 and 11-28: the executive meeting, its title without the government's name.
+    assert grid.count("09:30 常") >= 2 and "常务会议" in grid, text
+    assert "伊吾县人民政府" not in grid, text
+    # A department's meeting by its subject; a long one cut with '…', whole characters only.
+    assert "15:00 部" in grid and "公安局：道…" in grid, text
+    assert "!" in grid, "the finding marker stays:\n" + text
+    assert "[23]" in grid, text
+    for line in screen.lines():
+        assert columns(line) <= 132, text
+    screen.resize(80, 24)
+    text = screen.wait("09:30 常", absent=True)
+    assert "常务会议" not in grid_text(screen, 80) and "[23]" in text, text
+    screen.resize(132, 43)
+    screen.wait("09:30 常")
+    # Holidays keep their mark in the wide cells: January 2026 (元旦 off, the 4th a workday).
+    screen.keys("g", "C-u")
+    screen.type("2026-01-01")
+    screen.keys("Enter")
+    text = screen.wait("2026年1月")
+    compact = text.replace(" ", "")
+    assert "1休" in compact and "4班" in compact, text
+    quit_cleanly(screen)
+
+
+def test_week_view(screen):
+    """w: the selected day's week by time; days and weeks move; Enter opens the meeting; w goes
+    back to the month at the day chosen."""
+    width = int(screen.tmux("display-message", "-p", "#{window_width}").strip())
+    screen.wait("伊吾县 · 日历")
+    screen.keys("w")
+    text = screen.wait("伊吾县 · 周历")
+    assert "2026-11-23 至 2026-11-29 一周" in text, text
+    assert "[周一 11-23]" in text and "周日 11-29" in text, text
+    assert "09:30–12:00 常" in text and "常务会议" in text, text
+    assert "!" in text, "11-28's meeting has findings:\n" + text
+    assert "] 下周" in text and "w 月历" in text, "the status line:\n" + text
+    for line in screen.lines():
+        assert columns(line) <= width, text
+    # Three days on is 11-26: its meeting is selected ('>' where the days are blocks), Enter
+    # opens it, q comes back to the week.
+    screen.keys("l", "l", "l")
+    if width < 120:
+        screen.wait(">")
+        chosen = [l for l in screen.lines() if l.startswith(">")]
+        assert len(chosen) == 1 and "09:30–12:00 常  常务会议" in chosen[0], screen.text()
+    screen.keys("Enter")
+    text = screen.wait("· 会议")
+    assert "#6" in text and "2026-11-26" in text, text
+    screen.keys("q")
+    screen.wait("· 周历")
+    # ] the week after, the same weekday (12-03, no meeting); ↑ the meeting before it, 12-02.
+    screen.keys("]")
+    text = screen.wait("2026-11-30 至 2026-12-06 一周")
+    assert "公安局" in text and "15:00–17:00 部" in text, text
+    screen.keys("[")
+    screen.wait("2026-11-23 至 2026-11-29 一周")
+    screen.keys("]", "k", "Enter")
+    text = screen.wait("· 会议")
+    assert "#9" in text and "2026-12-02" in text, text
+    screen.keys("q")
+    screen.wait("· 周历")
+    # A holiday week: 元旦 off, 01-04 a make-up workday.
+    screen.keys("g", "C-u")
+    screen.type("2026-01-01")
+    screen.keys("Enter")
+    text = screen.wait("2025-12-29 至 2026-01-04 一周")
+    assert "周四 01-01 休" in text and "元旦" in text, text
+    assert "周日 01-04 班" in text and "元旦调休上班" in text, text
+    screen.keys("Enter")
+    screen.wait("没有会议")
+    # w: back to the month, at the day chosen in the week.
+    screen.keys("w")
+    text = screen.wait("· 日历")
+    assert "2026年1月" in text and "2026-01-01 周四" in text, text
+    quit_cleanly(screen)
+
+
+def series_form_to_first_day(screen, first_day):
+    """N, the executive meeting, the first day typed; the cursor left on the repeat."""
+    screen.wait("伊吾县 · 日历")
+    screen.keys("N")
+    screen.wait("新建定期会议系列")
+    screen.keys("Right", "Tab")
+    screen.keys("C-u")
+    screen.type(first_day)
+    screen.keys("Tab")
+
+
+def meeting_dates(screen, first, last):
+    made = screen.cli("meeting", "list", "--from", first, "--to", last)
+    return [l[7:17] for l in made.split("\n") if l]
+
+
+def test_series_from_a_preset(screen):
+    """每月第二、四个周三 from a first day that is a Wednesday writes BYDAY=2WE,4WE; its first
+    day, 端午 2027 (provisional), moves to the next working day as the form says."""
+    series_form_to_first_day(screen, "2027-06-09")
+    text = screen.wait("星期三 休?：端午")
+    choose(screen, "每月第二、四个周三")
+    screen.keys("Tab")
+    screen.wait("FREQ=MONTHLY;BYDAY=2WE,4WE")
+    screen.keys("Tab", "Tab", "Tab")     # rule, starts, ends
+    screen.type("2027-07-31")
+    screen.keys("Tab")
+    choose(screen, "顺延", "顺延至下一个工作日")
+    screen.keys("Tab", "Tab", "Tab", "Right")  # title, place; even against the frequency: yes
+    screen.keys("C-s")
+    screen.wait("已创建")
+    assert "FREQ=MONTHLY;BYDAY=2WE,4WE" in screen.cli("series", "list")
+    assert meeting_dates(screen, "2027-06-01", "2027-07-31") == [
+        "2027-06-10", "2027-06-23", "2027-07-14", "2027-07-28"], screen.cli("meeting", "list")
+    quit_cleanly(screen)
+
+
+def test_series_from_a_typed_rule(screen):
+    """A rule typed over the preset's makes the series custom, and is the one written."""
+    series_form_to_first_day(screen, "2027-03-01")
+    screen.wait("‹ 每周一 ›")           # the first day's weekday
+    screen.keys("Tab")
+    screen.wait("FREQ=WEEKLY;BYDAY=MO")
+    screen.keys("C-u")
+    screen.type("FREQ=MONTHLY;BYDAY=1MO")
+    screen.keys("Up")
+    screen.wait("‹ 自定义（按下方规则） ›")
+    screen.keys("Tab", "Tab", "Tab", "Tab")  # rule, starts, ends -> until
+    screen.type("2027-05-31")
+    screen.keys("Tab", "Tab", "Tab", "Tab", "Right")
+    screen.keys("C-s")
+    screen.wait("已创建")
+    assert "FREQ=MONTHLY;BYDAY=1MO" in screen.cli("series", "list")
+    # 5 April 2027, 清明 (provisional), is skipped.
+    assert meeting_dates(screen, "2027-03-01", "2027-05-31") == ["2027-03-01", "2027-05-03"], \
+        screen.cli("meeting", "list")
+    quit_cleanly(screen)
+
+
+def test_date_fields_show_the_weekday_and_the_day(screen):
+    """As a date is typed, the field shows its weekday and whether it is a holiday (休), a
+    make-up working day (班) or a weekend (休息日)."""
+    screen.wait("伊吾县 · 日历")
+    screen.keys("n")
+    screen.wait("新建会议")
+    screen.keys("Tab", "C-u")
+    for typed, shown in (("2026-01-01", "2026-01-01  星期四 休：元旦"),
+                         ("2026-01-04", "2026-01-04  星期日 班：元旦调休上班"),
+                         ("2026-11-28", "2026-11-28  星期六 休息日"),
+                         ("2026-11-24", "2026-11-24  星期二"),
+                         ("2027-01-01", "2027-01-01  星期五 休?：元旦 · 假日暂定")):
+        screen.keys("C-u")
+        screen.type(typed)
+        text = screen.wait(shown)
+        for line in screen.lines():
+            assert columns(line) <= 80, text
+    screen.keys("C-u")
+    screen.type("2026-11-2")
+    text = screen.wait("星期", absent=True)  # not a date yet: no hint
+    screen.keys("Escape")
+    screen.wait("放弃本表单中已填写的内容？")
+    screen.keys("y")
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -1430,6 +1655,25 @@ CASES = [
      test_minutes_in_the_users_editor, {}),
     ("export shows the whole path and the meetings written; the reminder writes a VALARM",
      test_export_shows_path_count_and_alarm, {}),
+    # calendar (ui-calendar)
+    ("popups over Chinese text draw whole characters and straight frames at 80×24",
+     test_popups_over_chinese_keep_straight_edges, {}),
+    ("popups over Chinese text at 132×43 under TERM=linux",
+     test_popups_over_chinese_keep_straight_edges,
+     {"size": (132, 43), "env": {"TERM": "linux", "NO_COLOR": "1"}}),
+    ("at 132×43 the calendar's days show their meetings' times and titles, at 80×24 their marks",
+     test_wide_month_shows_times_and_titles, {"size": (132, 43)}),
+    ("w opens the week by time at 80×24: days and weeks move, Enter opens the meeting",
+     test_week_view, {}),
+    ("w opens the week as seven columns at 132×43", test_week_view, {"size": (132, 43)}),
+    ("the week view under TERM=linux without colour", test_week_view,
+     {"env": {"TERM": "linux", "NO_COLOR": "1"}}),
+    ("a series from a preset (每月第二、四个周三) is made on those days, a holiday moved",
+     test_series_from_a_preset, {}),
+    ("a typed RRULE still makes the series (the preset turns custom)",
+     test_series_from_a_typed_rule, {}),
+    ("a date field shows its weekday and 休/班/休息日 as it is typed",
+     test_date_fields_show_the_weekday_and_the_day, {}),
 ]
 
 

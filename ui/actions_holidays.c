@@ -65,7 +65,7 @@ static bool show_and_ask(ui *app, const char *title, const text_lines *text, con
 			inner = 1;
 		if (!ui_too_small()) {
 			int top = (LINES - inner - 4) / 2, left = (COLS - width) / 2;
-			ui_box(app, top, left, inner + 4, width, title);
+			ui_popup_box(app, top, left, inner + 4, width, title);
 			for (int i = 0; i < inner && offset + i < text->count; i++)
 				ui_put(app, top + 1 + i, left + 2, text->width, UI_STYLE_NORMAL, false,
 				       text->lines[offset + i]);

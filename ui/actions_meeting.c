@@ -274,23 +274,50 @@ void ui_meeting_action(ui *app, ui_action action, int64_t meeting_id, hw_date da
 
 /* ---- series ---- */
 
-enum { S_TYPE, S_REPEAT, S_RULE, S_TIME, S_END, S_FROM, S_UNTIL, S_HOLIDAY, S_TITLE, S_LOCATION, S_FORCE, S_COUNT };
+/* The first day comes before the repeat: the presets take its weekday and date. */
+enum { S_TYPE, S_FROM, S_REPEAT, S_RULE, S_TIME, S_END, S_UNTIL, S_HOLIDAY, S_TITLE, S_LOCATION, S_FORCE, S_COUNT };
 
 typedef struct series_form {
 	ui_choices types;
+	/* The presets named and written for the first day (src/cal/series.h). */
+	char preset_labels[HW_PRESET_COUNT][160];
+	char preset_rules[HW_PRESET_COUNT][128];
+	const char *labels[HW_PRESET_COUNT], *rules[HW_PRESET_COUNT];
 	int64_t id;
 	int created;
 } series_form;
 
-static const char *const repeat_values[] = {"FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY",
-					    "FREQ=MONTHLY;INTERVAL=2", ""};
+/* Names the presets for the first day (每周二 …) and shows the chosen one's RRULE in the
+ * rule field, where it can be read (or changed: then the series is custom). */
+static void name_presets(series_form *data, ui_field *f)
+{
+	hw_date first;
+	if (!hw_date_parse(f[S_FROM].value, &first))
+		return;
+	for (int p = 0; p < HW_PRESET_COUNT; p++) {
+		hw_series_preset_label((hw_series_preset)p, first, data->preset_labels[p],
+				       sizeof data->preset_labels[p]);
+		hw_series_preset_rrule((hw_series_preset)p, first, data->preset_rules[p],
+				       sizeof data->preset_rules[p]);
+		data->labels[p] = data->preset_labels[p];
+		data->rules[p] = data->preset_rules[p];
+	}
+	if (f[S_REPEAT].choice != HW_PRESET_CUSTOM)
+		snprintf(f[S_RULE].value, sizeof f[S_RULE].value, "%s", data->rules[f[S_REPEAT].choice]);
+}
 
 static void check_series_field(ui *app, ui_form *form, int index, void *user)
 {
 	(void)app;
-	(void)user;
+	series_form *data = user;
 	ui_field *f = form->fields;
-	if (index == S_RULE && f[S_REPEAT].choice == 4 && f[S_RULE].value[0] == '\0')
+	if (index == S_FROM || index == S_REPEAT)
+		name_presets(data, f);
+	/* A rule typed over the preset's is the clerk's own. */
+	if (index == S_RULE && f[S_REPEAT].choice != HW_PRESET_CUSTOM &&
+	    strcmp(f[S_RULE].value, data->rules[f[S_REPEAT].choice]) != 0)
+		f[S_REPEAT].choice = HW_PRESET_CUSTOM;
+	if (index == S_RULE && f[S_REPEAT].choice == HW_PRESET_CUSTOM && f[S_RULE].value[0] == '\0')
 		snprintf(f[S_RULE].error, sizeof f[S_RULE].error, "%s",
 			 _("Rule: give an RRULE such as FREQ=MONTHLY;BYDAY=1MO"));
 }
@@ -299,9 +326,11 @@ static int submit_series(ui *app, ui_form *form, void *user, hw_error *error)
 {
 	series_form *data = user;
 	ui_field *f = form->fields;
+	name_presets(data, f); /* the rule of the first day as it stands now */
 	hw_series_input input = {0};
 	input.type = ui_field_value(&f[S_TYPE]);
-	input.rrule = f[S_REPEAT].choice == 4 ? f[S_RULE].value : repeat_values[f[S_REPEAT].choice];
+	input.rrule = f[S_REPEAT].choice == HW_PRESET_CUSTOM ? f[S_RULE].value
+							     : data->rules[f[S_REPEAT].choice];
 	input.time = ui_field_value(&f[S_TIME]);
 	input.end = ui_field_value(&f[S_END]);
 	input.from = ui_field_value(&f[S_FROM]);
@@ -315,12 +344,6 @@ static int submit_series(ui *app, ui_form *form, void *user, hw_error *error)
 
 void ui_series_action(ui *app, hw_date date)
 {
-	static const char *repeat_labels[5];
-	repeat_labels[0] = _("every week");
-	repeat_labels[1] = _("every two weeks");
-	repeat_labels[2] = _("every month");
-	repeat_labels[3] = _("every two months");
-	repeat_labels[4] = _("as the rule below says");
 	static const char *holiday_labels[3], *const holiday_values[] = {"skip", "next", "previous"};
 	holiday_labels[0] = _("skip it");
 	holiday_labels[1] = _("move to the next working day");
@@ -346,11 +369,13 @@ void ui_series_action(ui *app, hw_date date)
 			ui_choices_add(&data.types, ui_type_name(app, (hw_meeting_type)t),
 				       hw_meeting_type_key((hw_meeting_type)t));
 	ui_field_set_choices(&fields[S_TYPE], data.types.labels, data.types.values, data.types.count, 0);
-	ui_field_set_choices(&fields[S_REPEAT], repeat_labels, repeat_values, 5, 0);
+	hw_date_format(date, fields[S_FROM].value);
+	ui_field_set_choices(&fields[S_REPEAT], data.labels, data.rules, HW_PRESET_COUNT,
+			     HW_PRESET_WEEKLY);
+	name_presets(&data, fields);
 	ui_field_set_choices(&fields[S_HOLIDAY], holiday_labels, holiday_values, 3, 0);
 	ui_field_yes_no(&fields[S_FORCE]);
 	snprintf(fields[S_TIME].value, sizeof fields[S_TIME].value, "09:30");
-	hw_date_format(date, fields[S_FROM].value);
 	ui_form form = {.title = _("New standing series"), .fields = fields, .count = S_COUNT,
 			.check = check_series_field, .submit = submit_series, .user = &data};
 	if (ui_form_run(app, &form)) {

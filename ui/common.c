@@ -1,5 +1,7 @@
 /* What several views show the same way: type names and marks, weekdays, findings. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "checks.h"
 #include "i18n.h"
@@ -65,4 +67,30 @@ bool ui_meeting_has_findings(const hw_findings *findings, int64_t meeting_id)
 		if (findings->items[i].meeting_id == meeting_id)
 			return true;
 	return false;
+}
+
+/* The title less what the calendar says already: the government's name before it, and the
+ * type's name around a bracketed subject ("全县性会议（公安局：道路交通安全工作）" gives
+ * "公安局：道路交通安全工作"). A title that is nothing else stays whole. */
+void ui_short_title(const ui *app, const hw_meeting *meeting, char *out, size_t size)
+{
+	const char *title = meeting->title;
+	const char *type = app->session->rules->types[meeting->type].name;
+	const char *government = app->session->rules->government[HW_GOV_NAME];
+	static const char open[] = "（", close[] = "）";
+	size_t type_length = type ? strlen(type) : 0, title_length = strlen(title);
+	if (type_length > 0 && strncmp(title, type, type_length) == 0 &&
+	    strncmp(title + type_length, open, strlen(open)) == 0 &&
+	    title_length > type_length + strlen(open) + strlen(close) &&
+	    strcmp(title + title_length - strlen(close), close) == 0) {
+		const char *subject = title + type_length + strlen(open);
+		int length = (int)(title_length - type_length - strlen(open) - strlen(close));
+		snprintf(out, size, "%.*s", length, subject);
+		return;
+	}
+	size_t government_length = government ? strlen(government) : 0;
+	if (government_length > 0 && strncmp(title, government, government_length) == 0 &&
+	    title[government_length] != '\0')
+		title += government_length;
+	snprintf(out, size, "%s", title);
 }

@@ -11,8 +11,11 @@
 #include "text_width.h"
 #include "ui.h"
 #include "widgets.h"
+#include "workdays.h"
 
 #define ESC 27
+/* A date field's columns, a space included; its hint follows. */
+#define DATE_COLUMNS 12
 
 const char *ui_field_value(const ui_field *field)
 {
@@ -52,6 +55,37 @@ static void note_planned_date(ui *app, ui_field *field, hw_date date)
 		snprintf(field->notice, sizeof field->notice,
 			 _("%s: there is no holiday data for %d: Monday to Friday count as working days"),
 			 field->label, year);
+}
+
+/* What shows beside a date field as it is typed: the weekday, and a holiday 休 (休? when
+ * provisional) or a make-up working day 班 with its name, or a weekend's 休息日; and whether
+ * the year's holidays are provisional or unknown. Returns the style to show it in. */
+static ui_style date_hint(const ui *app, hw_date date, char *out, size_t size)
+{
+	static const char *const weekdays[7] = {N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+						N_("Thursday"), N_("Friday"), N_("Saturday"),
+						N_("Sunday")};
+	const hw_calendar *calendar = app->session->calendar;
+	hw_day_info info = hw_calendar_day(calendar, date);
+	const char *weekday = _(weekdays[hw_date_iso_weekday(date) - 1]);
+	char kind[256] = "";
+	ui_style style = UI_STYLE_DIM;
+	if (info.kind == HW_DAY_HOLIDAY) {
+		snprintf(kind, sizeof kind, _("%s: %s"), info.provisional ? _("Ho?") : _("Ho"),
+			 info.holiday_name ? info.holiday_name : "");
+		style = UI_STYLE_HOLIDAY;
+	} else if (info.kind == HW_DAY_MAKEUP_WORKDAY) {
+		snprintf(kind, sizeof kind, _("%s: %s"), _("Wk"), info.holiday_name ? info.holiday_name : "");
+		style = UI_STYLE_MAKEUP;
+	} else if (info.kind == HW_DAY_WEEKEND) {
+		snprintf(kind, sizeof kind, "%s", _("a day off"));
+	}
+	int year = hw_date_year(date);
+	const char *year_note = hw_calendar_year_is_provisional(calendar, year) ? _(" · holidays provisional")
+				: !hw_calendar_year_has_data(calendar, year) ? _(" · no holiday data")
+									       : "";
+	snprintf(out, size, "%s%s%s%s", weekday, kind[0] ? " " : "", kind, year_note);
+	return style;
 }
 
 /* The form's own checks, then the caller's. */
@@ -107,7 +141,7 @@ static void draw_form(ui *app, ui_form *form, int current, ui_line *line, const 
 	if (height > LINES)
 		height = LINES;
 	int top = (LINES - height) / 2, left = (COLS - inner - 4) / 2;
-	ui_box(app, top, left, height, inner + 4, form->title);
+	ui_popup_box(app, top, left, height, inner + 4, form->title);
 	int value_x = left + 2 + label_width + 2, value_width = inner - label_width - 2;
 	for (int i = 0; i < form->count && 1 + i < height - 8; i++) {
 		ui_field *field = &form->fields[i];
@@ -125,6 +159,12 @@ static void draw_form(ui *app, ui_form *form, int current, ui_line *line, const 
 		} else if (i != current) {
 			ui_put(app, y, value_x, value_width, UI_STYLE_NORMAL, true, field->value);
 		}
+		hw_date date;
+		if (field->kind == UI_FIELD_DATE && hw_date_parse(field->value, &date)) {
+			char hint[512];
+			ui_style style = date_hint(app, date, hint, sizeof hint);
+			ui_put(app, y, value_x + DATE_COLUMNS, value_width - DATE_COLUMNS, style, true, hint);
+		}
 	}
 	for (int i = 0; i < message_count; i++)
 		ui_put(app, top + height - 7 + i, left + 2, inner, message_style, false,
@@ -135,7 +175,10 @@ static void draw_form(ui *app, ui_form *form, int current, ui_line *line, const 
 		       : _("Tab/Enter: next  ↑: previous  Ctrl-S: save  Esc: cancel"));
 	if (form->fields[current].kind != UI_FIELD_CHOICE) {
 		curs_set(1);
-		ui_line_draw(app, line, top + 1 + current, value_x, value_width, true);
+		/* A date leaves the rest of its line to the hint beside it. */
+		ui_line_draw(app, line, top + 1 + current, value_x,
+			     form->fields[current].kind == UI_FIELD_DATE ? DATE_COLUMNS - 1 : value_width,
+			     true);
 	} else {
 		curs_set(0);
 	}

@@ -9,14 +9,14 @@
 const ui_binding ui_bindings[] = {
 	{UI_UP, {'k', UI_CODE(KEY_UP)}, "k ↑", NULL, N_("move up (in the calendar: a week back)"), UI_IN_ALL, false},
 	{UI_DOWN, {'j', UI_CODE(KEY_DOWN)}, "j ↓", NULL, N_("move down (in the calendar: a week on)"), UI_IN_ALL, false},
-	{UI_LEFT, {'h', UI_CODE(KEY_LEFT)}, "h ←", NULL, N_("the day before; in a form: the previous choice"), UI_IN_MONTH, false},
-	{UI_RIGHT, {'l', UI_CODE(KEY_RIGHT)}, "l →", NULL, N_("the day after; in a form: the next choice"), UI_IN_MONTH, false},
+	{UI_LEFT, {'h', UI_CODE(KEY_LEFT)}, "h ←", NULL, N_("the day before; in a form: the previous choice"), UI_IN_MONTH | UI_IN_WEEK, false},
+	{UI_RIGHT, {'l', UI_CODE(KEY_RIGHT)}, "l →", NULL, N_("the day after; in a form: the next choice"), UI_IN_MONTH | UI_IN_WEEK, false},
 	{UI_PAGE_UP, {UI_CODE(KEY_PPAGE)}, "PgUp", NULL, N_("a page up (in the calendar: the month before)"), UI_IN_ALL, false},
 	{UI_PAGE_DOWN, {UI_CODE(KEY_NPAGE), ' '}, "PgDn Space", NULL, N_("a page down (in the calendar: the month after)"), UI_IN_ALL, false},
 	{UI_HOME, {UI_CODE(KEY_HOME)}, "Home", NULL, N_("the first line"), UI_IN_LISTS, false},
 	{UI_END, {UI_CODE(KEY_END)}, "End", NULL, N_("the last line"), UI_IN_LISTS, false},
 	{UI_NEXT_SECTION, {'\t'}, "Tab", NULL, N_("the next section (in the calendar: between days and meetings)"), UI_IN_MONTH | UI_IN_MEETING | UI_IN_QUEUES | UI_IN_ROSTER | UI_IN_RULES, false},
-	{UI_OPEN, {'\n', '\r', UI_CODE(KEY_ENTER)}, "Enter", N_("open"), N_("open the selected meeting or topic"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_QUEUES | UI_IN_SEARCH | UI_IN_MEETING | UI_IN_TOPIC, false},
+	{UI_OPEN, {'\n', '\r', UI_CODE(KEY_ENTER)}, "Enter", N_("open"), N_("open the selected meeting or topic"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_QUEUES | UI_IN_SEARCH | UI_IN_MEETING | UI_IN_TOPIC | UI_IN_WEEK, false},
 	{UI_BACK, {'q', ESC}, "q Esc", N_("back"), N_("back to the previous view; in the first view: quit, after asking"), UI_IN_ALL, false},
 	{UI_QUIT, {'Q'}, "Q", NULL, N_("quit huiwu, after asking"), UI_IN_ALL, false},
 	{UI_HELP, {'?', UI_CODE(KEY_F(1))}, "? F1", N_("help"), N_("the keys of this view"), UI_IN_ALL & ~UI_IN_HELP, false},
@@ -27,16 +27,16 @@ const ui_binding ui_bindings[] = {
 	{UI_VIEW_ROSTER, {'4'}, "4", NULL, N_("the roster: departments, people, divisions"), UI_IN_ALL, false},
 	{UI_VIEW_RULES, {'5'}, "5", NULL, N_("the government's rules with their clauses"), UI_IN_ALL, false},
 	{UI_SEARCH, {'/'}, "/", N_("search"), N_("search meetings and topics"), UI_IN_ALL & ~UI_IN_HELP, false},
-	{UI_TODAY, {'t'}, "t", NULL, N_("today"), UI_IN_MONTH | UI_IN_AGENDA, false},
-	{UI_GOTO_DATE, {'g'}, "g", NULL, N_("go to a date"), UI_IN_MONTH | UI_IN_AGENDA, false},
+	{UI_TODAY, {'t'}, "t", NULL, N_("today"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_WEEK, false},
+	{UI_GOTO_DATE, {'g'}, "g", NULL, N_("go to a date"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_WEEK, false},
 	{UI_PREVIOUS_MONTH, {'<', '['}, "< [", NULL, N_("the month before"), UI_IN_MONTH, false},
 	{UI_NEXT_MONTH, {'>', ']'}, "> ]", NULL, N_("the month after"), UI_IN_MONTH, false},
 	{UI_FILTER_TYPE, {'f'}, "f", NULL, N_("show one meeting type only"), UI_IN_AGENDA, false},
 	{UI_FILTER_PERSON, {'p'}, "p", NULL, N_("show one person's meetings and what waits for them"), UI_IN_AGENDA, false},
 	{UI_CLEAR_FILTERS, {'c'}, "c", NULL, N_("show everyone's meetings of every type"), UI_IN_AGENDA, false},
-	{UI_NEW_MEETING, {'n'}, "n", N_("new"), N_("a new meeting"), UI_IN_MONTH | UI_IN_AGENDA, true},
-	{UI_EDIT_MEETING, {'e'}, "e", NULL, N_("edit the meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
-	{UI_CANCEL_MEETING, {'x'}, "x", NULL, N_("cancel the meeting (a cancelled one: restore it)"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING, true},
+	{UI_NEW_MEETING, {'n'}, "n", N_("new"), N_("a new meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_WEEK, true},
+	{UI_EDIT_MEETING, {'e'}, "e", NULL, N_("edit the meeting"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING | UI_IN_WEEK, true},
+	{UI_CANCEL_MEETING, {'x'}, "x", NULL, N_("cancel the meeting (a cancelled one: restore it)"), UI_IN_MONTH | UI_IN_AGENDA | UI_IN_MEETING | UI_IN_WEEK, true},
 	{UI_MARK_HELD, {'H'}, "H", NULL, N_("mark the meeting held (refused before its day)"), UI_IN_MEETING, true},
 	{UI_NEW_TOPIC, {'T'}, "T", NULL, N_("propose a topic (in a meeting: on its agenda)"), UI_IN_AGENDA | UI_IN_MEETING | UI_IN_QUEUES, true},
 	{UI_SCHEDULE_TOPIC, {'s'}, "s", NULL, N_("put an approved topic on this meeting's agenda; on a deferred topic: on a meeting to be chosen"), UI_IN_MEETING | UI_IN_QUEUES | UI_IN_TOPIC, true},
@@ -55,6 +55,10 @@ const ui_binding ui_bindings[] = {
 	{UI_NEW_SERIES, {'N'}, "N", NULL, N_("a standing series of meetings"), UI_IN_MONTH | UI_IN_AGENDA, true},
 	{UI_EXPORT, {'E'}, "E", NULL, N_("export or publish the calendar"), UI_IN_MONTH | UI_IN_AGENDA, false},
 	{UI_IMPORT_HOLIDAYS, {'I'}, "I", NULL, N_("read the State Council's holiday notice from a file"), UI_IN_MONTH, true},
+	/* The week view (ui-calendar); h l, Enter, t, g, n, e, x work there as in the month. */
+	{UI_VIEW_WEEK, {'w'}, "w", N_("week"), N_("the week of the selected day, its meetings by time (in the week: back to the month)"), UI_IN_MONTH | UI_IN_WEEK, false},
+	{UI_PREVIOUS_WEEK, {'[', '<'}, "[ <", NULL, N_("the week before"), UI_IN_WEEK, false},
+	{UI_NEXT_WEEK, {']', '>'}, "] >", NULL, N_("the week after"), UI_IN_WEEK, false},
 };
 
 const int ui_binding_count = (int)(sizeof ui_bindings / sizeof ui_bindings[0]);
@@ -108,6 +112,14 @@ const ui_status_key ui_status_keys[] = {
 	{UI_IN_TOPIC, UI_DEFER_TOPIC, N_("defer")},
 	{UI_IN_QUEUES | UI_IN_TOPIC, UI_SCHEDULE_TOPIC, N_("schedule")},
 	{UI_IN_TOPIC, UI_BACK, NULL},
+	/* The week view (ui-calendar). */
+	{UI_IN_MONTH, UI_VIEW_WEEK, NULL},
+	{UI_IN_WEEK, UI_OPEN, NULL},
+	{UI_IN_WEEK, UI_NEW_MEETING, NULL},
+	{UI_IN_WEEK, UI_PREVIOUS_WEEK, N_("week before")},
+	{UI_IN_WEEK, UI_NEXT_WEEK, N_("week after")},
+	{UI_IN_WEEK, UI_VIEW_WEEK, N_("month")},
+	{UI_IN_WEEK, UI_BACK, NULL},
 };
 
 const int ui_status_key_count = (int)(sizeof ui_status_keys / sizeof ui_status_keys[0]);

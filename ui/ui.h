@@ -73,6 +73,10 @@ typedef enum ui_action {
 	UI_NEW_SERIES,
 	UI_EXPORT,
 	UI_IMPORT_HOLIDAYS,
+	/* The week view (ui-calendar). */
+	UI_VIEW_WEEK,
+	UI_PREVIOUS_WEEK,
+	UI_NEXT_WEEK,
 	UI_ACTION_COUNT
 } ui_action;
 
@@ -87,7 +91,8 @@ enum {
 	UI_IN_SEARCH = 1 << 6,
 	UI_IN_HELP = 1 << 7,
 	UI_IN_TOPIC = 1 << 8,
-	UI_IN_ALL = 0x1ff,
+	UI_IN_WEEK = 1 << 9,
+	UI_IN_ALL = 0x3ff,
 	UI_IN_LISTS = UI_IN_AGENDA | UI_IN_MEETING | UI_IN_QUEUES | UI_IN_ROSTER | UI_IN_RULES |
 		      UI_IN_SEARCH | UI_IN_HELP | UI_IN_TOPIC,
 };
@@ -382,5 +387,13 @@ void ui_meeting_label(ui *app, int64_t meeting_id, char *out, size_t size);
  * Returns true when the text was kept and differs from what it was (so there is something
  * to save), false when cancelled, unchanged or the editor failed (said on the status line). */
 bool ui_edit_text(ui *app, const char *title, char *text, size_t size);
+/* ---- the week view (ui-calendar) ---- */
+
+extern const ui_view_ops ui_week_view;
+/* The week (Monday to Sunday) of the selected day. */
+void *ui_week_new(ui *app);
+/* A meeting's title as a calendar cell shows it: without the government's name, or the subject
+ * in brackets after the type's name (the cell shows the type by its colour). */
+void ui_short_title(const ui *app, const hw_meeting *meeting, char *out, size_t size);
 
 #endif

@@ -1,7 +1,8 @@
 /* The month calendar: six weeks from the Monday before the 1st, each day with its meetings
  * marked by type, '!' where a meeting has findings, today in brackets, holidays 休 and
- * make-up workdays 班; the selected day's meetings listed beside it. Only the six shown weeks
- * are read (and the findings judged for them). */
+ * make-up workdays 班; the selected day's meetings listed beside it. From 120 columns on the
+ * cells widen and each lists its meetings' start times and short titles, as many as fit, then
+ * "+N". Only the six shown weeks are read (and the findings judged for them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,10 @@
 #define GRID_DAYS 42
 #define CELL_WIDTH 7
 #define WEEK_LINES 3
+/* From this width on, each cell shows its meetings' times and titles. */
+#define WIDE_COLUMNS 120
+/* The day's list beside a wide grid. */
+#define WIDE_LIST_WIDTH 30
 
 typedef struct month_state {
 	hw_date first; /* the grid's first day (a Monday) */
@@ -79,7 +84,47 @@ static bool flagged(const month_state *state, const hw_meeting *meeting)
 	       ui_meeting_has_findings(&state->findings, meeting->id);
 }
 
-static void draw_cell(ui *app, const month_state *state, hw_date date, int y, int x)
+/* A wide cell's meetings below the day's number, as many as `lines` allow, the last line
+ * "+N" when more do not fit: "!09:30 title" fitted to the cell, or where there is room two
+ * lines, "!09:30 常" (time and type mark) above the title. */
+static void draw_wide_meetings(ui *app, const month_state *state, hw_date date, int y, int x,
+			       int cell_width, int lines)
+{
+	int first, count = day_meetings(state, date, &first);
+	int shown = count <= lines ? count : lines - 1;
+	int each = shown > 0 && lines / shown >= 2 ? 2 : 1;
+	int width = cell_width - 3;
+	for (int i = 0; i < shown; i++) {
+		const hw_meeting *meeting = &state->meetings.items[first + i];
+		char title[HW_TEXT_SIZE], line[HW_TEXT_SIZE + 16];
+		ui_short_title(app, meeting, title, sizeof title);
+		ui_style style = meeting->status == HW_STATUS_CANCELLED ? UI_STYLE_DIM
+									 : ui_type_style(meeting->type);
+		int row = y + 1 + i * each;
+		ui_put(app, row, x + 1, 1, UI_STYLE_ERROR, true, flagged(state, meeting) ? "!" : " ");
+		if (each == 2) {
+			snprintf(line, sizeof line, "%s %s", meeting->start, ui_type_mark(meeting->type));
+			ui_put(app, row, x + 2, width, style, true, line);
+			ui_put(app, row + 1, x + 2, width, style, true, title);
+		} else {
+			snprintf(line, sizeof line, "%s %s", meeting->start, title);
+			ui_put(app, row, x + 2, width, style, true, line);
+		}
+	}
+	if (shown < count) {
+		char more[16];
+		snprintf(more, sizeof more, "+%d", count - shown);
+		bool any_flag = false;
+		for (int i = shown; i < count; i++)
+			any_flag |= flagged(state, &state->meetings.items[first + i]);
+		int row = y + 1 + shown * each;
+		ui_put(app, row, x + 1, 1, UI_STYLE_ERROR, true, any_flag ? "!" : " ");
+		ui_put(app, row, x + 2, width, UI_STYLE_DIM, true, more);
+	}
+}
+
+static void draw_cell(ui *app, const month_state *state, hw_date date, int y, int x,
+		      int cell_width, int week_lines)
 {
 	const hw_session *session = app->session;
 	hw_day_info info = hw_calendar_day(session->calendar, date);
@@ -112,6 +157,10 @@ static void draw_cell(ui *app, const month_state *state, hw_date date, int y, in
 		/* TRANSLATORS: two columns: a weekend day made a working day */
 		ui_put(app, y, x + 5, 2, UI_STYLE_MAKEUP, true, _("Wk"));
 
+	if (cell_width > CELL_WIDTH) {
+		draw_wide_meetings(app, state, date, y, x, cell_width, week_lines - 1);
+		return;
+	}
 	int first, count = day_meetings(state, date, &first);
 	bool any_flag = false;
 	for (int i = 0; i < count; i++) {
@@ -217,20 +266,26 @@ static void month_draw(ui *app, void *opaque, int top, int height, int width)
 	else if (!hw_calendar_year_has_data(app->session->calendar, year))
 		snprintf(title + strlen(title), sizeof title - strlen(title), "%s",
 			 _(" · no holiday data"));
-	int grid_width = 7 * CELL_WIDTH;
+	/* Wide: the cells take what the day's list leaves, and the weeks the lines there are. */
+	bool wide = width >= WIDE_COLUMNS;
+	int cell_width = wide ? (width - WIDE_LIST_WIDTH - 3) / 7 : CELL_WIDTH;
+	int grid_width = 7 * cell_width;
+	int week_lines = wide ? (height - 2) / 6 : WEEK_LINES;
+	if (week_lines < WEEK_LINES)
+		week_lines = WEEK_LINES;
 	int title_width = hw_text_width(title);
 	ui_put(app, top, (grid_width - title_width) / 2, title_width, UI_STYLE_HEADING, false, title);
 	for (int weekday = 0; weekday < 7; weekday++)
-		ui_put(app, top + 1, weekday * CELL_WIDTH + 2, CELL_WIDTH - 2,
+		ui_put(app, top + 1, weekday * cell_width + 2, cell_width - 2,
 		       weekday >= 5 ? UI_STYLE_HOLIDAY : UI_STYLE_HEADING, false,
 		       hw_weekday_name(state->first + weekday));
-	int weeks = (height - 2) / WEEK_LINES;
+	int weeks = (height - 2) / week_lines;
 	if (weeks > 6)
 		weeks = 6;
 	for (int week = 0; week < weeks; week++)
 		for (int weekday = 0; weekday < 7; weekday++)
 			draw_cell(app, state, state->first + week * 7 + weekday,
-				  top + 2 + week * WEEK_LINES, weekday * CELL_WIDTH);
+				  top + 2 + week * week_lines, weekday * cell_width, cell_width, week_lines);
 	for (int y = top; y < top + height; y++)
 		mvaddch(y, grid_width + 1, '|');
 	draw_day_list(app, state, top, height, grid_width + 3, width - grid_width - 3);
@@ -318,6 +373,9 @@ static bool month_act(ui *app, void *opaque, ui_action action)
 			ui_say(app, false, "%s", _("No meetings on this day: n makes one."));
 		return true;
 	}
+	case UI_VIEW_WEEK:
+		ui_push(app, &ui_week_view, ui_week_new(app));
+		return true;
 	case UI_NEW_MEETING: case UI_NEW_SERIES: case UI_EXPORT: case UI_IMPORT_HOLIDAYS:
 		ui_edit_action(app, action, NULL, 0, app->selected);
 		return true;

@@ -174,6 +174,36 @@ void ui_modal_done(void)
 	clearok(curscr, TRUE);
 }
 
+/* Blanks the uncovered half of a double-width character on line `y` that column `edge`
+ * would cut: one starting at `edge` - 1 (a left edge) or at `edge` (a right edge). The line
+ * is walked from its first column, since only a character's first cell says what it is. */
+static void clear_straddling(int y, int left, int right)
+{
+	for (int x = 0; x <= right && x < COLS;) {
+		cchar_t cell;
+		wchar_t text[CCHARW_MAX + 1] = {0};
+		attr_t attrs;
+		short pair;
+		bool wide = mvin_wch(y, x, &cell) != ERR &&
+			    getcchar(&cell, text, &attrs, &pair, NULL) != ERR && wcwidth(text[0]) == 2;
+		if (wide && x == left - 1)
+			mvaddch(y, x, ' ');
+		if (wide && x == right && x + 1 < COLS)
+			mvaddch(y, x + 1, ' ');
+		x += wide ? 2 : 1;
+	}
+}
+
+void ui_popup_box(const ui *app, int top, int left, int height, int width, const char *title)
+{
+	/* ncurses keeps a double-width character whose second cell a frame overwrites and sends
+	 * it whole, so the frame moved a column right on that line; a character whose first cell
+	 * is overwritten loses its second half. Blank the uncovered half first. */
+	for (int y = top; y < top + height && y < LINES; y++)
+		clear_straddling(y, left, left + width - 1);
+	ui_box(app, top, left, height, width, title);
+}
+
 /* Draws a centred box for a dialog of `height` inner lines; returns its geometry. */
 static void dialog_box(const ui *app, int inner_height, int inner_width, const char *title,
 		       int *top, int *left)
@@ -183,7 +213,7 @@ static void dialog_box(const ui *app, int inner_height, int inner_width, const c
 		width = COLS;
 	*top = (LINES - height) / 2;
 	*left = (COLS - width) / 2;
-	ui_box(app, *top, *left, height, width, title);
+	ui_popup_box(app, *top, *left, height, width, title);
 }
 
 bool ui_confirm(ui *app, const char *question)

@@ -38,6 +38,11 @@ void ui_line_draw(const ui *app, ui_line *line, int y, int x, int width, bool fo
 /* Ends a modal widget: hides the cursor, repaints the whole screen on the next refresh. */
 void ui_modal_done(void);
 
+/* ui_box for a popup over the screen: a double-width character beneath that either edge would
+ * cut in half is replaced by a space on its uncovered half, so every line's frame is in the
+ * same column. */
+void ui_popup_box(const ui *app, int top, int left, int height, int width, const char *title);
+
 /* Splits text into lines of at most `width` columns (never inside a character). */
 int ui_wrap(const char *text, int width, char lines[][512], int max_lines);
 

@@ -609,3 +609,65 @@ int hw_series_years_without_data(hw_session *session, int64_t id, hw_years_witho
 	return hw_meeting_list(session, series.first_date, hw_date_from_ymd(9999, 12, 31),
 			       note_planned_year, &planned, error);
 }
+
+/* ---- presets ---- */
+
+static const char *const byday_codes[7] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+
+void hw_series_preset_rrule(hw_series_preset preset, hw_date first, char *out, size_t size)
+{
+	const char *day = byday_codes[hw_date_iso_weekday(first) - 1];
+	switch (preset) {
+	case HW_PRESET_WEEKLY: snprintf(out, size, "FREQ=WEEKLY;BYDAY=%s", day); break;
+	case HW_PRESET_FORTNIGHTLY: snprintf(out, size, "FREQ=WEEKLY;INTERVAL=2;BYDAY=%s", day); break;
+	case HW_PRESET_MONTHLY_FIRST: snprintf(out, size, "FREQ=MONTHLY;BYDAY=1%s", day); break;
+	case HW_PRESET_MONTHLY_SECOND: snprintf(out, size, "FREQ=MONTHLY;BYDAY=2%s", day); break;
+	case HW_PRESET_MONTHLY_THIRD: snprintf(out, size, "FREQ=MONTHLY;BYDAY=3%s", day); break;
+	case HW_PRESET_MONTHLY_FOURTH: snprintf(out, size, "FREQ=MONTHLY;BYDAY=4%s", day); break;
+	case HW_PRESET_MONTHLY_LAST: snprintf(out, size, "FREQ=MONTHLY;BYDAY=-1%s", day); break;
+	case HW_PRESET_MONTHLY_1_3: snprintf(out, size, "FREQ=MONTHLY;BYDAY=1%s,3%s", day, day); break;
+	case HW_PRESET_MONTHLY_2_4: snprintf(out, size, "FREQ=MONTHLY;BYDAY=2%s,4%s", day, day); break;
+	case HW_PRESET_BIMONTHLY_FIRST:
+		snprintf(out, size, "FREQ=MONTHLY;INTERVAL=2;BYDAY=1%s", day);
+		break;
+	/* The calendar's quarters, whatever month the series starts in. */
+	case HW_PRESET_QUARTERLY_FIRST:
+		snprintf(out, size, "FREQ=YEARLY;BYMONTH=1,4,7,10;BYDAY=1%s", day);
+		break;
+	case HW_PRESET_MONTHLY_DAY: snprintf(out, size, "FREQ=MONTHLY"); break;
+	case HW_PRESET_BIMONTHLY_DAY: snprintf(out, size, "FREQ=MONTHLY;INTERVAL=2"); break;
+	case HW_PRESET_YEARLY_DAY: snprintf(out, size, "FREQ=YEARLY"); break;
+	case HW_PRESET_CUSTOM: case HW_PRESET_COUNT: default: snprintf(out, size, "%s", ""); break;
+	}
+}
+
+void hw_series_preset_label(hw_series_preset preset, hw_date first, char *out, size_t size)
+{
+	/* TRANSLATORS: %s is the weekday's short name (周二) */
+	static const char *const weekday_labels[] = {
+		[HW_PRESET_WEEKLY] = N_("every %s"),
+		[HW_PRESET_FORTNIGHTLY] = N_("every other %s"),
+		[HW_PRESET_MONTHLY_FIRST] = N_("the first %s of every month"),
+		[HW_PRESET_MONTHLY_SECOND] = N_("the second %s of every month"),
+		[HW_PRESET_MONTHLY_THIRD] = N_("the third %s of every month"),
+		[HW_PRESET_MONTHLY_FOURTH] = N_("the fourth %s of every month"),
+		[HW_PRESET_MONTHLY_LAST] = N_("the last %s of every month"),
+		[HW_PRESET_MONTHLY_1_3] = N_("the first and third %s of every month"),
+		[HW_PRESET_MONTHLY_2_4] = N_("the second and fourth %s of every month"),
+		[HW_PRESET_BIMONTHLY_FIRST] = N_("the first %s of every other month"),
+		[HW_PRESET_QUARTERLY_FIRST] = N_("the first %s of every quarter"),
+	};
+	int year, month, day;
+	hw_date_to_ymd(first, &year, &month, &day);
+	switch (preset) {
+	case HW_PRESET_MONTHLY_DAY: snprintf(out, size, _("every month on day %d"), day); break;
+	case HW_PRESET_BIMONTHLY_DAY: snprintf(out, size, _("every other month on day %d"), day); break;
+	case HW_PRESET_YEARLY_DAY: snprintf(out, size, _("every year on %d-%d"), month, day); break;
+	case HW_PRESET_CUSTOM: case HW_PRESET_COUNT:
+		snprintf(out, size, "%s", _("custom: the rule typed below"));
+		break;
+	default:
+		snprintf(out, size, _(weekday_labels[preset]), hw_weekday_name(first));
+		break;
+	}
+}

@@ -5,6 +5,7 @@
 #define HW_SERIES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "meetings.h"
@@ -89,5 +90,35 @@ const char *hw_holiday_policy_key(hw_holiday_policy policy);
  * may move when the notice is published. */
 int hw_series_years_without_data(hw_session *session, int64_t id, hw_years_without_data *touched,
 				 hw_error *error);
+
+/* ---- presets: the standing series a clerk names ---- */
+
+/* What a clerk says (每周二, 每月第二、四个周二, 每季度第一个周二 …), each made into an RRULE
+ * for the series' first day, whose weekday, day of the month or date it takes. The form
+ * offers them in this order; HW_PRESET_CUSTOM is a rule typed in full. */
+typedef enum hw_series_preset {
+	HW_PRESET_WEEKLY,          /* every Tuesday: FREQ=WEEKLY;BYDAY=TU */
+	HW_PRESET_FORTNIGHTLY,     /* every other Tuesday */
+	HW_PRESET_MONTHLY_FIRST,   /* the first Tuesday of every month: BYDAY=1TU */
+	HW_PRESET_MONTHLY_SECOND,
+	HW_PRESET_MONTHLY_THIRD,
+	HW_PRESET_MONTHLY_FOURTH,
+	HW_PRESET_MONTHLY_LAST,    /* BYDAY=-1TU */
+	HW_PRESET_MONTHLY_1_3,     /* the first and third Tuesdays: BYDAY=1TU,3TU */
+	HW_PRESET_MONTHLY_2_4,     /* the second and fourth: BYDAY=2TU,4TU */
+	HW_PRESET_BIMONTHLY_FIRST, /* the first Tuesday of every other month */
+	HW_PRESET_QUARTERLY_FIRST, /* the first Tuesday of January, April, July and October */
+	HW_PRESET_MONTHLY_DAY,     /* the first day's date every month: FREQ=MONTHLY */
+	HW_PRESET_BIMONTHLY_DAY,   /* … every other month */
+	HW_PRESET_YEARLY_DAY,      /* the first day's date every year: FREQ=YEARLY */
+	HW_PRESET_CUSTOM,          /* a typed RRULE */
+	HW_PRESET_COUNT
+} hw_series_preset;
+
+/* Writes the preset's RRULE for a series whose first day is `first` (without UNTIL or COUNT,
+ * as hw_series_add takes it); "" for HW_PRESET_CUSTOM. */
+void hw_series_preset_rrule(hw_series_preset preset, hw_date first, char *out, size_t size);
+/* Writes the preset's name for `first`, in the user's language: "每月第二、四个周二". */
+void hw_series_preset_label(hw_series_preset preset, hw_date first, char *out, size_t size);
 
 #endif
