@@ -365,7 +365,7 @@ int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id
 		return hw_error_set(error, "%s", _("say the person's title with --title, e.g. 副县长"));
 	if (role_needs_department(role) && input->department == NULL)
 		return hw_error_set(error, _("a %s belongs to a department: say which with --dept"),
-				    hw_role_label(session->rules, role));
+				    hw_role_key(role));
 	if (check_email(input->email, error) != 0 || check_phone(input->phone, error) != 0)
 		return -1;
 	if (hw_action_begin(session, error) != 0)
@@ -429,13 +429,14 @@ int hw_person_edit_all(hw_session *session, const char *reference, const hw_pers
 	hw_person person;
 	hw_department found = {0};
 	if (hw_person_find(session, reference, &person, error) != 0 ||
-	    (department != NULL && hw_department_find(session, department, &found, error) != 0))
+	    (department != NULL && *department != '\0' &&
+	     hw_department_find(session, department, &found, error) != 0))
 		goto fail;
 	hw_role final_role = role ? new_role : person.role;
 	int64_t final_department = department ? found.id : person.department_id;
 	if (role_needs_department(final_role) && final_department == 0) {
 		hw_error_set(error, _("a %s belongs to a department: say which with --dept"),
-			     hw_role_label(session->rules, final_role));
+			     hw_role_key(final_role));
 		goto fail;
 	}
 	if (hw_action_snapshot(session, "person", person.id, error) != 0)

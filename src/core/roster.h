@@ -75,7 +75,7 @@ int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id
 /* Changes the given fields (NULL: unchanged). */
 int hw_person_edit(hw_session *session, const char *reference, const char *title, const char *role,
 		   const char *department, hw_error *error);
-/* The same with e-mail and phone too, and `changes->name` (not NULL) a new name for the person
+/* The same with e-mail and phone too (department "" for none), and `changes->name` (not NULL) a new name for the person
  * `reference` names. */
 int hw_person_edit_all(hw_session *session, const char *reference, const hw_person_input *changes,
 		       hw_error *error);
