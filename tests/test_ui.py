@@ -1317,6 +1317,23 @@ def test_substitute_picker_offers_only_allowed(screen):
     quit_cleanly(screen)
 
 
+
+def test_roster_read_only_refuses_changes(screen):
+    screen.wait("乌恰县 · 日历")
+    screen.keys("4")
+    text = screen.wait("· 人员名单")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "n 新人员" not in bottom and "x 离任" not in bottom, text
+    before = screen.cli("person", "list", "--all") + screen.cli("dept", "list")
+    screen.select("财政局副局长")
+    for key, refused in (("n", "添加人员"), ("N", "添加部门及其分管领导"), ("e", "编辑所选人员"),
+                         ("x", "将所选人员标记为不再任职")):
+        screen.keys(key)
+        screen.wait("数据库以只读方式打开：不能" + refused)
+    assert screen.cli("person", "list", "--all") + screen.cli("dept", "list") == before
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -1416,6 +1433,11 @@ CASES = [
      test_substitute_picker_offers_only_allowed, {"government": "wuqia"}),
     ("the substitute picker offers only the allowed, at 132×43",
      test_substitute_picker_offers_only_allowed, {"government": "wuqia", "size": (132, 43)}),
+    ("read-only: the roster's editing keys are refused and change nothing",
+     test_roster_read_only_refuses_changes, {"government": "wuqia", "args": ["--read-only"]}),
+    ("read-only: the roster's editing keys are refused, at 132×43 with TERM=linux",
+     test_roster_read_only_refuses_changes,
+     {"government": "wuqia", "args": ["--read-only"], "size": (132, 43), "env": {"TERM": "linux"}}),
 ]
 
 
