@@ -736,12 +736,14 @@ def test_leave_with_substitute_then_rejected(screen):
     screen.wait("财政局局长请假")
     screen.type("赴州财政局参加培训")
     screen.keys("Tab", "Right", "Tab")
-    choose(screen, "财政局副局长")
-    screen.keys("C-s")
-    # Yiwu's rules provide for no substitute at the executive meeting (art. 38 is silent).
-    text = screen.wait("第三十八")
-    assert "伊政发〔2023〕112号" in text.replace("|", "").replace("\n", "").replace(" ", ""), text
-    choose(screen, "（无）")  # back to no substitute
+    # Yiwu's rules provide for no substitute at the executive meeting (art. 38 is silent): the
+    # substitute picker offers nobody (the command line's refusal names the clause).
+    screen.keys("Space")
+    screen.wait("输入以筛选")
+    screen.type("副局长")
+    screen.wait("（无匹配项）")
+    screen.keys("Escape")
+    screen.wait("‹ （无） ›")
     screen.keys("C-s")
     screen.wait("已登记")
     line = screen.select("财政局局长")
@@ -1560,6 +1562,221 @@ def test_date_fields_show_the_weekday_and_the_day(screen):
     screen.keys("Escape")
     screen.wait("放弃本表单中已填写的内容？")
     screen.keys("y")
+
+# ---- roster (ui-roster): the roster managed in the UI, the start screen, pickers ----
+
+def test_roster_person_and_department_added(screen):
+    screen.wait("乌恰县 · 日历")
+    screen.keys("4")
+    screen.wait("· 人员名单")
+    screen.keys("N")
+    screen.wait("新建部门")
+    screen.type("统计局")
+    screen.keys("Tab")
+    choose(screen, "分管农业农村", "副县长（分管农业农村）")
+    screen.keys("C-s")
+    screen.wait("已添加部门统计局")
+    line = [l for l in screen.cli("dept", "list").split("\n") if "统计局" in l][0]
+    assert "in the division of 副县长（分管农业农村）" in line, line
+    # A person with a real name: the role chosen by its Chinese name, the title proposed
+    # from the role and the department.
+    screen.keys("n")
+    screen.wait("新建人员")
+    screen.type("吴敏")
+    screen.keys("Tab")
+    choose(screen, "局长/主任")
+    screen.keys("Tab")
+    choose(screen, "统计局")
+    screen.keys("Tab")
+    screen.wait("统计局局长")
+    screen.keys("Tab")
+    screen.type("wumin@example.org")
+    screen.keys("C-s")
+    screen.wait("吴敏已加入人员名单")
+    person = json.loads(screen.cli("person", "show", "吴敏", "--json"))
+    assert (person["role"], person["title"], person["department"], person["email"]) == (
+        "department_head", "统计局局长", "统计局", "wumin@example.org"), person
+    # The roster shows the role by its Chinese name.
+    line = screen.select("吴敏")
+    assert "局长/主任" in line and "department_head" not in line, line
+    # Edited: the title changes, the rest stays.
+    screen.keys("e")
+    screen.wait("编辑 吴敏")
+    screen.keys("Tab", "Tab", "Tab", "C-u")
+    screen.type("统计局局长（兼）")
+    screen.keys("C-s")
+    screen.wait("吴敏：已保存")
+    person = json.loads(screen.cli("person", "show", "吴敏", "--json"))
+    assert (person["title"], person["department"]) == ("统计局局长（兼）", "统计局"), person
+    quit_cleanly(screen)
+
+
+def test_roster_department_moved(screen):
+    screen.wait("乌恰县 · 日历")
+    screen.keys("4")
+    screen.wait("· 人员名单")
+    screen.select("水利局" + " " * 15)
+    screen.keys("m")
+    screen.wait("水利局：分管领导")
+    screen.type("分管住房城建")
+    screen.keys("Enter")
+    screen.wait("水利局现由")
+    line = [l for l in screen.cli("dept", "list").split("\n") if "水利局" in l][0]
+    assert "in the division of 副县长（分管住房城建）" in line, line
+    quit_cleanly(screen)
+
+
+def test_roster_person_no_longer_serving(screen):
+    screen.wait("乌恰县 · 日历")
+    screen.keys("4")
+    screen.wait("· 人员名单")
+    # A deputy in charge of departments: refused until they move.
+    screen.select("副县长（分管政法）")
+    screen.keys("x")
+    screen.wait("y：是")
+    screen.keys("y")
+    screen.wait("公安局、司法局")
+    assert "副县长（分管政法）" in screen.cli("person", "list")
+    # A staff member invited to meeting #10: marked, after asking.
+    screen.keys("Home")
+    screen.select("教育局工作人员")
+    screen.keys("x")
+    screen.wait("y：是")
+    screen.keys("y")
+    screen.wait("教育局工作人员已不再任职")
+    listed = screen.cli("person", "list")
+    assert "教育局工作人员" not in listed, listed
+    everyone = screen.cli("person", "list", "--all")
+    assert "教育局工作人员  工作人员  staff  教育局  [no longer serving since 2026-11-23]" in everyone, everyone
+    # History keeps them; nothing new is offered to them.
+    assert "教育局工作人员" in screen.cli("meeting", "show", "10")
+    environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
+    refused = subprocess.run([BINARY, "--db", screen.db, "meeting", "invite", "12", "--person",
+                              "教育局工作人员"], env=environment, capture_output=True, text=True)
+    assert refused.returncode == 1 and "no longer serving" in refused.stderr, refused.stderr
+    # Listed last, under a heading of their own; x again: serving again, after asking.
+    screen.keys("Home")
+    line = screen.select("教育局工作人员")
+    assert "2026-11-23离任" in line, line
+    assert "不再任职的人员" in screen.text()
+    screen.keys("x")
+    screen.wait("重新任职？")
+    screen.keys("y")
+    screen.wait("已恢复任职")
+    assert "教育局工作人员" in screen.cli("person", "list")
+    quit_cleanly(screen)
+
+
+def test_start_here_on_an_empty_database(screen, term="xterm-256color"):
+    size = screen.tmux("display-message", "-p", "-t", "t", "#{window_width} #{window_height}")
+    width, height = (int(n) for n in size.split())
+    screen.close()
+    db = os.path.join(screen.workdir, "empty.db")
+    environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
+    subprocess.run([BINARY, "--db", db, "init", "--gov", "wuqia"], env=environment,
+                   capture_output=True, check=True)
+    empty = Screen(screen.workdir, db=db, size=(width, height), env={"TERM": term})
+    try:
+        text = empty.wait("从这里开始")
+        assert "县长" in text and "常务副县长" in text and "[ ] 1." in text, text
+        assert "日历" not in text.split("\n")[0], text
+        # The first leader: n, the name, Ctrl-S (the role proposes 县长 and its title).
+        empty.keys("n")
+        empty.wait("新建人员")
+        empty.type("吴敏")
+        empty.keys("C-s")
+        empty.wait("[x] 1.")
+        assert "吴敏  县长  head" in empty.cli("person", "list")
+        # The first department, in the head's charge.
+        empty.keys("N")
+        empty.wait("新建部门")
+        empty.type("农业农村局")
+        empty.keys("Tab")
+        choose(empty, "吴敏")
+        empty.keys("C-s")
+        empty.wait("[x] 2.")
+        assert "农业农村局  (in the division of 吴敏)" in empty.cli("dept", "list")
+        # Then the meetings: p opens the new meeting's form over the calendar.
+        empty.keys("p")
+        empty.wait("新建会议")
+        empty.keys("Escape")
+        empty.wait("· 日历")
+        quit_cleanly(empty)
+    finally:
+        empty.close()
+
+
+def test_start_here_on_an_empty_database_linux(screen):
+    test_start_here_on_an_empty_database(screen, term="linux")
+
+
+def test_pickers_show_departments(screen):
+    screen.wait("乌恰县 · 日历")
+    screen.cli("person", "add", "吴敏", "--title", "局长", "--role", "局长", "--dept", "水利局")
+    open_meeting_on(screen, "2026-11-25", "#10")
+    screen.keys("v")
+    screen.wait("邀请参加会议 #10")
+    screen.keys("Space")
+    screen.wait("输入以筛选")
+    screen.type("吴敏")
+    screen.wait("吴敏  水利局局长")
+    screen.keys("Escape")
+    screen.keys("Escape")
+    screen.wait("邀请参加会议 #10", absent=True)
+    # A topic's leader in charge follows its department's deputy in charge.
+    screen.keys("T")
+    screen.wait("新建议题")
+    screen.type("关于冬春农田水利建设的汇报")
+    screen.keys("Tab")
+    choose(screen, "水利局")
+    screen.keys("Tab")
+    screen.wait("‹ 副县长（分管农业农村）  副县长 ›")
+    screen.keys("C-s")
+    screen.wait("已提出")
+    topic = [t for t in json.loads(screen.cli("topic", "list", "--json"))
+             if t["title"] == "关于冬春农田水利建设的汇报"][0]
+    assert topic["deputy"] == "副县长（分管农业农村）", topic
+    quit_cleanly(screen)
+
+
+def test_substitute_picker_offers_only_allowed(screen):
+    screen.wait("乌恰县 · 日历")
+    open_meeting_on(screen, "2026-11-25", "#10")
+    screen.select("教育局局长")
+    screen.keys("L")
+    screen.wait("教育局局长请假")
+    screen.type("赴州教育局参加培训")
+    screen.keys("Tab", "Tab")
+    screen.keys("Space")
+    text = screen.wait("输入以筛选")
+    # A deputy head of the same department (Wuqia art. 44), and nobody else.
+    assert "教育局副局长  教育局副局长" in text, text
+    for other in ("财政局副局长", "农业农村局副局长", "发展和改革委员会副主任", "县长  县长"):
+        assert other not in text, text
+    screen.type("教育局副局长")
+    screen.keys("Enter")
+    screen.wait("‹ 教育局副局长")
+    screen.keys("C-s")
+    screen.wait("已登记")
+    listed = [l for l in screen.cli("leave", "list").split("\n") if "赴州教育局参加培训" in l][0]
+    assert "substitute: 教育局副局长" in listed, listed
+    quit_cleanly(screen)
+
+
+
+def test_roster_read_only_refuses_changes(screen):
+    screen.wait("乌恰县 · 日历")
+    screen.keys("4")
+    text = screen.wait("· 人员名单")
+    bottom = text.rstrip("\n").split("\n")[-1]
+    assert "n 新人员" not in bottom and "x 离任" not in bottom, text
+    before = screen.cli("person", "list", "--all") + screen.cli("dept", "list")
+    screen.select("财政局副局长")
+    for key, refused in (("n", "添加人员"), ("N", "添加部门及其分管领导"), ("e", "编辑所选人员"),
+                         ("x", "将所选人员标记为不再任职")):
+        screen.keys(key)
+        screen.wait("数据库以只读方式打开：不能" + refused)
+    assert screen.cli("person", "list", "--all") + screen.cli("dept", "list") == before
     quit_cleanly(screen)
 
 
@@ -1612,7 +1829,7 @@ CASES = [
     ("read-only: the status line leaves the editing keys off", test_status_line_read_only,
      {"args": ["--read-only"]}),
     ("a meeting is edited through the form", test_edit_meeting, {}),
-    ("leave is requested (a substitute refused by the rules' clause), then rejected",
+    ("leave is requested (no substitute offered where the rules provide for none), then rejected",
      test_leave_with_substitute_then_rejected, {}),
     ("topics are proposed, approved and scheduled", test_topics_proposed_approved_scheduled, {}),
     ("a topic's decision is recorded, another deferred, the deferral taken back after asking",
@@ -1674,6 +1891,37 @@ CASES = [
      test_series_from_a_typed_rule, {}),
     ("a date field shows its weekday and 休/班/休息日 as it is typed",
      test_date_fields_show_the_weekday_and_the_day, {}),
+    # roster (ui-roster)
+    ("the roster: a department and a person added and edited in the UI, roles by their Chinese names",
+     test_roster_person_and_department_added, {"government": "wuqia"}),
+    ("the roster: a department and a person added and edited, at 132×43",
+     test_roster_person_and_department_added, {"government": "wuqia", "size": (132, 43)}),
+    ("the roster: a department moved to another deputy in charge",
+     test_roster_department_moved, {"government": "wuqia"}),
+    ("the roster: a department moved to another deputy in charge, at 132×43 with TERM=linux",
+     test_roster_department_moved,
+     {"government": "wuqia", "size": (132, 43), "env": {"TERM": "linux"}}),
+    ("the roster: someone marked no longer serving, history kept, serving again",
+     test_roster_person_no_longer_serving, {"government": "wuqia"}),
+    ("the roster: someone marked no longer serving, at 132×43",
+     test_roster_person_no_longer_serving, {"government": "wuqia", "size": (132, 43)}),
+    ("an empty database opens on the start screen; the first leader and department from it",
+     test_start_here_on_an_empty_database, {}),
+    ("the start screen at 132×43 with TERM=linux", test_start_here_on_an_empty_database_linux,
+     {"size": (132, 43), "env": {"TERM": "linux"}}),
+    ("person pickers show department and title; a topic's leader follows its department",
+     test_pickers_show_departments, {"government": "wuqia"}),
+    ("person pickers show department and title, at 132×43",
+     test_pickers_show_departments, {"government": "wuqia", "size": (132, 43)}),
+    ("the substitute picker offers only a deputy head of the same department",
+     test_substitute_picker_offers_only_allowed, {"government": "wuqia"}),
+    ("the substitute picker offers only the allowed, at 132×43",
+     test_substitute_picker_offers_only_allowed, {"government": "wuqia", "size": (132, 43)}),
+    ("read-only: the roster's editing keys are refused and change nothing",
+     test_roster_read_only_refuses_changes, {"government": "wuqia", "args": ["--read-only"]}),
+    ("read-only: the roster's editing keys are refused, at 132×43 with TERM=linux",
+     test_roster_read_only_refuses_changes,
+     {"government": "wuqia", "args": ["--read-only"], "size": (132, 43), "env": {"TERM": "linux"}}),
 ]
 
 

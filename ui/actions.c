@@ -42,17 +42,28 @@ void ui_choices_free(ui_choices *choices)
 	*choices = (ui_choices){0};
 }
 
+void ui_person_label(const hw_person *person, char *out, size_t size)
+{
+	/* "吴敏  农业农村局局长": the department once, where the title does not say it already. */
+	bool department = person->department_id != 0 && person->department_name[0] != '\0' &&
+			  strstr(person->title, person->department_name) == NULL;
+	snprintf(out, size, "%s  %s%s", person->name, department ? person->department_name : "",
+		 person->title);
+}
+
 static int add_person(const hw_person *person, void *user)
 {
-	ui_choices_eligible(person, 1, user);
+	/* Those no longer serving are offered for nothing new. */
+	if (!person->left)
+		ui_choices_eligible(person, 1, user);
 	return 0;
 }
 
 int ui_choices_eligible(const hw_person *person, int how, void *user)
 {
-	char label[600], value[32];
-	snprintf(label, sizeof label, "%s  %s%s", person->name, person->title,
-		 how == 2 ? _(" (by delegation)") : "");
+	char label[1200], value[32], who[1100];
+	ui_person_label(person, who, sizeof who);
+	snprintf(label, sizeof label, "%s%s", who, how == 2 ? _(" (by delegation)") : "");
 	snprintf(value, sizeof value, "%lld", (long long)person->id);
 	ui_choices_add(user, label, value);
 	return 0;
@@ -154,6 +165,16 @@ void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 	case UI_NEW_SERIES: ui_series_action(app, date); return;
 	case UI_EXPORT: ui_export_action(app); return;
 	case UI_IMPORT_HOLIDAYS: ui_holidays_action(app); return;
+	case UI_ADD_PERSON:
+	case UI_ADD_DEPARTMENT:
+	case UI_EDIT_ROSTER:
+	case UI_MOVE_DEPARTMENT:
+	case UI_RETIRE_PERSON: ui_roster_action(app, action, row); return;
+	case UI_PLAN_MEETINGS:
+		/* From the start screen: the calendar, with the new meeting's form open on it. */
+		ui_switch(app, &ui_month_view, ui_month_new(app));
+		ui_meeting_action(app, UI_NEW_MEETING, 0, date);
+		return;
 	default: ui_work_action(app, action, row, meeting_id); return;
 	}
 }

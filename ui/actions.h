@@ -15,7 +15,10 @@ typedef struct ui_choices {
 
 void ui_choices_add(ui_choices *choices, const char *label, const char *value);
 void ui_choices_free(ui_choices *choices);
-/* Every person ("name  title"), values their ids. */
+/* How a picker shows a person: the name, then the department and title run together as a
+ * post is said ("吴敏  农业农村局局长"), the department left out where the title names it. */
+void ui_person_label(const hw_person *person, char *out, size_t size);
+/* Every person still serving (ui_person_label), values their ids. */
 int ui_choices_people(ui *app, ui_choices *choices, hw_error *error);
 /* Those an hw_eligible function gives. */
 int ui_choices_eligible(const hw_person *person, int how, void *user);
@@ -32,6 +35,9 @@ void ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 void ui_series_action(ui *app, hw_date date);
 void ui_export_action(ui *app);
 void ui_holidays_action(ui *app);
+/* Adds, edits, moves and marks people and departments (ui/actions_roster.c); `row` is the
+ * roster view's selected row, or NULL. */
+void ui_roster_action(ui *app, ui_action action, const ui_row *row);
 /* Publishes the government's calendar to the configured CalDAV server (actions_publish.c). */
 void ui_publish_action(ui *app);
 /* " published DATE TIME UTC[, changes wait] |" for the status line; "" if never published. */

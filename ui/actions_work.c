@@ -97,7 +97,14 @@ static void request_leave(ui *app, const ui_row *row, int64_t meeting_id)
 	ui_choices substitutes = {0};
 	hw_error error = {0};
 	ui_choices_add(&substitutes, _("(none)"), "");
-	ui_choices_people(app, &substitutes, &error);
+	/* Only whom the rules allow: a deputy head of the same department, where they provide
+	 * for a substitute at all. */
+	if (hw_leave_substitutes(app->session, meeting_id, row->person_id, ui_choices_eligible,
+				 &substitutes, &error) != 0) {
+		ui_say(app, true, "%s", error.message);
+		ui_choices_free(&substitutes);
+		return;
+	}
 	ui_field fields[L_COUNT] = {
 		[L_REASON] = {.label = _("Reason"), .required = true},
 		[L_WRITTEN] = {.label = _("In writing")},
@@ -196,11 +203,13 @@ static void uninvite(ui *app, const ui_row *row, int64_t meeting_id)
 
 /* ---- topics ---- */
 
-enum { T_TITLE, T_DEPUTY, T_DEPARTMENT, T_MATTERS, T_AGREED, T_STUDIED, T_COUNT };
+/* The department before the leader in charge: choosing it fills the leader in. */
+enum { T_TITLE, T_DEPARTMENT, T_DEPUTY, T_MATTERS, T_AGREED, T_STUDIED, T_COUNT };
 
 typedef struct topic_form {
 	int64_t meeting_id;
 	int64_t id;
+	int filled_deputy; /* the leader choice the department filled in (0: none) */
 } topic_form;
 
 static int submit_topic(ui *app, ui_form *form, void *user, hw_error *error)
@@ -219,10 +228,34 @@ static int submit_topic(ui *app, ui_form *form, void *user, hw_error *error)
 	return hw_topic_add(app->session, &input, &data->id, error);
 }
 
+/* The department's deputy in charge (分管领导) becomes the topic's leader in charge, unless
+ * the clerk chose another one. */
+static void fill_deputy(ui *app, ui_form *form, topic_form *data)
+{
+	ui_field *deputy = &form->fields[T_DEPUTY];
+	const char *department_id = ui_field_value(&form->fields[T_DEPARTMENT]);
+	if (deputy->choice != 0 && deputy->choice != data->filled_deputy)
+		return;
+	hw_department department;
+	hw_error error = {0};
+	int choice = 0;
+	if (department_id != NULL &&
+	    hw_department_get(app->session, atoll(department_id), &department, &error) == 0 &&
+	    department.deputy_id != 0) {
+		char id[32];
+		snprintf(id, sizeof id, "%lld", (long long)department.deputy_id);
+		for (int i = 1; i < deputy->choice_count; i++)
+			if (strcmp(deputy->choice_values[i], id) == 0)
+				choice = i;
+	}
+	deputy->choice = data->filled_deputy = choice;
+}
+
 static void check_topic_field(ui *app, ui_form *form, int index, void *user)
 {
-	(void)user;
 	ui_field *field = &form->fields[index];
+	if (index == T_DEPARTMENT)
+		fill_deputy(app, form, user);
 	unsigned matters;
 	hw_error error;
 	if (index == T_MATTERS && field->value[0] &&

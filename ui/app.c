@@ -466,8 +466,12 @@ int ui_run(hw_session *session, bool read_only, const hw_person *person)
 		return 1;
 	ui_setup_terminal(app);
 	app->data_version = hw_store_data_version(session->store);
-	/* The calendar is always the first view; a person's agenda opens above it. */
-	ui_push(app, &ui_month_view, ui_month_new(app));
+	/* The calendar is the first view, or, while nobody is on the roster, the start screen;
+	 * a person's agenda opens above it. */
+	if (person == NULL && ui_roster_is_empty(app))
+		ui_push(app, &ui_start_view, ui_start_new(app));
+	else
+		ui_push(app, &ui_month_view, ui_month_new(app));
 	if (person != NULL)
 		ui_push(app, &ui_agenda_view, ui_agenda_new_for(app, person));
 	while (app->running && app->depth > 0) {

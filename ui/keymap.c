@@ -59,6 +59,12 @@ const ui_binding ui_bindings[] = {
 	{UI_VIEW_WEEK, {'w'}, "w", N_("week"), N_("the week of the selected day, its meetings by time (in the week: back to the month)"), UI_IN_MONTH | UI_IN_WEEK, false},
 	{UI_PREVIOUS_WEEK, {'[', '<'}, "[ <", NULL, N_("the week before"), UI_IN_WEEK, false},
 	{UI_NEXT_WEEK, {']', '>'}, "] >", NULL, N_("the week after"), UI_IN_WEEK, false},
+	{UI_ADD_PERSON, {'n'}, "n", N_("new person"), N_("add a person to the roster (a leader, a department's head …)"), UI_IN_ROSTER | UI_IN_START, true},
+	{UI_ADD_DEPARTMENT, {'N'}, "N", N_("new department"), N_("add a department and its deputy in charge"), UI_IN_ROSTER | UI_IN_START, true},
+	{UI_EDIT_ROSTER, {'e'}, "e", N_("edit"), N_("edit the selected person (name, title, role, department, e-mail, phone) or department"), UI_IN_ROSTER, true},
+	{UI_MOVE_DEPARTMENT, {'m'}, "m", N_("move"), N_("move the selected department to another deputy in charge"), UI_IN_ROSTER, true},
+	{UI_RETIRE_PERSON, {'x'}, "x", N_("no longer serving"), N_("mark the selected person no longer serving, history kept (one so marked: serving again)"), UI_IN_ROSTER, true},
+	{UI_PLAN_MEETINGS, {'p'}, "p", N_("plan meetings"), N_("go to the calendar and plan a meeting"), UI_IN_START, true},
 };
 
 const int ui_binding_count = (int)(sizeof ui_bindings / sizeof ui_bindings[0]);
@@ -101,6 +107,12 @@ const ui_status_key ui_status_keys[] = {
 	{UI_IN_MONTH | UI_IN_AGENDA, UI_NEW_SERIES, N_("series")},
 	{UI_IN_AGENDA, UI_FILTER_PERSON, N_("person")},
 	{UI_IN_MONTH | UI_IN_AGENDA, UI_EXPORT, N_("export")},
+	{UI_IN_ROSTER | UI_IN_START, UI_ADD_PERSON, NULL},
+	{UI_IN_ROSTER | UI_IN_START, UI_ADD_DEPARTMENT, NULL},
+	{UI_IN_START, UI_PLAN_MEETINGS, NULL},
+	{UI_IN_ROSTER, UI_EDIT_ROSTER, NULL},
+	{UI_IN_ROSTER, UI_MOVE_DEPARTMENT, NULL},
+	{UI_IN_ROSTER, UI_RETIRE_PERSON, NULL},
 	{UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_MONTH, NULL},
 	{UI_IN_MONTH | UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_AGENDA, NULL},
 	{UI_IN_MONTH | UI_IN_AGENDA | UI_IN_ROSTER | UI_IN_RULES, UI_VIEW_QUEUES, NULL},

@@ -77,6 +77,13 @@ typedef enum ui_action {
 	UI_VIEW_WEEK,
 	UI_PREVIOUS_WEEK,
 	UI_NEXT_WEEK,
+	/* The roster managed in the UI (ui/actions_roster.c), and the start screen's way on. */
+	UI_ADD_PERSON,
+	UI_ADD_DEPARTMENT,
+	UI_EDIT_ROSTER,
+	UI_MOVE_DEPARTMENT,
+	UI_RETIRE_PERSON,
+	UI_PLAN_MEETINGS,
 	UI_ACTION_COUNT
 } ui_action;
 
@@ -92,7 +99,8 @@ enum {
 	UI_IN_HELP = 1 << 7,
 	UI_IN_TOPIC = 1 << 8,
 	UI_IN_WEEK = 1 << 9,
-	UI_IN_ALL = 0x3ff,
+	UI_IN_START = 1 << 10, /* the start screen of an empty database */
+	UI_IN_ALL = 0x7ff,
 	UI_IN_LISTS = UI_IN_AGENDA | UI_IN_MEETING | UI_IN_QUEUES | UI_IN_ROSTER | UI_IN_RULES |
 		      UI_IN_SEARCH | UI_IN_HELP | UI_IN_TOPIC,
 };
@@ -231,6 +239,7 @@ typedef enum ui_row_kind {
 	UI_ROW_DEADLINE,
 	UI_ROW_PERSON,
 	UI_ROW_ITEM, /* a selectable line that is none of the above */
+	UI_ROW_DEPARTMENT,
 } ui_row_kind;
 
 typedef struct ui_row {
@@ -330,6 +339,7 @@ extern const ui_view_ops ui_roster_view;
 extern const ui_view_ops ui_rules_view;
 extern const ui_view_ops ui_search_view;
 extern const ui_view_ops ui_help_view;
+extern const ui_view_ops ui_start_view;
 
 void *ui_month_new(ui *app);
 void *ui_agenda_new(ui *app);
@@ -341,6 +351,10 @@ void *ui_roster_new(ui *app);
 void *ui_rules_new(ui *app);
 void *ui_search_new(ui *app, const char *text);
 void *ui_help_new(ui *app, unsigned view_kind, const char *view_title);
+/* The start screen (ui/view_start.c): what to do first in a database with nobody in it. */
+void *ui_start_new(ui *app);
+/* Whether the roster has nobody in it yet (the UI then opens on the start screen). */
+bool ui_roster_is_empty(ui *app);
 
 /* Opens a meeting's detail. */
 void ui_open_meeting(ui *app, int64_t meeting_id);

@@ -217,6 +217,8 @@ static void check_members(const hw_rules *rules, const hw_check_data *data,
 		return;
 	for (int i = 0; i < data->person_count; i++) {
 		const hw_person *person = &data->people[i];
+		if (person->left) /* no longer serving: not expected at new meetings */
+			continue;
 		const hw_department *department = find_department(data, person->department_id);
 		hw_role_set missing_as = 0;
 		for (int role = 0; role < HW_ROLE_COUNT; role++)

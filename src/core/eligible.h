@@ -19,6 +19,11 @@ int hw_leave_deciders(hw_session *session, int64_t leave_id, hw_eligible_visit v
 		      hw_error *error);
 int hw_topic_approvers(hw_session *session, int64_t topic_id, hw_eligible_visit visit, void *user,
 		       hw_error *error);
+/* Who may stand in for `person_id` at meeting `meeting_id` when they ask leave: a deputy head
+ * of their department, still serving, where the meeting type's rules provide for a substitute
+ * and the person is a department head. Visits nobody (and returns 0) otherwise. */
+int hw_leave_substitutes(hw_session *session, int64_t meeting_id, int64_t person_id,
+			 hw_eligible_visit visit, void *user, hw_error *error);
 int hw_minutes_signers(hw_session *session, int64_t meeting_id, hw_eligible_visit visit,
 		       void *user, hw_error *error);
 

@@ -248,6 +248,10 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 		}
 		if (hw_person_find(session, input->substitute, &substitute, error) != 0)
 			goto fail;
+		if (substitute.left) {
+			hw_error_set(error, _("%s is no longer serving"), substitute.name);
+			goto fail;
+		}
 		if (person.role != HW_ROLE_DEPARTMENT_HEAD || substitute.role != HW_ROLE_DEPARTMENT_DEPUTY ||
 		    substitute.department_id != person.department_id) {
 			hw_error_set(error,

@@ -221,6 +221,8 @@ static int invite_by_rules(hw_session *session, int64_t meeting_id, const hw_typ
 		result = insert_attendee(session, meeting_id, chair_id, HW_ATTEND_MEMBER, error);
 	for (int i = 0; i < r.person_count && result == 0; i++) {
 		const hw_person *person = &r.people[i];
+		if (person->left)
+			continue;
 		if (fills_any(&r, person, type->members))
 			result = insert_attendee(session, meeting_id, person->id, HW_ATTEND_MEMBER, error);
 		else if (fills_any(&r, person, type->sitters_in))
@@ -364,6 +366,8 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 		hw_department department = {0};
 		if (hw_person_find(session, input->chair, &chair, error) != 0)
 			return -1;
+		if (adding && chair.left)
+			return hw_error_set(error, _("%s is no longer serving"), chair.name);
 		if (chair.department_id && hw_department_get(session, chair.department_id, &department, error) != 0)
 			return -1;
 		int allowed_as = hw_chair_allowed(type, &chair, &department);
@@ -383,7 +387,8 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 			if (!hw_role_set_has(type->chair, (hw_role)role))
 				continue;
 			for (int i = 0; i < r.person_count && meeting->chair_id == 0; i++)
-				if (hw_person_fills_role(&r.people[i],
+				if (!r.people[i].left &&
+				    hw_person_fills_role(&r.people[i],
 							 hw_roster_department(&r, r.people[i].department_id),
 							 (hw_role)role)) {
 					meeting->chair_id = r.people[i].id;
@@ -677,6 +682,10 @@ int hw_meeting_invite(hw_session *session, int64_t meeting_id, const char *perso
 		goto fail;
 	if (meeting.status == HW_STATUS_CANCELLED) {
 		hw_error_set(error, _("meeting #%lld is cancelled"), (long long)meeting_id);
+		goto fail;
+	}
+	if (found.left) {
+		hw_error_set(error, _("%s is no longer serving and cannot be invited"), found.name);
 		goto fail;
 	}
 	if (found.id == meeting.chair_id && kind != HW_ATTEND_MEMBER) {

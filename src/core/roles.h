@@ -45,6 +45,17 @@ const char *hw_role_key(hw_role role);
 const char *hw_role_description(hw_role role);
 /* Returns false if `key` is not in the vocabulary. */
 bool hw_role_from_key(const char *key, hw_role *out);
+/* The role's Chinese name in the government's own words: the title its rule set gives the role
+ * (县长, 常务副州长, 政府办公室主任), else huiwu's name for it (局长/主任, 副局长/副主任,
+ * 工作人员 …; "/" separates equal names). `rules` may be NULL (huiwu's names only). */
+struct hw_rules;
+const char *hw_role_label(const struct hw_rules *rules, hw_role role);
+/* The role a Chinese name means for this government: its hw_role_label or one of the names
+ * the label separates with "/". A title of another government (州长 in a county) is unknown.
+ * Returns false if no role has that name. */
+bool hw_role_from_label(const struct hw_rules *rules, const char *label, hw_role *out);
+/* A role given by its key ("deputy") or its Chinese name (hw_role_from_label). */
+bool hw_role_parse(const struct hw_rules *rules, const char *text, hw_role *out);
 bool hw_role_set_has(hw_role_set set, hw_role role);
 /* Roles a person can hold (the others are functions: the chair, a department, …). */
 bool hw_role_is_personal(hw_role role);

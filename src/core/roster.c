@@ -42,6 +42,7 @@ void hw_person_from_row(sqlite3_stmt *statement, int first, hw_person *out)
 	out->party_group = sqlite3_column_int(statement, first + 6) != 0;
 	hw_column_text(statement, first + 7, out->email, sizeof out->email);
 	hw_column_text(statement, first + 8, out->phone, sizeof out->phone);
+	out->left = hw_column_date(statement, first + 9, &out->left_on);
 }
 
 /* An e-mail address as calendars take it in mailto: one line, local@domain, no space, no
@@ -141,6 +142,54 @@ int hw_department_get(hw_session *session, int64_t id, hw_department *out, hw_er
 	return hw_department_find(session, reference, out, error);
 }
 
+/* The candidates for a title or a role, among those serving. */
+typedef struct person_matches {
+	hw_person first;
+	int count;
+	char names[1024]; /* "name（title，department）、…" */
+} person_matches;
+
+static void note_match(person_matches *matches, const hw_person *person)
+{
+	if (matches->count++ == 0)
+		matches->first = *person;
+	size_t used = strlen(matches->names);
+	if (used + 1 < sizeof matches->names)
+		snprintf(matches->names + used, sizeof matches->names - used, "%s%s（%s%s%s）",
+			 used ? "、" : "", person->name, person->title,
+			 person->department_id ? "，" : "", person->department_name);
+}
+
+/* Looks `reference` up as a title, then as a role (serving people only). Returns 0 with
+ * matches->count 0, 1 or more, or -1 when the roster cannot be read. */
+static int find_by_title_or_role(hw_session *session, const char *reference,
+				 person_matches *matches, hw_error *error)
+{
+	hw_role role;
+	bool is_role = hw_role_parse(session->rules, reference, &role) && hw_role_is_personal(role);
+	for (int pass = 0; pass < 2 && matches->count == 0; pass++) {
+		if (pass == 1 && !is_role)
+			break;
+		sqlite3_stmt *statement;
+		if (sqlite3_prepare_v2(hw_store_db(session->store),
+				       "SELECT " PERSON_COLUMNS PERSON_FROM
+				       " WHERE p.left_on IS NULL ORDER BY p.id",
+				       -1, &statement, NULL) != SQLITE_OK)
+			return hw_store_fail(session->store, _("cannot read the roster"), error);
+		int last;
+		while ((last = sqlite3_step(statement)) == SQLITE_ROW) {
+			hw_person person;
+			read_person(statement, &person);
+			if (pass == 0 ? strcmp(person.title, reference) == 0 : person.role == role)
+				note_match(matches, &person);
+		}
+		if (hw_store_finish(session->store, statement, last, N_("cannot read the roster"),
+				    error) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int hw_person_find(hw_session *session, const char *reference, hw_person *out, hw_error *error)
 {
 	bool found;
@@ -148,9 +197,20 @@ int hw_person_find(hw_session *session, const char *reference, hw_person *out, h
 		     "SELECT " PERSON_COLUMNS PERSON_FROM " WHERE p.name = ?1", reference,
 		     read_person_any, out, &found, error) != 0)
 		return -1;
-	if (!found)
-		return hw_error_set(error, _("no person '%s' (see 'huiwu person list')"), reference);
-	return 0;
+	if (found)
+		return 0;
+	/* Real names: 县长 or 副县长 names whoever holds the title or the role, if one does. */
+	person_matches matches = {.count = 0};
+	if (find_by_title_or_role(session, reference, &matches, error) != 0)
+		return -1;
+	if (matches.count == 1) {
+		*out = matches.first;
+		return 0;
+	}
+	if (matches.count > 1)
+		return hw_error_set(error, _("'%s' fits %d people: %s; name one of them"), reference,
+				    matches.count, matches.names);
+	return hw_error_set(error, _("no person '%s' (see 'huiwu person list')"), reference);
 }
 
 int hw_person_get(hw_session *session, int64_t id, hw_person *out, hw_error *error)
@@ -188,6 +248,8 @@ static int run_named(hw_session *session, sqlite3_stmt *statement, const char *w
 /* Who may have a division: the head, the deputies and the secretary(-general). */
 static int check_in_charge(const hw_person *person, hw_error *error)
 {
+	if (person->left)
+		return hw_error_set(error, _("%s is no longer serving"), person->name);
 	if (person->role == HW_ROLE_HEAD || person->role == HW_ROLE_EXECUTIVE_DEPUTY ||
 	    person->role == HW_ROLE_DEPUTY || person->role == HW_ROLE_SECRETARY)
 		return 0;
@@ -262,14 +324,19 @@ fail:
 	return -1;
 }
 
-static int parse_person_role(const char *key, hw_role *role, hw_error *error)
+/* A role by its key or its Chinese name in this government's words. */
+static int parse_person_role(hw_session *session, const char *key, hw_role *role, hw_error *error)
 {
-	if (key == NULL || !hw_role_from_key(key, role) || !hw_role_is_personal(*role))
+	if (key == NULL || !hw_role_parse(session->rules, key, role) || !hw_role_is_personal(*role))
 		return hw_error_set(error,
-				    _("'%s' is not a role a person holds (head, executive_deputy, deputy, "
-				      "secretary, deputy_secretary, party_group, department_head, "
-				      "department_deputy, staff, office, …; see man huiwu-rules)"),
-				    key ? key : "");
+				    _("'%s' is not a role a person holds (%s, %s, %s, %s, %s …, or "
+				      "their keys head, executive_deputy, deputy, department_head, "
+				      "department_deputy …; see man huiwu-rules)"),
+				    key ? key : "", hw_role_label(session->rules, HW_ROLE_HEAD),
+				    hw_role_label(session->rules, HW_ROLE_EXECUTIVE_DEPUTY),
+				    hw_role_label(session->rules, HW_ROLE_DEPUTY),
+				    hw_role_label(session->rules, HW_ROLE_DEPARTMENT_HEAD),
+				    hw_role_label(session->rules, HW_ROLE_DEPARTMENT_DEPUTY));
 	return 0;
 }
 
@@ -292,13 +359,13 @@ int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id
 	input = &clean;
 	hw_role role;
 	if (check_name(_("person"), input->name, error) != 0 ||
-	    parse_person_role(input->role, &role, error) != 0)
+	    parse_person_role(session, input->role, &role, error) != 0)
 		return -1;
 	if (input->title == NULL || *input->title == '\0' || strlen(input->title) >= HW_NAME_SIZE)
 		return hw_error_set(error, "%s", _("say the person's title with --title, e.g. 副县长"));
 	if (role_needs_department(role) && input->department == NULL)
 		return hw_error_set(error, _("a %s belongs to a department: say which with --dept"),
-				    input->role);
+				    hw_role_key(role));
 	if (check_email(input->email, error) != 0 || check_phone(input->phone, error) != 0)
 		return -1;
 	if (hw_action_begin(session, error) != 0)
@@ -343,12 +410,17 @@ int hw_person_edit_all(hw_session *session, const char *reference, const hw_pers
 	const char *department = changes->department;
 	if (check_email(changes->email, error) != 0 || check_phone(changes->phone, error) != 0)
 		return -1;
-	char clean_title[HW_NAME_SIZE];
+	char clean_title[HW_NAME_SIZE], clean_name[HW_NAME_SIZE];
+	const char *name = changes->name;
 	if (hw_text_clean(&title, HW_TEXT_NAME, _("the person's title"), clean_title,
-			  sizeof clean_title, error) != 0)
+			  sizeof clean_title, error) != 0 ||
+	    hw_text_clean(&name, HW_TEXT_NAME, _("the person's name"), clean_name, sizeof clean_name,
+			  error) != 0)
+		return -1;
+	if (name != NULL && check_name(_("person"), name, error) != 0)
 		return -1;
 	hw_role new_role;
-	if (role != NULL && parse_person_role(role, &new_role, error) != 0)
+	if (role != NULL && parse_person_role(session, role, &new_role, error) != 0)
 		return -1;
 	if (title != NULL && (*title == '\0' || strlen(title) >= HW_NAME_SIZE))
 		return hw_error_set(error, "%s", _("the title is empty or too long"));
@@ -357,7 +429,8 @@ int hw_person_edit_all(hw_session *session, const char *reference, const hw_pers
 	hw_person person;
 	hw_department found = {0};
 	if (hw_person_find(session, reference, &person, error) != 0 ||
-	    (department != NULL && hw_department_find(session, department, &found, error) != 0))
+	    (department != NULL && *department != '\0' &&
+	     hw_department_find(session, department, &found, error) != 0))
 		goto fail;
 	hw_role final_role = role ? new_role : person.role;
 	int64_t final_department = department ? found.id : person.department_id;
@@ -370,6 +443,7 @@ int hw_person_edit_all(hw_session *session, const char *reference, const hw_pers
 		goto fail;
 	sqlite3_stmt *statement =
 		hw_store_prepare(session->store, "UPDATE person SET title = coalesce(?1, title), role = ?2,"
+						 " name = coalesce(?7, name),"
 						 " department_id = ?3,"
 						 " email = CASE WHEN ?5 IS NULL THEN email ELSE nullif(?5, '') END,"
 						 " phone = CASE WHEN ?6 IS NULL THEN phone ELSE nullif(?6, '') END"
@@ -384,9 +458,97 @@ int hw_person_edit_all(hw_session *session, const char *reference, const hw_pers
 		sqlite3_bind_text(statement, 5, changes->email, -1, SQLITE_STATIC);
 	if (changes->phone)
 		sqlite3_bind_text(statement, 6, changes->phone, -1, SQLITE_STATIC);
-	if (run_named(session, statement, person.name, error) != 0)
+	if (name)
+		sqlite3_bind_text(statement, 7, name, -1, SQLITE_STATIC);
+	if (run_named(session, statement, name ? name : person.name, error) != 0)
 		goto fail;
 	return hw_action_commit_change(session, "person edit", "person", person.id, 0, error);
+fail:
+	hw_action_abort(session);
+	return -1;
+}
+
+static int count_department(const hw_department *department, void *user)
+{
+	char *names = user;
+	size_t used = strlen(names);
+	if (used + 1 < 512)
+		snprintf(names + used, 512 - used, "%s%s", used ? "、" : "", department->name);
+	return 0;
+}
+
+int hw_person_set_serving(hw_session *session, const char *reference, bool serving, hw_date on,
+			  hw_error *error)
+{
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_person person;
+	char division[512] = "";
+	if (hw_person_find(session, reference, &person, error) != 0)
+		goto fail;
+	if (person.left != serving) {
+		hw_error_set(error, serving ? _("%s is serving already") : _("%s is no longer serving already"),
+			     person.name);
+		goto fail;
+	}
+	if (!serving && hw_person_division(session, person.id, count_department, division, error) != 0)
+		goto fail;
+	if (division[0] != '\0') {
+		hw_error_set(error,
+			     _("%s is in charge of %s: move those departments to another deputy in charge "
+			       "first"),
+			     person.name, division);
+		goto fail;
+	}
+	if (hw_action_snapshot(session, "person", person.id, error) != 0)
+		goto fail;
+	sqlite3_stmt *statement =
+		hw_store_prepare(session->store, "UPDATE person SET left_on = ?1 WHERE id = ?2");
+	char date[HW_DATE_TEXT_SIZE];
+	hw_date_format(on, date);
+	if (!serving)
+		sqlite3_bind_text(statement, 1, date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(statement, 2, person.id);
+	if (hw_store_run(session->store, statement, _("cannot change the roster"), error) != 0)
+		goto fail;
+	return hw_action_commit_change(session, serving ? "person reinstate" : "person retire",
+				       "person", person.id, 0, error);
+fail:
+	hw_action_abort(session);
+	return -1;
+}
+
+int hw_department_edit(hw_session *session, const char *department, const char *name,
+		       const char *deputy, int member, hw_error *error)
+{
+	char clean[HW_NAME_SIZE];
+	if (hw_text_clean(&name, HW_TEXT_NAME, _("the department's name"), clean, sizeof clean,
+			  error) != 0 ||
+	    (name != NULL && check_name(_("department"), name, error) != 0))
+		return -1;
+	if (hw_action_begin(session, error) != 0)
+		return -1;
+	hw_department found;
+	hw_person person = {0};
+	if (hw_department_find(session, department, &found, error) != 0 ||
+	    (deputy != NULL && (hw_person_find(session, deputy, &person, error) != 0 ||
+				check_in_charge(&person, error) != 0)) ||
+	    hw_action_snapshot(session, "department", found.id, error) != 0)
+		goto fail;
+	sqlite3_stmt *statement = hw_store_prepare(
+		session->store, "UPDATE department SET name = coalesce(?1, name),"
+				" deputy_id = coalesce(?2, deputy_id),"
+				" member_of_executive = coalesce(?3, member_of_executive) WHERE id = ?4");
+	if (name)
+		sqlite3_bind_text(statement, 1, name, -1, SQLITE_STATIC);
+	if (person.id)
+		sqlite3_bind_int64(statement, 2, person.id);
+	if (member >= 0)
+		sqlite3_bind_int(statement, 3, member != 0);
+	sqlite3_bind_int64(statement, 4, found.id);
+	if (run_named(session, statement, name ? name : found.name, error) != 0)
+		goto fail;
+	return hw_action_commit_change(session, "dept edit", "department", found.id, 0, error);
 fail:
 	hw_action_abort(session);
 	return -1;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "civil_date.h"
 #include "roles.h"
 #include "session.h"
 
@@ -32,6 +33,9 @@ typedef struct hw_person {
 	bool party_group;
 	char email[HW_CONTACT_SIZE]; /* "" when none */
 	char phone[HW_CONTACT_SIZE]; /* "" when none */
+	/* No longer serving (离任): history keeps them, new work does not offer them. */
+	bool left;
+	hw_date left_on; /* when `left` */
 } hw_person;
 
 typedef struct hw_department_input {
@@ -46,6 +50,11 @@ int hw_department_add(hw_session *session, const hw_department_input *input, int
 /* Puts the department in the division of the deputy `deputy`. */
 int hw_department_set_deputy(hw_session *session, const char *department, const char *deputy,
 			     hw_error *error);
+/* Renames the department (`name` NULL: unchanged), puts it in the division of `deputy` (NULL:
+ * unchanged) and makes it a member of the executive meeting or not (`member` 1 or 0; -1:
+ * unchanged), as one action. */
+int hw_department_edit(hw_session *session, const char *department, const char *name,
+		       const char *deputy, int member, hw_error *error);
 int hw_department_find(hw_session *session, const char *reference, hw_department *out,
 		       hw_error *error);
 int hw_department_get(hw_session *session, int64_t id, hw_department *out, hw_error *error);
@@ -55,7 +64,7 @@ int hw_department_list(hw_session *session, int (*visit)(const hw_department *, 
 typedef struct hw_person_input {
 	const char *name;
 	const char *title;
-	const char *role;       /* role key */
+	const char *role;       /* role key, or its Chinese name (hw_role_parse) */
 	const char *department; /* reference, or NULL */
 	bool party_group;
 	const char *email; /* NULL: none (add) or unchanged (edit); "": none */
@@ -66,9 +75,20 @@ int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id
 /* Changes the given fields (NULL: unchanged). */
 int hw_person_edit(hw_session *session, const char *reference, const char *title, const char *role,
 		   const char *department, hw_error *error);
-/* The same with e-mail and phone too (`changes->name` is not used: `reference` names whom). */
+/* The same with e-mail and phone too (department "" for none), and `changes->name` (not NULL) a new name for the person
+ * `reference` names. */
 int hw_person_edit_all(hw_session *session, const char *reference, const hw_person_input *changes,
 		       hw_error *error);
+/* Marks the person no longer serving (离任) as of `on` (`serving` false), or serving again
+ * (`serving` true, for a mark made by mistake). Their meetings, leave and minutes keep their
+ * name; pickers, the rules' invitations and the lists of who may act leave them out. Refused
+ * while they are a department's deputy in charge: the department moves to another first. */
+int hw_person_set_serving(hw_session *session, const char *reference, bool serving, hw_date on,
+			  hw_error *error);
+/* The person a reference names: an id or an exact name (a person no longer serving too);
+ * else, among those serving, the one whose title is `reference` (副县长), else the one who
+ * holds the role it names (a key, or the role's Chinese name for this government, see
+ * hw_role_parse). When several fit, the error lists them (name, title, department). */
 int hw_person_find(hw_session *session, const char *reference, hw_person *out, hw_error *error);
 int hw_person_get(hw_session *session, int64_t id, hw_person *out, hw_error *error);
 int hw_person_list(hw_session *session, int (*visit)(const hw_person *, void *), void *user,
@@ -81,7 +101,7 @@ int hw_person_division(hw_session *session, int64_t person_id,
  * and the reader of a row whose first column is the person's id: for queries that join people. */
 #define HW_PERSON_COLUMNS \
 	"p.id, p.name, p.title, p.role, p.department_id, coalesce(d.name, ''), p.party_group," \
-	" coalesce(p.email, ''), coalesce(p.phone, '')"
+	" coalesce(p.email, ''), coalesce(p.phone, ''), p.left_on"
 #define HW_PERSON_JOIN_DEPARTMENT " LEFT JOIN department d ON d.id = p.department_id"
 void hw_person_from_row(sqlite3_stmt *statement, int first_column, hw_person *out);
 

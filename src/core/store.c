@@ -287,6 +287,9 @@ static const char *const migrations[] = {
 	"  reported_to TEXT NOT NULL"
 	");"
 	"CREATE INDEX trip_dates ON trip(from_date, to_date);",
+
+	/* 12: people no longer serving (离任): kept for the history, left out of new work. */
+	"ALTER TABLE person ADD COLUMN left_on TEXT;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
