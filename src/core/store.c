@@ -287,6 +287,12 @@ static const char *const migrations[] = {
 	"  reported_to TEXT NOT NULL"
 	");"
 	"CREATE INDEX trip_dates ON trip(from_date, to_date);",
+
+	/* 12: the office's own target for signing minutes, in working days after the meeting
+	 * (src/core/office.h). No document sets one: NULL (off) by default, as a sealed table's new
+	 * column must be, and never cited to an article. */
+	"ALTER TABLE government ADD COLUMN minutes_target_days INTEGER"
+	"  CHECK (minutes_target_days IS NULL OR minutes_target_days BETWEEN 1 AND 60);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
