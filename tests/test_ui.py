@@ -1114,6 +1114,22 @@ def test_meeting_form_proposes_the_types_end(screen):
         form.close()
 
 
+def test_office_minutes_target_in_the_meeting_view(screen):
+    """No document sets a deadline on minutes: the meeting view shows none until the office
+    sets its own target, which is labelled as the office's, with no article."""
+    screen.wait("伊吾县 · 日历")
+    text = open_meeting_on(screen, "2026-11-16", "#5")
+    screen.wait("会议纪要")
+    assert "办公室自定目标" not in text, text
+    screen.cli("office", "set", "minutes-target", "3")
+    screen.keys("q")
+    screen.wait("· 日历")
+    text = open_meeting_on(screen, "2026-11-16", "#5")
+    # Three working days after Monday 2026-11-16.
+    screen.wait("办公室自定目标（无条款规定）：2026-11-19前签发")
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -1187,6 +1203,9 @@ CASES = [
      {"args": ["--read-only", "--person", "县长"]}),
     ("the meeting form proposes the end from the type's usual length, the clerk's own end stays",
      test_meeting_form_proposes_the_types_end, {}),
+    # the office's own settings (office helper)
+    ("the meeting view shows the office's own minutes target only when it is set, never as an "
+     "article", test_office_minutes_target_in_the_meeting_view, {"size": (100, 50)}),
 ]
 
 
