@@ -428,6 +428,17 @@ static void topic_reviewed_first(void **state, const char *clause, bool obeyed)
 	REFUSED_CITING(s, clause, "topic", "approve", ID(s->bad_topic), "--by", "首长");
 }
 
+/* Kizilsu 40, yiwu 37, wuqia 43: the deputy in charge 协调或审核 (an "or": no review is
+ * required), so a review is recorded only by the deputy in charge of the topic. */
+static void topic_reviewed_by_the_deputy_in_charge(void **state, const char *clause, bool obeyed)
+{
+	SCENARIO;
+	if (obeyed)
+		OK(f, "topic", "review", ID(s->bad_topic), "--by", "副职甲");
+	else
+		REFUSED_CITING(s, clause, "topic", "review", ID(s->bad_topic), "--by", "副职乙");
+}
+
 static void topics_studied(void **state, const char *clause, bool obeyed)
 {
 	SCENARIO;
@@ -561,7 +572,10 @@ static void dept_meeting_leader(void **state, const char *clause, bool obeyed)
 	if (obeyed)
 		expect_none(s, "DEPT_MEETING_LEADER", s->meetings[DEPT_OK], NULL);
 	else
+	{
 		expect_finding(s, "DEPT_MEETING_LEADER", s->meetings[DEPT_BAD], clause, "副职甲");
+		expect_finding(s, "DEPT_MEETING_LEADER", s->meetings[DEPT_BAD], clause, "一般不出席");
+	}
 }
 
 static void dept_meeting_quota(void **state, const char *clause, bool obeyed)
@@ -636,6 +650,15 @@ static void types_defined(void **state, const char *clause, bool obeyed)
 			       "--time", "15:00");
 }
 
+/* A government whose document has no such provision: the meeting that breaks it elsewhere
+ * raises nothing under its rules. */
+#define NOT_IN_ITS_RULES(name, code, meeting)                                                      \
+	static void name(void **state)                                                             \
+	{                                                                                          \
+		SCENARIO;                                                                          \
+		expect_none(s, code, s->meetings[meeting], NULL);                                  \
+	}
+
 /* A test and its twin for one government's article. */
 #define PROVISION(name, body, clause)                                                              \
 	static void name(void **state)                                                             \
@@ -681,6 +704,7 @@ PROVISION(kizilsu_39_executive_invites_its_members, executive_members, KIZILSU("
 PROVISION(kizilsu_39_executive_chaired_by_the_head, executive_chair, KIZILSU("第三十九条"))
 PROVISION(kizilsu_39_executive_meetings_a_month, executive_frequency, KIZILSU("第三十九条"))
 PROVISION(kizilsu_40_topics_approved_by_the_head, topics_approved, KIZILSU("第四十条"))
+PROVISION(kizilsu_40_topic_reviewed_by_the_deputy_in_charge, topic_reviewed_by_the_deputy_in_charge, KIZILSU("第四十条"))
 PROVISION(kizilsu_40_topics_studied_first, topics_studied, KIZILSU("第四十条"))
 PROVISION(kizilsu_40_topics_of_an_absent_deputy_held_back, topic_leader_present, KIZILSU("第四十条"))
 PROVISION(kizilsu_40_matters_agreed_before_submission, topics_agreed, KIZILSU("第四十条"))
@@ -709,6 +733,7 @@ PROVISION(yiwu_36_executive_invites_its_members, executive_members, YIWU("第三
 PROVISION(yiwu_36_executive_chaired_by_the_head, executive_chair, YIWU("第三十六条"))
 PROVISION(yiwu_36_executive_meetings_a_month, executive_frequency, YIWU("第三十六条"))
 PROVISION(yiwu_37_topics_approved_by_the_head, topics_approved, YIWU("第三十七条"))
+PROVISION(yiwu_37_topic_reviewed_by_the_deputy_in_charge, topic_reviewed_by_the_deputy_in_charge, YIWU("第三十七条"))
 PROVISION(yiwu_39_minutes_signed_by_the_head, minutes_signed_by_the_head, YIWU("第三十九条"))
 PROVISION(yiwu_39_documents_within_working_days, documents_in_working_days, YIWU("第三十九条"))
 PROVISION(yiwu_38_leave_approved_by_the_chair, leave_decided_by_the_chair, YIWU("第三十八条"))
@@ -750,6 +775,7 @@ PROVISION(wuqia_42_executive_chaired_by_the_head, executive_chair, WUQIA("第四
 PROVISION(wuqia_42_executive_meetings_a_month, executive_frequency, WUQIA("第四十二条"))
 PROVISION(wuqia_43_justice_bureau_sits_in, justice_bureau, WUQIA("第四十三条"))
 PROVISION(wuqia_43_topics_approved_by_the_head, topics_approved, WUQIA("第四十三条"))
+PROVISION(wuqia_43_topic_reviewed_by_the_deputy_in_charge, topic_reviewed_by_the_deputy_in_charge, WUQIA("第四十三条"))
 PROVISION(wuqia_43_topics_studied_first, topics_studied, WUQIA("第四十三条"))
 PROVISION(wuqia_43_topics_of_an_absent_deputy_held_back, topic_leader_present, WUQIA("第四十三条"))
 PROVISION(wuqia_43_matters_agreed_before_submission, topics_agreed, WUQIA("第四十三条"))
@@ -771,10 +797,33 @@ PROVISION(wuqia_47_lower_heads_not_invited_without_approval, dept_meeting_lower_
 PROVISION(wuqia_47_department_wide_meeting_at_the_seat, dept_meeting_at_the_seat, WUQIA("第四十七条"))
 PROVISION(wuqia_50_study_session_every_two_months, study_every_two_months, WUQIA("第五十条"))
 
+/* the provisions a government's document does not have */
+NOT_IN_ITS_RULES(yiwu_topics_studied_first_not_in_its_rules, "TOPIC_NOT_STUDIED", TOPIC_BAD)
+NOT_IN_ITS_RULES(yiwu_topics_of_an_absent_deputy_held_back_not_in_its_rules, "TOPIC_LEADER_ABSENT", TOPIC_BAD)
+NOT_IN_ITS_RULES(ili_matters_agreed_before_submission_not_in_its_rules, "TOPIC_NOT_AGREED", TOPIC_BAD)
+NOT_IN_ITS_RULES(yiwu_matters_agreed_before_submission_not_in_its_rules, "TOPIC_NOT_AGREED", TOPIC_BAD)
+NOT_IN_ITS_RULES(changji_matters_agreed_before_submission_not_in_its_rules, "TOPIC_NOT_AGREED", TOPIC_BAD)
+NOT_IN_ITS_RULES(ili_decision_special_meeting_needs_the_head_not_in_its_rules, "SPECIAL_NO_CONSENT", SPECIAL_BAD)
+NOT_IN_ITS_RULES(changji_decision_special_meeting_needs_the_head_not_in_its_rules, "SPECIAL_NO_CONSENT", SPECIAL_BAD)
+NOT_IN_ITS_RULES(ili_department_head_leave_in_writing_not_in_its_rules, "LEAVE_NOT_WRITTEN", PLENARY_BAD)
+NOT_IN_ITS_RULES(yiwu_department_head_leave_in_writing_not_in_its_rules, "LEAVE_NOT_WRITTEN", PLENARY_BAD)
+NOT_IN_ITS_RULES(changji_department_head_leave_in_writing_not_in_its_rules, "LEAVE_NOT_WRITTEN", PLENARY_BAD)
+NOT_IN_ITS_RULES(ili_staff_only_of_the_reporting_unit_not_in_its_rules, "STAFF_OVER", TOPIC_BAD)
+NOT_IN_ITS_RULES(yiwu_staff_only_of_the_reporting_unit_not_in_its_rules, "STAFF_OVER", TOPIC_BAD)
+NOT_IN_ITS_RULES(changji_staff_only_of_the_reporting_unit_not_in_its_rules, "STAFF_OVER", TOPIC_BAD)
+NOT_IN_ITS_RULES(kizilsu_department_wide_meeting_asked_ten_working_days_ahead_not_in_its_rules, "DEPT_MEETING_NOTICE", DEPT_BAD)
+NOT_IN_ITS_RULES(yiwu_department_wide_meeting_asked_ten_working_days_ahead_not_in_its_rules, "DEPT_MEETING_NOTICE", DEPT_BAD)
+NOT_IN_ITS_RULES(wuqia_department_wide_meeting_asked_ten_working_days_ahead_not_in_its_rules, "DEPT_MEETING_NOTICE", DEPT_BAD)
+NOT_IN_ITS_RULES(yiwu_department_wide_meeting_approved_not_in_its_rules, "DEPT_MEETING_APPROVAL", DEPT_BAD)
+NOT_IN_ITS_RULES(ili_department_wide_meeting_deputy_consents_not_in_its_rules, "DEPT_MEETING_CONSENT", DEPT_BAD)
+NOT_IN_ITS_RULES(changji_department_wide_meeting_deputy_consents_not_in_its_rules, "DEPT_MEETING_CONSENT", DEPT_BAD)
+NOT_IN_ITS_RULES(yiwu_department_wide_meeting_at_the_seat_not_in_its_rules, "DEPT_MEETING_OUTSIDE_SEAT", DEPT_BAD)
+
 /* ---- the table and the tests agree ---- */
 
-/* Every test PROVISIONS.md names (`name` in backquotes in its "tests" column or lists) is a
- * function of some tests/test_*.c, so the table cannot name a test that is gone. */
+/* Every test PROVISIONS.md names (`name` in backquotes) is a function of some tests/test_*.c
+ * (or made here by PROVISION or NOT_IN_ITS_RULES), so the table cannot name a test that is
+ * gone. */
 static void provisions_table_names_only_tests_that_exist(void **state)
 {
 	(void)state;
@@ -828,12 +877,14 @@ static void provisions_table_names_only_tests_that_exist(void **state)
 				  strncmp(at + 1, "kizilsu_", 8) == 0 || strncmp(at + 1, "yiwu_", 5) == 0 ||
 				  strncmp(at + 1, "changji_", 8) == 0 || strncmp(at + 1, "wuqia_", 6) == 0)) {
 			/* Defined as a function, or by PROVISION(name, …) with its twin name_obeyed. */
-			char name[256], made[256], twin[256];
+			char name[256], made[256], twin[256], absent[256];
 			snprintf(name, sizeof name, "%.*s(void **state)", (int)length, at + 1);
 			snprintf(made, sizeof made, "PROVISION(%.*s,", (int)length, at + 1);
+			snprintf(absent, sizeof absent, "NOT_IN_ITS_RULES(%.*s,", (int)length, at + 1);
 			size_t base = length > 7 && strncmp(end - 7, "_obeyed", 7) == 0 ? length - 7 : 0;
 			snprintf(twin, sizeof twin, "PROVISION(%.*s,", (int)base, at + 1);
 			if (strstr(all, name) == NULL && strstr(all, made) == NULL &&
+			    strstr(all, absent) == NULL &&
 			    (base == 0 || strstr(all, twin) == NULL))
 				fail_msg("PROVISIONS.md names the test %.*s, which no tests/test_*.c defines",
 					 (int)length, at + 1);
@@ -888,12 +939,18 @@ int main(void)
 		BOTH(ili_25_lower_heads_not_invited_without_approval, ili),
 		BOTH(ili_25_department_wide_meeting_at_the_seat, ili),
 		BOTH(ili_26_study_session_every_two_months, ili),
+		cmocka_unit_test_setup(ili_matters_agreed_before_submission_not_in_its_rules, setup_ili),
+		cmocka_unit_test_setup(ili_decision_special_meeting_needs_the_head_not_in_its_rules, setup_ili),
+		cmocka_unit_test_setup(ili_department_head_leave_in_writing_not_in_its_rules, setup_ili),
+		cmocka_unit_test_setup(ili_staff_only_of_the_reporting_unit_not_in_its_rules, setup_ili),
+		cmocka_unit_test_setup(ili_department_wide_meeting_deputy_consents_not_in_its_rules, setup_ili),
 		BOTH(kizilsu_38_plenary_invites_its_members, kizilsu),
 		BOTH(kizilsu_38_plenary_meetings_a_year, kizilsu),
 		BOTH(kizilsu_39_executive_invites_its_members, kizilsu),
 		BOTH(kizilsu_39_executive_chaired_by_the_head, kizilsu),
 		BOTH(kizilsu_39_executive_meetings_a_month, kizilsu),
 		BOTH(kizilsu_40_topics_approved_by_the_head, kizilsu),
+		BOTH(kizilsu_40_topic_reviewed_by_the_deputy_in_charge, kizilsu),
 		BOTH(kizilsu_40_topics_studied_first, kizilsu),
 		BOTH(kizilsu_40_topics_of_an_absent_deputy_held_back, kizilsu),
 		BOTH(kizilsu_40_matters_agreed_before_submission, kizilsu),
@@ -914,12 +971,14 @@ int main(void)
 		BOTH(kizilsu_44_lower_heads_not_invited_without_approval, kizilsu),
 		BOTH(kizilsu_44_department_wide_meeting_at_the_seat, kizilsu),
 		BOTH(kizilsu_47_study_session_every_two_months, kizilsu),
+		cmocka_unit_test_setup(kizilsu_department_wide_meeting_asked_ten_working_days_ahead_not_in_its_rules, setup_kizilsu),
 		BOTH(yiwu_34_meeting_types_defined, yiwu),
 		BOTH(yiwu_35_plenary_invites_its_members, yiwu),
 		BOTH(yiwu_36_executive_invites_its_members, yiwu),
 		BOTH(yiwu_36_executive_chaired_by_the_head, yiwu),
 		BOTH(yiwu_36_executive_meetings_a_month, yiwu),
 		BOTH(yiwu_37_topics_approved_by_the_head, yiwu),
+		BOTH(yiwu_37_topic_reviewed_by_the_deputy_in_charge, yiwu),
 		BOTH(yiwu_39_minutes_signed_by_the_head, yiwu),
 		BOTH(yiwu_39_documents_within_working_days, yiwu),
 		BOTH(yiwu_38_leave_approved_by_the_chair, yiwu),
@@ -927,6 +986,14 @@ int main(void)
 		BOTH(yiwu_40_one_department_wide_meeting_a_year, yiwu),
 		BOTH(yiwu_40_department_wide_meeting_deputy_consents, yiwu),
 		BOTH(yiwu_40_lower_heads_not_invited_without_approval, yiwu),
+		cmocka_unit_test_setup(yiwu_topics_studied_first_not_in_its_rules, setup_yiwu),
+		cmocka_unit_test_setup(yiwu_topics_of_an_absent_deputy_held_back_not_in_its_rules, setup_yiwu),
+		cmocka_unit_test_setup(yiwu_matters_agreed_before_submission_not_in_its_rules, setup_yiwu),
+		cmocka_unit_test_setup(yiwu_department_head_leave_in_writing_not_in_its_rules, setup_yiwu),
+		cmocka_unit_test_setup(yiwu_staff_only_of_the_reporting_unit_not_in_its_rules, setup_yiwu),
+		cmocka_unit_test_setup(yiwu_department_wide_meeting_asked_ten_working_days_ahead_not_in_its_rules, setup_yiwu),
+		cmocka_unit_test_setup(yiwu_department_wide_meeting_approved_not_in_its_rules, setup_yiwu),
+		cmocka_unit_test_setup(yiwu_department_wide_meeting_at_the_seat_not_in_its_rules, setup_yiwu),
 		BOTH(changji_19_plenary_invites_its_members, changji),
 		BOTH(changji_19_plenary_meetings_a_year, changji),
 		BOTH(changji_20_executive_invites_its_members, changji),
@@ -950,6 +1017,11 @@ int main(void)
 		BOTH(changji_25_lower_heads_not_invited_without_approval, changji),
 		BOTH(changji_25_department_wide_meeting_at_the_seat, changji),
 		BOTH(changji_26_study_session_every_two_months, changji),
+		cmocka_unit_test_setup(changji_matters_agreed_before_submission_not_in_its_rules, setup_changji),
+		cmocka_unit_test_setup(changji_decision_special_meeting_needs_the_head_not_in_its_rules, setup_changji),
+		cmocka_unit_test_setup(changji_department_head_leave_in_writing_not_in_its_rules, setup_changji),
+		cmocka_unit_test_setup(changji_staff_only_of_the_reporting_unit_not_in_its_rules, setup_changji),
+		cmocka_unit_test_setup(changji_department_wide_meeting_deputy_consents_not_in_its_rules, setup_changji),
 		BOTH(wuqia_41_plenary_invites_its_members, wuqia),
 		BOTH(wuqia_41_plenary_meetings_a_year, wuqia),
 		BOTH(wuqia_42_executive_invites_its_members, wuqia),
@@ -957,6 +1029,7 @@ int main(void)
 		BOTH(wuqia_42_executive_meetings_a_month, wuqia),
 		BOTH(wuqia_43_justice_bureau_sits_in, wuqia),
 		BOTH(wuqia_43_topics_approved_by_the_head, wuqia),
+		BOTH(wuqia_43_topic_reviewed_by_the_deputy_in_charge, wuqia),
 		BOTH(wuqia_43_topics_studied_first, wuqia),
 		BOTH(wuqia_43_topics_of_an_absent_deputy_held_back, wuqia),
 		BOTH(wuqia_43_matters_agreed_before_submission, wuqia),
@@ -977,6 +1050,7 @@ int main(void)
 		BOTH(wuqia_47_lower_heads_not_invited_without_approval, wuqia),
 		BOTH(wuqia_47_department_wide_meeting_at_the_seat, wuqia),
 		BOTH(wuqia_50_study_session_every_two_months, wuqia),
+		cmocka_unit_test_setup(wuqia_department_wide_meeting_asked_ten_working_days_ahead_not_in_its_rules, setup_wuqia),
 		cmocka_unit_test(provisions_table_names_only_tests_that_exist),
 	};
 	return cmocka_run_group_tests_name("provisions", tests, NULL, teardown_all);
