@@ -43,6 +43,7 @@ enum {
 	SPECIAL_BAD,  /* a decision-type special-topic meeting without the head's consent */
 	SPECIAL_OK,   /* with the consent */
 	SPECIAL_HELD, /* held, minutes signed by its chair, waiting for the head's approval */
+	SPECIAL_UNSIGNED, /* held, minutes drafted, chaired by 副职乙 */
 	DEPT_BAD,     /* department-wide: a leader and a township head invited, no approval, no
 			 consent, 9 working days' notice, held in a scenic spot */
 	DEPT_OK,      /* department-wide: its own people, approved, consent, 10 working days'
@@ -182,6 +183,10 @@ static void build(scenario *s)
 		OK(f, "meeting", "held", ID(m[SPECIAL_HELD]));
 		OK(f, "minutes", "draft", ID(m[SPECIAL_HELD]), "--text", "纪要");
 		OK(f, "minutes", "sign", ID(m[SPECIAL_HELD]), "--by", "副职甲");
+		m[SPECIAL_UNSIGNED] = OK(f, "meeting", "add", "--type", "special", "--date",
+					 "2026-11-18", "--time", "15:00", "--chair", "副职乙");
+		OK(f, "meeting", "held", ID(m[SPECIAL_UNSIGNED]));
+		OK(f, "minutes", "draft", ID(m[SPECIAL_UNSIGNED]), "--text", "纪要");
 	}
 
 	OK(f, "person", "add", "某乡乡长", "--title", "乡长", "--role", "township_head");
@@ -485,6 +490,16 @@ static void minutes_signed_by_the_head(void **state, const char *clause, bool ob
 			       "常务副职");
 }
 
+static void special_minutes_signed_by_the_chair(void **state, const char *clause, bool obeyed)
+{
+	SCENARIO;
+	if (obeyed)
+		OK(f, "minutes", "sign", ID(s->meetings[SPECIAL_UNSIGNED]), "--by", "副职乙");
+	else
+		REFUSED_CITING(s, clause, "minutes", "sign", ID(s->meetings[SPECIAL_UNSIGNED]), "--by",
+			       "副职甲");
+}
+
 static void documents_in_working_days(void **state, const char *clause, bool obeyed)
 {
 	SCENARIO;
@@ -688,6 +703,7 @@ PROVISION(ili_22_documents_within_working_days, documents_in_working_days, ILI("
 PROVISION(ili_23_office_meeting_chaired_by_the_head, office_meeting_chair, ILI("第二十三条"))
 PROVISION(ili_23_special_meeting_chaired_by_a_deputy, special_meeting_chair, ILI("第二十三条"))
 PROVISION(ili_23_special_minutes_approved_by_the_head, special_minutes_approved_by_the_head, ILI("第二十三条"))
+PROVISION(ili_23_special_minutes_signed_by_the_chair, special_minutes_signed_by_the_chair, ILI("第二十三条"))
 PROVISION(ili_24_leave_approved_by_the_chair, leave_decided_by_the_chair, ILI("第二十四条"))
 PROVISION(ili_25_leaders_not_at_department_meetings, dept_meeting_leader, ILI("第二十五条"))
 PROVISION(ili_25_one_department_wide_meeting_a_year, dept_meeting_quota, ILI("第二十五条"))
@@ -713,6 +729,7 @@ PROVISION(kizilsu_42_documents_within_working_days, documents_in_working_days, K
 PROVISION(kizilsu_43_office_meeting_chaired_by_the_head, office_meeting_chair, KIZILSU("第四十三条"))
 PROVISION(kizilsu_43_special_meeting_chaired_by_a_deputy, special_meeting_chair, KIZILSU("第四十三条"))
 PROVISION(kizilsu_43_special_minutes_approved_by_the_head, special_minutes_approved_by_the_head, KIZILSU("第四十三条"))
+PROVISION(kizilsu_43_special_minutes_signed_by_the_chair, special_minutes_signed_by_the_chair, KIZILSU("第四十三条"))
 PROVISION(kizilsu_43_decision_special_meeting_needs_the_head, decision_special_meeting_consent, KIZILSU("第四十三条"))
 PROVISION(kizilsu_41_leave_approved_by_the_chair, leave_decided_by_the_chair, KIZILSU("第四十一条"))
 PROVISION(kizilsu_41_department_head_leave_in_writing, leave_in_writing, KIZILSU("第四十一条"))
@@ -758,6 +775,7 @@ PROVISION(changji_22_documents_within_working_days, documents_in_working_days, C
 PROVISION(changji_23_office_meeting_chaired_by_the_head, office_meeting_chair, CHANGJI("第二十三条"))
 PROVISION(changji_23_special_meeting_chaired_by_a_deputy, special_meeting_chair, CHANGJI("第二十三条"))
 PROVISION(changji_23_special_minutes_approved_by_the_head, special_minutes_approved_by_the_head, CHANGJI("第二十三条"))
+PROVISION(changji_23_special_minutes_signed_by_the_chair, special_minutes_signed_by_the_chair, CHANGJI("第二十三条"))
 PROVISION(changji_24_leave_approved_by_the_chair, leave_decided_by_the_chair, CHANGJI("第二十四条"))
 PROVISION(changji_25_leaders_not_at_department_meetings, dept_meeting_leader, CHANGJI("第二十五条"))
 PROVISION(changji_25_one_department_wide_meeting_a_year, dept_meeting_quota, CHANGJI("第二十五条"))
@@ -784,6 +802,7 @@ PROVISION(wuqia_45_documents_within_working_days, documents_in_working_days, WUQ
 PROVISION(wuqia_46_office_meeting_chaired_by_the_head, office_meeting_chair, WUQIA("第四十六条"))
 PROVISION(wuqia_46_special_meeting_chaired_by_a_deputy, special_meeting_chair, WUQIA("第四十六条"))
 PROVISION(wuqia_46_special_minutes_approved_by_the_head, special_minutes_approved_by_the_head, WUQIA("第四十六条"))
+PROVISION(wuqia_46_special_minutes_signed_by_the_chair, special_minutes_signed_by_the_chair, WUQIA("第四十六条"))
 PROVISION(wuqia_46_decision_special_meeting_needs_the_head, decision_special_meeting_consent, WUQIA("第四十六条"))
 PROVISION(wuqia_44_leave_approved_by_the_chair, leave_decided_by_the_chair, WUQIA("第四十四条"))
 PROVISION(wuqia_44_department_head_leave_in_writing, leave_in_writing, WUQIA("第四十四条"))
@@ -931,6 +950,7 @@ int main(void)
 		BOTH(ili_23_office_meeting_chaired_by_the_head, ili),
 		BOTH(ili_23_special_meeting_chaired_by_a_deputy, ili),
 		BOTH(ili_23_special_minutes_approved_by_the_head, ili),
+		BOTH(ili_23_special_minutes_signed_by_the_chair, ili),
 		BOTH(ili_24_leave_approved_by_the_chair, ili),
 		BOTH(ili_25_leaders_not_at_department_meetings, ili),
 		BOTH(ili_25_one_department_wide_meeting_a_year, ili),
@@ -959,6 +979,7 @@ int main(void)
 		BOTH(kizilsu_43_office_meeting_chaired_by_the_head, kizilsu),
 		BOTH(kizilsu_43_special_meeting_chaired_by_a_deputy, kizilsu),
 		BOTH(kizilsu_43_special_minutes_approved_by_the_head, kizilsu),
+		BOTH(kizilsu_43_special_minutes_signed_by_the_chair, kizilsu),
 		BOTH(kizilsu_43_decision_special_meeting_needs_the_head, kizilsu),
 		BOTH(kizilsu_41_leave_approved_by_the_chair, kizilsu),
 		BOTH(kizilsu_41_department_head_leave_in_writing, kizilsu),
@@ -1009,6 +1030,7 @@ int main(void)
 		BOTH(changji_23_office_meeting_chaired_by_the_head, changji),
 		BOTH(changji_23_special_meeting_chaired_by_a_deputy, changji),
 		BOTH(changji_23_special_minutes_approved_by_the_head, changji),
+		BOTH(changji_23_special_minutes_signed_by_the_chair, changji),
 		BOTH(changji_24_leave_approved_by_the_chair, changji),
 		BOTH(changji_25_leaders_not_at_department_meetings, changji),
 		BOTH(changji_25_one_department_wide_meeting_a_year, changji),
@@ -1038,6 +1060,7 @@ int main(void)
 		BOTH(wuqia_46_office_meeting_chaired_by_the_head, wuqia),
 		BOTH(wuqia_46_special_meeting_chaired_by_a_deputy, wuqia),
 		BOTH(wuqia_46_special_minutes_approved_by_the_head, wuqia),
+		BOTH(wuqia_46_special_minutes_signed_by_the_chair, wuqia),
 		BOTH(wuqia_46_decision_special_meeting_needs_the_head, wuqia),
 		BOTH(wuqia_44_leave_approved_by_the_chair, wuqia),
 		BOTH(wuqia_44_department_head_leave_in_writing, wuqia),
