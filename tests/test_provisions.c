@@ -61,12 +61,18 @@ typedef struct government {
 	int executive_max; /* executive meetings a month (yiwu: two months) */
 	int plenary_max;   /* plenary meetings a year; 0: no number */
 	bool review_first; /* a topic is reviewed by the executive deputy before the head decides */
+	/* Who may not propose a topic of 副职甲's field, and who may (topic_proposers). */
+	const char *proposer_refused, *proposer_allowed;
 } government;
 
 static const government governments[] = {
-	{"ili", "伊宁市", true, true, 3, 2, false},     {"kizilsu", "阿图什市", true, false, 2, 2, false},
-	{"yiwu", "伊吾县", false, false, 1, 0, false},  {"changji", "昌吉市", true, true, 3, 3, true},
-	{"wuqia", "乌恰县", true, true, 2, 2, false},
+	/* ili 21: the head or the deputy in charge; kizilsu 40, wuqia 43: departments and lower
+	 * governments; yiwu 37 names no one; changji 21: the mayor or any deputy mayor. */
+	{"ili", "伊宁市", true, true, 3, 2, false, "副职乙", "副职甲"},
+	{"kizilsu", "阿图什市", true, false, 2, 2, false, "副职甲", "农业农村局局长"},
+	{"yiwu", "伊吾县", false, false, 1, 0, false, NULL, "办公室主任"},
+	{"changji", "昌吉市", true, true, 3, 3, true, "农业农村局局长", "副职乙"},
+	{"wuqia", "乌恰县", true, true, 2, 2, false, "副职甲", "农业农村局局长"},
 };
 
 typedef struct scenario {
@@ -444,6 +450,26 @@ static void topic_reviewed_by_the_deputy_in_charge(void **state, const char *cla
 		REFUSED_CITING(s, clause, "topic", "review", ID(s->bad_topic), "--by", "副职乙");
 }
 
+static void topic_proposed_by(void **state, const char *clause, bool obeyed)
+{
+	SCENARIO;
+	const government *g = s->government;
+	if (obeyed)
+		OK(f, "topic", "add", "--title", "农机补贴", "--deputy", "副职甲", "--dept", "农业农村局",
+		   "--proposed-by", g->proposer_allowed);
+	else
+		REFUSED_CITING(s, clause, "topic", "add", "--title", "农机补贴", "--deputy", "副职甲",
+			       "--dept", "农业农村局", "--proposed-by", g->proposer_refused);
+}
+
+/* Yiwu 37 names no proposer: whoever proposes is recorded. */
+static void yiwu_topic_proposers_not_in_its_rules(void **state)
+{
+	SCENARIO;
+	OK(f, "topic", "add", "--title", "农机补贴", "--deputy", "副职甲", "--dept", "农业农村局",
+	   "--proposed-by", "办公室主任");
+}
+
 static void topics_studied(void **state, const char *clause, bool obeyed)
 {
 	SCENARIO;
@@ -695,6 +721,7 @@ PROVISION(ili_20_executive_invites_its_members, executive_members, ILI("第二�
 PROVISION(ili_18_executive_chaired_by_the_head, executive_chair, ILI("第十八条"))
 PROVISION(ili_20_executive_meetings_a_month, executive_frequency, ILI("第二十条"))
 PROVISION(ili_21_justice_bureau_sits_in, justice_bureau, ILI("第二十一条"))
+PROVISION(ili_21_topics_proposed_as_the_article_says, topic_proposed_by, ILI("第二十一条"))
 PROVISION(ili_21_topics_approved_by_the_head, topics_approved, ILI("第二十一条"))
 PROVISION(ili_21_topics_studied_first, topics_studied, ILI("第二十一条"))
 PROVISION(ili_21_topics_of_an_absent_deputy_held_back, topic_leader_present, ILI("第二十一条"))
@@ -719,6 +746,7 @@ PROVISION(kizilsu_38_plenary_meetings_a_year, plenary_frequency, KIZILSU("第三
 PROVISION(kizilsu_39_executive_invites_its_members, executive_members, KIZILSU("第三十九条"))
 PROVISION(kizilsu_39_executive_chaired_by_the_head, executive_chair, KIZILSU("第三十九条"))
 PROVISION(kizilsu_39_executive_meetings_a_month, executive_frequency, KIZILSU("第三十九条"))
+PROVISION(kizilsu_40_topics_proposed_as_the_article_says, topic_proposed_by, KIZILSU("第四十条"))
 PROVISION(kizilsu_40_topics_approved_by_the_head, topics_approved, KIZILSU("第四十条"))
 PROVISION(kizilsu_40_topic_reviewed_by_the_deputy_in_charge, topic_reviewed_by_the_deputy_in_charge, KIZILSU("第四十条"))
 PROVISION(kizilsu_40_topics_studied_first, topics_studied, KIZILSU("第四十条"))
@@ -766,6 +794,7 @@ PROVISION(changji_20_executive_invites_its_members, executive_members, CHANGJI("
 PROVISION(changji_20_executive_chaired_by_the_head, executive_chair, CHANGJI("第二十条"))
 PROVISION(changji_20_executive_meetings_a_month, executive_frequency, CHANGJI("第二十条"))
 PROVISION(changji_21_justice_bureau_sits_in, justice_bureau, CHANGJI("第二十一条"))
+PROVISION(changji_21_topics_proposed_as_the_article_says, topic_proposed_by, CHANGJI("第二十一条"))
 PROVISION(changji_21_topics_approved_by_the_head, topics_approved, CHANGJI("第二十一条"))
 PROVISION(changji_21_topic_reviewed_before_the_mayor_decides, topic_reviewed_first, CHANGJI("第二十一条"))
 PROVISION(changji_21_topics_studied_first, topics_studied, CHANGJI("第二十一条"))
@@ -792,6 +821,7 @@ PROVISION(wuqia_42_executive_invites_its_members, executive_members, WUQIA("第�
 PROVISION(wuqia_42_executive_chaired_by_the_head, executive_chair, WUQIA("第四十二条"))
 PROVISION(wuqia_42_executive_meetings_a_month, executive_frequency, WUQIA("第四十二条"))
 PROVISION(wuqia_43_justice_bureau_sits_in, justice_bureau, WUQIA("第四十三条"))
+PROVISION(wuqia_43_topics_proposed_as_the_article_says, topic_proposed_by, WUQIA("第四十三条"))
 PROVISION(wuqia_43_topics_approved_by_the_head, topics_approved, WUQIA("第四十三条"))
 PROVISION(wuqia_43_topic_reviewed_by_the_deputy_in_charge, topic_reviewed_by_the_deputy_in_charge, WUQIA("第四十三条"))
 PROVISION(wuqia_43_topics_studied_first, topics_studied, WUQIA("第四十三条"))
@@ -942,6 +972,7 @@ int main(void)
 		BOTH(ili_18_executive_chaired_by_the_head, ili),
 		BOTH(ili_20_executive_meetings_a_month, ili),
 		BOTH(ili_21_justice_bureau_sits_in, ili),
+		BOTH(ili_21_topics_proposed_as_the_article_says, ili),
 		BOTH(ili_21_topics_approved_by_the_head, ili),
 		BOTH(ili_21_topics_studied_first, ili),
 		BOTH(ili_21_topics_of_an_absent_deputy_held_back, ili),
@@ -969,6 +1000,7 @@ int main(void)
 		BOTH(kizilsu_39_executive_invites_its_members, kizilsu),
 		BOTH(kizilsu_39_executive_chaired_by_the_head, kizilsu),
 		BOTH(kizilsu_39_executive_meetings_a_month, kizilsu),
+		BOTH(kizilsu_40_topics_proposed_as_the_article_says, kizilsu),
 		BOTH(kizilsu_40_topics_approved_by_the_head, kizilsu),
 		BOTH(kizilsu_40_topic_reviewed_by_the_deputy_in_charge, kizilsu),
 		BOTH(kizilsu_40_topics_studied_first, kizilsu),
@@ -998,6 +1030,7 @@ int main(void)
 		BOTH(yiwu_36_executive_invites_its_members, yiwu),
 		BOTH(yiwu_36_executive_chaired_by_the_head, yiwu),
 		BOTH(yiwu_36_executive_meetings_a_month, yiwu),
+		cmocka_unit_test_setup(yiwu_topic_proposers_not_in_its_rules, setup_yiwu),
 		BOTH(yiwu_37_topics_approved_by_the_head, yiwu),
 		BOTH(yiwu_37_topic_reviewed_by_the_deputy_in_charge, yiwu),
 		BOTH(yiwu_39_minutes_signed_by_the_head, yiwu),
@@ -1021,6 +1054,7 @@ int main(void)
 		BOTH(changji_20_executive_chaired_by_the_head, changji),
 		BOTH(changji_20_executive_meetings_a_month, changji),
 		BOTH(changji_21_justice_bureau_sits_in, changji),
+		BOTH(changji_21_topics_proposed_as_the_article_says, changji),
 		BOTH(changji_21_topics_approved_by_the_head, changji),
 		BOTH(changji_21_topic_reviewed_before_the_mayor_decides, changji),
 		BOTH(changji_21_topics_studied_first, changji),
@@ -1050,6 +1084,7 @@ int main(void)
 		BOTH(wuqia_42_executive_chaired_by_the_head, wuqia),
 		BOTH(wuqia_42_executive_meetings_a_month, wuqia),
 		BOTH(wuqia_43_justice_bureau_sits_in, wuqia),
+		BOTH(wuqia_43_topics_proposed_as_the_article_says, wuqia),
 		BOTH(wuqia_43_topics_approved_by_the_head, wuqia),
 		BOTH(wuqia_43_topic_reviewed_by_the_deputy_in_charge, wuqia),
 		BOTH(wuqia_43_topics_studied_first, wuqia),
