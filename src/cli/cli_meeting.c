@@ -4,13 +4,13 @@
 #include <string.h>
 
 #include "agenda.h"
-#include "office.h"
 #include "checks.h"
 #include "cli.h"
 #include "i18n.h"
 #include "leave.h"
 #include "meetings.h"
 #include "minutes.h"
+#include "office.h"
 #include "session.h"
 #include "topics.h"
 
