@@ -1337,69 +1337,6 @@ typedef struct government_case {
 
 /* ==== DEPT_MEETING_LEADER: 政府领导同志一般不出席部门的工作会议 ==== */
 
-/* ili 25, kizilsu 44, yiwu 40, changji 25, wuqia 47: a government leader invited to a
- * department's meeting is reported, citing each government's article. */
-static void test_dept_meeting_leader_invited_in_every_government(void **state)
-{
-	(void)state;
-	const government_case cases[] = {
-		{"ili", ILI("第二十五条")},         {"kizilsu", KIZILSU("第四十四条")},
-		{"yiwu", YIWU("第四十条")},         {"changji", CHANGJI("第二十五条")},
-		{"wuqia", WUQIA("第四十七条")},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		fixture *f = open_db(cases[i].government, TODAY);
-		long long invited = add_dept_wide(f, "2026-11-25", "农业农村局");
-		OK(f, "meeting", "invite", ID(invited), "--person", "副职甲");
-		long long alone = add_dept_wide(f, "2026-11-26", "财政局");
-		OK(f, "meeting", "invite", ID(alone), "--person", "财政局局长");
-		const json_t *findings = check(f, NULL, NULL);
-		const json_t *leader = expect_finding(findings, "DEPT_MEETING_LEADER", "warning",
-						      invited, cases[i].clause);
-		assert_contains(text_of(leader, "message"), "副职甲");
-		assert_contains(text_of(leader, "message"), "一般不出席");
-		/* The twin: a department's meeting with its own people only. */
-		expect_no_finding(findings, "DEPT_MEETING_LEADER", alone);
-		close_db(f);
-	}
-}
-
-/* 报经批准后实施 (ili 25, kizilsu 44, changji 25, wuqia 47; yiwu 40 asks only for the request)
- * and 未按有关规定报经批准，不得请下级政府负责人出席 (all five; yiwu: 不邀请 … 须报县人民政府批准). */
-static void test_dept_meeting_approval_and_lower_heads_by_government(void **state)
-{
-	(void)state;
-	const government_case cases[] = {
-		{"ili", ILI("第二十五条")},         {"kizilsu", KIZILSU("第四十四条")},
-		{"yiwu", NULL},                     {"changji", CHANGJI("第二十五条")},
-		{"wuqia", WUQIA("第四十七条")},
-	};
-	const char *const lower[] = {ILI("第二十五条"), KIZILSU("第四十四条"), YIWU("第四十条"),
-				     CHANGJI("第二十五条"), WUQIA("第四十七条")};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		fixture *f = open_db(cases[i].government, TODAY);
-		OK(f, "person", "add", "某乡乡长", "--title", "乡长", "--role", "township_head");
-		long long unapproved = add_dept_wide(f, "2026-11-25", "农业农村局");
-		OK(f, "meeting", "invite", ID(unapproved), "--person", "某乡乡长");
-		long long approved = add_dept_wide(f, "2026-11-26", "财政局");
-		OK(f, "meeting", "edit", ID(approved), "--approved", "yes");
-		OK(f, "meeting", "invite", ID(approved), "--person", "某乡乡长");
-		const json_t *findings = check(f, NULL, NULL);
-		if (cases[i].clause != NULL)
-			expect_finding(findings, "DEPT_MEETING_APPROVAL", "warning", unapproved,
-				       cases[i].clause);
-		else
-			expect_no_finding(findings, "DEPT_MEETING_APPROVAL", ANY_MEETING);
-		const json_t *heads = expect_finding(findings, "DEPT_MEETING_LOWER_HEADS", "warning",
-						     unapproved, lower[i]);
-		assert_contains(text_of(heads, "message"), "某乡乡长");
-		/* The twin: approved, nothing of either is reported. */
-		expect_no_finding(findings, "DEPT_MEETING_APPROVAL", approved);
-		expect_no_finding(findings, "DEPT_MEETING_LOWER_HEADS", approved);
-		close_db(f);
-	}
-}
-
 /* 从严控制以自治州名义在伊宁市以外召开的全州或区域性会议 (ili 25; kizilsu 44 阿图什市,
  * changji 25 昌吉市域外, wuqia 47 乌恰县): a department-wide meeting whose location does not
  * name the seat is reported. The twins: one whose location names the seat, one with no
@@ -1499,26 +1436,6 @@ static void test_executive_deputy_may_not_chair_executive_outside_wuqia(void **s
 		const run_result *list = RUN_KEPT(f, "meeting", "list", "--json");
 		assert_int_equal(list->status, 0);
 		assert_string_equal(list->out, "[]\n");
-		close_db(f);
-	}
-}
-
-static void test_department_head_oral_leave_flagged_in_kizilsu_and_wuqia_only(void **state)
-{
-	(void)state;
-	const government_case cases[] = {
-		{"kizilsu", KIZILSU("第四十一条")}, {"wuqia", WUQIA("第四十四条")}, {"ili", NULL},
-		{"yiwu", NULL},                    {"changji", NULL},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		fixture *f = open_db(cases[i].government, TODAY);
-		long long meeting = add_meeting(f, "plenary", "2026-11-26", "09:00");
-		ask_leave(f, meeting, "农业农村局局长", false);
-		const json_t *findings = check(f, NULL, NULL);
-		if (cases[i].clause)
-			expect_finding(findings, "LEAVE_NOT_WRITTEN", "warning", meeting, cases[i].clause);
-		else
-			expect_no_finding(findings, "LEAVE_NOT_WRITTEN", ANY_MEETING);
 		close_db(f);
 	}
 }
@@ -1650,124 +1567,6 @@ static void test_documents_due_elsewhere_seven_workdays(void **state)
 			expect_finding(findings, "DOCUMENT_OVERDUE", "error", ninth, cases[i].clause);
 		assert_contains(text_of(late, "message"), expected[i]);
 		expect_no_finding(findings, "DOCUMENT_OVERDUE", sixteenth);
-		close_db(f);
-	}
-}
-
-static void test_staff_rule_only_in_kizilsu_and_wuqia(void **state)
-{
-	(void)state;
-	const government_case cases[] = {
-		{"kizilsu", KIZILSU("第四十一条")}, {"wuqia", WUQIA("第四十四条")}, {"ili", NULL},
-		{"yiwu", NULL},                    {"changji", NULL},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		fixture *f = open_db(cases[i].government, TODAY);
-		long long meeting = add_executive(f, "2026-11-26");
-		OK(f, "meeting", "invite", ID(meeting), "--person", "财政局工作人员", "--as", "staff");
-		const json_t *findings = check(f, NULL, NULL);
-		if (cases[i].clause)
-			expect_finding(findings, "STAFF_OVER", "warning", meeting, cases[i].clause);
-		else
-			expect_no_finding(findings, "STAFF_OVER", ANY_MEETING);
-		close_db(f);
-	}
-}
-
-static void test_decision_special_meeting_needs_head_only_in_kizilsu_and_wuqia(void **state)
-{
-	(void)state;
-	const government_case cases[] = {
-		{"kizilsu", KIZILSU("第四十三条")},
-		{"wuqia", WUQIA("第四十六条")},
-		{"ili", NULL},
-		{"changji", NULL},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		fixture *f = open_db(cases[i].government, TODAY);
-		long long meeting = OK(f, "meeting", "add", "--type", "special", "--date", "2026-11-25",
-				       "--time", "09:00", "--chair", "副职甲", "--decision", "yes");
-		const json_t *findings = check(f, NULL, NULL);
-		if (cases[i].clause)
-			expect_finding(findings, "SPECIAL_NO_CONSENT", "error", meeting, cases[i].clause);
-		else
-			expect_no_finding(findings, "SPECIAL_NO_CONSENT", ANY_MEETING);
-		close_db(f);
-	}
-}
-
-/* A department-wide meeting asked for 7 working days ahead, without the deputy's consent: Ili
- * and Changji want 10 working days' notice, the others the deputy in charge's consent. */
-static void test_department_wide_meeting_notice_or_consent_by_government(void **state)
-{
-	(void)state;
-	const struct {
-		const char *government;
-		const char *notice, *consent;
-	} cases[] = {
-		{"ili", ILI("第二十五条"), NULL},
-		{"changji", CHANGJI("第二十五条"), NULL},
-		{"kizilsu", NULL, KIZILSU("第四十四条")},
-		{"yiwu", NULL, YIWU("第四十条")},
-		{"wuqia", NULL, WUQIA("第四十七条")},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		fixture *f = open_db(cases[i].government, TODAY);
-		long long meeting = OK(f, "meeting", "add", "--type", "dept_wide", "--date", "2026-12-10",
-				       "--time", "10:00", "--dept", "农业农村局", "--requested",
-				       "2026-12-01");
-		const json_t *findings = check(f, NULL, NULL);
-		if (cases[i].notice)
-			expect_finding(findings, "DEPT_MEETING_NOTICE", "warning", meeting,
-				       cases[i].notice);
-		else
-			expect_no_finding(findings, "DEPT_MEETING_NOTICE", ANY_MEETING);
-		if (cases[i].consent)
-			expect_finding(findings, "DEPT_MEETING_CONSENT", "warning", meeting,
-				       cases[i].consent);
-		else
-			expect_no_finding(findings, "DEPT_MEETING_CONSENT", ANY_MEETING);
-		close_db(f);
-	}
-}
-
-/* A topic put on the agenda unstudied, unapproved, with funds not agreed, while its deputy in
- * charge is on leave. */
-static void test_topic_rules_by_government(void **state)
-{
-	(void)state;
-	const struct {
-		const char *government;
-		const char *clause;
-		bool study, agreement, leader;
-	} cases[] = {
-		{"wuqia", WUQIA("第四十三条"), true, true, true},
-		{"kizilsu", KIZILSU("第四十条"), true, true, true},
-		{"ili", ILI("第二十一条"), true, false, true},
-		{"changji", CHANGJI("第二十一条"), true, false, true},
-		{"yiwu", YIWU("第三十七条"), false, false, false},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		fixture *f = open_db(cases[i].government, TODAY);
-		long long meeting = add_executive(f, "2026-11-26");
-		put_topic(f, meeting,
-			  (topic_spec){.title = "农田水利资金", .matters = "funds", .unapproved = true});
-		decide_leave(f, ask_leave(f, meeting, "副职甲", true), "approve", "首长");
-		const json_t *findings = check(f, NULL, NULL);
-		expect_finding(findings, "TOPIC_NOT_APPROVED", "error", meeting, cases[i].clause);
-		if (cases[i].study)
-			expect_finding(findings, "TOPIC_NOT_STUDIED", "warning", meeting, cases[i].clause);
-		else
-			expect_no_finding(findings, "TOPIC_NOT_STUDIED", ANY_MEETING);
-		if (cases[i].agreement)
-			expect_finding(findings, "TOPIC_NOT_AGREED", "warning", meeting, cases[i].clause);
-		else
-			expect_no_finding(findings, "TOPIC_NOT_AGREED", ANY_MEETING);
-		if (cases[i].leader)
-			expect_finding(findings, "TOPIC_LEADER_ABSENT", "warning", meeting,
-				       cases[i].clause);
-		else
-			expect_no_finding(findings, "TOPIC_LEADER_ABSENT", ANY_MEETING);
 		close_db(f);
 	}
 }
@@ -1924,9 +1723,7 @@ int main(void)
 		TEST(test_dept_meeting_notice_request_after_meeting_is_not_missing),
 		TEST(test_dept_meeting_consent_missing),
 		TEST(test_dept_meeting_consent_not_once_deputy_agrees),
-		TEST(test_dept_meeting_leader_invited_in_every_government),
 		TEST(test_dept_meeting_leader_who_leads_the_department),
-		TEST(test_dept_meeting_approval_and_lower_heads_by_government),
 		TEST(test_dept_meeting_outside_the_seat_by_government),
 		TEST(test_wuqia_61_ili_40_deputy_away_on_a_trip),
 		TEST(test_non_workday_weekend),
@@ -1946,16 +1743,11 @@ int main(void)
 		TEST(test_three_executive_meetings_a_month_yiwu_over_twice),
 		TEST(test_one_executive_meeting_a_month_too_few_in_ili_and_changji),
 		TEST(test_executive_deputy_may_not_chair_executive_outside_wuqia),
-		TEST(test_department_head_oral_leave_flagged_in_kizilsu_and_wuqia_only),
 		TEST(test_substitute_for_department_head_in_kizilsu_and_wuqia),
 		TEST(test_substitute_refused_in_ili_yiwu_and_changji),
 		TEST(test_yiwu_refuses_special_office_and_study_meetings),
 		TEST(test_documents_due_in_yiwu_four_plus_three_workdays),
 		TEST(test_documents_due_elsewhere_seven_workdays),
-		TEST(test_staff_rule_only_in_kizilsu_and_wuqia),
-		TEST(test_decision_special_meeting_needs_head_only_in_kizilsu_and_wuqia),
-		TEST(test_department_wide_meeting_notice_or_consent_by_government),
-		TEST(test_topic_rules_by_government),
 		TEST(test_plenary_meetings_a_year_by_government),
 		TEST(test_executive_member_departments_only_in_yiwu),
 	};

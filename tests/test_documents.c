@@ -216,7 +216,7 @@ static void test_deadlines_put_the_overdue_first(void **state)
 	json_array_foreach(deadlines, i, item)
 	{
 		assert_keys(item, STRINGS("kind", "label", "meeting", "document", "what", "due",
-					  "workdays_left", "overdue", "clause", "provisional"));
+					  "workdays_left", "overdue", "clause", "provisional", "office_target"));
 		assert_json_string(item, "label", "印发");
 		assert_json_bool(item, "provisional", false); /* inside 2026 */
 		assert_json_string(item, "clause", "恰政发〔2024〕6号 第四十五条");

@@ -278,6 +278,8 @@ typedef struct mutation {
 static const mutation mutations[] = {
 	{"unknown section", NULL, NULL, "[meetings]\nname = x @ 第一条\n", -1, "unknown section [meetings]"},
 	{"unknown key", "[executive]", "adhoc     = yes @ 第四十二条", "adhocc = yes @ 第四十二条", 0, "unknown key 'adhocc'"},
+	{"unknown key in [government]", NULL, "seat       = 乌恰县 @ 第四十七条", "seats = 乌恰县 @ 第四十七条", 0, "unknown key 'seats' in [government]"},
+	{"unknown key in [titles]", NULL, "deputy           = 副县长 @ 第四条", "deputies = 副县长 @ 第四条", 0, "unknown key 'deputies' in [titles]"},
 	{"bad boolean", "[executive]", "adhoc     = yes @ 第四十二条", "adhoc = maybe @ 第四十二条", 0, "adhoc: expected yes or no"},
 	{"unknown role", "[executive]", "chair     = head @ 第四十二条", "chair = mayor @ 第四十二条", 0, "unknown role 'mayor'"},
 	{"bad frequency", "[executive]", "frequency = 1-2 per 1 months @ 第四十二条", "frequency = 3-2 per 1 months @ 第四十二条", 0, "frequency: expected"},

@@ -1777,6 +1777,19 @@ def test_roster_read_only_refuses_changes(screen):
         screen.keys(key)
         screen.wait("数据库以只读方式打开：不能" + refused)
     assert screen.cli("person", "list", "--all") + screen.cli("dept", "list") == before
+def test_office_minutes_target_in_the_meeting_view(screen):
+    """No document sets a deadline on minutes: the meeting view shows none until the office
+    sets its own target, which is labelled as the office's, with no article."""
+    screen.wait("伊吾县 · 日历")
+    text = open_meeting_on(screen, "2026-11-16", "#5")
+    screen.wait("会议纪要")
+    assert "办公室自定目标" not in text, text
+    screen.cli("office", "set", "minutes-target", "3")
+    screen.keys("q")
+    screen.wait("· 日历")
+    text = open_meeting_on(screen, "2026-11-16", "#5")
+    # Three working days after Monday 2026-11-16.
+    screen.wait("办公室自定目标（无条款规定）：2026-11-19前签发")
     quit_cleanly(screen)
 
 
@@ -1922,6 +1935,9 @@ CASES = [
     ("read-only: the roster's editing keys are refused, at 132×43 with TERM=linux",
      test_roster_read_only_refuses_changes,
      {"government": "wuqia", "args": ["--read-only"], "size": (132, 43), "env": {"TERM": "linux"}}),
+    # the office's own settings (office helper)
+    ("the meeting view shows the office's own minutes target only when it is set, never as an "
+     "article", test_office_minutes_target_in_the_meeting_view, {"size": (100, 50)}),
 ]
 
 

@@ -10,6 +10,7 @@
 #include "leave.h"
 #include "meetings.h"
 #include "minutes.h"
+#include "office.h"
 #include "series.h"
 #include "topics.h"
 #include "ui.h"
@@ -181,6 +182,12 @@ static void add_wrapped(ui_list *list, ui_row_kind kind, ui_style style, int64_t
 	}
 }
 
+static int take_target(const hw_minutes_target *target, void *user)
+{
+	*(hw_minutes_target *)user = *target;
+	return 0;
+}
+
 static int add_amendment(const hw_amendment *amendment, void *user)
 {
 	char on[HW_DATE_TEXT_SIZE], text[4400];
@@ -263,6 +270,16 @@ static void meeting_load(ui *app, void *opaque)
 	}
 	if (row)
 		row->meeting_id = meeting->id;
+	/* The office's own target, when it sets one: labelled as the office's, never an article. */
+	hw_minutes_target target = {0};
+	if (hw_office_minutes_targets(app->session, meeting->id, take_target, &target, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	else if (target.meeting_id) {
+		char due[HW_DATE_TEXT_SIZE];
+		hw_date_format(target.due, due);
+		ui_list_add(list, UI_ROW_TEXT, target.workdays_left < 0 ? UI_STYLE_WARNING : UI_STYLE_DIM,
+			    _("  Office's own target (no article sets one): signed by %s"), due);
+	}
 	if (has_minutes > 0) {
 		add_wrapped(list, UI_ROW_TEXT, UI_STYLE_DIM, 0, 0, false, minutes.text, width - 4);
 		if (hw_minutes_amendments(app->session, meeting->id, add_amendment, list, &error) != 0)

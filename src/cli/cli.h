@@ -88,6 +88,7 @@ int cli_trip(cli_context *context, int argc, char **argv);
 int cli_minutes(cli_context *context, int argc, char **argv);
 int cli_doc(cli_context *context, int argc, char **argv);
 int cli_deadlines(cli_context *context, int argc, char **argv);
+int cli_office(cli_context *context, int argc, char **argv);
 int cli_check(cli_context *context, int argc, char **argv);
 int cli_log(cli_context *context, int argc, char **argv);
 int cli_series(cli_context *context, int argc, char **argv);

@@ -10,6 +10,7 @@
 #include "leave.h"
 #include "meetings.h"
 #include "minutes.h"
+#include "office.h"
 #include "session.h"
 #include "topics.h"
 
@@ -455,15 +456,35 @@ static int agenda_meeting(const hw_meeting *meeting, void *user)
 	return hw_topic_list(context->session, meeting->id, print_topic_line, NULL, context->error);
 }
 
+static int take_target(const hw_minutes_target *target, void *user)
+{
+	*(hw_minutes_target *)user = *target;
+	return 0;
+}
+
 static int agenda_waiting(const hw_waiting *item, void *user)
 {
 	agenda_context *context = user;
+	/* Minutes waiting for a signature show the office's own target when it sets one. */
+	hw_minutes_target target = {0};
+	if (item->kind == HW_WAITING_MINUTES &&
+	    hw_office_minutes_targets(context->session, item->meeting_id, take_target, &target,
+				      context->error) != 0)
+		return -1;
+	char due[HW_DATE_TEXT_SIZE] = "";
+	if (target.meeting_id)
+		hw_date_format(target.due, due);
 	if (context->waiting) {
-		json_array_append_new(context->waiting,
-				      json_pack("{s:s,s:I,s:o,s:o}", "kind", hw_waiting_kind_key(item->kind),
-						"id", (json_int_t)item->id, "meeting",
-						item->meeting_id ? json_integer(item->meeting_id) : json_null(),
-						"text", cli_text(item->text)));
+		json_t *object = json_pack("{s:s,s:I,s:o,s:o}", "kind", hw_waiting_kind_key(item->kind),
+					   "id", (json_int_t)item->id, "meeting",
+					   item->meeting_id ? json_integer(item->meeting_id) : json_null(),
+					   "text", cli_text(item->text));
+		if (target.meeting_id)
+			json_object_set_new(object, "office_target",
+					    json_pack("{s:s,s:i,s:s}", "due", due, "workdays_left",
+						      target.workdays_left, "label",
+						      _("office's own target")));
+		json_array_append_new(context->waiting, object);
 		return 0;
 	}
 	static const char *const labels[] = {N_("leave to approve"), N_("topic to approve"),
@@ -471,7 +492,10 @@ static int agenda_waiting(const hw_waiting *item, void *user)
 	printf("  %s #%lld", _(labels[item->kind]), (long long)item->id);
 	if (item->meeting_id && item->kind != HW_WAITING_MINUTES)
 		printf(_(" (meeting #%lld)"), (long long)item->meeting_id);
-	printf("  %s\n", item->text);
+	printf("  %s", item->text);
+	if (target.meeting_id)
+		printf(_("  (%s: sign by %s, not an article)"), _("office's own target"), due);
+	printf("\n");
 	return 0;
 }
 

@@ -1,11 +1,14 @@
 /* huiwu minutes, huiwu doc, huiwu deadlines. */
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
 #include "cli.h"
 #include "i18n.h"
 #include "minutes.h"
+#include "office.h"
 #include "session.h"
 
 static int amendment_json(const hw_amendment *amendment, void *user)
@@ -225,7 +228,7 @@ json_t *cli_deadline_json(const hw_deadline *deadline)
 {
 	char due[HW_DATE_TEXT_SIZE];
 	hw_date_format(deadline->due, due);
-	return json_pack("{s:s,s:o,s:I,s:o,s:o,s:s,s:i,s:b,s:o,s:b}", "kind",
+	return json_pack("{s:s,s:o,s:I,s:o,s:o,s:s,s:i,s:b,s:o,s:b,s:b}", "kind",
 			 hw_deadline_kind_key(deadline->kind), "label",
 			 deadline->label ? cli_text(deadline->label) : json_null(), "meeting",
 			 (json_int_t)deadline->meeting_id, "document",
@@ -233,18 +236,74 @@ json_t *cli_deadline_json(const hw_deadline *deadline)
 			 "what", cli_text(deadline->what), "due", due, "workdays_left",
 			 deadline->workdays_left, "overdue", deadline->workdays_left < 0, "clause",
 			 cli_text(deadline->clause ? deadline->clause : ""), "provisional",
-			 deadline->provisional);
+			 deadline->provisional, "office_target", false);
+}
+
+/* The office's own target for a meeting's minutes, shaped as a deadline: no document, no
+ * clause (no article sets it), marked office_target. */
+static json_t *minutes_target_json(const hw_minutes_target *target)
+{
+	char due[HW_DATE_TEXT_SIZE];
+	hw_date_format(target->due, due);
+	return json_pack("{s:s,s:s,s:I,s:n,s:o,s:s,s:i,s:b,s:n,s:b,s:b}", "kind", "minutes", "label",
+			 _("office's own target"), "meeting", (json_int_t)target->meeting_id,
+			 "document", "what", cli_text(target->title), "due", due, "workdays_left",
+			 target->workdays_left, "overdue", target->workdays_left < 0, "clause",
+			 "provisional", target->provisional, "office_target", true);
 }
 
 typedef struct deadline_output {
 	const hw_calendar *calendar;
 	json_t *array;
 	hw_years_without_data touched; /* of every deadline listed, for one note at the end */
+	hw_minutes_target *targets;    /* the office's own minutes targets, by due date */
+	int target_count, target_capacity, targets_printed;
+	hw_error *error;
 } deadline_output;
+
+static int collect_target(const hw_minutes_target *target, void *user)
+{
+	deadline_output *output = user;
+	if (hw_grow((void **)&output->targets, &output->target_capacity, output->target_count,
+		    sizeof *output->targets, output->error) != 0)
+		return -1;
+	output->targets[output->target_count++] = *target;
+	return 0;
+}
+
+/* A minutes target set by the office itself: shown as such, never with a clause. */
+static void print_target(deadline_output *output, const hw_minutes_target *target)
+{
+	for (int i = 0; i < target->touched.count; i++)
+		hw_calendar_note_year(output->calendar, target->touched.years[i], &output->touched);
+	if (output->array) {
+		json_array_append_new(output->array, minutes_target_json(target));
+		return;
+	}
+	char due[HW_DATE_TEXT_SIZE];
+	hw_date_format(target->due, due);
+	if (target->workdays_left < 0)
+		printf(_("PAST    %3d working days  "), -target->workdays_left);
+	else
+		printf(_("%3d working days left   "), target->workdays_left);
+	printf(_("due %s  minutes to be signed  meeting #%lld  %s  (%s: %d working days, not an article)"),
+	       due, (long long)target->meeting_id, target->title, _("office's own target"),
+	       target->days);
+	printf("%s\n", target->provisional ? _("  (provisional)") : "");
+}
+
+/* Prints the office's targets due before `due` (all that are left for INT_MAX). */
+static void print_targets_before(deadline_output *output, hw_date due)
+{
+	while (output->targets_printed < output->target_count &&
+	       output->targets[output->targets_printed].due < due)
+		print_target(output, &output->targets[output->targets_printed++]);
+}
 
 static int print_deadline(const hw_deadline *deadline, void *user)
 {
 	deadline_output *output = user;
+	print_targets_before(output, deadline->due);
 	cli_note_deadline(output->calendar, deadline, &output->touched);
 	if (output->array) {
 		json_array_append_new(output->array, cli_deadline_json(deadline));
@@ -279,10 +338,17 @@ int cli_deadlines(cli_context *context, int argc, char **argv)
 	hw_session *session = cli_open_session(context, true);
 	if (session == NULL)
 		return CLI_BAD_INPUT;
-	deadline_output output = {session->calendar, json ? json_array() : NULL, {0}};
-	int result = meeting_id ? hw_meeting_deadlines(session, meeting_id, print_deadline, &output,
-						       &error)
-				: hw_deadlines(session, print_deadline, &output, &error);
+	deadline_output output = {.calendar = session->calendar,
+				  .array = json ? json_array() : NULL,
+				  .error = &error};
+	int result = hw_office_minutes_targets(session, meeting_id, collect_target, &output, &error);
+	if (result == 0)
+		result = meeting_id ? hw_meeting_deadlines(session, meeting_id, print_deadline, &output,
+							   &error)
+				    : hw_deadlines(session, print_deadline, &output, &error);
+	if (result == 0)
+		print_targets_before(&output, INT_MAX);
+	free(output.targets);
 	if (result == 0 && json)
 		cli_print_json(output.array);
 	else

@@ -44,6 +44,7 @@ static const cli_command commands[] = {
 	{"ui", N_("ui [--read-only] [--person P]  the terminal UI (also: huiwu with no command)"), cli_ui},
 	{"search", N_("search TEXT [--json]           meetings and topics whose text contains TEXT"), cli_search},
 	{"deadlines", N_("deadlines [--meeting M] [--json]  what is due, overdue first"), cli_deadlines},
+	{"office", N_("office set minutes-target N|off | show [--json]  the office's own settings"), cli_office},
 	{"check", N_("check [--from D] [--to D] [--json]  every place the schedule breaks the rules"), cli_check},
 	{"log", N_("log [--meeting ID] [--json] | --verify [--head H] | --head  the audit log"), cli_log},
 };

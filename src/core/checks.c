@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "office.h"
 #include "sort.h"
 #include "statutory.h"
 
@@ -421,6 +422,44 @@ static void check_follow_up(const hw_rules *rules, const hw_calendar *calendar,
 	}
 }
 
+static bool minutes_signed(const hw_check_data *data, int64_t meeting)
+{
+	int low = 0, high = data->signed_minutes_count - 1;
+	while (low <= high) {
+		int middle = (low + high) / 2;
+		if (data->signed_minutes[middle] == meeting)
+			return true;
+		if (data->signed_minutes[middle] < meeting)
+			low = middle + 1;
+		else
+			high = middle - 1;
+	}
+	return false;
+}
+
+/* The office's own target for signing minutes, when it sets one (src/core/office.h): no
+ * document sets a deadline on minutes, so this cites no article, says whose target it is and
+ * is only information. */
+static void check_office_minutes_target(const hw_calendar *calendar, const hw_check_data *data,
+					const hw_check_meeting *meeting, hw_date today,
+					hw_findings *out)
+{
+	if (data->minutes_target_days <= 0 || meeting->status != HW_STATUS_HELD ||
+	    minutes_signed(data, meeting->id))
+		return;
+	hw_date due = hw_office_minutes_due(calendar, data->minutes_target_days, meeting->date);
+	if (due >= today)
+		return;
+	char due_text[HW_DATE_TEXT_SIZE];
+	hw_date_format(due, due_text);
+	add_finding(out, "MINUTES_PAST_OFFICE_TARGET", HW_SEVERITY_INFO, meeting->id, meeting->date,
+		    NULL,
+		    "会议纪要尚未签发，已超过办公室自定目标（会后%d个工作日，%s）%d个工作日"
+		    "（办公室自行设定，非工作规则条款，不引条款）",
+		    data->minutes_target_days, due_text,
+		    hw_calendar_count_workdays(calendar, due, today, NULL));
+}
+
 static void check_special(const hw_rules *rules, const hw_check_meeting *meeting, hw_findings *out)
 {
 	const hw_type_rules *type = &rules->types[meeting->type];
@@ -767,6 +806,7 @@ int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_ch
 		check_leave(rules, data, meeting, out);
 		check_staff(rules, data, meeting, out);
 		check_follow_up(rules, calendar, data, meeting, today, out);
+		check_office_minutes_target(calendar, data, meeting, today, out);
 		check_special(rules, meeting, out);
 		check_department_meeting(rules, calendar, data, meeting, out);
 	}
@@ -805,7 +845,7 @@ static const char *const finding_codes[] = {
 	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "DOCUMENT_OVERDUE",
 	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
 	"NON_WORKDAY", "DOUBLE_BOOKED", "DEPT_MEETING_LEADER", "DEPT_MEETING_APPROVAL",
-	"DEPT_MEETING_LOWER_HEADS", "DEPT_MEETING_OUTSIDE_SEAT",
+	"DEPT_MEETING_LOWER_HEADS", "DEPT_MEETING_OUTSIDE_SEAT", "MINUTES_PAST_OFFICE_TARGET",
 };
 
 bool hw_finding_code_known(const char *code)

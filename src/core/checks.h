@@ -112,6 +112,11 @@ typedef struct hw_check_data {
 	int topic_count;
 	hw_check_document *documents;
 	int document_count;
+	/* The office's own minutes target in working days (src/core/office.h), 0 when it sets
+	 * none, and the meetings whose minutes are signed (sorted ids). */
+	int minutes_target_days;
+	int64_t *signed_minutes;
+	int signed_minutes_count;
 	hw_check_busy *busy; /* sorted by date */
 	int busy_count;
 	hw_check_trip *trips; /* those that touch the loaded years */

@@ -4,6 +4,7 @@
 
 #include "checks.h"
 #include "i18n.h"
+#include "office.h"
 #include "sort.h"
 
 static int minutes_of_day(const char *text, int fallback)
@@ -322,6 +323,25 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	if (finish(&l, last) != 0)
 		goto fail;
 	hw_sort(out->documents, (size_t)out->document_count, sizeof *out->documents, compare_documents);
+	if (hw_office_minutes_target(session, &out->minutes_target_days, error) != 0)
+		goto fail;
+	capacity = 0;
+	if (out->minutes_target_days > 0) {
+		if (!prepare(&l,
+			     "SELECT n.meeting_id FROM meeting m JOIN minutes n ON n.meeting_id = m.id"
+			     " WHERE m.date BETWEEN ?1 AND ?2 AND n.state = 'signed' ORDER BY n.meeting_id",
+			     load_from, load_to))
+			goto fail;
+		while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {
+			if (hw_grow((void **)&out->signed_minutes, &capacity,
+				    out->signed_minutes_count, sizeof *out->signed_minutes, error) != 0)
+				goto fail;
+			out->signed_minutes[out->signed_minutes_count++] =
+				sqlite3_column_int64(l.statement, 0);
+		}
+		if (finish(&l, last) != 0)
+			goto fail;
+	}
 	capacity = 0;
 	if (!prepare(&l,
 		     "SELECT person_id, date, start, end, coalesce(summary, '') FROM busy"
@@ -384,6 +404,7 @@ void hw_check_data_free(hw_check_data *data)
 	free(data->leave);
 	free(data->topics);
 	free(data->documents);
+	free(data->signed_minutes);
 	free(data->busy);
 	free(data->trips);
 	memset(data, 0, sizeof *data);
