@@ -154,6 +154,8 @@ void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 	case UI_NEW_SERIES: ui_series_action(app, date); return;
 	case UI_EXPORT: ui_export_action(app); return;
 	case UI_IMPORT_HOLIDAYS: ui_holidays_action(app); return;
+	case UI_TRIP:
+	case UI_CANCEL_TRIP: ui_trip_action(app, action, row); return;
 	default: ui_work_action(app, action, row, meeting_id); return;
 	}
 }

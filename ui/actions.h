@@ -32,6 +32,8 @@ void ui_work_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 void ui_series_action(ui *app, hw_date date);
 void ui_export_action(ui *app);
 void ui_holidays_action(ui *app);
+/* w and W: record a trip, edit or cancel the selected one (actions_trip.c). */
+void ui_trip_action(ui *app, ui_action action, const ui_row *row);
 /* Publishes the government's calendar to the configured CalDAV server (actions_publish.c). */
 void ui_publish_action(ui *app);
 /* " published DATE TIME UTC[, changes wait] |" for the status line; "" if never published. */

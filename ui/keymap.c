@@ -55,6 +55,8 @@ const ui_binding ui_bindings[] = {
 	{UI_NEW_SERIES, {'N'}, "N", NULL, N_("a standing series of meetings"), UI_IN_MONTH | UI_IN_AGENDA, true},
 	{UI_EXPORT, {'E'}, "E", NULL, N_("export or publish the calendar"), UI_IN_MONTH | UI_IN_AGENDA, false},
 	{UI_IMPORT_HOLIDAYS, {'I'}, "I", NULL, N_("read the State Council's holiday notice from a file"), UI_IN_MONTH, true},
+	{UI_TRIP, {'w'}, "w", NULL, N_("record a leader's trip out of the region (on a trip line: edit it)"), UI_IN_AGENDA, true},
+	{UI_CANCEL_TRIP, {'W'}, "W", NULL, N_("cancel the selected trip: it did not happen (it stays listed as cancelled)"), UI_IN_AGENDA, true},
 };
 
 const int ui_binding_count = (int)(sizeof ui_bindings / sizeof ui_bindings[0]);

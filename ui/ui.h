@@ -73,6 +73,9 @@ typedef enum ui_action {
 	UI_NEW_SERIES,
 	UI_EXPORT,
 	UI_IMPORT_HOLIDAYS,
+	/* trips out of the region (ui/actions_trip.c) */
+	UI_TRIP,
+	UI_CANCEL_TRIP,
 	UI_ACTION_COUNT
 } ui_action;
 
@@ -225,6 +228,7 @@ typedef enum ui_row_kind {
 	UI_ROW_DEADLINE,
 	UI_ROW_PERSON,
 	UI_ROW_ITEM, /* a selectable line that is none of the above */
+	UI_ROW_TRIP, /* a leader's trip out of the region: id is the trip's */
 } ui_row_kind;
 
 typedef struct ui_row {
