@@ -53,6 +53,12 @@ static int check_trip(hw_session *session, const hw_person *traveller, const hw_
 	hw_date_format(trip->to, to);
 	if (trip->to < trip->from)
 		return hw_error_set(error, _("the trip ends (%s) before it begins (%s)"), to, from);
+	const char *report = session->rules->government[HW_GOV_TRIP_REPORT];
+	if (trip->reported_to[0] == '\0' && report != NULL)
+		return hw_error_set(error,
+				    _("say to whom the trip was reported (the article names %s) with "
+				      "--reported-to TEXT 〔%s〕"),
+				    report, session->rules->government_clauses[HW_GOV_TRIP_REPORT]);
 	if (trip->reported_to[0] == '\0')
 		return hw_error_set(error, "%s",
 				    _("say to whom the trip was reported with --reported-to TEXT"));
