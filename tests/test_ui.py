@@ -1166,6 +1166,8 @@ def test_trip_edited_from_its_line(screen):
     screen.cli("trip", "add", "--person", "副县长（分管住房城建）", "--from", "2026-11-25", "--to",
                "2026-11-26", "--reported-to", "县长")
     screen.wait("伊吾县 · 日历")
+    screen.keys("5")  # the rules view names the article: yiwu 53
+    screen.wait("离开本地外出须报告: 县长和县委书记  〔伊政发〔2023〕112号 第五十三条〕")
     screen.keys("2")
     screen.select("外出   副县长（分管住房城建）")
     screen.keys("w")
