@@ -87,7 +87,7 @@ static void test_agenda_shows_what_waits_for_each_approver(void **state)
 	OK(f, "minutes", "draft", "3", "--text", "专题会议纪要");
 
 	json_t *agenda = JSON(f, "agenda", "--json");
-	assert_keys(agenda, STRINGS("meetings", "waiting"));
+	assert_keys(agenda, STRINGS("meetings", "trips", "waiting"));
 	assert_int_equal(fixture_waiting_count(agenda), 5);
 	size_t i;
 	json_t *item;

@@ -185,7 +185,8 @@ static void test_every_earlier_version_is_migrated(void **state)
 			 version);
 		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 		assert_int_equal(sqlite3_exec(db,
-					      "INSERT INTO government VALUES (1, 'wuqia', '乌恰县人民政府',"
+					      "INSERT INTO government (id, rules_key, name, document, created_at)"
+					      " VALUES (1, 'wuqia', '乌恰县人民政府',"
 					      " '恰政发〔2024〕6号', '2024-01-01T00:00:00Z')",
 					      NULL, NULL, NULL),
 				 SQLITE_OK);

@@ -1790,6 +1790,75 @@ def test_office_minutes_target_in_the_meeting_view(screen):
     text = open_meeting_on(screen, "2026-11-16", "#5")
     # Three working days after Monday 2026-11-16.
     screen.wait("办公室自定目标（无条款规定）：2026-11-19前签发")
+def test_trip_recorded_then_cancelled(screen):
+    """A deputy's trip recorded from the agenda (w) shows as a 外出 line, marks the meeting
+    within it and its attendee, and raises its finding; cancelled (W) it goes, finding and all,
+    and stays listed as cancelled."""
+    screen.wait("伊吾县 · 日历")
+    screen.keys("2")
+    screen.wait("离开本地外出（w：登记）")
+    screen.keys("j")
+    screen.wait("  2026-11-26 周四")  # no finding on the meeting yet
+    screen.keys("w")
+    screen.wait("领导离开本地外出")
+    choose(screen, "住房城建", "副县长（分管住房城建）")
+    screen.keys("Tab", "C-u")
+    screen.type("2026-11-25")
+    screen.keys("Tab", "C-u")
+    screen.type("2026-11-26")
+    screen.keys("C-s")
+    screen.wait("已登记")
+    line = screen.select("外出   副县长（分管住房城建）")
+    assert "2026-11-25 – 2026-11-26" in line and "已报告：县长和县委书记" in line, line
+    meeting = [l for l in screen.lines() if "2026-11-26" in l and "常务会议" in l][0]
+    assert meeting.startswith(" !"), screen.text()
+    findings = json.loads(screen.cli("check", "--json", "--from", "2026-11-26", "--to", "2026-11-26"))
+    clash = [f for f in findings if f["code"] == "DOUBLE_BOOKED" and f["meeting"] == 6]
+    assert len(clash) == 1 and "离开本地外出" in clash[0]["message"], findings
+    # The meeting marks the attendee away.
+    screen.select("周四 09:30", key="k")
+    screen.keys("Enter")
+    screen.wait("· 会议")
+    attendee = [l for l in screen.lines() if "副县长（分管住房城建）" in l][0]
+    assert "（外出#1）" in attendee, screen.text()
+    screen.keys("q")
+    screen.wait("· 日程")
+    # Cancelled: the line, the mark and the finding go.
+    screen.select("外出   副县长（分管住房城建）")
+    screen.keys("W")
+    screen.wait("y：是")
+    screen.keys("y")
+    screen.wait("外出#1 已取消")
+    screen.wait("外出   副县长（分管住房城建）", absent=True)
+    findings = json.loads(screen.cli("check", "--json", "--from", "2026-11-26", "--to", "2026-11-26"))
+    assert not [f for f in findings if f["code"] == "DOUBLE_BOOKED" and f["meeting"] == 6], findings
+    trips = json.loads(screen.cli("trip", "list", "--json"))
+    assert trips[0]["cancelled_on"] == TODAY, trips
+    quit_cleanly(screen)
+
+
+def test_trip_edited_from_its_line(screen):
+    """w on a trip line edits that trip: shortened off the meeting's day, the finding goes."""
+    screen.cli("trip", "add", "--person", "副县长（分管住房城建）", "--from", "2026-11-25", "--to",
+               "2026-11-26", "--reported-to", "县长")
+    screen.wait("伊吾县 · 日历")
+    screen.keys("5")  # the rules view names the article: yiwu 53
+    screen.wait("离开本地外出须报告: 县长和县委书记  〔伊政发〔2023〕112号 第五十三条〕")
+    screen.keys("2")
+    screen.select("外出   副县长（分管住房城建）")
+    screen.keys("w")
+    screen.wait("副县长（分管住房城建）的外出#1")
+    screen.keys("Tab", "C-u")
+    screen.type("2026-11-25")
+    screen.keys("C-s")
+    screen.wait("外出#1 已修改")
+    line = screen.select("外出   副县长（分管住房城建）")
+    assert "2026-11-25 – 2026-11-25" in line, line
+    findings = json.loads(screen.cli("check", "--json", "--from", "2026-11-26", "--to", "2026-11-26"))
+    assert not [f for f in findings if f["code"] == "DOUBLE_BOOKED" and f["meeting"] == 6], findings
+    # W away from a trip line says what to select.
+    screen.keys("Home", "W")
+    screen.wait("请先选中一条外出记录")
     quit_cleanly(screen)
 
 
@@ -1938,6 +2007,13 @@ CASES = [
     # the office's own settings (office helper)
     ("the meeting view shows the office's own minutes target only when it is set, never as an "
      "article", test_office_minutes_target_in_the_meeting_view, {"size": (100, 50)}),
+    # trips (trips)
+    ("a trip recorded in the agenda shows, raises its finding and marks the attendee; cancelled "
+     "it goes (80×24)", test_trip_recorded_then_cancelled, {}),
+    ("a trip recorded in the agenda shows, raises its finding and marks the attendee; cancelled "
+     "it goes (132×43)", test_trip_recorded_then_cancelled, {"size": (132, 43)}),
+    ("a trip edited from its line: shortened, its finding goes", test_trip_edited_from_its_line,
+     {}),
 ]
 
 

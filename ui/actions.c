@@ -175,6 +175,8 @@ void ui_edit_action(ui *app, ui_action action, const ui_row *row, int64_t meetin
 		ui_switch(app, &ui_month_view, ui_month_new(app));
 		ui_meeting_action(app, UI_NEW_MEETING, 0, date);
 		return;
+	case UI_TRIP:
+	case UI_CANCEL_TRIP: ui_trip_action(app, action, row); return;
 	default: ui_work_action(app, action, row, meeting_id); return;
 	}
 }

@@ -38,6 +38,8 @@ void ui_holidays_action(ui *app);
 /* Adds, edits, moves and marks people and departments (ui/actions_roster.c); `row` is the
  * roster view's selected row, or NULL. */
 void ui_roster_action(ui *app, ui_action action, const ui_row *row);
+/* w and W: record a trip, edit or cancel the selected one (actions_trip.c). */
+void ui_trip_action(ui *app, ui_action action, const ui_row *row);
 /* Publishes the government's calendar to the configured CalDAV server (actions_publish.c). */
 void ui_publish_action(ui *app);
 /* " published DATE TIME UTC[, changes wait] |" for the status line; "" if never published. */

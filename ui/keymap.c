@@ -65,6 +65,8 @@ const ui_binding ui_bindings[] = {
 	{UI_MOVE_DEPARTMENT, {'m'}, "m", N_("move"), N_("move the selected department to another deputy in charge"), UI_IN_ROSTER, true},
 	{UI_RETIRE_PERSON, {'x'}, "x", N_("no longer serving"), N_("mark the selected person no longer serving, history kept (one so marked: serving again)"), UI_IN_ROSTER, true},
 	{UI_PLAN_MEETINGS, {'p'}, "p", N_("plan meetings"), N_("go to the calendar and plan a meeting"), UI_IN_START, true},
+	{UI_TRIP, {'w'}, "w", NULL, N_("record a leader's trip out of the region (on a trip line: edit it)"), UI_IN_AGENDA, true},
+	{UI_CANCEL_TRIP, {'W'}, "W", NULL, N_("cancel the selected trip: it did not happen (it stays listed as cancelled)"), UI_IN_AGENDA, true},
 };
 
 const int ui_binding_count = (int)(sizeof ui_bindings / sizeof ui_bindings[0]);

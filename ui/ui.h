@@ -84,6 +84,9 @@ typedef enum ui_action {
 	UI_MOVE_DEPARTMENT,
 	UI_RETIRE_PERSON,
 	UI_PLAN_MEETINGS,
+	/* trips out of the region (ui/actions_trip.c) */
+	UI_TRIP,
+	UI_CANCEL_TRIP,
 	UI_ACTION_COUNT
 } ui_action;
 
@@ -240,6 +243,7 @@ typedef enum ui_row_kind {
 	UI_ROW_PERSON,
 	UI_ROW_ITEM, /* a selectable line that is none of the above */
 	UI_ROW_DEPARTMENT,
+	UI_ROW_TRIP, /* a leader's trip out of the region: id is the trip's */
 } ui_row_kind;
 
 typedef struct ui_row {

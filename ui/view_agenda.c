@@ -12,6 +12,7 @@
 #include "meetings.h"
 #include "roster.h"
 #include "topics.h"
+#include "trips.h"
 #include "ui.h"
 
 #define AGENDA_DAYS 90
@@ -69,6 +70,31 @@ static int add_waiting(const hw_waiting *waiting, void *user)
 	if (row) {
 		row->id = waiting->id;
 		row->meeting_id = waiting->meeting_id;
+	}
+	return 0;
+}
+
+/* A trip line: 外出, who, the days, to whom it was reported (and who approved it). */
+static int add_trip(const hw_trip *trip, void *user)
+{
+	ui_list *list = user;
+	char from[HW_DATE_TEXT_SIZE], to[HW_DATE_TEXT_SIZE], days[64], text[2048] = "";
+	hw_date_format(trip->from, from);
+	hw_date_format(trip->to, to);
+	snprintf(days, sizeof days, "%s – %s", from, to);
+	ui_column(text, sizeof text, _("away, a trip"), 6);
+	ui_column(text, sizeof text, trip->person_name, 24);
+	ui_column(text, sizeof text, days, 23);
+	size_t used = strlen(text);
+	snprintf(text + used, sizeof text - used, _("reported to %s"), trip->reported_to);
+	if (trip->approved_by[0]) {
+		used = strlen(text);
+		snprintf(text + used, sizeof text - used, _(", approved by %s"), trip->approved_by);
+	}
+	ui_row *row = ui_list_add(list, UI_ROW_TRIP, UI_STYLE_WARNING, "%s", text);
+	if (row) {
+		row->id = trip->id;
+		row->person_id = trip->person_id;
 	}
 	return 0;
 }
@@ -140,9 +166,14 @@ static void agenda_load(ui *app, void *opaque)
 		ui_column(text, sizeof text, hw_weekday_name(meeting->date), 4);
 		ui_column(text, sizeof text, meeting->start, 5);
 		ui_column(text, sizeof text, ui_type_mark(meeting->type), 2);
+		/* One person's agenda: a meeting within their trip is one they will miss. */
+		int away = state->person.id ? hw_trip_away(app->session, state->person.id,
+							   meeting->date, NULL, &error)
+					    : 0;
 		size_t used = strlen(text);
-		snprintf(text + used, sizeof text - used, "%s%s", meeting->title,
-			 meeting->status == HW_STATUS_CANCELLED ? _(" (cancelled)") : "");
+		snprintf(text + used, sizeof text - used, "%s%s%s", meeting->title,
+			 meeting->status == HW_STATUS_CANCELLED ? _(" (cancelled)") : "",
+			 away > 0 ? _(" (away on a trip)") : "");
 		bool cancelled = meeting->status == HW_STATUS_CANCELLED;
 		ui_row *row = ui_list_add(list, UI_ROW_MEETING,
 					  cancelled ? UI_STYLE_DIM : ui_type_style(meeting->type), "%s", text);
@@ -155,6 +186,13 @@ static void agenda_load(ui *app, void *opaque)
 	hw_findings_free(&findings);
 	if (shown == 0)
 		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("No meetings."));
+	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s",
+		    _("Trips out of the region (w: record one)"));
+	int before_trips = list->count;
+	if (hw_trip_list(app->session, from, to, state->person.id, false, add_trip, list, &error) != 0)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_ERROR, "%s", error.message);
+	else if (list->count == before_trips)
+		ui_list_add(list, UI_ROW_TEXT, UI_STYLE_DIM, "  %s", _("Nothing."));
 	if (state->person.id) {
 		ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, _("Waiting for %s"), state->person.name);
 		int before = list->count;

@@ -13,6 +13,7 @@
 #include "office.h"
 #include "series.h"
 #include "topics.h"
+#include "trips.h"
 #include "ui.h"
 #include "widgets.h"
 
@@ -66,8 +67,22 @@ static int add_attendee(const hw_attendee *attendee, const hw_leave *leave, void
 				 leave->substitute_name);
 		}
 	}
+	/* Away from the region that day (请销假): the attendee will not be there. */
+	hw_trip trip;
+	hw_error error = {0};
+	int away = hw_trip_away(load->app->session, attendee->person.id, load->state->meeting.date,
+				&trip, &error);
+	size_t used = strlen(state);
+	if (away < 0) {
+		snprintf(state + used, sizeof state - used, "%s%.400s", used ? " " : "", error.message);
+	} else if (away > 0) {
+		snprintf(state + used, sizeof state - used, _("%s(away on trip #%lld)"),
+			 used ? " " : "", (long long)trip.id);
+	}
 	ui_row *row = ui_list_add(&load->state->list, UI_ROW_ATTENDEE,
-				  leave && leave->state == HW_LEAVE_PENDING ? UI_STYLE_WARNING : UI_STYLE_NORMAL,
+				  (leave && leave->state == HW_LEAVE_PENDING) || away > 0
+					  ? UI_STYLE_WARNING
+					  : UI_STYLE_NORMAL,
 				  "%s%s", text, state);
 	if (row) {
 		row->id = leave ? leave->id : 0;

@@ -30,6 +30,12 @@ static void rules_load(ui *app, void *opaque)
 	ui_list_add(list, UI_ROW_HEADING, UI_STYLE_HEADING, "%s", g[HW_GOV_NAME]);
 	ui_list_add(list, UI_ROW_TEXT, UI_STYLE_NORMAL, "  %s %s", g[HW_GOV_TITLE] ? g[HW_GOV_TITLE] : "",
 		    g[HW_GOV_DOCUMENT] ? g[HW_GOV_DOCUMENT] : "");
+	if (g[HW_GOV_TRIP_REPORT])
+		ui_list_add(list, UI_ROW_ITEM, UI_STYLE_NORMAL, "  %s: %s%s%s  〔%s〕",
+			    _("trips out of the region reported to"), g[HW_GOV_TRIP_REPORT],
+			    g[HW_GOV_TRIP_APPROVAL] ? _(", approved by ") : "",
+			    g[HW_GOV_TRIP_APPROVAL] ? g[HW_GOV_TRIP_APPROVAL] : "",
+			    rules->government_clauses[HW_GOV_TRIP_REPORT]);
 	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++) {
 		const hw_type_rules *type = &rules->types[t];
 		if (!type->defined) {

@@ -85,6 +85,10 @@ int cli_agenda(cli_context *context, int argc, char **argv);
 int cli_topic(cli_context *context, int argc, char **argv);
 int cli_leave(cli_context *context, int argc, char **argv);
 int cli_trip(cli_context *context, int argc, char **argv);
+/* A trip as `trip list --json` and the agenda show it; one line of `trip list`. */
+struct hw_trip;
+json_t *cli_trip_json(const struct hw_trip *trip);
+void cli_print_trip_line(const struct hw_trip *trip);
 int cli_minutes(cli_context *context, int argc, char **argv);
 int cli_doc(cli_context *context, int argc, char **argv);
 int cli_deadlines(cli_context *context, int argc, char **argv);

@@ -13,6 +13,7 @@
 #include "office.h"
 #include "session.h"
 #include "topics.h"
+#include "trips.h"
 
 typedef struct meeting_detail {
 	hw_session *session;
@@ -418,7 +419,7 @@ int cli_meeting(cli_context *context, int argc, char **argv)
 
 typedef struct agenda_context {
 	hw_session *session;
-	json_t *meetings, *waiting;
+	json_t *meetings, *waiting, *trips;
 	int64_t person_id;
 	hw_error *error;
 	hw_years_without_data touched; /* years of the meetings listed without an arrangement */
@@ -444,8 +445,18 @@ static int agenda_meeting(const hw_meeting *meeting, void *user)
 		return attends; /* -1: could not tell */
 	hw_calendar_note_year(context->session->calendar, hw_date_year(meeting->date),
 			      &context->touched);
+	/* In a person's agenda, a meeting within one of their trips: they will be away. */
+	hw_trip trip;
+	int away = context->person_id ? hw_trip_away(context->session, context->person_id,
+						     meeting->date, &trip, context->error)
+				      : 0;
+	if (away < 0)
+		return -1;
 	if (context->meetings) {
 		json_t *object = meeting_json(context->session, meeting, false, NULL, context->error);
+		if (context->person_id)
+			json_object_set_new(object, "away_on_trip",
+					    away ? json_integer(trip.id) : json_null());
 		json_t *topics = json_array();
 		json_object_set_new(object, "topics", topics);
 		json_array_append_new(context->meetings, object);
@@ -453,12 +464,26 @@ static int agenda_meeting(const hw_meeting *meeting, void *user)
 				     context->error);
 	}
 	print_meeting_line(meeting, context->session->rules);
+	if (away)
+		printf(_("        away: out of the region on trip #%lld\n"), (long long)trip.id);
 	return hw_topic_list(context->session, meeting->id, print_topic_line, NULL, context->error);
 }
 
 static int take_target(const hw_minutes_target *target, void *user)
 {
 	*(hw_minutes_target *)user = *target;
+	return 0;
+}
+
+static int agenda_trip(const hw_trip *trip, void *user)
+{
+	agenda_context *context = user;
+	if (context->trips)
+		json_array_append_new(context->trips, cli_trip_json(trip));
+	else {
+		printf("  ");
+		cli_print_trip_line(trip);
+	}
 	return 0;
 }
 
@@ -522,8 +547,9 @@ int cli_agenda(cli_context *context, int argc, char **argv)
 	} else if (person && hw_person_find(session, person, &found, &error) != 0) {
 		status = cli_fail(&error);
 	} else {
-		agenda_context agenda = {session, json ? json_array() : NULL, json ? json_array() : NULL,
-					 found.id, &error, {0}};
+		agenda_context agenda = {session,  json ? json_array() : NULL,
+					 json ? json_array() : NULL, json ? json_array() : NULL,
+					 found.id, &error,           {0}};
 		if (!json) {
 			char a[HW_DATE_TEXT_SIZE], b[HW_DATE_TEXT_SIZE];
 			hw_date_format(first, a);
@@ -533,16 +559,23 @@ int cli_agenda(cli_context *context, int argc, char **argv)
 		}
 		int result = hw_meeting_list(session, first, last, agenda_meeting, &agenda, &error);
 		if (result == 0 && !json)
+			printf("%s\n", person ? _("Trips out of the region of this person:")
+					      : _("Leaders' trips out of the region:"));
+		if (result == 0)
+			result = hw_trip_list(session, first, last, found.id, false, agenda_trip,
+					      &agenda, &error);
+		if (result == 0 && !json)
 			printf("%s\n", person ? _("Waiting for this person:") : _("Waiting for a decision:"));
 		if (result == 0)
 			result = hw_waiting_for(session, found.id, agenda_waiting, &agenda, &error);
 		if (result != 0) {
 			json_decref(agenda.meetings);
 			json_decref(agenda.waiting);
+			json_decref(agenda.trips);
 			status = cli_fail(&error);
 		} else if (json) {
-			cli_print_json(json_pack("{s:o,s:o}", "meetings", agenda.meetings, "waiting",
-						 agenda.waiting));
+			cli_print_json(json_pack("{s:o,s:o,s:o}", "meetings", agenda.meetings, "trips",
+						 agenda.trips, "waiting", agenda.waiting));
 		}
 		if (result == 0)
 			cli_note_years_without_data(session->calendar, &agenda.touched);

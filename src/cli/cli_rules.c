@@ -142,6 +142,11 @@ static void print_rules(const hw_rules *rules)
 		printf("   %s: %s 〔%s〕", _("seat"), g[HW_GOV_SEAT],
 		       rules->government_clauses[HW_GOV_SEAT] ? rules->government_clauses[HW_GOV_SEAT]
 							      : g[HW_GOV_DOCUMENT]);
+	if (g[HW_GOV_TRIP_REPORT])
+		printf("\n  %s: %s%s%s 〔%s〕", _("trips out of the region reported to"),
+		       g[HW_GOV_TRIP_REPORT], g[HW_GOV_TRIP_APPROVAL] ? _(", approved by ") : "",
+		       g[HW_GOV_TRIP_APPROVAL] ? g[HW_GOV_TRIP_APPROVAL] : "",
+		       rules->government_clauses[HW_GOV_TRIP_REPORT]);
 	printf("\n  %s:", _("titles"));
 	for (int title = 0; title < HW_TITLE_COUNT; title++)
 		if (rules->titles[title])

@@ -34,7 +34,7 @@ static const cli_command commands[] = {
 	{"agenda", N_("agenda [--person P] [--from D] [--to D] [--json]  coming meetings and what waits"), cli_agenda},
 	{"topic", N_("topic add --title T ... | edit ID | review ID --by P | approve ID --by P | schedule ID --meeting M | decide ID --decision T | defer ID | reopen ID | list | show ID"), cli_topic},
 	{"leave", N_("leave request --meeting M --person P --reason R [--written] [--substitute P] | approve ID --by P | reject ID --by P | list [--pending]"), cli_leave},
-	{"trip", N_("trip add --person P --from D --to D --reported-to TEXT | list [--json]  leaders away from the region"), cli_trip},
+	{"trip", N_("trip add --person P --from D --to D --reported-to TEXT [--approved-by TEXT] | edit ID [--from D] [--to D] [--reported-to TEXT] [--approved-by TEXT] | cancel ID | list [--json]  leaders away from the region"), cli_trip},
 	{"minutes", N_("minutes draft M --text T | sign M --by P | approve M --by P | amend M --text T --by P | show M"), cli_minutes},
 	{"doc", N_("doc add --meeting M --title T | handover ID [--on D] | submit ID [--on D] | issue ID [--on D] | list [--meeting M]"), cli_doc},
 	{"series", N_("series add --type T --rrule RULE --time HH:MM --from D [--until D | --count N] [--on-holiday skip|next|previous] [--force] | list | show ID | edit ID | end ID [--on D]"), cli_series},

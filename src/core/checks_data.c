@@ -370,7 +370,8 @@ int hw_check_load(hw_session *session, hw_date from, hw_date to, hw_check_data *
 	capacity = 0;
 	if (!prepare(&l,
 		     "SELECT person_id, from_date, to_date, reported_to FROM trip"
-		     " WHERE to_date >= ?1 AND from_date <= ?2 ORDER BY from_date, id",
+		     " WHERE to_date >= ?1 AND from_date <= ?2 AND cancelled_on IS NULL"
+		     " ORDER BY from_date, id",
 		     from, to))
 		goto fail;
 	while ((last = sqlite3_step(l.statement)) == SQLITE_ROW) {

@@ -34,6 +34,7 @@ static const char *const meeting_type_keys[HW_MEETING_TYPE_COUNT] = {
 static const char *const government_keys[HW_GOV_FIELD_COUNT] = {
 	"key", "name", "short_name", "document", "title",
 	"level", "timezone", "seat", "adopted", "issued",
+	"trip_report", "trip_approval",
 };
 static const bool government_required[HW_GOV_FIELD_COUNT] = {
 	[HW_GOV_KEY] = true, [HW_GOV_NAME] = true, [HW_GOV_DOCUMENT] = true, [HW_GOV_LEVEL] = true,
@@ -881,6 +882,13 @@ static void check_complete(parse_state *state, int last_line)
 			_("timezone: '%s' is not a time zone of the system's tz database (%s), such "
 			  "as Asia/Shanghai"),
 			rules->government[HW_GOV_TIMEZONE], ZONEINFO_DIRECTORY);
+	/* The trip keys quote an article: without it they would cite nothing. */
+	const hw_government_field cited_fields[] = {HW_GOV_TRIP_REPORT, HW_GOV_TRIP_APPROVAL};
+	for (size_t i = 0; i < sizeof cited_fields / sizeof cited_fields[0]; i++)
+		if (rules->government[cited_fields[i]] && !rules->government_clauses[cited_fields[i]])
+			fail_at(state, state->government_lines[cited_fields[i]],
+				_("%s: the value lacks the clause it comes from (end it with '@ 第N条')"),
+				government_keys[cited_fields[i]]);
 	const hw_government_field date_fields[] = {HW_GOV_ADOPTED, HW_GOV_ISSUED};
 	for (size_t i = 0; i < sizeof date_fields / sizeof date_fields[0]; i++) {
 		hw_date date;

@@ -38,6 +38,11 @@ typedef enum hw_government_field {
 	HW_GOV_SEAT,
 	HW_GOV_ADOPTED,
 	HW_GOV_ISSUED,
+	/* 请销假: to whom a deputy reports a trip out of the region (the article's clause is
+	 * what trips cite), and whose approval it needs besides, where the article asks one
+	 * (changji 40: 报请市委批准); see src/core/trips.h. */
+	HW_GOV_TRIP_REPORT,
+	HW_GOV_TRIP_APPROVAL,
 	HW_GOV_FIELD_COUNT
 } hw_government_field;
 

@@ -296,6 +296,12 @@ static const char *const migrations[] = {
 	 * column must be, and never cited to an article. */
 	"ALTER TABLE government ADD COLUMN minutes_target_days INTEGER"
 	"  CHECK (minutes_target_days IS NULL OR minutes_target_days BETWEEN 1 AND 60);",
+
+	/* 14: a trip that did not happen is cancelled, not deleted (kept, as a cancelled meeting
+	 * or a rejected leave request is), and the approval some articles ask for besides the
+	 * report (changji 40: 报请市委批准). Both NULL by default, so every seal holds. */
+	"ALTER TABLE trip ADD COLUMN cancelled_on TEXT;"
+	"ALTER TABLE trip ADD COLUMN approved_by TEXT;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
