@@ -183,7 +183,7 @@ static void test_person_add_mistakes_change_nothing(void **state)
 		"--role", "mayor");
 	REFUSED(f, "'member_department' is not a role a person holds", "person", "add", "张三",
 		"--title", "局长", "--role", "member_department");
-	REFUSED(f, "a department_head belongs to a department: say which with --dept", "person",
+	REFUSED(f, "a department_head belongs to a department: say which (--dept)", "person",
 		"add", "张三", "--title", "局长", "--role", "department_head");
 	REFUSED(f, "a staff belongs to a department", "person", "add", "张三", "--title", "科员",
 		"--role", "staff");
@@ -191,7 +191,7 @@ static void test_person_add_mistakes_change_nothing(void **state)
 		"department_head", "--dept", "水利局");
 	REFUSED(f, "a name cannot be only digits", "person", "add", "12345", "--title", "副县长",
 		"--role", "deputy");
-	REFUSED(f, "say the person's title with --title", "person", "add", "张三", "--role", "deputy");
+	REFUSED(f, "say the person's title, e.g. 副县长 (--title)", "person", "add", "张三", "--role", "deputy");
 	json_t *people = JSON(f, "person", "list", "--json");
 	assert_int_equal(json_array_size(people), 13);
 	assert_null(fixture_find_named(people, "张三"));

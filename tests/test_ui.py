@@ -316,9 +316,9 @@ def test_approving_leave_ends_the_clash(screen):
     screen.wait("伊吾县 · 日历")
     # The water bureau's meeting at 10:00 clashes with the executive meeting for the deputy.
     text = open_meeting_on(screen, "2026-12-14", "#13")
-    assert "DOUBLE_BOOKED" in text or "DOUBLE_BOOKED" in screen.text(), text
+    assert "时间冲突" in text or "时间冲突" in screen.text(), text
     screen.keys("NPage", "NPage", "NPage")
-    text = screen.wait("DOUBLE_BOOKED")
+    text = screen.wait("时间冲突")
     # No article forbids a double booking: huiwu's own judgement cites none and says so.
     assert "规则未作规定，不引条款" in text.replace("\n", "").replace(" ", ""), text
     screen.keys("q")
@@ -337,8 +337,8 @@ def test_approving_leave_ends_the_clash(screen):
     open_meeting_on(screen, "2026-12-14", "#13")
     screen.keys("NPage", "NPage", "NPage")
     # The clash is gone; the deputy at a department's meeting is still reported (yiwu 40).
-    screen.wait("DEPT_MEETING_LEADER")
-    assert "DOUBLE_BOOKED" not in screen.text(), screen.text()
+    screen.wait("政府领导出席部门会议")
+    assert "时间冲突" not in screen.text(), screen.text()
     assert "[approved]" in [l for l in screen.cli("leave", "list").split("\n") if "#4 " in l][0]
     quit_cleanly(screen)
 
@@ -957,7 +957,7 @@ def test_form_records_the_deputys_consent(screen):
     screen.wait("伊吾县 · 日历")
     open_meeting_on(screen, "2026-12-04", "#10")
     screen.keys("NPage", "NPage")
-    screen.wait("DEPT_MEETING_CONSENT")
+    screen.wait("部门会议未经分管领导同意")
     screen.keys("e")
     screen.wait("修改会议 #10")
     for _ in range(10):  # to "Deputy agreed"
@@ -965,7 +965,7 @@ def test_form_records_the_deputys_consent(screen):
     screen.keys("Right", "C-s")
     screen.wait("会议 #10 已修改")
     screen.keys("NPage", "NPage")
-    screen.wait("DEPT_MEETING_CONSENT", absent=True)
+    screen.wait("部门会议未经分管领导同意", absent=True)
     assert "DEPT_MEETING_CONSENT" not in screen.cli("check")
     quit_cleanly(screen)
 
@@ -974,7 +974,7 @@ def test_invite_and_uninvite(screen):
     screen.wait("伊吾县 · 日历")
     open_meeting_on(screen, "2026-12-14", "#12")
     screen.keys("NPage", "NPage", "NPage")
-    screen.wait("MEMBER_NOT_INVITED")
+    screen.wait("应参会人员未通知")
     screen.keys("v")
     screen.wait("邀请参加会议 #12")
     choose(screen, "分管住房城建", "副县长（分管住房城建）")
@@ -983,7 +983,7 @@ def test_invite_and_uninvite(screen):
     screen.keys("C-s")
     screen.wait("已邀请")
     screen.keys("NPage", "NPage", "NPage")
-    screen.wait("MEMBER_NOT_INVITED", absent=True)
+    screen.wait("应参会人员未通知", absent=True)
     screen.keys("Home")
     screen.select("发展和改革委员会工作人员")
     screen.keys("u")

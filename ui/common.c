@@ -59,6 +59,12 @@ int ui_findings(ui *app, hw_date from, hw_date to, hw_findings *out, hw_error *e
 	return result;
 }
 
+const char *ui_finding_label(const hw_finding *finding)
+{
+	const char *label = hw_finding_label(finding->code);
+	return label ? label : finding->code;
+}
+
 bool ui_meeting_has_findings(const hw_findings *findings, int64_t meeting_id)
 {
 	for (int i = 0; i < findings->count; i++)

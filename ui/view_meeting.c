@@ -282,7 +282,7 @@ static void meeting_load(ui *app, void *opaque)
 			if (finding->meeting_id != meeting->id)
 				continue;
 			char text[2048];
-			snprintf(text, sizeof text, "%s %s%s%s%s", finding->code, finding->message,
+			snprintf(text, sizeof text, "%s %s%s%s%s", ui_finding_label(finding), finding->message,
 				 finding->clause[0] ? "  〔" : "", finding->clause,
 				 finding->clause[0] ? "〕" : "");
 			add_wrapped(list, UI_ROW_FINDING,

@@ -170,7 +170,7 @@ static void queues_load(ui *app, void *opaque)
 			const hw_finding *finding = &findings.items[i];
 			char date[HW_DATE_TEXT_SIZE], text[2048], lines[6][512];
 			hw_date_format(finding->date, date);
-			snprintf(text, sizeof text, "%s %s %s%s%s%s", date, finding->code,
+			snprintf(text, sizeof text, "%s %s %s%s%s%s", date, ui_finding_label(finding),
 				 finding->message, finding->clause[0] ? "  〔" : "", finding->clause,
 				 finding->clause[0] ? "〕" : "");
 			int count = ui_wrap(text, width, lines, 6);

@@ -211,7 +211,7 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 		return -1;
 	input = &clean;
 	if (input->reason == NULL || *input->reason == '\0')
-		return hw_error_set(error, "%s", _("say why with --reason"));
+		return hw_error_option(error, "reason", "%s", _("say why the leave is asked"));
 	if (strlen(input->reason) >= HW_TEXT_SIZE)
 		return hw_error_set(error, "%s", _("the reason is too long"));
 	if (hw_action_begin(session, error) != 0)

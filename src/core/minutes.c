@@ -105,7 +105,7 @@ static void bind_amend(sqlite3_stmt *statement, const void *values)
 static int check_text(const char *text, hw_error *error)
 {
 	if (text == NULL || *text == '\0')
-		return hw_error_set(error, "%s", _("say the minutes' text with --text"));
+		return hw_error_option(error, "text", "%s", _("say the minutes' text"));
 	if (strlen(text) >= sizeof((hw_minutes *)0)->text)
 		return hw_error_set(error, "%s", _("the text is too long"));
 	return 0;
@@ -396,7 +396,7 @@ int hw_document_add(hw_session *session, int64_t meeting_id, const char *title, 
 			  error) != 0)
 		return -1;
 	if (title == NULL || *title == '\0' || strlen(title) >= HW_TEXT_SIZE)
-		return hw_error_set(error, "%s", _("say the document's title with --title"));
+		return hw_error_option(error, "title", "%s", _("say the document's title"));
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_meeting meeting;

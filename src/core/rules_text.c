@@ -48,6 +48,11 @@ static const char *const matter_labels[HW_MATTER_COUNT] = {
 	N_("projects"), N_("funds"), N_("staffing"), N_("rewards and penalties"),
 };
 
+const char *hw_matter_label(hw_matter matter)
+{
+	return matter < HW_MATTER_COUNT ? _(matter_labels[matter]) : "";
+}
+
 const char *hw_type_key_label(hw_type_key key)
 {
 	return key < HW_TYPE_KEY_COUNT ? _(key_labels[key]) : "";
@@ -59,6 +64,18 @@ static void append(char *out, size_t size, const char *format, const char *text)
 	size_t used = strlen(out);
 	if (used + 1 < size)
 		snprintf(out + used, size - used, format, text);
+}
+
+void hw_matters_text(unsigned set, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (int matter = 0; matter < HW_MATTER_COUNT; matter++)
+		if (set & (1u << matter)) {
+			if (out[0] != '\0')
+				/* TRANSLATORS: between matters in a list: "项目、资金". */
+				append(out, size, "%s", _(", "));
+			append(out, size, "%s", hw_matter_label((hw_matter)matter));
+		}
 }
 
 void hw_role_set_text(const hw_rules *rules, hw_role_set set, char *out, size_t size)
@@ -156,12 +173,7 @@ void hw_type_value_text(const hw_rules *rules, const hw_type_rules *type, hw_typ
 		return;
 	}
 	case HW_VALUE_MATTERS:
-		for (int matter = 0; matter < HW_MATTER_COUNT; matter++)
-			if (type->topic_agreement_required & (1u << matter)) {
-				if (out[0] != '\0')
-					append(out, size, "%s", ", ");
-				append(out, size, "%s", _(matter_labels[matter]));
-			}
+		hw_matters_text(type->topic_agreement_required, out, size);
 		return;
 	case HW_VALUE_TEXT:
 		snprintf(out, size, "%s", key == HW_KEY_NAME && type->name ? type->name : "");

@@ -12,6 +12,11 @@ const char *hw_type_key_label(hw_type_key key);
 /* The value of `key` for `type`: roles by the titles these rules give them, yes/no, counts. */
 void hw_type_value_text(const hw_rules *rules, const hw_type_rules *type, hw_type_key key,
 			char *out, size_t size);
+/* A matter a topic may touch, in the user's language (资金 for funds); the key (hw_matter_key)
+ * is what scripts and --json use. */
+const char *hw_matter_label(hw_matter matter);
+/* The matters of `set` (bit per hw_matter) by their labels, joined with "、" under zh_CN. */
+void hw_matters_text(unsigned set, char *out, size_t size);
 /* The roles of `set`, by the rules' titles where they give one: "县长, 常务副县长". */
 void hw_role_set_text(const hw_rules *rules, hw_role_set set, char *out, size_t size);
 

@@ -21,10 +21,10 @@ int hw_trip_add(hw_session *session, const char *person, const char *from, const
 			  sizeof clean, error) != 0)
 		return -1;
 	if (person == NULL)
-		return hw_error_set(error, "%s", _("say whose trip with --person P"));
+		return hw_error_option(error, "person", "%s", _("say whose trip it is"));
 	if (reported_to == NULL || *reported_to == '\0')
-		return hw_error_set(error, "%s",
-				    _("say to whom the trip was reported with --reported-to TEXT"));
+		return hw_error_option(error, "reported-to", "%s",
+				       _("say to whom the trip was reported"));
 	trip_values values = {.reported_to = reported_to};
 	if (from == NULL || !hw_date_parse(from, &values.from))
 		return hw_error_set(error, _("'%s' is not a date: write YYYY-MM-DD"), from ? from : "");
