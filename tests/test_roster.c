@@ -43,7 +43,7 @@ static void test_dept_add_list_and_edit(void **state)
 	assert_int_equal(r.status, 0);
 	assert_contains(r.out, "   5  水利局  (in the division of 副职乙)\n");
 	assert_contains(r.out, "   2  财政局  (in the division of 副职甲)  [member of the executive meeting]\n");
-	assert_contains(r.out, "   4  司法局  (in the division of 副职乙)  [justice_bureau]\n");
+	assert_contains(r.out, "   4  司法局  (in the division of 副职乙)  [the justice bureau]\n");
 	test_run_free(&r);
 
 	/* Moving 教育局 into 副职甲's division. */
@@ -131,8 +131,8 @@ static void test_person_add_list_and_show(void **state)
 	r = RUN(f, "person", "list");
 	assert_int_equal(r.status, 0);
 	assert_int_equal(test_count_lines(r.out), 15);
-	assert_contains(r.out, "  14  李四  副县长  deputy\n");
-	assert_contains(r.out, "  15  教育局副局长  副局长  department_deputy  教育局\n");
+	assert_contains(r.out, "  14  李四  副县长  deputy head\n");
+	assert_contains(r.out, "  15  教育局副局长  副局长  deputy head of a department  教育局\n");
 	test_run_free(&r);
 
 	/* By number or by name; show has the division. */

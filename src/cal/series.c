@@ -18,6 +18,14 @@ const char *hw_holiday_policy_key(hw_holiday_policy policy)
 	return policy_keys[policy];
 }
 
+const char *hw_holiday_policy_label(hw_holiday_policy policy)
+{
+	/* The words of the series form (ui/actions_meeting.c). */
+	static const char *const labels[] = {N_("skip it"), N_("move to the next working day"),
+					     N_("move to the working day before")};
+	return _(labels[policy]);
+}
+
 /* A floating noon on `date`: libical 3.0.16 expands a date-only DTSTART wrongly (FREQ=DAILY
  * repeats the first day forever; BYMONTHDAY repeats it once and skips INTERVAL). */
 static struct icaltimetype ical_start(hw_date date)

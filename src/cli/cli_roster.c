@@ -41,7 +41,7 @@ static int print_department(const hw_department *department, void *user)
 	if (department->member_of_executive)
 		printf("  %s", _("[member of the executive meeting]"));
 	if (department->has_function)
-		printf("  [%s]", hw_role_key(department->function));
+		printf("  [%s]", hw_role_description(department->function));
 	printf("\n");
 	return 0;
 }
@@ -53,8 +53,9 @@ static int print_person(const hw_person *person, void *user)
 		json_array_append_new(list, person_json(person));
 		return 0;
 	}
+	/* The role in words for people (the key is in --json). */
 	printf("%4lld  %s  %s  %s", (long long)person->id, person->name, person->title,
-	       hw_role_key(person->role));
+	       hw_role_description(person->role));
 	if (person->department_id)
 		printf("  %s", person->department_name);
 	if (person->email[0])

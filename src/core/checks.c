@@ -20,7 +20,7 @@ const char *hw_severity_key(hw_severity severity)
 
 const char *hw_severity_label(hw_severity severity)
 {
-	static const char *const labels[] = {N_("error"), N_("warning"), N_("note")};
+	static const char *const labels[] = {N_("error"), N_("warning"), N_("info")};
 	return _(labels[severity]);
 }
 

@@ -130,7 +130,7 @@ int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_ch
 		 hw_date today, hw_findings *out, hw_error *error);
 void hw_findings_free(hw_findings *findings);
 const char *hw_severity_key(hw_severity severity);
-/* The severity in the user's language (错误, 提醒, 说明), for people; the key is for --json. */
+/* The severity in the user's language (错误, 提醒, 提示), for people; the key is for --json. */
 const char *hw_severity_label(hw_severity severity);
 /* Whether `code` is one the engine can raise (FREQ_OVER, …): the list man/huiwu.1 documents,
  * so that a test asserting a finding's absence cannot pass on a misspelt code. */

@@ -15,6 +15,11 @@ const char *hw_leave_state_key(hw_leave_state state)
 	return state_keys[state];
 }
 
+const char *hw_leave_state_label(hw_leave_state state)
+{
+	return _(state_keys[state]);
+}
+
 hw_role_set hw_leave_approver_roles(const hw_rules *rules, hw_meeting_type type, bool leader)
 {
 	const hw_type_rules *rules_of_type = &rules->types[type];

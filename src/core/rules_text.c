@@ -48,6 +48,21 @@ static const char *const matter_labels[HW_MATTER_COUNT] = {
 	N_("projects"), N_("funds"), N_("staffing"), N_("rewards and penalties"),
 };
 
+const char *hw_government_level_label(const char *level)
+{
+	static const struct {
+		const char *key, *label;
+	} levels[] = {
+		{"prefecture", N_("prefecture level")},
+		{"city", N_("city level")},
+		{"county", N_("county level")},
+	};
+	for (size_t i = 0; level != NULL && i < sizeof levels / sizeof *levels; i++)
+		if (strcmp(level, levels[i].key) == 0)
+			return _(levels[i].label);
+	return level ? level : "";
+}
+
 const char *hw_matter_label(hw_matter matter)
 {
 	return matter < HW_MATTER_COUNT ? _(matter_labels[matter]) : "";

@@ -12,6 +12,9 @@ const char *hw_type_key_label(hw_type_key key);
 /* The value of `key` for `type`: roles by the titles these rules give them, yes/no, counts. */
 void hw_type_value_text(const hw_rules *rules, const hw_type_rules *type, hw_type_key key,
 			char *out, size_t size);
+/* The government's level (the rule file's prefecture, city or county) in the user's language
+ * (县级); the key itself for a level the rules do not know. */
+const char *hw_government_level_label(const char *level);
 /* A matter a topic may touch, in the user's language (资金 for funds); the key (hw_matter_key)
  * is what scripts and --json use. */
 const char *hw_matter_label(hw_matter matter);

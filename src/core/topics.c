@@ -19,6 +19,11 @@ const char *hw_topic_state_key(hw_topic_state state)
 	return state < HW_TOPIC_STATE_COUNT ? state_keys[state] : "?";
 }
 
+const char *hw_topic_state_label(hw_topic_state state)
+{
+	return state < HW_TOPIC_STATE_COUNT ? _(state_keys[state]) : "?";
+}
+
 /* Which matter `item` names: its key (funds), its label in the user's language (资金) or its
  * English label; -1 for none. */
 static int find_matter(const char *item)
