@@ -152,7 +152,7 @@ static void test_person_add_list_and_show(void **state)
 	json_decref(person);
 	r = RUN(f, "person", "show", "副职甲");
 	assert_int_equal(r.status, 0);
-	assert_string_equal(r.out, "   3  副职甲  副职  deputy\n  division:\n    农业农村局\n    财政局\n");
+	assert_string_equal(r.out, "   3  副职甲  副职  deputy head\n  division:\n    农业农村局\n    财政局\n");
 	test_run_free(&r);
 	REFUSED(f, "no person '无名'", "person", "show", "无名");
 	REFUSED(f, "no person '99'", "person", "show", "99");
