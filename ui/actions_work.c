@@ -243,7 +243,7 @@ static void new_topic(ui *app, int64_t meeting_id)
 	ui_choices_departments(app, &departments, &error);
 	/* The matters by the names the clerk types (资金、人员编制); their keys work too. */
 	char all_matters[256], matters_label[320];
-	hw_matters_text((1u << HW_MATTER_COUNT) - 1, all_matters, sizeof all_matters);
+	hw_matters_accepted(all_matters, sizeof all_matters);
 	snprintf(matters_label, sizeof matters_label, _("Touches (%s)"), all_matters);
 	ui_field fields[T_COUNT] = {
 		[T_TITLE] = {.label = _("Title"), .required = true},

@@ -65,6 +65,14 @@ const char *ui_finding_label(const hw_finding *finding)
 	return label ? label : finding->code;
 }
 
+void ui_finding_text(const hw_finding *finding, char *out, size_t size)
+{
+	char said[1400];
+	snprintf(said, sizeof said, _("%s: %s"), ui_finding_label(finding), finding->message);
+	snprintf(out, size, "%s%s%s%s", said, finding->clause[0] ? "  〔" : "", finding->clause,
+		 finding->clause[0] ? "〕" : "");
+}
+
 bool ui_meeting_has_findings(const hw_findings *findings, int64_t meeting_id)
 {
 	for (int i = 0; i < findings->count; i++)

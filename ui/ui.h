@@ -368,5 +368,7 @@ bool ui_meeting_has_findings(const struct hw_findings *findings, int64_t meeting
  * the code, which is for scripts. */
 struct hw_finding;
 const char *ui_finding_label(const struct hw_finding *finding);
+/* A finding as the views show it: "label：message  〔clause〕". */
+void ui_finding_text(const struct hw_finding *finding, char *out, size_t size);
 
 #endif

@@ -81,6 +81,17 @@ static void append(char *out, size_t size, const char *format, const char *text)
 		snprintf(out + used, size - used, format, text);
 }
 
+void hw_matters_accepted(char *out, size_t size)
+{
+	out[0] = '\0';
+	for (int matter = 0; matter < HW_MATTER_COUNT; matter++) {
+		const char *label = hw_matter_label((hw_matter)matter);
+		if (matter > 0)
+			append(out, size, "%s", _(", "));
+		append(out, size, "%s", strchr(label, ' ') ? hw_matter_key((hw_matter)matter) : label);
+	}
+}
+
 void hw_matters_text(unsigned set, char *out, size_t size)
 {
 	out[0] = '\0';

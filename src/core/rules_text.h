@@ -20,6 +20,10 @@ const char *hw_government_level_label(const char *level);
 const char *hw_matter_label(hw_matter matter);
 /* The matters of `set` (bit per hw_matter) by their labels, joined with "、" under zh_CN. */
 void hw_matters_text(unsigned set, char *out, size_t size);
+/* The names a clerk types for the matters (hw_parse_matters): each label, or its key where
+ * the label is more than one word (English "rewards and penalties": rewards), joined as
+ * hw_matters_text joins them: "项目、资金、人员编制、奖惩". */
+void hw_matters_accepted(char *out, size_t size);
 /* The roles of `set`, by the rules' titles where they give one: "县长, 常务副县长". */
 void hw_role_set_text(const hw_rules *rules, hw_role_set set, char *out, size_t size);
 

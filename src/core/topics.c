@@ -57,18 +57,8 @@ int hw_parse_matters(const char *text, unsigned *out, hw_error *error)
 	     item = strtok_r(NULL, ", ", &save)) {
 		int matter = find_matter(item);
 		if (matter < 0) {
-			char known[256] = "";
-			for (int m = 0; m < HW_MATTER_COUNT; m++) {
-				const char *key = hw_matter_key((hw_matter)m);
-				const char *label = hw_matter_label((hw_matter)m);
-				size_t length = strlen(known);
-				if (strcmp(key, label) == 0)
-					snprintf(known + length, sizeof known - length, "%s%s",
-						 m ? _(", ") : "", key);
-				else
-					snprintf(known + length, sizeof known - length, "%s%s (%s)",
-						 m ? _(", ") : "", label, key);
-			}
+			char known[256];
+			hw_matters_accepted(known, sizeof known);
 			return hw_error_set(error, _("unknown matter '%s': say %s"), item, known);
 		}
 		*out |= 1u << matter;
