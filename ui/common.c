@@ -1,14 +1,16 @@
 /* What several views show the same way: type names and marks, weekdays, findings. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "checks.h"
 #include "i18n.h"
+#include "rules_text.h"
 #include "ui.h"
 
 const char *ui_type_name(const ui *app, hw_meeting_type type)
 {
 	const char *name = app->session->rules->types[type].name;
-	return name ? name : hw_meeting_type_key(type);
+	return name ? name : hw_meeting_type_label(type);
 }
 
 const char *ui_type_mark(hw_meeting_type type)

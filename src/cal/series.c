@@ -158,7 +158,7 @@ int hw_series_get(hw_session *session, int64_t id, hw_series *out, hw_error *err
 	if (hw_store_finish(session->store, statement, last, N_("cannot read the series"), error) != 0)
 		return -1;
 	return last == SQLITE_ROW ? 0
-		     : hw_error_set(error, _("no series #%lld (see 'huiwu series list')"), (long long)id);
+		     : hw_error_option(error, "huiwu series list", _("no series #%lld"), (long long)id);
 }
 
 int hw_series_list(hw_session *session, int (*visit)(const hw_series *, void *), void *user,

@@ -93,6 +93,8 @@ int cli_fail(const hw_error *error)
 		snprintf(message, sizeof message,
 			 _("%s (set it up with: huiwu publish setup URL --user U --password-file F)"),
 			 error->message);
+	else if (strncmp(error->option, "huiwu ", 6) == 0)
+		snprintf(message, sizeof message, _("%s (see '%s')"), error->message, error->option);
 	else if (error->option[0] != '\0')
 		snprintf(message, sizeof message, _("%s (--%s)"), error->message, error->option);
 	else

@@ -13,7 +13,8 @@ typedef struct hw_error {
 	 * dashes ("date", "adhoc", "force"), or "" when none. The message itself never names a
 	 * command-line flag, since the terminal UI shows it too: the command line adds the
 	 * option (cli_fail: "(--date)", "add --force to do it anyway"), a form names its field.
-	 * "force" means the refusal can be overridden on purpose. */
+	 * "force" means the refusal can be overridden on purpose; "huiwu meeting list" names
+	 * the command that lists what exists. */
 	char option[32];
 } hw_error;
 

@@ -101,7 +101,7 @@ int hw_leave_get(hw_session *session, int64_t id, hw_leave *out, hw_error *error
 		return -1;
 	return last == SQLITE_ROW
 		       ? 0
-		       : hw_error_set(error, _("no leave request #%lld (see 'huiwu leave list')"),
+		       : hw_error_option(error, "huiwu leave list", _("no leave request #%lld"),
 				      (long long)id);
 }
 

@@ -156,7 +156,7 @@ int hw_meeting_get(hw_session *session, int64_t id, hw_meeting *out, hw_error *e
 	if (hw_store_finish(session->store, statement, last, N_("cannot read the meetings"), error) != 0)
 		return -1;
 	if (last != SQLITE_ROW)
-		return hw_error_set(error, _("no meeting #%lld (see 'huiwu meeting list')"),
+		return hw_error_option(error, "huiwu meeting list", _("no meeting #%lld"),
 				    (long long)id);
 	return 0;
 }

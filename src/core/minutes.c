@@ -340,7 +340,7 @@ static int document_get(hw_session *session, int64_t id, hw_document *out, hw_er
 	    0)
 		return -1;
 	return last == SQLITE_ROW ? 0
-		     : hw_error_set(error, _("no document #%lld (see 'huiwu doc list')"), (long long)id);
+		     : hw_error_option(error, "huiwu doc list", _("no document #%lld"), (long long)id);
 }
 
 int hw_document_list(hw_session *session, int64_t meeting_id,

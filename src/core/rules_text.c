@@ -63,6 +63,15 @@ const char *hw_government_level_label(const char *level)
 	return level ? level : "";
 }
 
+const char *hw_meeting_type_label(hw_meeting_type type)
+{
+	static const char *const labels[HW_MEETING_TYPE_COUNT] = {
+		N_("plenary meeting"), N_("executive meeting"), N_("office meeting"),
+		N_("special-topic meeting"), N_("study session"), N_("department-wide meeting"),
+	};
+	return type < HW_MEETING_TYPE_COUNT ? _(labels[type]) : "";
+}
+
 const char *hw_matter_label(hw_matter matter)
 {
 	return matter < HW_MATTER_COUNT ? _(matter_labels[matter]) : "";

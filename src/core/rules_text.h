@@ -15,6 +15,8 @@ void hw_type_value_text(const hw_rules *rules, const hw_type_rules *type, hw_typ
 /* The government's level (the rule file's prefecture, city or county) in the user's language
  * (县级); the key itself for a level the rules do not know. */
 const char *hw_government_level_label(const char *level);
+/* A meeting type in general words (常务会议), for a type these rules give no name. */
+const char *hw_meeting_type_label(hw_meeting_type type);
 /* A matter a topic may touch, in the user's language (资金 for funds); the key (hw_matter_key)
  * is what scripts and --json use. */
 const char *hw_matter_label(hw_matter matter);

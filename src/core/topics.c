@@ -124,7 +124,7 @@ int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error
 		read_topic(statement, out);
 	if (hw_store_finish(session->store, statement, last, N_("cannot read the topics"), error) != 0)
 		return -1;
-	return last == SQLITE_ROW ? 0 : hw_error_set(error, _("no topic #%lld (see 'huiwu topic list')"), (long long)id);
+	return last == SQLITE_ROW ? 0 : hw_error_option(error, "huiwu topic list", _("no topic #%lld"), (long long)id);
 }
 
 int hw_topic_list(hw_session *session, int64_t meeting_id, int (*visit)(const hw_topic *, void *),
