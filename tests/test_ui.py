@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import sqlite3
+import re
 import subprocess
 import sys
 import tempfile
@@ -1114,6 +1115,79 @@ def test_meeting_form_proposes_the_types_end(screen):
         form.close()
 
 
+
+# ---- Chinese only (ui-chinese): labels for people, no codes, keys or flags on screen ----
+
+CODE = re.compile(r"[A-Z_]{5,}")
+
+
+def assert_no_code(text):
+    """No finding code (TOPIC_NOT_APPROVED) nor any other upper-case key on the screen."""
+    found = CODE.findall(text)
+    assert not found, "%r on the screen:\n%s" % (found, text)
+
+
+def test_findings_by_chinese_labels(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-14", "#13")
+    screen.keys("NPage", "NPage", "NPage")
+    text = screen.wait("时间冲突：")
+    assert "政府领导出席部门会议：" in text, text
+    assert_no_code(text)
+    assert "DOUBLE_BOOKED" in screen.cli("check", "--from", "2026-12-14", "--to", "2026-12-14")
+    screen.keys("q")
+    screen.wait("· 日历")
+    screen.keys("3")
+    screen.wait("· 待办事项")
+    text = screen.wait("的检查结果")
+    for _ in range(8):  # down to the findings, every page of them without a code
+        assert_no_code(screen.text())
+        screen.keys("NPage")
+    text = screen.text()
+    assert re.search(r"\d{4}-\d\d-\d\d [^ ]+：", text), text
+    assert_no_code(text)
+    quit_cleanly(screen)
+
+
+def test_topic_form_takes_chinese_matters(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-14", "#12")
+    screen.keys("T")
+    text = screen.wait("新建议题")
+    assert "涉及事项（项目、资金、人员编制、奖惩）" in text, text
+    screen.type("资金议题")
+    screen.keys("Tab", "Tab", "Tab")
+    screen.type("钱")
+    screen.keys("Tab")
+    text = screen.wait("未知事项“钱”")
+    assert "funds" not in text, text
+    screen.keys("Up", "C-u")
+    screen.type("资金、人员编制")
+    screen.keys("C-s")
+    text = screen.wait("已提出")
+    topic = re.search(r"议题 #(\d+) 已提出", text).group(1)
+    shown = json.loads(screen.cli("topic", "show", topic, "--json"))
+    assert shown["matters"] == ["funds", "staffing"], shown
+    quit_cleanly(screen)
+
+
+def test_refusal_names_the_form_field_not_a_flag(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("N")
+    screen.wait("新建定期会议系列")
+    screen.keys("Right")  # the executive meeting, every week: more than once in two months
+    screen.wait("‹ 伊吾县人民政府常务会议 ›")
+    screen.keys("C-s")
+    text = screen.wait("』选为『是』")
+    assert "超出频次仍创建" in text, text
+    assert not re.search(r"--[a-z]", text), text
+    screen.keys("Escape")
+    screen.wait("放弃本表单")  # the form was filled: it asks before discarding
+    screen.keys("y")
+    screen.wait("放弃本表单", absent=True)
+    quit_cleanly(screen)
+
+
 CASES = [
     ("the calendar opens in Chinese with today marked", test_calendar_opens_in_chinese, {}),
     ("holidays and make-up workdays are marked", test_holidays_and_makeup_days_marked, {}),
@@ -1187,6 +1261,14 @@ CASES = [
      {"args": ["--read-only", "--person", "县长"]}),
     ("the meeting form proposes the end from the type's usual length, the clerk's own end stays",
      test_meeting_form_proposes_the_types_end, {}),
+    # Chinese only (ui-chinese)
+    ("the meeting view and the queues name findings in Chinese, no code on screen",
+     test_findings_by_chinese_labels, {}),
+    ("the same at 132×43", test_findings_by_chinese_labels, {"size": (132, 43)}),
+    ("the topic form takes its matters in Chinese (资金), the keys stay in --json",
+     test_topic_form_takes_chinese_matters, {}),
+    ("a refusal in the UI names the form's field, never a command-line flag",
+     test_refusal_names_the_form_field_not_a_flag, {}),
 ]
 
 
