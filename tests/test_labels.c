@@ -149,7 +149,7 @@ static void test_cli_accepts_chinese_matters_and_keeps_keys_in_json(void **state
 	test_run_free(&r);
 }
 
-/* ---- no command-line flag in a core message ---- */
+/* ---- no command-line flag nor command in a core message ---- */
 
 /* Messages that do name a flag or a command on purpose: each is about starting huiwu or a
  * command that only the command line has, never something the terminal UI shows. */
@@ -161,6 +161,12 @@ static const char *const allowed[] = {
 	"create one with 'huiwu init --gov KEY'", /* no database yet: before the UI starts */
 	"run 'huiwu init --gov",               /* a database without a government */
 	"(import it as --busy)",               /* import ics: the command line's own */
+	"(see 'huiwu govs')",                  /* no database yet, as above */
+	"# Written by 'huiwu holidays import'", /* a comment in the holiday file it writes */
+	/* Left to the roster's own change (src/core/roster.c, hw_department_find and
+	 * hw_person_find, which finding people by title rewrites): */
+	"(see 'huiwu dept list')",
+	"(see 'huiwu person list')",
 };
 
 static bool allowed_message(const char *message)
@@ -175,6 +181,9 @@ static bool allowed_message(const char *message)
  * a parenthesis or a Chinese character before it). */
 static bool names_a_flag(const char *message)
 {
+	/* A command to run is the command line's too: the core leaves it to hw_error.option. */
+	if (strstr(message, "'huiwu ") != NULL)
+		return true;
 	for (const char *p = strstr(message, "--"); p; p = strstr(p + 2, "--")) {
 		unsigned char before = p == message ? ' ' : (unsigned char)p[-1];
 		bool in_word = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
@@ -265,6 +274,7 @@ static void test_core_messages_name_no_command_line_flag(void **state)
 	assert_true(names_a_flag("请注明事由（--adhoc）"));
 	assert_false(names_a_flag("2026-11-23 -- a dash"));
 	assert_false(names_a_flag("FREQ=MONTHLY"));
+	assert_true(names_a_flag("correct them with 'huiwu minutes amend'"));
 }
 
 static void test_the_cli_adds_the_flag_the_core_leaves_out(void **state)

@@ -150,7 +150,7 @@ static void test_signed_minutes_are_frozen_and_amended(void **state)
 	OK(f, "meeting", "held", "1");
 	OK(f, "minutes", "draft", "1", "--text", "纪要");
 	OK(f, "minutes", "sign", "1", "--by", "首长");
-	REFUSED(f, "the minutes of meeting #1 are signed and frozen: correct them with 'huiwu minutes amend'",
+	REFUSED(f, "the minutes of meeting #1 are signed and frozen: correct them by an amendment (see 'huiwu minutes amend')",
 		"minutes", "draft", "1", "--text", "改过的纪要");
 	REFUSED(f, "the minutes of meeting #1 were signed by 首长 already", "minutes", "sign", "1",
 		"--by", "首长");
@@ -196,7 +196,7 @@ static void test_minutes_mistakes_change_nothing(void **state)
 		"--by", "首长");
 	REFUSED(f, "meeting #1 has no minutes yet", "minutes", "show", "1");
 	OK(f, "minutes", "draft", "1", "--text", "纪要");
-	REFUSED(f, "the minutes of meeting #1 are not signed: edit the draft with 'huiwu minutes draft'",
+	REFUSED(f, "the minutes of meeting #1 are not signed: edit the draft (see 'huiwu minutes draft')",
 		"minutes", "amend", "1", "--text", "补充", "--by", "首长");
 	REFUSED(f, "no person '无名'", "minutes", "sign", "1", "--by", "无名");
 	REFUSED(f, "'one' is not a number", "minutes", "show", "one");

@@ -130,10 +130,10 @@ int hw_minutes_draft(hw_session *session, int64_t meeting_id, const char *text, 
 		goto fail;
 	}
 	if (existing && minutes.signed_) {
-		hw_error_set(error,
-			     _("the minutes of meeting #%lld are signed and frozen: correct them with "
-			       "'huiwu minutes amend'"),
-			     (long long)meeting_id);
+		hw_error_option(error, "huiwu minutes amend",
+				_("the minutes of meeting #%lld are signed and frozen: correct them "
+				  "by an amendment"),
+				(long long)meeting_id);
 		goto fail;
 	}
 	if (existing && hw_action_snapshot(session, "minutes", meeting_id, error) != 0)
@@ -289,10 +289,9 @@ int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, 
 	if (existing < 0)
 		goto fail;
 	if (!existing || !minutes.signed_) {
-		hw_error_set(error,
-			     _("the minutes of meeting #%lld are not signed: edit the draft with "
-			       "'huiwu minutes draft'"),
-			     (long long)meeting_id);
+		hw_error_option(error, "huiwu minutes draft",
+				_("the minutes of meeting #%lld are not signed: edit the draft"),
+				(long long)meeting_id);
 		goto fail;
 	}
 	minutes_values values = {.meeting_id = meeting_id, .text = text, .person_id = signer.id,
