@@ -1264,7 +1264,8 @@ CASES = [
     # Chinese only (ui-chinese)
     ("the meeting view and the queues name findings in Chinese, no code on screen",
      test_findings_by_chinese_labels, {}),
-    ("the same at 132×43", test_findings_by_chinese_labels, {"size": (132, 43)}),
+    ("the same at 132×43 under TERM=linux", test_findings_by_chinese_labels,
+     {"size": (132, 43), "env": {"TERM": "linux"}}),
     ("the topic form takes its matters in Chinese (资金), the keys stay in --json",
      test_topic_form_takes_chinese_matters, {}),
     ("a refusal in the UI names the form's field, never a command-line flag",
