@@ -24,8 +24,8 @@ const char *hw_topic_state_label(hw_topic_state state)
 	return state < HW_TOPIC_STATE_COUNT ? _(state_keys[state]) : "?";
 }
 
-/* Which matter `item` names: its key (funds), its label in the user's language (资金) or its
- * English label; -1 for none. */
+/* Which matter `item` names: its key (funds) or its label in the user's language (资金); -1
+ * for none. */
 static int find_matter(const char *item)
 {
 	for (int matter = 0; matter < HW_MATTER_COUNT; matter++) {
