@@ -240,7 +240,7 @@ static void test_numbers_out_of_range_are_refused_not_clamped(void **state)
 	assert_int_equal(r.status, 0);
 	assert_contains(r.out, "TRIGGER:-PT30M");
 	test_run_free(&r);
-	REFUSED(f, "--count takes a number from 1 to", "series", "add", "--type", "study", "--rrule",
+	REFUSED(f, "the number of meetings is a number from 1 to 2000 (--count)", "series", "add", "--type", "study", "--rrule",
 		"FREQ=MONTHLY;BYMONTHDAY=28", "--time", "16:00", "--from", "2027-01-01", "--count",
 		"+3", "--force");
 	OK(f, "series", "add", "--type", "study", "--rrule", "FREQ=MONTHLY;BYMONTHDAY=28", "--time",

@@ -31,7 +31,7 @@ static void test_documents_only_for_held_meetings(void **state)
 	json_t *entry = fixture_expect_logged(f, entries, "doc add", false, true);
 	assert_json_int(entry, "meeting", 2);
 	json_decref(entry);
-	REFUSED(f, "say the document's title with --title", "doc", "add", "--meeting", "2");
+	REFUSED(f, "say the document's title (--title)", "doc", "add", "--meeting", "2");
 	REFUSED(f, "no meeting #99", "doc", "add", "--meeting", "99", "--title", "通知");
 	json_t *list = JSON(f, "doc", "list", "--json");
 	assert_int_equal(json_array_size(list), 1);

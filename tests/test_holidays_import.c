@@ -253,7 +253,7 @@ static void test_the_user_file_wins_over_the_shipped_one_for_its_year(void **sta
 	test_write_file(file, "2026-03-02 off 测试\n");
 	char shipped[4096];
 	snprintf(shipped, sizeof shipped, "%s/holidays", test_data_dir());
-	hw_error error = {{0}};
+	hw_error error = {0};
 	hw_calendar *calendar = hw_calendar_load_with_user(shipped, directory, 0, &error);
 	if (calendar == NULL)
 		fail_msg("%s", error.message);

@@ -178,7 +178,7 @@ static void test_leave_request_mistakes_change_nothing(void **state)
 	OK(f, "meeting", "cancel", "3");
 	REFUSED(f, "教育局局长 is not invited to meeting #1", "leave", "request", "--meeting", "1",
 		"--person", "教育局局长", "--reason", "下乡");
-	REFUSED(f, "say why with --reason", "leave", "request", "--meeting", "1", "--person", "副职甲");
+	REFUSED(f, "say why the leave is asked (--reason)", "leave", "request", "--meeting", "1", "--person", "副职甲");
 	REFUSED(f, "no meeting #99", "leave", "request", "--meeting", "99", "--person", "副职甲",
 		"--reason", "出差");
 	REFUSED(f, "no person '无名'", "leave", "request", "--meeting", "1", "--person", "无名",

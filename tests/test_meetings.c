@@ -204,8 +204,8 @@ static void test_meeting_add_date_and_time_mistakes(void **state)
 		"2026-11-30", "--time", "09:30", "--end", "09:30");
 	REFUSED(f, "'11:3' is not a time", ADD_EXECUTIVE, "--date", "2026-11-30", "--time", "09:30",
 		"--end", "11:3");
-	REFUSED(f, "say the meeting's date with --date", ADD_EXECUTIVE, "--time", "09:30");
-	REFUSED(f, "say when the meeting starts with --time", ADD_EXECUTIVE, "--date", "2026-11-30");
+	REFUSED(f, "say the meeting's date (YYYY-MM-DD) (--date)", ADD_EXECUTIVE, "--time", "09:30");
+	REFUSED(f, "say when the meeting starts (HH:MM) (--time)", ADD_EXECUTIVE, "--date", "2026-11-30");
 	REFUSED(f, "the title is empty or too long", ADD_EXECUTIVE, "--date", "2026-11-30", "--time",
 		"09:30", "--title", "");
 	REFUSED(f, "only special-topic meetings are marked decision-type", ADD_EXECUTIVE, "--date",
@@ -213,7 +213,7 @@ static void test_meeting_add_date_and_time_mistakes(void **state)
 #undef ADD_EXECUTIVE
 	REFUSED(f, "unknown meeting type 'weekly'", "meeting", "add", "--type", "weekly", "--date",
 		"2026-11-30", "--time", "09:30");
-	REFUSED(f, "say the meeting's type with --type", "meeting", "add", "--date", "2026-11-30",
+	REFUSED(f, "say the meeting's type (plenary, executive, office, special, study, dept_wide) (--type)", "meeting", "add", "--date", "2026-11-30",
 		"--time", "09:30");
 	run_result r = RUN(f, "meeting", "list", "--json");
 	assert_string_equal(r.out, "[]\n");
@@ -223,7 +223,7 @@ static void test_meeting_add_date_and_time_mistakes(void **state)
 static void test_adhoc_meeting_needs_its_reason(void **state)
 {
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
-	REFUSED(f, "an ad-hoc meeting needs its reason: --adhoc REASON", "meeting", "add", "--type",
+	REFUSED(f, "an ad-hoc meeting needs its reason (--adhoc)", "meeting", "add", "--type",
 		"executive", "--date", "2026-11-30", "--time", "09:30", "--adhoc", "");
 	assert_int_equal(fixture_add_meeting(f, "executive", "2026-11-30", "--adhoc", "防汛抢险"), 1);
 	json_t *meeting = JSON(f, "meeting", "show", "1", "--json");
@@ -242,14 +242,14 @@ static void test_adhoc_meeting_needs_its_reason(void **state)
 static void test_dept_wide_meeting_needs_a_department_and_has_no_chair(void **state)
 {
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
-	REFUSED(f, "a department-wide meeting needs its department: --dept D", "meeting", "add",
+	REFUSED(f, "a department-wide meeting needs its department (--dept)", "meeting", "add",
 		"--type", "dept_wide", "--date", "2026-11-30", "--time", "09:30");
 	REFUSED(f, "a department-wide meeting is the department's own: it has no chair", "meeting",
 		"add", "--type", "dept_wide", "--date", "2026-11-30", "--time", "09:30", "--dept",
 		"教育局", "--chair", "首长");
 	REFUSED(f, "no department '水利局'", "meeting", "add", "--type", "dept_wide", "--date",
 		"2026-11-30", "--time", "09:30", "--dept", "水利局");
-	REFUSED(f, "--dept, --requested, --deputy-consent and --approved are for department-wide meetings",
+	REFUSED(f, "the department, the request date, the deputy's consent and the government's approval are for department-wide meetings",
 		"meeting", "add", "--type", "executive", "--date", "2026-11-30", "--time", "09:30",
 		"--dept", "教育局");
 	assert_int_equal(OK(f, "meeting", "add", "--type", "dept_wide", "--date", "2026-11-30",

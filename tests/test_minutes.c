@@ -40,7 +40,7 @@ static void test_minutes_drafted_only_after_the_meeting_is_held(void **state)
 	run_result r = RUN(f, "minutes", "show", "1");
 	assert_string_equal(r.out, "draft\n纪要二稿\n");
 	test_run_free(&r);
-	REFUSED(f, "say the minutes' text with --text", "minutes", "draft", "1");
+	REFUSED(f, "say the minutes' text (--text)", "minutes", "draft", "1");
 	REFUSED(f, "meeting #2 has not been held", "minutes", "draft", "2", "--text", "纪要");
 	REFUSED(f, "no meeting #99", "minutes", "draft", "99", "--text", "纪要");
 }
@@ -150,13 +150,13 @@ static void test_signed_minutes_are_frozen_and_amended(void **state)
 	OK(f, "meeting", "held", "1");
 	OK(f, "minutes", "draft", "1", "--text", "纪要");
 	OK(f, "minutes", "sign", "1", "--by", "首长");
-	REFUSED(f, "the minutes of meeting #1 are signed and frozen: correct them with 'huiwu minutes amend'",
+	REFUSED(f, "the minutes of meeting #1 are signed and frozen: correct them by an amendment (see 'huiwu minutes amend')",
 		"minutes", "draft", "1", "--text", "改过的纪要");
 	REFUSED(f, "the minutes of meeting #1 were signed by 首长 already", "minutes", "sign", "1",
 		"--by", "首长");
 	REFUSED(f, "副职甲 may not sign the minutes of 乌恰县人民政府常务会议: the rules name 县长 〔恰政发〔2024〕6号 第四十五条〕", "minutes", "amend", "1",
 		"--text", "补充", "--by", "副职甲");
-	REFUSED(f, "say the minutes' text with --text", "minutes", "amend", "1", "--by", "首长");
+	REFUSED(f, "say the minutes' text (--text)", "minutes", "amend", "1", "--by", "首长");
 
 	size_t entries = fixture_log_entries(f);
 	OK(f, "minutes", "amend", "1", "--text", "补充第三条", "--by", "首长");
@@ -196,7 +196,7 @@ static void test_minutes_mistakes_change_nothing(void **state)
 		"--by", "首长");
 	REFUSED(f, "meeting #1 has no minutes yet", "minutes", "show", "1");
 	OK(f, "minutes", "draft", "1", "--text", "纪要");
-	REFUSED(f, "the minutes of meeting #1 are not signed: edit the draft with 'huiwu minutes draft'",
+	REFUSED(f, "the minutes of meeting #1 are not signed: edit the draft (see 'huiwu minutes draft')",
 		"minutes", "amend", "1", "--text", "补充", "--by", "首长");
 	REFUSED(f, "no person '无名'", "minutes", "sign", "1", "--by", "无名");
 	REFUSED(f, "'one' is not a number", "minutes", "show", "one");

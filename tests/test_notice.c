@@ -64,7 +64,7 @@ static void check_published(int year, const char *document, const char *signed_o
 	snprintf(relative, sizeof relative, "tests/notices/%d.txt", year);
 	char *text = source_file(relative);
 	hw_notice notice;
-	hw_error error = {{0}};
+	hw_error error = {0};
 	if (hw_notice_parse(relative, text, strlen(text), &notice, &error) != 0)
 		fail_msg("%s", error.message);
 	assert_int_equal(notice.year, year);
@@ -150,7 +150,7 @@ static char *item_text(int year, const char *sentence)
 static void expect_days(int year, const char *sentence, const char *expected)
 {
 	char *text = item_text(year, sentence);
-	hw_error error = {{0}};
+	hw_error error = {0};
 	char *days = read_days(text, &error);
 	if (days == NULL)
 		fail_msg("%s: %s", sentence, error.message);
@@ -162,7 +162,7 @@ static void expect_days(int year, const char *sentence, const char *expected)
 static void expect_refused(int year, const char *sentence, const char *message_part)
 {
 	char *text = item_text(year, sentence);
-	hw_error error = {{0}};
+	hw_error error = {0};
 	char *days = read_days(text, &error);
 	if (days != NULL)
 		fail_msg("%s was read as:\n%s", sentence, days);
@@ -233,7 +233,7 @@ static void test_mid_autumn_and_national_day_together_are_one_item(void **state)
 			   "六、国庆节、中秋节：10月1日（周三）至8日（周三）放假调休，共8天。"
 			   "9月28日（周日）、10月11日（周六）上班。\n";
 	hw_notice notice;
-	hw_error error = {{0}};
+	hw_error error = {0};
 	if (hw_notice_parse("notice", text, strlen(text), &notice, &error) != 0)
 		fail_msg("%s", error.message);
 	assert_int_equal(notice.holiday_count, 1);
@@ -275,7 +275,7 @@ static void test_a_text_without_title_or_items_is_refused(void **state)
 {
 	(void)state;
 	hw_notice notice;
-	hw_error error = {{0}};
+	hw_error error = {0};
 	const char *no_title = "一、元旦：1月1日放假。\n";
 	assert_int_equal(hw_notice_parse("n", no_title, strlen(no_title), &notice, &error), -1);
 	assert_contains(error.message, "n:1:");
@@ -297,7 +297,7 @@ static void test_the_written_file_loads_as_the_year_holiday_file(void **state)
 	(void)state;
 	char *text = source_file("tests/notices/2025.txt");
 	hw_notice notice;
-	hw_error error = {{0}};
+	hw_error error = {0};
 	assert_int_equal(hw_notice_parse("2025", text, strlen(text), &notice, &error), 0);
 	char *file = hw_notice_holiday_file(&notice);
 	char *directory = test_make_temp_dir();

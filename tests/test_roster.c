@@ -43,7 +43,7 @@ static void test_dept_add_list_and_edit(void **state)
 	assert_int_equal(r.status, 0);
 	assert_contains(r.out, "   5  水利局  (in the division of 副职乙)\n");
 	assert_contains(r.out, "   2  财政局  (in the division of 副职甲)  [member of the executive meeting]\n");
-	assert_contains(r.out, "   4  司法局  (in the division of 副职乙)  [justice_bureau]\n");
+	assert_contains(r.out, "   4  司法局  (in the division of 副职乙)  [the justice bureau]\n");
 	test_run_free(&r);
 
 	/* Moving 教育局 into 副职甲's division. */
@@ -131,8 +131,8 @@ static void test_person_add_list_and_show(void **state)
 	r = RUN(f, "person", "list");
 	assert_int_equal(r.status, 0);
 	assert_int_equal(test_count_lines(r.out), 15);
-	assert_contains(r.out, "  14  李四  副县长  deputy\n");
-	assert_contains(r.out, "  15  教育局副局长  副局长  department_deputy  教育局\n");
+	assert_contains(r.out, "  14  李四  副县长  副县长\n");
+	assert_contains(r.out, "  15  教育局副局长  副局长  副局长/副主任  教育局\n");
 	test_run_free(&r);
 
 	/* By number or by name; show has the division. */
@@ -152,7 +152,7 @@ static void test_person_add_list_and_show(void **state)
 	json_decref(person);
 	r = RUN(f, "person", "show", "副职甲");
 	assert_int_equal(r.status, 0);
-	assert_string_equal(r.out, "   3  副职甲  副职  deputy\n  division:\n    农业农村局\n    财政局\n");
+	assert_string_equal(r.out, "   3  副职甲  副职  副县长\n  division:\n    农业农村局\n    财政局\n");
 	test_run_free(&r);
 	REFUSED(f, "no person '无名'", "person", "show", "无名");
 	REFUSED(f, "no person '99'", "person", "show", "99");
@@ -183,15 +183,15 @@ static void test_person_add_mistakes_change_nothing(void **state)
 		"--role", "mayor");
 	REFUSED(f, "'member_department' is not a role a person holds", "person", "add", "张三",
 		"--title", "局长", "--role", "member_department");
-	REFUSED(f, "a department_head belongs to a department: say which with --dept", "person",
+	REFUSED(f, "a 局长/主任 belongs to a department: say which (--dept)", "person",
 		"add", "张三", "--title", "局长", "--role", "department_head");
-	REFUSED(f, "a staff belongs to a department", "person", "add", "张三", "--title", "科员",
+	REFUSED(f, "a 工作人员 belongs to a department", "person", "add", "张三", "--title", "科员",
 		"--role", "staff");
 	REFUSED(f, "no department '水利局'", "person", "add", "张三", "--title", "局长", "--role",
 		"department_head", "--dept", "水利局");
 	REFUSED(f, "a name cannot be only digits", "person", "add", "12345", "--title", "副县长",
 		"--role", "deputy");
-	REFUSED(f, "say the person's title with --title", "person", "add", "张三", "--role", "deputy");
+	REFUSED(f, "say the person's title, e.g. 副县长 (--title)", "person", "add", "张三", "--role", "deputy");
 	json_t *people = JSON(f, "person", "list", "--json");
 	assert_int_equal(json_array_size(people), 13);
 	assert_null(fixture_find_named(people, "张三"));
@@ -225,7 +225,7 @@ static void test_person_edit_mistakes_change_nothing(void **state)
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
 	REFUSED(f, "'boss' is not a role a person holds", "person", "edit", "财政局工作人员", "--role",
 		"boss");
-	REFUSED(f, "a department_head belongs to a department", "person", "edit", "副职甲", "--role",
+	REFUSED(f, "a 局长/主任 belongs to a department", "person", "edit", "副职甲", "--role",
 		"department_head");
 	REFUSED(f, "no person '无名'", "person", "edit", "无名", "--role", "deputy");
 	REFUSED(f, "no department '水利局'", "person", "edit", "副职甲", "--dept", "水利局");

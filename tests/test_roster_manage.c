@@ -193,7 +193,7 @@ static void test_no_longer_serving_kept_in_history_left_out_of_new_work(void **s
 	test_run_free(&r);
 	r = RUN(f, "person", "list", "--all");
 	assert_int_equal(r.status, 0);
-	assert_contains(r.out, "周涛  财政局副局长  department_deputy  财政局  [no longer serving since 2026-11-23]\n");
+	assert_contains(r.out, "周涛  财政局副局长  副局长/副主任  财政局  [no longer serving since 2026-11-23]\n");
 	test_run_free(&r);
 	json_t *person = JSON(f, "person", "show", "周涛", "--json");
 	assert_json_string(person, "left_on", "2026-11-23");

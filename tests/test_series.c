@@ -144,7 +144,8 @@ static void test_bad_rules_are_refused(void **state)
 	assert_int_equal(hw_series_expand(calendar, "FREQ=DAILY", d("2025-01-01"), 0, 0,
 					  d("2034-12-31"), HW_HOLIDAY_SKIP, o, &error),
 			 -1);
-	assert_contains(error.message, "--until");
+	assert_contains(error.message, "give it an earlier end");
+	assert_string_equal(error.option, "until");
 }
 
 /* ---- at the CLI ---- */

@@ -63,7 +63,7 @@ static void test_topic_add_show_and_list(void **state)
 static void test_topic_add_mistakes_change_nothing(void **state)
 {
 	fixture *f = fixture_in_test(state, "wuqia", TODAY);
-	REFUSED(f, "say the topic's title with --title", "topic", "add", "--deputy", "副职甲");
+	REFUSED(f, "say the topic's title (--title)", "topic", "add", "--deputy", "副职甲");
 	REFUSED(f, "农业农村局局长 is not a government leader and cannot be a topic's deputy in charge",
 		"topic", "add", "--title", "议题", "--deputy", "农业农村局局长");
 	REFUSED(f, "unknown matter 'money'", "topic", "add", "--title", "议题", "--matters", "money");
@@ -273,7 +273,7 @@ static void test_topic_decided_only_after_the_meeting_is_held(void **state)
 	REFUSED(f, "meeting #1 has not been held: mark it held first", "topic", "decide", "1",
 		"--decision", "同意");
 	OK(f, "meeting", "held", "1");
-	REFUSED(f, "say what was decided with --decision TEXT", "topic", "decide", "1");
+	REFUSED(f, "say what was decided (--decision)", "topic", "decide", "1");
 	REFUSED(f, "topic #2 is proposed: only a topic on an agenda is decided", "topic", "decide", "2",
 		"--decision", "同意");
 	LOGGED(f, "topic decide", true, true, "topic", "decide", "1", "--decision", "原则同意");

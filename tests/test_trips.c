@@ -140,8 +140,8 @@ static void test_trip_edit_and_cancel_refuse_bad_input(void **state)
 	REFUSED(f, "副职甲 is away from 2026-11-25 to 2026-11-27 already (trip #1)", "trip", "add",
 		"--person", "副职甲", "--from", "2026-11-20", "--to", "2026-11-25", "--reported-to",
 		"县长");
-	REFUSED(f, "say to whom the trip was reported (the article names 县长) with --reported-to TEXT "
-		   "〔恰政发〔2024〕6号 第六十一条〕",
+	REFUSED(f, "say to whom the trip was reported (the article names 县长) "
+		   "〔恰政发〔2024〕6号 第六十一条〕 (--reported-to)",
 		"trip", "edit", "1", "--reported-to", "");
 	REFUSED(f, "control character", "trip", "edit", "1", "--reported-to", "县长\x1b[2J");
 	USAGE_REFUSED(f, "nothing to change", "trip", "edit", "1");

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import sqlite3
+import re
 import subprocess
 import sys
 import tempfile
@@ -318,9 +319,9 @@ def test_approving_leave_ends_the_clash(screen):
     screen.wait("伊吾县 · 日历")
     # The water bureau's meeting at 10:00 clashes with the executive meeting for the deputy.
     text = open_meeting_on(screen, "2026-12-14", "#13")
-    assert "DOUBLE_BOOKED" in text or "DOUBLE_BOOKED" in screen.text(), text
+    assert "时间冲突" in text or "时间冲突" in screen.text(), text
     screen.keys("NPage", "NPage", "NPage")
-    text = screen.wait("DOUBLE_BOOKED")
+    text = screen.wait("时间冲突")
     # No article forbids a double booking: huiwu's own judgement cites none and says so.
     assert "规则未作规定，不引条款" in text.replace("\n", "").replace(" ", ""), text
     screen.keys("q")
@@ -339,8 +340,8 @@ def test_approving_leave_ends_the_clash(screen):
     open_meeting_on(screen, "2026-12-14", "#13")
     screen.keys("NPage", "NPage", "NPage")
     # The clash is gone; the deputy at a department's meeting is still reported (yiwu 40).
-    screen.wait("DEPT_MEETING_LEADER")
-    assert "DOUBLE_BOOKED" not in screen.text(), screen.text()
+    screen.wait("政府领导出席部门会议")
+    assert "时间冲突" not in screen.text(), screen.text()
     assert "[approved]" in [l for l in screen.cli("leave", "list").split("\n") if "#4 " in l][0]
     quit_cleanly(screen)
 
@@ -964,7 +965,7 @@ def test_form_records_the_deputys_consent(screen):
     screen.wait("伊吾县 · 日历")
     open_meeting_on(screen, "2026-12-04", "#10")
     screen.keys("NPage", "NPage")
-    screen.wait("DEPT_MEETING_CONSENT")
+    screen.wait("部门会议未经分管领导同意")
     screen.keys("e")
     screen.wait("修改会议 #10")
     for _ in range(10):  # to "Deputy agreed"
@@ -972,7 +973,7 @@ def test_form_records_the_deputys_consent(screen):
     screen.keys("Right", "C-s")
     screen.wait("会议 #10 已修改")
     screen.keys("NPage", "NPage")
-    screen.wait("DEPT_MEETING_CONSENT", absent=True)
+    screen.wait("部门会议未经分管领导同意", absent=True)
     assert "DEPT_MEETING_CONSENT" not in screen.cli("check")
     quit_cleanly(screen)
 
@@ -981,7 +982,7 @@ def test_invite_and_uninvite(screen):
     screen.wait("伊吾县 · 日历")
     open_meeting_on(screen, "2026-12-14", "#12")
     screen.keys("NPage", "NPage", "NPage")
-    screen.wait("MEMBER_NOT_INVITED")
+    screen.wait("应参会人员未通知")
     screen.keys("v")
     screen.wait("邀请参加会议 #12")
     choose(screen, "分管住房城建", "副县长（分管住房城建）")
@@ -990,7 +991,7 @@ def test_invite_and_uninvite(screen):
     screen.keys("C-s")
     screen.wait("已邀请")
     screen.keys("NPage", "NPage", "NPage")
-    screen.wait("MEMBER_NOT_INVITED", absent=True)
+    screen.wait("应参会人员未通知", absent=True)
     screen.keys("Home")
     screen.select("发展和改革委员会工作人员")
     screen.keys("u")
@@ -1647,7 +1648,7 @@ def test_roster_person_no_longer_serving(screen):
     listed = screen.cli("person", "list")
     assert "教育局工作人员" not in listed, listed
     everyone = screen.cli("person", "list", "--all")
-    assert "教育局工作人员  工作人员  staff  教育局  [no longer serving since 2026-11-23]" in everyone, everyone
+    assert "教育局工作人员  工作人员  工作人员  教育局  [no longer serving since 2026-11-23]" in everyone, everyone
     # History keeps them; nothing new is offered to them.
     assert "教育局工作人员" in screen.cli("meeting", "show", "10")
     environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
@@ -1686,7 +1687,7 @@ def test_start_here_on_an_empty_database(screen, term="xterm-256color"):
         empty.type("吴敏")
         empty.keys("C-s")
         empty.wait("[x] 1.")
-        assert "吴敏  县长  head" in empty.cli("person", "list")
+        assert "吴敏  县长  县长" in empty.cli("person", "list")
         # The first department, in the head's charge.
         empty.keys("N")
         empty.wait("新建部门")
@@ -1859,6 +1860,76 @@ def test_trip_edited_from_its_line(screen):
     # W away from a trip line says what to select.
     screen.keys("Home", "W")
     screen.wait("请先选中一条外出记录")
+
+# ---- Chinese only (ui-chinese): labels for people, no codes, keys or flags on screen ----
+
+CODE = re.compile(r"[A-Z_]{5,}")
+
+
+def assert_no_code(text):
+    """No finding code (TOPIC_NOT_APPROVED) nor any other upper-case key on the screen."""
+    found = CODE.findall(text)
+    assert not found, "%r on the screen:\n%s" % (found, text)
+
+
+def test_findings_by_chinese_labels(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-14", "#13")
+    screen.keys("NPage", "NPage", "NPage")
+    text = screen.wait("时间冲突：")
+    assert "政府领导出席部门会议：" in text, text
+    assert_no_code(text)
+    assert "DOUBLE_BOOKED" in screen.cli("check", "--from", "2026-12-14", "--to", "2026-12-14")
+    screen.keys("q")
+    screen.wait("· 日历")
+    screen.keys("3")
+    screen.wait("· 待办事项")
+    text = screen.wait("的检查结果")
+    for _ in range(8):  # down to the findings, every page of them without a code
+        assert_no_code(screen.text())
+        screen.keys("NPage")
+    text = screen.text()
+    assert re.search(r"\d{4}-\d\d-\d\d [^ ]+：", text), text
+    assert_no_code(text)
+    quit_cleanly(screen)
+
+
+def test_topic_form_takes_chinese_matters(screen):
+    screen.wait("伊吾县 · 日历")
+    open_meeting_on(screen, "2026-12-14", "#12")
+    screen.keys("T")
+    text = screen.wait("新建议题")
+    assert "涉及事项（项目、资金、人员编制、奖惩）" in text, text
+    screen.type("资金议题")
+    screen.keys("Tab", "Tab", "Tab")
+    screen.type("钱")
+    screen.keys("Tab")
+    text = screen.wait("未知事项“钱”")
+    assert "funds" not in text, text
+    screen.keys("Up", "C-u")
+    screen.type("资金、人员编制")
+    screen.keys("C-s")
+    text = screen.wait("已提出")
+    topic = re.search(r"议题 #(\d+) 已提出", text).group(1)
+    shown = json.loads(screen.cli("topic", "show", topic, "--json"))
+    assert shown["matters"] == ["funds", "staffing"], shown
+    quit_cleanly(screen)
+
+
+def test_refusal_names_the_form_field_not_a_flag(screen):
+    screen.wait("伊吾县 · 日历")
+    screen.keys("N")
+    screen.wait("新建定期会议系列")
+    screen.keys("Right")  # the executive meeting, every week: more than once in two months
+    screen.wait("‹ 伊吾县人民政府常务会议 ›")
+    screen.keys("C-s")
+    text = screen.wait("』选为『是』")
+    assert "超出频次仍创建" in text, text
+    assert not re.search(r"--[a-z]", text), text
+    screen.keys("Escape")
+    screen.wait("放弃本表单")  # the form was filled: it asks before discarding
+    screen.keys("y")
+    screen.wait("放弃本表单", absent=True)
     quit_cleanly(screen)
 
 
@@ -2014,6 +2085,15 @@ CASES = [
      "it goes (132×43)", test_trip_recorded_then_cancelled, {"size": (132, 43)}),
     ("a trip edited from its line: shortened, its finding goes", test_trip_edited_from_its_line,
      {}),
+    # Chinese only (ui-chinese)
+    ("the meeting view and the queues name findings in Chinese, no code on screen",
+     test_findings_by_chinese_labels, {}),
+    ("the same at 132×43 under TERM=linux", test_findings_by_chinese_labels,
+     {"size": (132, 43), "env": {"TERM": "linux"}}),
+    ("the topic form takes its matters in Chinese (资金), the keys stay in --json",
+     test_topic_form_takes_chinese_matters, {}),
+    ("a refusal in the UI names the form's field, never a command-line flag",
+     test_refusal_names_the_form_field_not_a_flag, {}),
 ]
 
 

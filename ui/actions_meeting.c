@@ -339,7 +339,15 @@ static int submit_series(ui *app, ui_form *form, void *user, hw_error *error)
 	input.title = ui_field_value(&f[S_TITLE]);
 	input.location = ui_field_value(&f[S_LOCATION]);
 	input.force = f[S_FORCE].choice == 1;
-	return hw_series_add(app->session, &input, &data->id, &data->created, error);
+	if (hw_series_add(app->session, &input, &data->id, &data->created, error) == 0)
+		return 0;
+	/* The refusal can be overridden: say so by this form's field, not a command-line flag. */
+	if (strcmp(error->option, "force") == 0) {
+		size_t used = strlen(error->message);
+		snprintf(error->message + used, sizeof error->message - used,
+			 _("; to create it anyway, set '%s' to '%s'"), f[S_FORCE].label, _("yes"));
+	}
+	return -1;
 }
 
 void ui_series_action(ui *app, hw_date date)

@@ -38,8 +38,7 @@ void ui_publish_action(ui *app)
 		ui_say(app, true, "%s", error.message);
 	else if (conflicts > 0)
 		ui_say(app, true,
-		       _("%d resources changed on the server were left as they are (huiwu publish "
-			 "--force overwrites)"),
+		       _("%d resources changed on the server were left as they are"),
 		       conflicts);
 	else
 		ui_say(app, false, _("published: %d created, %d updated, %d deleted, %d unchanged"),

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "leave.h"
 #include "minutes.h"
+#include "rules_text.h"
 #include "topics.h"
 
 typedef int (*eligible_fn)(hw_session *session, int64_t id, hw_eligible_visit visit, void *user,
@@ -273,11 +274,15 @@ static void new_topic(ui *app, int64_t meeting_id)
 	ui_choices_people(app, &deputies, &error);
 	ui_choices_add(&departments, _("(none)"), "");
 	ui_choices_departments(app, &departments, &error);
+	/* The matters by the names the clerk types (资金、人员编制); their keys work too. */
+	char all_matters[256], matters_label[320];
+	hw_matters_accepted(all_matters, sizeof all_matters);
+	snprintf(matters_label, sizeof matters_label, _("Touches (%s)"), all_matters);
 	ui_field fields[T_COUNT] = {
 		[T_TITLE] = {.label = _("Title"), .required = true},
 		[T_DEPUTY] = {.label = _("Leader in charge")},
 		[T_DEPARTMENT] = {.label = _("Reporting department")},
-		[T_MATTERS] = {.label = _("Touches (projects, funds, staffing, rewards)")},
+		[T_MATTERS] = {.label = matters_label},
 		[T_AGREED] = {.label = _("Agreed with those concerned")},
 		[T_STUDIED] = {.label = _("Studied in advance on"), .kind = UI_FIELD_DATE},
 	};

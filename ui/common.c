@@ -5,12 +5,13 @@
 
 #include "checks.h"
 #include "i18n.h"
+#include "rules_text.h"
 #include "ui.h"
 
 const char *ui_type_name(const ui *app, hw_meeting_type type)
 {
 	const char *name = app->session->rules->types[type].name;
-	return name ? name : hw_meeting_type_key(type);
+	return name ? name : hw_meeting_type_label(type);
 }
 
 const char *ui_type_mark(hw_meeting_type type)
@@ -59,6 +60,20 @@ int ui_findings(ui *app, hw_date from, hw_date to, hw_findings *out, hw_error *e
 				  app->session->today, out, error);
 	hw_check_data_free(&data);
 	return result;
+}
+
+const char *ui_finding_label(const hw_finding *finding)
+{
+	const char *label = hw_finding_label(finding->code);
+	return label ? label : finding->code;
+}
+
+void ui_finding_text(const hw_finding *finding, char *out, size_t size)
+{
+	char said[1400];
+	snprintf(said, sizeof said, _("%s: %s"), ui_finding_label(finding), finding->message);
+	snprintf(out, size, "%s%s%s%s", said, finding->clause[0] ? "  〔" : "", finding->clause,
+		 finding->clause[0] ? "〕" : "");
 }
 
 bool ui_meeting_has_findings(const hw_findings *findings, int64_t meeting_id)

@@ -388,6 +388,12 @@ void ui_meetings_free(ui_meetings *meetings);
 struct hw_findings;
 int ui_findings(ui *app, hw_date from, hw_date to, struct hw_findings *out, hw_error *error);
 bool ui_meeting_has_findings(const struct hw_findings *findings, int64_t meeting_id);
+/* What a finding is called on screen: its label in the user's language (议题未经批准), never
+ * the code, which is for scripts. */
+struct hw_finding;
+const char *ui_finding_label(const struct hw_finding *finding);
+/* A finding as the views show it: "label：message  〔clause〕". */
+void ui_finding_text(const struct hw_finding *finding, char *out, size_t size);
 
 /* ---- topics, the minutes editor (ui-work) ---- */
 

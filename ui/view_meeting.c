@@ -314,9 +314,7 @@ static void meeting_load(ui *app, void *opaque)
 			if (finding->meeting_id != meeting->id)
 				continue;
 			char text[2048];
-			snprintf(text, sizeof text, "%s %s%s%s%s", finding->code, finding->message,
-				 finding->clause[0] ? "  〔" : "", finding->clause,
-				 finding->clause[0] ? "〕" : "");
+			ui_finding_text(finding, text, sizeof text);
 			add_wrapped(list, UI_ROW_FINDING,
 				    finding->severity == HW_SEVERITY_ERROR ? UI_STYLE_ERROR : UI_STYLE_WARNING,
 				    0, meeting->id, true, text, width - 2);

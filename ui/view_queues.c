@@ -202,9 +202,9 @@ static void queues_load(ui *app, void *opaque)
 			const hw_finding *finding = &findings.items[i];
 			char date[HW_DATE_TEXT_SIZE], text[2048], lines[6][512];
 			hw_date_format(finding->date, date);
-			snprintf(text, sizeof text, "%s %s %s%s%s%s", date, finding->code,
-				 finding->message, finding->clause[0] ? "  〔" : "", finding->clause,
-				 finding->clause[0] ? "〕" : "");
+			char said[1800];
+			ui_finding_text(finding, said, sizeof said);
+			snprintf(text, sizeof text, "%s %s", date, said);
 			int count = ui_wrap(text, width, lines, 6);
 			ui_style style = finding->severity == HW_SEVERITY_ERROR ? UI_STYLE_ERROR : UI_STYLE_WARNING;
 			for (int l = 0; l < count; l++) {

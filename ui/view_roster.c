@@ -36,7 +36,7 @@ static int add_department(const hw_department *department, void *user)
 	snprintf(text + used, sizeof text - used, "%s%s%s",
 		 department->member_of_executive ? _("executive member") : "",
 		 department->member_of_executive && department->has_function ? ", " : "",
-		 department->has_function ? hw_role_description(department->function) : "");
+		 department->has_function ? hw_role_label(state->app->session->rules, department->function) : "");
 	ui_row *row = ui_list_add(&state->list, UI_ROW_DEPARTMENT, UI_STYLE_NORMAL, "  %s", text);
 	if (row)
 		row->id = department->id;

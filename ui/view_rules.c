@@ -40,7 +40,7 @@ static void rules_load(ui *app, void *opaque)
 		const hw_type_rules *type = &rules->types[t];
 		if (!type->defined) {
 			ui_list_add(list, UI_ROW_HEADING, UI_STYLE_DIM, "%s: %s  〔%s〕",
-				    hw_meeting_type_key((hw_meeting_type)t), _("not defined by these rules"),
+				    hw_meeting_type_label((hw_meeting_type)t), _("not defined by these rules"),
 				    hw_type_clause(type));
 			continue;
 		}

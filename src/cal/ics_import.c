@@ -1391,9 +1391,9 @@ int hw_import_ics(hw_session *session, const char *path, const hw_import_options
 {
 	memset(report, 0, sizeof *report);
 	if ((options->as_type == NULL) == (options->busy == false))
-		return hw_error_set(error, "%s", _("say what the events become: --as TYPE or --busy"));
+		return hw_error_option(error, "as", "%s", _("say what the events become: meetings of a type, or busy time"));
 	if (options->person && !options->busy)
-		return hw_error_set(error, "%s", _("--person goes with --busy"));
+		return hw_error_option(error, "busy", "%s", _("a person is named only for busy time"));
 	importer im = {session, options, report, error, NULL, path, 0, NULL, 0, 0, NULL};
 	im.target = icaltimezone_get_builtin_timezone(session->rules->government[HW_GOV_TIMEZONE]);
 	if (im.target == NULL)
@@ -1408,7 +1408,7 @@ int hw_import_ics(hw_session *session, const char *path, const hw_import_options
 					    ? options->from
 					    : options->to);
 	if (im.to < im.from)
-		return hw_error_set(error, "%s", _("--to is before --from"));
+		return hw_error_option(error, "to", "%s", _("the window ends before it begins"));
 	if (options->person) {
 		hw_person person;
 		if (hw_person_find(session, options->person, &person, error) != 0)

@@ -76,9 +76,7 @@ int hw_publish_config_load(hw_publish_config *config, hw_error *error)
 	config_reading reading = {.config = config};
 	int line = ini_parse(path, config_entry, &reading);
 	if (line < 0)
-		return hw_error_set(error,
-				    _("no CalDAV server is set up (%s): huiwu publish setup URL --user U "
-				      "--password-file F"),
+		return hw_error_option(error, "publish setup", _("no CalDAV server is set up (%s)"),
 				    path);
 	if (line > 0)
 		return hw_error_set(error, _("%s, line %d: not a setting"), path, line);

@@ -18,6 +18,14 @@ const char *hw_holiday_policy_key(hw_holiday_policy policy)
 	return policy_keys[policy];
 }
 
+const char *hw_holiday_policy_label(hw_holiday_policy policy)
+{
+	/* The words of the series form (ui/actions_meeting.c). */
+	static const char *const labels[] = {N_("skip it"), N_("move to the next working day"),
+					     N_("move to the working day before")};
+	return _(labels[policy]);
+}
+
 /* A floating noon on `date`: libical 3.0.16 expands a date-only DTSTART wrongly (FREQ=DAILY
  * repeats the first day forever; BYMONTHDAY repeats it once and skips INTERVAL). */
 static struct icaltimetype ical_start(hw_date date)
@@ -34,7 +42,7 @@ int hw_series_expand(const hw_calendar *calendar, const char *rrule, hw_date fro
 		     hw_error *error)
 {
 	if (rrule == NULL || *rrule == '\0')
-		return hw_error_set(error, "%s", _("say the recurrence with --rrule, e.g. FREQ=MONTHLY;BYDAY=2TU,4TU"));
+		return hw_error_option(error, "rrule", "%s", _("say the recurrence, e.g. FREQ=MONTHLY;BYDAY=2TU,4TU"));
 	icalerror_clear_errno();
 	struct icalrecurrencetype rule = icalrecurrencetype_from_string(rrule);
 	if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
@@ -48,9 +56,9 @@ int hw_series_expand(const hw_calendar *calendar, const char *rrule, hw_date fro
 	    rule.freq == ICAL_HOURLY_RECURRENCE)
 		return hw_error_set(error, "%s", _("a meeting recurs by days, weeks, months or years"));
 	if (rule.count != 0 || !icaltime_is_null_time(rule.until))
-		return hw_error_set(error, "%s",
-				    _("say the end of the series with --until DATE or --count N, not in the "
-				      "rule"));
+		return hw_error_option(error, "until", "%s",
+				       _("say the end of the series as its last day or its number of "
+					 "meetings, not in the rule"));
 	icalrecur_iterator *iterator = icalrecur_iterator_new(rule, ical_start(from));
 	if (iterator == NULL) {
 		icalerror_clear_errno();
@@ -76,9 +84,9 @@ int hw_series_expand(const hw_calendar *calendar, const char *rrule, hw_date fro
 			break;
 		if (made == HW_SERIES_MAX_OCCURRENCES) {
 			icalrecur_iterator_free(iterator);
-			return hw_error_set(error,
-					    _("the series would make more than %d meetings before its end: "
-					      "give an earlier --until or --horizon"),
+			return hw_error_option(error, "until",
+					       _("the series would make more than %d meetings before its "
+						 "end: give it an earlier end"),
 					    HW_SERIES_MAX_OCCURRENCES);
 		}
 		taken++;
@@ -150,7 +158,7 @@ int hw_series_get(hw_session *session, int64_t id, hw_series *out, hw_error *err
 	if (hw_store_finish(session->store, statement, last, N_("cannot read the series"), error) != 0)
 		return -1;
 	return last == SQLITE_ROW ? 0
-		     : hw_error_set(error, _("no series #%lld (see 'huiwu series list')"), (long long)id);
+		     : hw_error_option(error, "huiwu series list", _("no series #%lld"), (long long)id);
 }
 
 int hw_series_list(hw_session *session, int (*visit)(const hw_series *, void *), void *user,
@@ -251,10 +259,9 @@ static int check_frequency(hw_session *session, hw_meeting_type type, const hw_o
 		if (total > rules->frequency.max) {
 			char period[32];
 			describe_period(start, months, period, sizeof period);
-			return hw_error_set(error,
-					    _("the series would hold %d %s in %s, and the rules allow at most "
-					      "%d 〔%s〕: nothing was created (add --force to create it "
-					      "anyway)"),
+			return hw_error_option(error, "force",
+					       _("the series would hold %d %s in %s, and the rules allow at "
+						 "most %d 〔%s〕: nothing was created"),
 					    total, rules->name, period, rules->frequency.max,
 					    hw_type_key_clause(rules, HW_KEY_FREQUENCY));
 		}
@@ -275,7 +282,10 @@ static int parse_policy(const char *text, hw_holiday_policy *out, hw_error *erro
 			*out = (hw_holiday_policy)policy;
 			return 0;
 		}
-	return hw_error_set(error, _("--on-holiday takes skip, next or previous, not '%s'"), text);
+	return hw_error_option(error, "on-holiday",
+			       _("a meeting on a day off is skipped, moved to the next or moved to the "
+				 "previous working day (skip, next, previous), not '%s'"),
+			       text);
 }
 
 static int insert_series(hw_session *session, const hw_series *series, int64_t *id, hw_error *error)
@@ -353,9 +363,9 @@ int hw_series_add(hw_session *session, const hw_series_input *input, int64_t *id
 		return -1;
 	input = &clean;
 	if (input->type == NULL || !hw_meeting_type_from_key(input->type, &series.type))
-		return hw_error_set(error,
-				    _("say the meeting type with --type (plenary, executive, office, "
-				      "special, study)"));
+		return hw_error_option(error, "type", "%s",
+				       _("say the meeting type (plenary, executive, office, special, "
+					 "study)"));
 	const hw_type_rules *type = &session->rules->types[series.type];
 	if (!type->defined)
 		return hw_error_set(error, _("the rules of %s do not define %s meetings 〔%s〕"),
@@ -366,38 +376,40 @@ int hw_series_add(hw_session *session, const hw_series_input *input, int64_t *id
 				    _("a department-wide meeting is a department's own request, not a "
 				      "standing series"));
 	if (input->from == NULL || !hw_date_parse(input->from, &series.first_date))
-		return hw_error_set(error, "%s", _("say the first day with --from YYYY-MM-DD"));
+		return hw_error_option(error, "from", "%s", _("say the first day (YYYY-MM-DD)"));
 	if (input->until != NULL && input->count != NULL)
-		return hw_error_set(error, "%s", _("say --until or --count, not both"));
+		return hw_error_option(error, "count", "%s", _("end the series by its last day or by its number of meetings, not both"));
 	if (input->until != NULL) {
 		if (!hw_date_parse(input->until, &series.until) || series.until < series.first_date)
-			return hw_error_set(error, _("--until '%s' is not a date on or after --from"),
-					    input->until);
+			return hw_error_option(error, "until",
+					       _("'%s' is not a date on or after the first day"),
+					       input->until);
 		series.has_until = true;
 	}
 	if (input->count != NULL) {
 		int64_t count;
 		if (hw_number_parse(input->count, 1, HW_SERIES_MAX_OCCURRENCES, &count) !=
 		    HW_NUMBER_OK)
-			return hw_error_set(error, _("--count takes a number from 1 to %d"),
-					    HW_SERIES_MAX_OCCURRENCES);
+			return hw_error_option(error, "count",
+					       _("the number of meetings is a number from 1 to %d"),
+					       HW_SERIES_MAX_OCCURRENCES);
 		series.count = (int)count;
 	}
 	hw_date horizon = hw_date_from_ymd(hw_date_year(session->today) + 1, 12, 31);
 	if (input->horizon != NULL && !hw_date_parse(input->horizon, &horizon))
-		return hw_error_set(error, _("--horizon '%s' is not a date"), input->horizon);
+		return hw_error_option(error, "horizon", _("'%s' is not a date"), input->horizon);
 	if (parse_policy(input->on_holiday, &series.on_holiday, error) != 0)
 		return -1;
 	if (input->time == NULL || !hw_time_valid(input->time))
-		return hw_error_set(error, "%s", _("say when the meetings start with --time HH:MM"));
+		return hw_error_option(error, "time", "%s", _("say when the meetings start (HH:MM)"));
 	snprintf(series.start, sizeof series.start, "%s", input->time);
 	if (input->end != NULL) {
 		if (!hw_time_valid(input->end) || strcmp(input->end, input->time) <= 0)
-			return hw_error_set(error, _("--end '%s' is not a time after --time"), input->end);
+			return hw_error_option(error, "end", _("'%s' is not a time after the start"), input->end);
 		snprintf(series.end, sizeof series.end, "%s", input->end);
 	}
 	if (input->rrule == NULL || strlen(input->rrule) >= sizeof series.rrule)
-		return hw_error_set(error, "%s", _("say the recurrence with --rrule, e.g. FREQ=MONTHLY;BYDAY=2TU,4TU"));
+		return hw_error_option(error, "rrule", "%s", _("say the recurrence, e.g. FREQ=MONTHLY;BYDAY=2TU,4TU"));
 	snprintf(series.rrule, sizeof series.rrule, "%s", input->rrule);
 	snprintf(series.title, sizeof series.title, "%s", input->title ? input->title : type->name);
 	snprintf(series.location, sizeof series.location, "%s", input->location ? input->location : "");
@@ -412,7 +424,7 @@ int hw_series_add(hw_session *session, const hw_series_input *input, int64_t *id
 	if (count < 0)
 		goto done;
 	if (count == 0) {
-		hw_error_set(error, "%s", _("the rule gives no day between --from and the end"));
+		hw_error_set(error, "%s", _("the rule gives no day between the first day and the end"));
 		goto done;
 	}
 	if (!input->force && check_frequency(session, series.type, occurrences, count, error) != 0)
@@ -488,7 +500,7 @@ int hw_series_edit(hw_session *session, int64_t id, const hw_series_input *input
 		return hw_error_set(error, "%s",
 				    _("a series' rule and days cannot change: end it and add a new one"));
 	if (input->time == NULL && input->end == NULL && input->title == NULL && input->location == NULL)
-		return hw_error_set(error, "%s", _("say what changes: --time, --end, --title or --location"));
+		return hw_error_set(error, "%s", _("say what changes: the start, the end, the title or the place"));
 	if (input->time && !hw_time_valid(input->time))
 		return hw_error_set(error, _("'%s' is not a time: write HH:MM, e.g. 09:30"), input->time);
 	if (input->end && *input->end && !hw_time_valid(input->end))

@@ -85,6 +85,8 @@ int hw_series_list(hw_session *session, int (*visit)(const hw_series *, void *),
 int hw_series_skips(hw_session *session, int64_t id, int (*visit)(hw_date, void *), void *user,
 		    hw_error *error);
 const char *hw_holiday_policy_key(hw_holiday_policy policy);
+/* What the policy does, in the user's language (顺延至下一个工作日), for people. */
+const char *hw_holiday_policy_label(hw_holiday_policy policy);
 /* Records in `touched` the years without a published arrangement in which the series has
  * planned meetings: there its holiday policy placed them by provisional holidays, and they
  * may move when the notice is published. */

@@ -48,8 +48,10 @@ int cli_check(cli_context *context, int argc, char **argv)
 				hw_date_format(f->date, date);
 				if (f->meeting_id)
 					snprintf(meeting, sizeof meeting, "#%lld", (long long)f->meeting_id);
-				printf("%-7s %-20s %-6s %s  %s", hw_severity_key(f->severity), f->code, meeting,
-				       date, f->message);
+				/* The code for scripts that read this output, its label for people. */
+				const char *label = hw_finding_label(f->code);
+				printf("%s %s %s %-6s %s  %s", hw_severity_label(f->severity), f->code,
+				       label ? label : "", meeting, date, f->message);
 				if (f->clause[0])
 					printf("  〔%s〕", f->clause);
 				printf("\n");

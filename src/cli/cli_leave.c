@@ -35,7 +35,7 @@ static int print_leave(const hw_leave *leave, void *user)
 	}
 	printf(_("#%-4lld meeting #%lld  %s: %s  [%s]  goes to %s"), (long long)leave->id,
 	       (long long)leave->meeting_id, leave->person_name, leave->reason,
-	       hw_leave_state_key(leave->state), approvers);
+	       hw_leave_state_label(leave->state), approvers);
 	if (leave->written)
 		printf("  %s", _("(written)"));
 	if (leave->substitute_id)

@@ -218,7 +218,7 @@ static void print_meeting_detail(json_t *object)
 		hw_attendance_from_key(json_string_value(json_object_get(item, "kind")), &kind);
 		printf("    %s  %s", hw_attendance_label(kind), json_string_value(json_object_get(item, "name")));
 		if (json_is_string(value = json_object_get(item, "leave")))
-			printf(_("  leave: %s"), json_string_value(value));
+			printf(_("  leave: %s"), gettext(json_string_value(value)));
 		if (json_is_string(value = json_object_get(item, "substitute")))
 			printf(_("  substitute: %s"), json_string_value(value));
 		printf("\n");
@@ -227,16 +227,25 @@ static void print_meeting_detail(json_t *object)
 	json_array_foreach(json_object_get(object, "topics"), i, item)
 		printf("    #%lld %s  [%s]\n", (long long)json_integer_value(json_object_get(item, "id")),
 		       json_string_value(json_object_get(item, "title")),
-		       json_string_value(json_object_get(item, "state")));
+		       gettext(json_string_value(json_object_get(item, "state"))));
 	json_t *minutes = json_object_get(object, "minutes");
 	if (json_is_object(minutes))
-		printf("  %s: %s\n", _("minutes"), json_string_value(json_object_get(minutes, "state")));
+		printf("  %s: %s\n", _("minutes"),
+		       strcmp(json_string_value(json_object_get(minutes, "state")), "signed") == 0
+			       ? _("signed")
+			       : _("drafted"));
 	printf("  %s:\n", _("findings"));
 	json_array_foreach(json_object_get(object, "findings"), i, item)
-		printf("    %s %s %s 〔%s〕\n", json_string_value(json_object_get(item, "severity")),
-		       json_string_value(json_object_get(item, "code")),
-		       json_string_value(json_object_get(item, "message")),
+	{
+		/* The severity's key is its msgid (hw_severity_label); the code, for scripts, goes
+		 * with its label, for people. */
+		const char *code = json_string_value(json_object_get(item, "code"));
+		const char *label = hw_finding_label(code);
+		printf("    %s %s %s %s 〔%s〕\n",
+		       gettext(json_string_value(json_object_get(item, "severity"))), code,
+		       label ? label : "", json_string_value(json_object_get(item, "message")),
 		       json_string_value(json_object_get(item, "clause")));
+	}
 	json_t *deadlines = json_object_get(object, "deadlines");
 	if (json_array_size(deadlines) > 0)
 		printf("  %s:\n", _("deadlines"));
@@ -429,7 +438,7 @@ static int print_topic_line(const hw_topic *topic, void *user)
 {
 	(void)user;
 	printf("        %s #%lld %s  [%s]\n", _("topic"), (long long)topic->id, topic->title,
-	       hw_topic_state_key(topic->state));
+	       hw_topic_state_label(topic->state));
 	return 0;
 }
 

@@ -39,6 +39,7 @@ static json_t *person_json(const hw_person *person)
 typedef struct person_listing {
 	json_t *array; /* NULL: text */
 	bool all;
+	const hw_rules *rules; /* the roles' names in the government's own titles */
 } person_listing;
 
 static int print_department(const hw_department *department, void *user)
@@ -54,7 +55,7 @@ static int print_department(const hw_department *department, void *user)
 	if (department->member_of_executive)
 		printf("  %s", _("[member of the executive meeting]"));
 	if (department->has_function)
-		printf("  [%s]", hw_role_key(department->function));
+		printf("  [%s]", hw_role_description(department->function));
 	printf("\n");
 	return 0;
 }
@@ -69,8 +70,9 @@ static int print_person(const hw_person *person, void *user)
 		json_array_append_new(list, person_json(person));
 		return 0;
 	}
+	/* The role in words for people (the key is in --json). */
 	printf("%4lld  %s  %s  %s", (long long)person->id, person->name, person->title,
-	       hw_role_key(person->role));
+	       hw_role_label(listing ? listing->rules : NULL, person->role));
 	if (person->department_id)
 		printf("  %s", person->department_name);
 	if (person->email[0])
@@ -91,7 +93,7 @@ static int list(hw_session *session, bool json, bool departments, bool all)
 {
 	hw_error error = {0};
 	json_t *array = json ? json_array() : NULL;
-	person_listing listing = {.array = array, .all = all};
+	person_listing listing = {.array = array, .all = all, .rules = session->rules};
 	int status = departments ? hw_department_list(session, print_department, array, &error)
 				 : hw_person_list(session, print_person, &listing, &error);
 	if (status != 0) {
@@ -218,7 +220,8 @@ int cli_person(cli_context *context, int argc, char **argv)
 			json_object_set_new(object, "division", division);
 			cli_print_json(object);
 		} else {
-			print_person(&person, NULL);
+			person_listing one = {.all = true, .rules = session->rules};
+			print_person(&person, &one);
 			printf("  %s\n", _("division:"));
 			hw_person_division(session, person.id, print_division, NULL, &error);
 		}

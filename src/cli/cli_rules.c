@@ -137,7 +137,8 @@ static void print_rules(const hw_rules *rules)
 	printf("%s (%s)\n", g[HW_GOV_NAME], g[HW_GOV_KEY]);
 	printf("  %s: %s%s%s\n", _("document"), g[HW_GOV_TITLE] ? g[HW_GOV_TITLE] : "",
 	       g[HW_GOV_TITLE] ? " " : "", g[HW_GOV_DOCUMENT]);
-	printf("  %s: %s   %s: %s", _("level"), g[HW_GOV_LEVEL], _("time zone"), g[HW_GOV_TIMEZONE]);
+	printf("  %s: %s   %s: %s", _("level"), hw_government_level_label(g[HW_GOV_LEVEL]),
+	       _("time zone"), g[HW_GOV_TIMEZONE]);
 	if (g[HW_GOV_SEAT])
 		printf("   %s: %s 〔%s〕", _("seat"), g[HW_GOV_SEAT],
 		       rules->government_clauses[HW_GOV_SEAT] ? rules->government_clauses[HW_GOV_SEAT]
@@ -148,9 +149,12 @@ static void print_rules(const hw_rules *rules)
 		       g[HW_GOV_TRIP_APPROVAL] ? g[HW_GOV_TRIP_APPROVAL] : "",
 		       rules->government_clauses[HW_GOV_TRIP_REPORT]);
 	printf("\n  %s:", _("titles"));
-	for (int title = 0; title < HW_TITLE_COUNT; title++)
-		if (rules->titles[title])
-			printf(" %s=%s", hw_title_key((hw_title)title), rules->titles[title]);
+	/* Each title by the role it names, in words (the keys are in --json). */
+	for (int role = 0; role < HW_ROLE_COUNT; role++) {
+		const char *title = hw_rules_role_title(rules, (hw_role)role);
+		if (title)
+			printf(" %s=%s", hw_role_label(rules, (hw_role)role), title);
+	}
 	printf("\n");
 	for (int t = 0; t < HW_MEETING_TYPE_COUNT; t++) {
 		const hw_type_rules *type = &rules->types[t];

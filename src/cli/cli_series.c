@@ -51,13 +51,15 @@ static int print_series(const hw_series *series, void *user)
 		json_array_append_new(output->array, object);
 		return 0;
 	}
+	/* The type by the name these rules give it, its key in --json. */
+	const char *type_name = output->session->rules->types[series->type].name;
 	printf("#%-4lld %s  %s  %s %s  %s%s", (long long)series->id, series->title,
-	       hw_meeting_type_key(series->type), series->rrule, series->start,
+	       type_name ? type_name : hw_meeting_type_key(series->type), series->rrule, series->start,
 	       json_string_value(json_object_get(object, "from")),
 	       series->has_until ? " .. " : "");
 	if (series->has_until)
 		printf("%s", json_string_value(json_object_get(object, "until")));
-	printf(_("  on a day off: %s"), hw_holiday_policy_key(series->on_holiday));
+	printf(_("  on a day off: %s"), hw_holiday_policy_label(series->on_holiday));
 	if (series->ended)
 		printf(_("  ended %s"), json_string_value(json_object_get(object, "ended_on")));
 	size_t skipped = json_array_size(json_object_get(object, "skipped"));

@@ -38,7 +38,7 @@ static int print_topic(const hw_topic *topic, void *user)
 		json_array_append_new(array, topic_json(topic));
 		return 0;
 	}
-	printf("#%-4lld %s  [%s]", (long long)topic->id, topic->title, hw_topic_state_key(topic->state));
+	printf("#%-4lld %s  [%s]", (long long)topic->id, topic->title, hw_topic_state_label(topic->state));
 	if (topic->deputy_id)
 		printf(_("  in charge: %s"), topic->deputy_name);
 	if (topic->meeting_id)

@@ -1,4 +1,5 @@
 /* huiwu workdays: the working-day calendar. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,20 +25,26 @@ static hw_date today(void)
 	return hw_date_from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
-/* "workday", "workday <make-up name>", "off weekend" or "off <holiday>". */
-static void describe_day(const hw_day_info *day, char *out, size_t size)
+/* "workday", "workday <make-up name>", "off weekend" or "off <holiday>": as keys for scripts
+ * (`workdays is`), or in the user's language for people (`workdays list`: 工作日, 休息 周末). */
+static void describe_day(const hw_day_info *day, bool for_people, char *out, size_t size)
 {
+	/* TRANSLATORS: what a day is in 'workdays list': a working day, or a day off (休息). */
+	const char *workday = for_people ? _("workday") : "workday";
+	const char *off = for_people ? _("off") : "off";
 	switch (day->kind) {
-	case HW_DAY_WORKDAY: snprintf(out, size, "workday"); break;
-	case HW_DAY_MAKEUP_WORKDAY: snprintf(out, size, "workday %s", day->holiday_name); break;
-	case HW_DAY_WEEKEND: snprintf(out, size, "off weekend"); break;
+	case HW_DAY_WORKDAY: snprintf(out, size, "%s", workday); break;
+	case HW_DAY_MAKEUP_WORKDAY: snprintf(out, size, "%s %s", workday, day->holiday_name); break;
+	case HW_DAY_WEEKEND:
+		snprintf(out, size, "%s %s", off, for_people ? _("weekend") : "weekend");
+		break;
 	case HW_DAY_HOLIDAY:
 		if (day->provisional)
-			snprintf(out, size, "off %s %s", day->holiday_name,
+			snprintf(out, size, "%s %s %s", off, day->holiday_name,
 				 _("(provisional statutory holiday: this year's arrangement is not "
 				   "published yet)"));
 		else
-			snprintf(out, size, "off %s", day->holiday_name);
+			snprintf(out, size, "%s %s", off, day->holiday_name);
 		break;
 	}
 }
@@ -49,7 +56,7 @@ static int run_is(const hw_calendar *calendar, const char **args)
 		return CLI_BAD_INPUT;
 	hw_day_info day = hw_calendar_day(calendar, date);
 	char text[256];
-	describe_day(&day, text, sizeof text);
+	describe_day(&day, false, text, sizeof text);
 	printf("%s\n", text);
 	hw_years_without_data touched = {0};
 	hw_calendar_note_year(calendar, hw_date_year(date), &touched);
@@ -109,7 +116,7 @@ static int run_list(const hw_calendar *calendar, const char *from_text, const ch
 		hw_day_info day = hw_calendar_day(calendar, date);
 		char date_text[HW_DATE_TEXT_SIZE], description[256];
 		hw_date_format(date, date_text);
-		describe_day(&day, description, sizeof description);
+		describe_day(&day, true, description, sizeof description);
 		printf("%s %s  %s\n", date_text, hw_weekday_name(date), description);
 		hw_calendar_note_year(calendar, hw_date_year(date), &touched);
 	}

@@ -85,7 +85,22 @@ int cli_usage_error(const char *command, const char *format, ...)
 
 int cli_fail(const hw_error *error)
 {
-	print_error("huiwu: ", error->message);
+	/* Core names the input a message is about, never its flag (the terminal UI shows the
+	 * same message): the command line says which of its options that is. */
+	char message[HW_ERROR_MESSAGE_SIZE + 128];
+	if (strcmp(error->option, "force") == 0)
+		snprintf(message, sizeof message, _("%s (add --force to do it anyway)"), error->message);
+	else if (strcmp(error->option, "publish setup") == 0)
+		snprintf(message, sizeof message,
+			 _("%s (set it up with: huiwu publish setup URL --user U --password-file F)"),
+			 error->message);
+	else if (strncmp(error->option, "huiwu ", 6) == 0)
+		snprintf(message, sizeof message, _("%s (see '%s')"), error->message, error->option);
+	else if (error->option[0] != '\0')
+		snprintf(message, sizeof message, _("%s (--%s)"), error->message, error->option);
+	else
+		snprintf(message, sizeof message, "%s", error->message);
+	print_error("huiwu: ", message);
 	fputc('\n', stderr);
 	return CLI_BAD_INPUT;
 }

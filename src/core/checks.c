@@ -19,6 +19,12 @@ const char *hw_severity_key(hw_severity severity)
 	return keys[severity];
 }
 
+const char *hw_severity_label(hw_severity severity)
+{
+	static const char *const labels[] = {N_("error"), N_("warning"), N_("info")};
+	return _(labels[severity]);
+}
+
 void hw_findings_free(hw_findings *findings)
 {
 	free(findings->items);
@@ -724,7 +730,7 @@ static void check_frequency(const hw_rules *rules, const hw_check_data *data, hw
 				describe_period(start, months, period, sizeof period);
 				add_finding(out, "FREQ_OVER", HW_SEVERITY_WARNING, meeting->id, meeting->date,
 					    hw_type_key_clause(type, HW_KEY_FREQUENCY),
-					    "%s%s已召开%d次，超过规定的%d次；如确需临时召开，请注明事由（--adhoc）",
+					    "%s%s已召开%d次，超过规定的%d次；如确需临时召开，请注明临时召开的事由",
 					    period, type->name, regular, type->frequency.max);
 			}
 		}
@@ -838,20 +844,62 @@ int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_ch
 	return 0;
 }
 
-/* Every code add_finding is given above (tests/test_checks.c checks that the two agree). */
-static const char *const finding_codes[] = {
-	"FREQ_OVER", "FREQ_UNDER", "STUDY_OVERDUE", "CHAIR_NOT_ALLOWED", "MEMBER_NOT_INVITED",
-	"TOPIC_LEADER_ABSENT", "TOPIC_NOT_STUDIED", "TOPIC_NOT_APPROVED", "TOPIC_NOT_AGREED",
-	"LEAVE_NOT_WRITTEN", "STAFF_OVER", "DOCUMENT_OVERDUE",
-	"SPECIAL_NO_CONSENT", "DEPT_MEETING_QUOTA", "DEPT_MEETING_NOTICE", "DEPT_MEETING_CONSENT",
-	"NON_WORKDAY", "DOUBLE_BOOKED", "DEPT_MEETING_LEADER", "DEPT_MEETING_APPROVAL",
-	"DEPT_MEETING_LOWER_HEADS", "DEPT_MEETING_OUTSIDE_SEAT", "MINUTES_PAST_OFFICE_TARGET",
+/* Every code add_finding is given above (tests/test_checks.c checks that the two agree), each
+ * with the short label people read instead of the code (tests/test_labels.c checks that each
+ * has one). The code is the interface for scripts (--json); the label is for people. */
+static const struct {
+	const char *code;
+	const char *label;
+} finding_codes[] = {
+	{"FREQ_OVER", N_("more meetings than the rules allow")},
+	{"FREQ_UNDER", N_("fewer meetings than the rules ask")},
+	{"STUDY_OVERDUE", N_("study session overdue")},
+	{"CHAIR_NOT_ALLOWED", N_("chair not as the rules name")},
+	{"MEMBER_NOT_INVITED", N_("member not invited")},
+	{"TOPIC_LEADER_ABSENT", N_("topic's leader absent")},
+	{"TOPIC_NOT_STUDIED", N_("topic not studied beforehand")},
+	{"TOPIC_NOT_APPROVED", N_("topic not approved")},
+	{"TOPIC_NOT_AGREED", N_("topic not agreed with those concerned")},
+	{"LEAVE_NOT_WRITTEN", N_("leave not asked in writing")},
+	{"STAFF_OVER", N_("too many staff attending")},
+	{"DOCUMENT_OVERDUE", N_("document overdue")},
+	{"SPECIAL_NO_CONSENT", N_("special meeting without the head's consent")},
+	{"DEPT_MEETING_QUOTA", N_("department meetings over the yearly quota")},
+	{"DEPT_MEETING_NOTICE", N_("department meeting asked too late")},
+	{"DEPT_MEETING_CONSENT", N_("department meeting without the deputy's consent")},
+	{"NON_WORKDAY", N_("on a rest day")},
+	{"DOUBLE_BOOKED", N_("booked twice at the same time")},
+	{"DEPT_MEETING_LEADER", N_("government leader at a department meeting")},
+	{"DEPT_MEETING_APPROVAL", N_("department meeting not approved")},
+	{"DEPT_MEETING_LOWER_HEADS", N_("lower governments' heads invited without approval")},
+	{"DEPT_MEETING_OUTSIDE_SEAT", N_("held outside the seat")},
+	{"MINUTES_PAST_OFFICE_TARGET", N_("minutes past the office's own target")},
 };
+
+#define FINDING_CODE_COUNT ((int)(sizeof finding_codes / sizeof *finding_codes))
 
 bool hw_finding_code_known(const char *code)
 {
-	for (size_t i = 0; code != NULL && i < sizeof finding_codes / sizeof *finding_codes; i++)
-		if (strcmp(code, finding_codes[i]) == 0)
+	for (int i = 0; code != NULL && i < FINDING_CODE_COUNT; i++)
+		if (strcmp(code, finding_codes[i].code) == 0)
 			return true;
 	return false;
+}
+
+int hw_finding_code_count(void)
+{
+	return FINDING_CODE_COUNT;
+}
+
+const char *hw_finding_code_at(int index)
+{
+	return index >= 0 && index < FINDING_CODE_COUNT ? finding_codes[index].code : NULL;
+}
+
+const char *hw_finding_label(const char *code)
+{
+	for (int i = 0; code != NULL && i < FINDING_CODE_COUNT; i++)
+		if (strcmp(code, finding_codes[i].code) == 0)
+			return finding_codes[i].label ? _(finding_codes[i].label) : NULL;
+	return NULL;
 }

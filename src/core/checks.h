@@ -135,8 +135,17 @@ int hw_check_run(const hw_rules *rules, const hw_calendar *calendar, const hw_ch
 		 hw_date today, hw_findings *out, hw_error *error);
 void hw_findings_free(hw_findings *findings);
 const char *hw_severity_key(hw_severity severity);
+/* The severity in the user's language (错误, 提醒, 提示), for people; the key is for --json. */
+const char *hw_severity_label(hw_severity severity);
 /* Whether `code` is one the engine can raise (FREQ_OVER, …): the list man/huiwu.1 documents,
  * so that a test asserting a finding's absence cannot pass on a misspelt code. */
 bool hw_finding_code_known(const char *code);
+/* The known codes, in a fixed order: index 0 to hw_finding_code_count() - 1 (NULL outside). */
+int hw_finding_code_count(void);
+const char *hw_finding_code_at(int index);
+/* The short label people read for a code ("topic not approved", 议题未经批准 under zh_CN),
+ * translated; NULL for a code the engine does not raise. Front ends show it instead of the
+ * code; the code stays in --json for scripts. */
+const char *hw_finding_label(const char *code);
 
 #endif

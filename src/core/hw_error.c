@@ -15,13 +15,28 @@ int hw_error_set(hw_error *error, const char *format, ...)
 	va_start(args, format);
 	vsnprintf(error->message, sizeof error->message, format, args);
 	va_end(args);
+	error->option[0] = '\0';
+	return -1;
+}
+
+int hw_error_option(hw_error *error, const char *option, const char *format, ...)
+{
+	if (error == NULL)
+		return -1;
+	va_list args;
+	va_start(args, format);
+	vsnprintf(error->message, sizeof error->message, format, args);
+	va_end(args);
+	snprintf(error->option, sizeof error->option, "%s", option);
 	return -1;
 }
 
 void hw_error_clear(hw_error *error)
 {
-	if (error != NULL)
+	if (error != NULL) {
 		error->message[0] = '\0';
+		error->option[0] = '\0';
+	}
 }
 
 int hw_grow(void **items, int *capacity, int count, size_t size, hw_error *error)

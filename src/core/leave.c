@@ -15,6 +15,11 @@ const char *hw_leave_state_key(hw_leave_state state)
 	return state_keys[state];
 }
 
+const char *hw_leave_state_label(hw_leave_state state)
+{
+	return _(state_keys[state]);
+}
+
 hw_role_set hw_leave_approver_roles(const hw_rules *rules, hw_meeting_type type, bool leader)
 {
 	const hw_type_rules *rules_of_type = &rules->types[type];
@@ -96,7 +101,7 @@ int hw_leave_get(hw_session *session, int64_t id, hw_leave *out, hw_error *error
 		return -1;
 	return last == SQLITE_ROW
 		       ? 0
-		       : hw_error_set(error, _("no leave request #%lld (see 'huiwu leave list')"),
+		       : hw_error_option(error, "huiwu leave list", _("no leave request #%lld"),
 				      (long long)id);
 }
 
@@ -211,7 +216,7 @@ int hw_leave_request(hw_session *session, const hw_leave_input *input, int64_t *
 		return -1;
 	input = &clean;
 	if (input->reason == NULL || *input->reason == '\0')
-		return hw_error_set(error, "%s", _("say why with --reason"));
+		return hw_error_option(error, "reason", "%s", _("say why the leave is asked"));
 	if (strlen(input->reason) >= HW_TEXT_SIZE)
 		return hw_error_set(error, "%s", _("the reason is too long"));
 	if (hw_action_begin(session, error) != 0)

@@ -60,5 +60,7 @@ hw_role_set hw_leave_approver_roles(const hw_rules *rules, hw_meeting_type type,
 /* Whether `person` may decide leave routed to `approvers` for `meeting`. */
 bool hw_leave_may_decide(const hw_person *person, hw_role_set approvers, const hw_meeting *meeting);
 const char *hw_leave_state_key(hw_leave_state state);
+/* The state in the user's language (已批准), for people; the key is for --json. */
+const char *hw_leave_state_label(hw_leave_state state);
 
 #endif

@@ -156,7 +156,7 @@ int hw_meeting_get(hw_session *session, int64_t id, hw_meeting *out, hw_error *e
 	if (hw_store_finish(session->store, statement, last, N_("cannot read the meetings"), error) != 0)
 		return -1;
 	if (last != SQLITE_ROW)
-		return hw_error_set(error, _("no meeting #%lld (see 'huiwu meeting list')"),
+		return hw_error_option(error, "huiwu meeting list", _("no meeting #%lld"),
 				    (long long)id);
 	return 0;
 }
@@ -259,9 +259,9 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 	const hw_rules *rules = session->rules;
 	if (adding) {
 		if (input->type == NULL)
-			return hw_error_set(error, "%s",
-					    _("say the meeting's type with --type (plenary, executive, "
-					      "office, special, study, dept_wide)"));
+			return hw_error_option(error, "type", "%s",
+					       _("say the meeting's type (plenary, executive, office, "
+						 "special, study, dept_wide)"));
 		if (!hw_meeting_type_from_key(input->type, &meeting->type))
 			return hw_error_set(error,
 					    _("unknown meeting type '%s' (plenary, executive, office, "
@@ -276,14 +276,14 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 	if (input->date != NULL && !hw_date_parse(input->date, &meeting->date))
 		return hw_error_set(error, _("'%s' is not a date: write YYYY-MM-DD"), input->date);
 	if (adding && input->date == NULL)
-		return hw_error_set(error, "%s", _("say the meeting's date with --date YYYY-MM-DD"));
+		return hw_error_option(error, "date", "%s", _("say the meeting's date (YYYY-MM-DD)"));
 	if (input->time != NULL) {
 		if (!hw_time_valid(input->time))
 			return hw_error_set(error, _("'%s' is not a time: write HH:MM, e.g. 09:30"),
 					    input->time);
 		snprintf(meeting->start, sizeof meeting->start, "%s", input->time);
 	} else if (adding) {
-		return hw_error_set(error, "%s", _("say when the meeting starts with --time HH:MM"));
+		return hw_error_option(error, "time", "%s", _("say when the meeting starts (HH:MM)"));
 	}
 	if (input->end != NULL) {
 		if (*input->end != '\0' && !hw_time_valid(input->end))
@@ -308,8 +308,8 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 	}
 	if (input->adhoc_reason != NULL) {
 		if (*input->adhoc_reason == '\0' && adding)
-			return hw_error_set(error, "%s",
-					    _("an ad-hoc meeting needs its reason: --adhoc REASON"));
+			return hw_error_option(error, "adhoc", "%s",
+					       _("an ad-hoc meeting needs its reason"));
 		if (*input->adhoc_reason != '\0' && !type->adhoc)
 			return hw_error_set(error, _("the rules allow no ad-hoc %s 〔%s〕"), type->name,
 					    hw_type_clause(type));
@@ -335,8 +335,8 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 			meeting->department_id = department.id;
 		}
 		if (meeting->department_id == 0)
-			return hw_error_set(error, "%s",
-					    _("a department-wide meeting needs its department: --dept D"));
+			return hw_error_option(error, "dept", "%s",
+					       _("a department-wide meeting needs its department"));
 		if (input->requested_on != NULL) {
 			if (!hw_date_parse(input->requested_on, &meeting->requested_on))
 				return hw_error_set(error, _("'%s' is not a date: write YYYY-MM-DD"),
@@ -356,8 +356,8 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 	if (input->department != NULL || input->requested_on != NULL || input->deputy_consent >= 0 ||
 	    input->government_approved >= 0)
 		return hw_error_set(error, "%s",
-				    _("--dept, --requested, --deputy-consent and --approved are for "
-				      "department-wide meetings"));
+				    _("the department, the request date, the deputy's consent and the "
+				      "government's approval are for department-wide meetings"));
 
 	char allowed[512];
 	hw_describe_roles(rules, type->chair, allowed, sizeof allowed);
@@ -398,9 +398,9 @@ static int resolve_input(hw_session *session, const hw_meeting_input *input, hw_
 		}
 		hw_roster_free(&r);
 		if (meeting->chair_id == 0)
-			return hw_error_set(error,
-					    _("no one in the roster can chair %s (the rules name %s): add "
-					      "them with 'huiwu person add' or name the chair with --chair"),
+			return hw_error_option(error, "chair",
+					       _("no one in the roster can chair %s (the rules name %s): "
+						 "add them to the roster or name the chair"),
 					    type->name, allowed);
 	}
 	return 0;

@@ -105,7 +105,7 @@ static void bind_amend(sqlite3_stmt *statement, const void *values)
 static int check_text(const char *text, hw_error *error)
 {
 	if (text == NULL || *text == '\0')
-		return hw_error_set(error, "%s", _("say the minutes' text with --text"));
+		return hw_error_option(error, "text", "%s", _("say the minutes' text"));
 	if (strlen(text) >= sizeof((hw_minutes *)0)->text)
 		return hw_error_set(error, "%s", _("the text is too long"));
 	return 0;
@@ -130,10 +130,10 @@ int hw_minutes_draft(hw_session *session, int64_t meeting_id, const char *text, 
 		goto fail;
 	}
 	if (existing && minutes.signed_) {
-		hw_error_set(error,
-			     _("the minutes of meeting #%lld are signed and frozen: correct them with "
-			       "'huiwu minutes amend'"),
-			     (long long)meeting_id);
+		hw_error_option(error, "huiwu minutes amend",
+				_("the minutes of meeting #%lld are signed and frozen: correct them "
+				  "by an amendment"),
+				(long long)meeting_id);
 		goto fail;
 	}
 	if (existing && hw_action_snapshot(session, "minutes", meeting_id, error) != 0)
@@ -289,10 +289,9 @@ int hw_minutes_amend(hw_session *session, int64_t meeting_id, const char *text, 
 	if (existing < 0)
 		goto fail;
 	if (!existing || !minutes.signed_) {
-		hw_error_set(error,
-			     _("the minutes of meeting #%lld are not signed: edit the draft with "
-			       "'huiwu minutes draft'"),
-			     (long long)meeting_id);
+		hw_error_option(error, "huiwu minutes draft",
+				_("the minutes of meeting #%lld are not signed: edit the draft"),
+				(long long)meeting_id);
 		goto fail;
 	}
 	minutes_values values = {.meeting_id = meeting_id, .text = text, .person_id = signer.id,
@@ -340,7 +339,7 @@ static int document_get(hw_session *session, int64_t id, hw_document *out, hw_er
 	    0)
 		return -1;
 	return last == SQLITE_ROW ? 0
-		     : hw_error_set(error, _("no document #%lld (see 'huiwu doc list')"), (long long)id);
+		     : hw_error_option(error, "huiwu doc list", _("no document #%lld"), (long long)id);
 }
 
 int hw_document_list(hw_session *session, int64_t meeting_id,
@@ -396,7 +395,7 @@ int hw_document_add(hw_session *session, int64_t meeting_id, const char *title, 
 			  error) != 0)
 		return -1;
 	if (title == NULL || *title == '\0' || strlen(title) >= HW_TEXT_SIZE)
-		return hw_error_set(error, "%s", _("say the document's title with --title"));
+		return hw_error_option(error, "title", "%s", _("say the document's title"));
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_meeting meeting;

@@ -362,10 +362,10 @@ int hw_person_add(hw_session *session, const hw_person_input *input, int64_t *id
 	    parse_person_role(session, input->role, &role, error) != 0)
 		return -1;
 	if (input->title == NULL || *input->title == '\0' || strlen(input->title) >= HW_NAME_SIZE)
-		return hw_error_set(error, "%s", _("say the person's title with --title, e.g. 副县长"));
+		return hw_error_option(error, "title", "%s", _("say the person's title, e.g. 副县长"));
 	if (role_needs_department(role) && input->department == NULL)
-		return hw_error_set(error, _("a %s belongs to a department: say which with --dept"),
-				    hw_role_key(role));
+		return hw_error_option(error, "dept", _("a %s belongs to a department: say which"),
+				       hw_role_label(session->rules, role));
 	if (check_email(input->email, error) != 0 || check_phone(input->phone, error) != 0)
 		return -1;
 	if (hw_action_begin(session, error) != 0)
@@ -435,8 +435,8 @@ int hw_person_edit_all(hw_session *session, const char *reference, const hw_pers
 	hw_role final_role = role ? new_role : person.role;
 	int64_t final_department = department ? found.id : person.department_id;
 	if (role_needs_department(final_role) && final_department == 0) {
-		hw_error_set(error, _("a %s belongs to a department: say which with --dept"),
-			     hw_role_key(final_role));
+		hw_error_option(error, "dept", _("a %s belongs to a department: say which"),
+				hw_role_label(session->rules, final_role));
 		goto fail;
 	}
 	if (hw_action_snapshot(session, "person", person.id, error) != 0)

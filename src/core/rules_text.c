@@ -48,6 +48,35 @@ static const char *const matter_labels[HW_MATTER_COUNT] = {
 	N_("projects"), N_("funds"), N_("staffing"), N_("rewards and penalties"),
 };
 
+const char *hw_government_level_label(const char *level)
+{
+	static const struct {
+		const char *key, *label;
+	} levels[] = {
+		{"prefecture", N_("prefecture level")},
+		{"city", N_("city level")},
+		{"county", N_("county level")},
+	};
+	for (size_t i = 0; level != NULL && i < sizeof levels / sizeof *levels; i++)
+		if (strcmp(level, levels[i].key) == 0)
+			return _(levels[i].label);
+	return level ? level : "";
+}
+
+const char *hw_meeting_type_label(hw_meeting_type type)
+{
+	static const char *const labels[HW_MEETING_TYPE_COUNT] = {
+		N_("plenary meeting"), N_("executive meeting"), N_("office meeting"),
+		N_("special-topic meeting"), N_("study session"), N_("department-wide meeting"),
+	};
+	return type < HW_MEETING_TYPE_COUNT ? _(labels[type]) : "";
+}
+
+const char *hw_matter_label(hw_matter matter)
+{
+	return matter < HW_MATTER_COUNT ? _(matter_labels[matter]) : "";
+}
+
 const char *hw_type_key_label(hw_type_key key)
 {
 	return key < HW_TYPE_KEY_COUNT ? _(key_labels[key]) : "";
@@ -61,6 +90,29 @@ static void append(char *out, size_t size, const char *format, const char *text)
 		snprintf(out + used, size - used, format, text);
 }
 
+void hw_matters_accepted(char *out, size_t size)
+{
+	out[0] = '\0';
+	for (int matter = 0; matter < HW_MATTER_COUNT; matter++) {
+		const char *label = hw_matter_label((hw_matter)matter);
+		if (matter > 0)
+			append(out, size, "%s", _(", "));
+		append(out, size, "%s", strchr(label, ' ') ? hw_matter_key((hw_matter)matter) : label);
+	}
+}
+
+void hw_matters_text(unsigned set, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (int matter = 0; matter < HW_MATTER_COUNT; matter++)
+		if (set & (1u << matter)) {
+			if (out[0] != '\0')
+				/* TRANSLATORS: between matters in a list: "项目、资金". */
+				append(out, size, "%s", _(", "));
+			append(out, size, "%s", hw_matter_label((hw_matter)matter));
+		}
+}
+
 void hw_role_set_text(const hw_rules *rules, hw_role_set set, char *out, size_t size)
 {
 	out[0] = '\0';
@@ -70,7 +122,7 @@ void hw_role_set_text(const hw_rules *rules, hw_role_set set, char *out, size_t 
 		const char *title = hw_rules_role_title(rules, (hw_role)role);
 		if (out[0] != '\0')
 			append(out, size, "%s", ", ");
-		append(out, size, "%s", title ? title : hw_role_description((hw_role)role));
+		append(out, size, "%s", title ? title : hw_role_label(rules, (hw_role)role));
 	}
 }
 
@@ -156,12 +208,7 @@ void hw_type_value_text(const hw_rules *rules, const hw_type_rules *type, hw_typ
 		return;
 	}
 	case HW_VALUE_MATTERS:
-		for (int matter = 0; matter < HW_MATTER_COUNT; matter++)
-			if (type->topic_agreement_required & (1u << matter)) {
-				if (out[0] != '\0')
-					append(out, size, "%s", ", ");
-				append(out, size, "%s", _(matter_labels[matter]));
-			}
+		hw_matters_text(type->topic_agreement_required, out, size);
 		return;
 	case HW_VALUE_TEXT:
 		snprintf(out, size, "%s", key == HW_KEY_NAME && type->name ? type->name : "");

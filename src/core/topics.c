@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "i18n.h"
 #include "minutes.h"
+#include "rules_text.h"
 #include "text.h"
 
 static const char *const state_keys[HW_TOPIC_STATE_COUNT] = {
@@ -18,20 +19,48 @@ const char *hw_topic_state_key(hw_topic_state state)
 	return state < HW_TOPIC_STATE_COUNT ? state_keys[state] : "?";
 }
 
+const char *hw_topic_state_label(hw_topic_state state)
+{
+	return state < HW_TOPIC_STATE_COUNT ? _(state_keys[state]) : "?";
+}
+
+/* Which matter `item` names: its key (funds) or its label in the user's language (资金); -1
+ * for none. */
+static int find_matter(const char *item)
+{
+	for (int matter = 0; matter < HW_MATTER_COUNT; matter++) {
+		const char *key = hw_matter_key((hw_matter)matter);
+		const char *label = hw_matter_label((hw_matter)matter);
+		if (strcmp(key, item) == 0 || strcmp(label, item) == 0)
+			return matter;
+	}
+	return -1;
+}
+
 int hw_parse_matters(const char *text, unsigned *out, hw_error *error)
 {
 	*out = 0;
+	/* Chinese lists are written 资金、人员编制 or 资金，人员编制: the same as commas. */
 	char copy[256];
-	snprintf(copy, sizeof copy, "%s", text);
+	size_t used = 0;
+	for (const char *p = text; *p && used + 1 < sizeof copy;) {
+		if (strncmp(p, "、", strlen("、")) == 0 || strncmp(p, "，", strlen("，")) == 0 ||
+		    strncmp(p, "　", strlen("　")) == 0) {
+			copy[used++] = ',';
+			p += strlen("、"); /* the three are three bytes each in UTF-8 */
+		} else {
+			copy[used++] = *p++;
+		}
+	}
+	copy[used] = '\0';
 	for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item;
 	     item = strtok_r(NULL, ", ", &save)) {
-		int matter = 0;
-		while (matter < HW_MATTER_COUNT && strcmp(hw_matter_key((hw_matter)matter), item) != 0)
-			matter++;
-		if (matter == HW_MATTER_COUNT)
-			return hw_error_set(error,
-					    _("unknown matter '%s' (projects, funds, staffing, rewards)"),
-					    item);
+		int matter = find_matter(item);
+		if (matter < 0) {
+			char known[256];
+			hw_matters_accepted(known, sizeof known);
+			return hw_error_set(error, _("unknown matter '%s': say %s"), item, known);
+		}
 		*out |= 1u << matter;
 	}
 	return 0;
@@ -95,7 +124,7 @@ int hw_topic_get(hw_session *session, int64_t id, hw_topic *out, hw_error *error
 		read_topic(statement, out);
 	if (hw_store_finish(session->store, statement, last, N_("cannot read the topics"), error) != 0)
 		return -1;
-	return last == SQLITE_ROW ? 0 : hw_error_set(error, _("no topic #%lld (see 'huiwu topic list')"), (long long)id);
+	return last == SQLITE_ROW ? 0 : hw_error_option(error, "huiwu topic list", _("no topic #%lld"), (long long)id);
 }
 
 int hw_topic_list(hw_session *session, int64_t meeting_id, int (*visit)(const hw_topic *, void *),
@@ -299,7 +328,7 @@ int hw_topic_add(hw_session *session, const hw_topic_input *input, int64_t *id, 
 		return -1;
 	input = &clean;
 	if (input->title == NULL)
-		return hw_error_set(error, "%s", _("say the topic's title with --title"));
+		return hw_error_option(error, "title", "%s", _("say the topic's title"));
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_topic topic = {.state = HW_TOPIC_PROPOSED};
@@ -479,7 +508,7 @@ int hw_topic_decide(hw_session *session, int64_t id, const char *decision, hw_er
 	if (hw_text_clean(&decision, HW_TEXT_LINE, _("the decision"), clean, sizeof clean, error) != 0)
 		return -1;
 	if (decision == NULL || *decision == '\0')
-		return hw_error_set(error, "%s", _("say what was decided with --decision TEXT"));
+		return hw_error_option(error, "decision", "%s", _("say what was decided"));
 	hw_topic topic;
 	if (begin_change(session, id, &topic, error) != 0)
 		return -1;

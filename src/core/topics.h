@@ -95,6 +95,8 @@ hw_role_set hw_topic_approver_roles(const hw_rules *rules, hw_meeting_type type)
 bool hw_topic_may_approve(const hw_rules *rules, const hw_topic *topic, const hw_meeting *meeting,
 			  const hw_person *person);
 const char *hw_topic_state_key(hw_topic_state state);
+/* The state in the user's language (已列入议程), for people; the key is for --json. */
+const char *hw_topic_state_label(hw_topic_state state);
 /* Parses "projects, funds" into a bit set of hw_matter. */
 int hw_parse_matters(const char *text, unsigned *out, hw_error *error);
 

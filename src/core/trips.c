@@ -38,7 +38,7 @@ int hw_trip_get(hw_session *session, int64_t id, hw_trip *out, hw_error *error)
 	if (hw_store_finish(session->store, statement, last, N_("cannot read the trips"), error) != 0)
 		return -1;
 	if (last != SQLITE_ROW)
-		return hw_error_set(error, _("there is no trip #%lld: 'huiwu trip list' shows them"),
+		return hw_error_option(error, "huiwu trip list", _("there is no trip #%lld"),
 				    (long long)id);
 	return 0;
 }
@@ -55,21 +55,21 @@ static int check_trip(hw_session *session, const hw_person *traveller, const hw_
 		return hw_error_set(error, _("the trip ends (%s) before it begins (%s)"), to, from);
 	const char *report = session->rules->government[HW_GOV_TRIP_REPORT];
 	if (trip->reported_to[0] == '\0' && report != NULL)
-		return hw_error_set(error,
-				    _("say to whom the trip was reported (the article names %s) with "
-				      "--reported-to TEXT 〔%s〕"),
+		return hw_error_option(error, "reported-to",
+				       _("say to whom the trip was reported (the article names %s) "
+					 "〔%s〕"),
 				    report, session->rules->government_clauses[HW_GOV_TRIP_REPORT]);
 	if (trip->reported_to[0] == '\0')
-		return hw_error_set(error, "%s",
-				    _("say to whom the trip was reported with --reported-to TEXT"));
+		return hw_error_option(error, "reported-to", "%s",
+				       _("say to whom the trip was reported"));
 	/* 请销假 asks a deputy (副州长, 副市长, 副县长) to report, and in changji to be approved. */
 	const char *approval = session->rules->government[HW_GOV_TRIP_APPROVAL];
 	bool deputy = traveller->role == HW_ROLE_DEPUTY || traveller->role == HW_ROLE_EXECUTIVE_DEPUTY;
 	if (approval && deputy && trip->approved_by[0] == '\0')
-		return hw_error_set(
-			error,
+		return hw_error_option(
+			error, "approved-by",
 			_("%s's trip out of the region needs the approval of %s as well as the report "
-			  "to %s: say who approved it with --approved-by TEXT 〔%s〕"),
+			  "to %s: say who approved it 〔%s〕"),
 			traveller->name, approval,
 			session->rules->government[HW_GOV_TRIP_REPORT]
 				? session->rules->government[HW_GOV_TRIP_REPORT]
@@ -156,10 +156,10 @@ static int store_trip(hw_session *session, hw_trip *trip, hw_error *error)
 int hw_trip_add(hw_session *session, const hw_trip_input *input, int64_t *id, hw_error *error)
 {
 	if (input->person == NULL)
-		return hw_error_set(error, "%s", _("say whose trip with --person P"));
+		return hw_error_option(error, "person", "%s", _("say whose trip it is"));
 	if (input->reported_to == NULL)
-		return hw_error_set(error, "%s",
-				    _("say to whom the trip was reported with --reported-to TEXT"));
+		return hw_error_option(error, "reported-to", "%s",
+				       _("say to whom the trip was reported"));
 	if (input->from == NULL)
 		return hw_error_set(error, _("'%s' is not a date: write YYYY-MM-DD"), "");
 	if (input->to == NULL)
@@ -187,7 +187,8 @@ int hw_trip_edit(hw_session *session, int64_t id, const hw_trip_input *changes, 
 	if (changes->from == NULL && changes->to == NULL && changes->reported_to == NULL &&
 	    changes->approved_by == NULL)
 		return hw_error_set(error, "%s",
-				    _("nothing to change: say --from, --to, --reported-to or --approved-by"));
+				    _("nothing to change: give the first or last day, to whom the trip was "
+				      "reported or who approved it"));
 	if (hw_action_begin(session, error) != 0)
 		return -1;
 	hw_trip trip;
