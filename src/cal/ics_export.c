@@ -329,14 +329,30 @@ static int attendance_rank(hw_attendance kind)
 	return kind == HW_ATTEND_MEMBER ? 0 : kind == HW_ATTEND_SITTER_IN ? 1 : kind == HW_ATTEND_GUEST ? 2 : 3;
 }
 
-static int compare_attendee_rows(const void *a, const void *b)
+static int compare_by_person(const void *a, const void *b)
 {
-	const hw_attendee *x = &((const attendee_row *)a)->attendee;
-	const hw_attendee *y = &((const attendee_row *)b)->attendee;
-	int order = attendance_rank(x->kind) - attendance_rank(y->kind);
-	if (order == 0)
-		order = (x->person.id > y->person.id) - (x->person.id < y->person.id);
-	return order;
+	int64_t x = ((const attendee_row *)a)->attendee.person.id;
+	int64_t y = ((const attendee_row *)b)->attendee.person.id;
+	return (x > y) - (x < y);
+}
+
+/* Puts the meeting's attendees, which come by person, in hw_meeting_attendees' order: by
+ * kind, each kind by person (a stable pass per kind). */
+static int order_attendees(exporter *e)
+{
+	if (e->attendee_count < 2)
+		return 0;
+	attendee_row *sorted = malloc((size_t)e->attendee_count * sizeof *sorted);
+	if (sorted == NULL)
+		return hw_error_set(e->error, "%s", _("out of memory"));
+	int used = 0;
+	for (int rank = 0; rank < 4; rank++)
+		for (int i = 0; i < e->attendee_count; i++)
+			if (attendance_rank(e->attendees[i].attendee.kind) == rank)
+				sorted[used++] = e->attendees[i];
+	memcpy(e->attendees, sorted, (size_t)used * sizeof *sorted);
+	free(sorted);
+	return 0;
 }
 
 /* The meeting's attendees with their leave, and its topics' description, from the streams:
@@ -387,9 +403,18 @@ static int stream_meeting_rows(exporter *e, const hw_meeting *meeting, event_con
 		person->role = (hw_role)0;
 		attendee->leave = -1;
 	}
-	if (e->attendee_count > 1)
-		qsort(e->attendees, (size_t)e->attendee_count, sizeof *e->attendees,
-		      compare_attendee_rows);
+	/* The join gives each meeting's attendees by person (the attendee table's key): checked,
+	 * as SQLite promises no order within a meeting without ORDER BY. */
+	for (int i = 1; i < e->attendee_count; i++)
+		if (e->attendees[i - 1].attendee.person.id > e->attendees[i].attendee.person.id) {
+			qsort(e->attendees, (size_t)e->attendee_count, sizeof *e->attendees,
+			      compare_by_person);
+			break;
+		}
+	if (order_attendees(e) != 0) {
+		free(requests);
+		return -1;
+	}
 	/* A person asks leave from a meeting once at most; an attendee's request joins the
 	 * event's list in the attendees' order, as hw_attendance_list gives it. */
 	for (int i = 0; i < e->attendee_count; i++)
