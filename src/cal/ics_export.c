@@ -130,6 +130,10 @@ typedef struct exporter {
 	size_t attendee_text_used, attendee_text_capacity;
 	attendee_text_entry *attendee_cache;
 	int attendee_cache_count;
+	/* The same for the properties add_tail gives, by type and status (cancelled or not); the
+	 * current meeting's. */
+	char *tail_texts[HW_MEETING_TYPE_COUNT][2];
+	const char *tail;
 } exporter;
 
 static void write_component(exporter *e, icalcomponent *component)
@@ -148,17 +152,29 @@ static void write_component(exporter *e, icalcomponent *component)
 	icalcomponent_free(component);
 }
 
-/* A VEVENT whose ATTENDEE properties libical wrote apart (e->attendee_text): they come first,
- * right after its BEGIN line, where the VEVENT would have had them. */
+/* A VEVENT whose ATTENDEE properties and last properties libical wrote apart
+ * (e->attendee_text, e->tail): the attendees right after its BEGIN line, the last ones after
+ * its other properties (before a VALARM, or its END line), where the VEVENT would have had
+ * them. */
 static void write_event_with_attendees(exporter *e, icalcomponent *event)
 {
 	char *text = icalcomponent_as_ical_string_r(event);
 	const char *first_line_end = text ? strstr(text, "\r\n") : NULL;
 	if (first_line_end != NULL) {
-		size_t head = (size_t)(first_line_end + 2 - text);
-		fwrite(text, 1, head, e->out);
+		const char *head_end = first_line_end + 2;
+		/* A line of a property never starts with BEGIN: (a folded line starts with a space;
+		 * libical may end a fold with a bare LF): the first such line after the head is a
+		 * subcomponent's; else the tail goes before the last line, END:VEVENT. */
+		const char *sub = strstr(head_end, "\nBEGIN:");
+		size_t length = strlen(head_end), last_line = strlen("END:VEVENT\r\n");
+		const char *end = sub ? sub + 1
+				      : length >= last_line ? head_end + length - last_line
+							    : head_end + length;
+		fwrite(text, 1, (size_t)(head_end - text), e->out);
 		fwrite(e->attendee_text, 1, e->attendee_text_used, e->out);
-		fputs(text + head, e->out);
+		fwrite(head_end, 1, (size_t)(end - head_end), e->out);
+		fputs(e->tail, e->out);
+		fputs(end, e->out);
 	}
 	free(text);
 	icalcomponent_free(event);
@@ -565,6 +581,62 @@ static void escape_category(const char *name, char *out, size_t size)
 	out[used] = '\0';
 }
 
+/* The last properties of a meeting's VEVENT: the same for every meeting of one type and
+ * status. */
+static void add_tail(exporter *e, icalcomponent *event, const hw_meeting *meeting)
+{
+	const hw_type_rules *type = &e->session->rules->types[meeting->type];
+	char category[512];
+	escape_category(type->name ? type->name : hw_meeting_type_key(meeting->type), category,
+			sizeof category);
+	icalcomponent_add_property(event, icalproperty_new_categories(category));
+	icalcomponent_add_property(event,
+				   icalproperty_new_status(meeting->status == HW_STATUS_CANCELLED
+								   ? ICAL_STATUS_CANCELLED
+								   : ICAL_STATUS_CONFIRMED));
+	char organizer[192];
+	snprintf(organizer, sizeof organizer, "%s:office", e->urn_prefix);
+	icalproperty *office = icalproperty_new_organizer(organizer);
+	icalproperty_add_parameter(office,
+				   icalparameter_new_cn(e->session->rules->titles[HW_TITLE_OFFICE]));
+	icalcomponent_add_property(event, office);
+}
+
+/* add_tail's properties as libical writes them, once per type and status of an export: the
+ * text write_event_with_attendees puts after the VEVENT's own properties. NULL: out of memory. */
+static const char *tail_text(exporter *e, const hw_meeting *meeting)
+{
+	int cancelled = meeting->status == HW_STATUS_CANCELLED;
+	char **slot = &e->tail_texts[meeting->type][cancelled];
+	if (*slot == NULL) {
+		icalcomponent *scratch = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+		add_tail(e, scratch, meeting);
+		size_t used = 0;
+		char *text = calloc(1, 1);
+		for (icalproperty *p = icalcomponent_get_first_property(scratch, ICAL_ANY_PROPERTY);
+		     p && text; p = icalcomponent_get_next_property(scratch, ICAL_ANY_PROPERTY)) {
+			char *one = icalproperty_as_ical_string_r(p);
+			size_t length = one ? strlen(one) : 0;
+			char *grown = one ? realloc(text, used + length + 1) : NULL;
+			if (grown == NULL) {
+				free(text);
+				text = NULL;
+			} else {
+				memcpy(grown + used, one, length + 1);
+				text = grown;
+				used += length;
+			}
+			free(one);
+		}
+		icalcomponent_free(scratch);
+		if (text == NULL)
+			hw_error_set(e->error, "%s", _("out of memory"));
+		*slot = text;
+	}
+	e->tail = *slot;
+	return *slot;
+}
+
 /* The VEVENT of one meeting, or NULL (with e->status set on an error, or when the person
  * whose calendar this is does not attend). `plain` tells whether it is an occurrence that a
  * series' master event describes fully: no leave, no topics. */
@@ -619,20 +691,13 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 		icalcomponent_add_property(c.event, icalproperty_new_location(meeting->location));
 	if (c.used)
 		icalcomponent_add_property(c.event, icalproperty_new_description(c.description));
-	char category[512];
-	escape_category(type->name ? type->name : hw_meeting_type_key(meeting->type), category,
-			sizeof category);
-	icalcomponent_add_property(c.event, icalproperty_new_categories(category));
-	icalcomponent_add_property(c.event,
-				   icalproperty_new_status(meeting->status == HW_STATUS_CANCELLED
-								   ? ICAL_STATUS_CANCELLED
-								   : ICAL_STATUS_CONFIRMED));
-	char organizer[192];
-	snprintf(organizer, sizeof organizer, "%s:office", e->urn_prefix);
-	icalproperty *office = icalproperty_new_organizer(organizer);
-	icalproperty_add_parameter(office,
-				   icalparameter_new_cn(e->session->rules->titles[HW_TITLE_OFFICE]));
-	icalcomponent_add_property(c.event, office);
+	if (!e->attendees_as_text)
+		add_tail(e, c.event, meeting);
+	else if (tail_text(e, meeting) == NULL) {
+		icalcomponent_free(c.event);
+		e->status = -1;
+		return NULL;
+	}
 	if (e->options->alarm_minutes > 0 && meeting->status != HW_STATUS_CANCELLED) {
 		icalcomponent *alarm = icalcomponent_new(ICAL_VALARM_COMPONENT);
 		icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
@@ -1040,6 +1105,8 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	for (int i = 0; e.attendee_cache != NULL && i < ATTENDEE_CACHE_SIZE; i++)
 		free(e.attendee_cache[i].text);
 	free(e.attendee_cache);
+	for (int i = 0; i < HW_MEETING_TYPE_COUNT; i++)
+		free(e.tail_texts[i][0]), free(e.tail_texts[i][1]);
 	icaltimezone_free(e.zone, 1);
 	if (e.timezone)
 		icalcomponent_free(e.timezone);
