@@ -151,6 +151,7 @@ typedef struct measure {
 	measure_kind kind;
 	const char *output; /* the file an export writes */
 	double best, median; /* milliseconds */
+	double best_cpu;     /* this process's processor time (user + sys) in its best run */
 	int runs;
 	long meetings, attendees; /* -1: not counted */
 	double output_mib;        /* -1: nothing kept */
@@ -219,21 +220,34 @@ static void run_export(hw_session *session, measure *m)
 	m->meetings = events;
 }
 
+static double process_cpu_ms(void)
+{
+	struct rusage usage;
+	getrusage(RUSAGE_SELF, &usage);
+	return (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+	       (double)(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
 static void take(hw_session *session, measure *m, int runs)
 {
-	double times[64], total = 0.0;
+	double times[64], total = 0.0, fastest = 0.0;
 	int taken = 0;
 	if (runs > 64)
 		runs = 64;
 	while (taken < runs && (taken == 0 || total < RUN_BUDGET_MS)) {
 		if (m->kind == EXPORT_TO_FILE)
 			remove(m->output); /* untimed: each run writes a new file */
-		double start = bench_now_ms();
+		double start = bench_now_ms(), cpu_start = process_cpu_ms();
 		if (m->kind == BASELINE)
 			run_baseline(session, m);
 		else
 			run_export(session, m);
 		times[taken] = bench_now_ms() - start;
+		double cpu = process_cpu_ms() - cpu_start;
+		if (taken == 0 || times[taken] < fastest) {
+			fastest = times[taken];
+			m->best_cpu = cpu;
+		}
 		total += times[taken++];
 	}
 	qsort(times, (size_t)taken, sizeof *times, compare_doubles);
@@ -342,15 +356,19 @@ static void compare_with_calcurse(const char *directory, const measure *file)
 	double ms = time_calcurse(calcurse, directory, "calcurse", file->meetings, &cpu_ms);
 	double huiwu_us = file->best * 1000.0 / (double)file->meetings;
 	double calcurse_us = ms * 1000.0 / (double)file->meetings;
+	double huiwu_cpu_us = file->best_cpu * 1000.0 / (double)file->meetings;
+	double calcurse_cpu_us = cpu_ms * 1000.0 / (double)file->meetings;
 	printf("%-52s %12s %12s\n", "", "ms", "µs an event");
 	printf("%-52s %12.1f %12.1f\n", "huiwu: hw_export_ics to a file (best of runs)", file->best,
 	       huiwu_us);
+	printf("%-52s %12.1f %12.1f\n", "  its processor time (user + sys)", file->best_cpu,
+	       huiwu_cpu_us);
 	printf("%-52s %12.1f %12.1f\n", "calcurse --export to a file (once)", ms, calcurse_us);
-	printf("%-52s %12.1f %12.1f\n", "  of which calcurse's processor time (user + sys)", cpu_ms,
-	       cpu_ms * 1000.0 / (double)file->meetings);
+	printf("%-52s %12.1f %12.1f\n", "  its processor time (user + sys)", cpu_ms,
+	       calcurse_cpu_us);
 	printf("huiwu exports a meeting (with its attendees) %.1f times as fast as calcurse an "
-	       "appointment (the requirement: 20)\n",
-	       calcurse_us / huiwu_us);
+	       "appointment (the requirement: 20); %.1f times in processor time\n",
+	       calcurse_us / huiwu_us, calcurse_cpu_us / huiwu_cpu_us);
 }
 
 /* ---- main ---- */

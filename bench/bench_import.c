@@ -150,7 +150,7 @@ static double time_baseline(kind what, const char *path)
 }
 
 typedef struct import_run {
-	double ms;
+	double ms, cpu_ms; /* wall clock; the child's processor time (user + sys) */
 	long peak_kib;
 	int created, warnings;
 } import_run;
@@ -198,6 +198,8 @@ static import_run time_import(const char *path, const char *empty_db, const char
 	    WEXITSTATUS(status) != 0 || got != (ssize_t)sizeof counts)
 		bench_die(path, "the import failed");
 	import_run run = {.ms = bench_now_ms() - start, .peak_kib = usage.ru_maxrss,
+			  .cpu_ms = (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+				    (double)(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3,
 			  .created = counts[0], .warnings = counts[1]};
 	fixture_remove(db);
 	return run;
@@ -287,12 +289,14 @@ static void compare_with_khal(const char *directory, const char *empty_db, const
 	printf("%-48s %12s %12s\n", "", "ms", "µs an event");
 	printf("%-48s %12.1f %12.1f\n", "huiwu: hw_import_ics --busy (best of runs)", best.ms,
 	       huiwu_us);
+	printf("%-48s %12.1f %12.1f\n", "  its processor time (user + sys)", best.cpu_ms,
+	       best.cpu_ms * 1000.0 / events);
 	printf("%-48s %12.1f %12.1f\n", "khal import --batch (once, warm)", khal_ms, khal_us);
-	printf("%-48s %12.1f %12.1f\n", "  of which khal's processor time (user + sys)",
-	       khal_cpu_ms, khal_cpu_ms * 1000.0 / events);
+	printf("%-48s %12.1f %12.1f\n", "  its processor time (user + sys)", khal_cpu_ms,
+	       khal_cpu_ms * 1000.0 / events);
 	printf("huiwu imports an event %.1f times as fast as khal (the requirement: 30); "
-	       "%.1f times against khal's processor time alone\n",
-	       khal_us / huiwu_us, khal_cpu_ms * 1000.0 / events / huiwu_us);
+	       "%.1f times in processor time\n",
+	       khal_us / huiwu_us, khal_cpu_ms / best.cpu_ms);
 	remove(ics);
 	remove(warm);
 }
