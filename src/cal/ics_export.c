@@ -122,6 +122,7 @@ typedef struct exporter {
 	/* The listed meetings' attendees, leave requests and topics: one query each over the
 	 * exported range, in the meetings' order, read along as the meetings go by. */
 	row_stream attendee_rows, leave_rows, topic_rows;
+	hw_roster roster; /* the attendees' names and addresses, by id */
 	/* Writing to a file: a listed meeting's ATTENDEE properties as libical writes them, kept
 	 * here instead of in its VEVENT, and the text of each plain one (no delegation) kept for
 	 * the next meeting that person attends in the same role and answer. */
@@ -277,8 +278,8 @@ static int describe_topic(const hw_topic *topic, void *user)
 /* Each query has the meeting's date, start and id first, the range's bounds as ?1 and ?2, and
  * the order of hw_meeting_list (the meeting_date index's: no sorting). */
 static const char attendee_stream_sql[] =
-	"SELECT m.date, m.start, m.id, a.kind, p.id, p.name, coalesce(p.email, '')"
-	" FROM meeting m JOIN attendee a ON a.meeting_id = m.id JOIN person p ON p.id = a.person_id"
+	"SELECT m.date, m.start, m.id, a.kind, a.person_id"
+	" FROM meeting m JOIN attendee a ON a.meeting_id = m.id"
 	" WHERE m.date BETWEEN ?1 AND ?2 ORDER BY m.date, m.start, m.id";
 static const char leave_stream_sql[] =
 	"SELECT m.date, m.start, m.id, l.id, l.person_id, l.substitute_id, l.state"
@@ -337,6 +338,22 @@ static bool stream_at(row_stream *stream, const hw_meeting *meeting, const char 
 		stream->last = sqlite3_step(row);
 	}
 	return false;
+}
+
+static const hw_person *roster_person(exporter *e, int64_t id)
+{
+	int low = 0, high = e->roster.person_count - 1;
+	while (low <= high) {
+		int middle = low + (high - low) / 2;
+		int64_t found = e->roster.people[middle].id;
+		if (found == id)
+			return &e->roster.people[middle];
+		if (found < id)
+			low = middle + 1;
+		else
+			high = middle - 1;
+	}
+	return NULL;
 }
 
 static int attendance_rank(hw_attendance kind)
@@ -406,13 +423,17 @@ static int stream_meeting_rows(exporter *e, const hw_meeting *meeting, event_con
 			free(requests);
 			return -1;
 		}
+		/* The people from the roster, read once, rather than joined on every row. */
+		const hw_person *known = roster_person(e, sqlite3_column_int64(row, 4));
+		if (known == NULL)
+			continue; /* no such person: not an attendee (as a join would have it) */
 		attendee_row *attendee = &e->attendees[e->attendee_count++];
 		hw_person *person = &attendee->attendee.person;
 		if (!hw_attendance_from_key(column_or_empty(row, 3), &attendee->attendee.kind))
 			attendee->attendee.kind = HW_ATTEND_GUEST;
-		person->id = sqlite3_column_int64(row, 4);
-		hw_column_text(row, 5, person->name, sizeof person->name);
-		hw_column_text(row, 6, person->email, sizeof person->email);
+		person->id = known->id;
+		memcpy(person->name, known->name, strlen(known->name) + 1);
+		memcpy(person->email, known->email, strlen(known->email) + 1);
 		person->title[0] = person->department_name[0] = person->phone[0] = '\0';
 		person->department_id = 0;
 		person->party_group = false;
@@ -1083,7 +1104,7 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	hw_date_format(from, from_text);
 	hw_date_format(to, to_text);
 	if (hw_series_list(session, export_series, &e, error) != 0 || e.status != 0 ||
-	    stream_open(&e, &e.attendee_rows, attendee_stream_sql, from_text, to_text) != 0 ||
+	    hw_roster_load(session, &e.roster, error) != 0 || stream_open(&e, &e.attendee_rows, attendee_stream_sql, from_text, to_text) != 0 ||
 	    stream_open(&e, &e.leave_rows, leave_stream_sql, from_text, to_text) != 0 ||
 	    stream_open(&e, &e.topic_rows, topic_stream_sql, from_text, to_text) != 0 ||
 	    hw_meeting_list(session, from, to, export_listed_meeting, &e, error) != 0)
@@ -1102,6 +1123,7 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	free(e.attendees);
 	free(e.leave);
 	free(e.attendee_text);
+	hw_roster_free(&e.roster);
 	for (int i = 0; e.attendee_cache != NULL && i < ATTENDEE_CACHE_SIZE; i++)
 		free(e.attendee_cache[i].text);
 	free(e.attendee_cache);
