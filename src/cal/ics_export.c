@@ -373,8 +373,12 @@ static int compare_by_person(const void *a, const void *b)
  * kind, each kind by person (a stable pass per kind). */
 static int order_attendees(exporter *e)
 {
-	if (e->attendee_count < 2)
-		return 0;
+	bool in_order = true;
+	for (int i = 1; i < e->attendee_count && in_order; i++)
+		in_order = attendance_rank(e->attendees[i - 1].attendee.kind) <=
+			   attendance_rank(e->attendees[i].attendee.kind);
+	if (in_order)
+		return 0; /* most meetings: the rows are big, moving them costs */
 	attendee_row *sorted = malloc((size_t)e->attendee_count * sizeof *sorted);
 	if (sorted == NULL)
 		return hw_error_set(e->error, "%s", _("out of memory"));
