@@ -92,6 +92,13 @@ typedef struct attendee_text_entry {
 
 #define ATTENDEE_CACHE_SIZE 4096 /* slots; at most half are used: memory stays flat */
 
+/* The text of a property by a key naming its kind and value. */
+typedef struct text_entry {
+	char *key, *text; /* NULL: a free slot */
+} text_entry;
+
+#define VALUE_CACHE_SIZE 1024 /* slots; at most half are used */
+
 /* An attendee with the index of their leave request in the event's list, or -1. */
 typedef struct attendee_row {
 	hw_attendee attendee;
@@ -123,18 +130,23 @@ typedef struct exporter {
 	 * exported range, in the meetings' order, read along as the meetings go by. */
 	row_stream attendee_rows, leave_rows, topic_rows;
 	hw_roster roster; /* the attendees' names and addresses, by id */
-	/* Writing to a file: a listed meeting's ATTENDEE properties as libical writes them, kept
-	 * here instead of in its VEVENT, and the text of each plain one (no delegation) kept for
-	 * the next meeting that person attends in the same role and answer. */
-	bool attendees_as_text;
-	char *attendee_text;
-	size_t attendee_text_used, attendee_text_capacity;
+	/* Writing a listed meeting to a file: its VEVENT's properties (and VALARM) as libical
+	 * writes each, one after another in event_text rather than in a component; the text of
+	 * those that come again kept for the next meeting: a plain ATTENDEE (no delegation) by
+	 * person, role and answer; add_tail's properties by type and status; SEQUENCE, DURATION
+	 * and LOCATION by value; DTSTART and DTEND by time, for the day's meetings. */
+	bool as_text;
+	char *event_text;
+	size_t event_text_used, event_text_capacity;
 	attendee_text_entry *attendee_cache;
 	int attendee_cache_count;
-	/* The same for the properties add_tail gives, by type and status (cancelled or not); the
-	 * current meeting's. */
 	char *tail_texts[HW_MEETING_TYPE_COUNT][2];
-	const char *tail;
+	text_entry *value_cache;
+	int value_cache_count;
+	hw_date day;        /* the day of day_cache's entries */
+	text_entry day_cache[16];
+	int day_cache_count;
+	char *vevent_begin, *vevent_end; /* libical's BEGIN:VEVENT and END:VEVENT lines */
 } exporter;
 
 static void write_component(exporter *e, icalcomponent *component)
@@ -153,32 +165,13 @@ static void write_component(exporter *e, icalcomponent *component)
 	icalcomponent_free(component);
 }
 
-/* A VEVENT whose ATTENDEE properties and last properties libical wrote apart
- * (e->attendee_text, e->tail): the attendees right after its BEGIN line, the last ones after
- * its other properties (before a VALARM, or its END line), where the VEVENT would have had
- * them. */
-static void write_event_with_attendees(exporter *e, icalcomponent *event)
+/* A listed meeting's VEVENT, whose parts libical wrote one by one (e->event_text), between
+ * the BEGIN and END lines libical writes for a VEVENT. */
+static void write_event_text(exporter *e)
 {
-	char *text = icalcomponent_as_ical_string_r(event);
-	const char *first_line_end = text ? strstr(text, "\r\n") : NULL;
-	if (first_line_end != NULL) {
-		const char *head_end = first_line_end + 2;
-		/* A line of a property never starts with BEGIN: (a folded line starts with a space;
-		 * libical may end a fold with a bare LF): the first such line after the head is a
-		 * subcomponent's; else the tail goes before the last line, END:VEVENT. */
-		const char *sub = strstr(head_end, "\nBEGIN:");
-		size_t length = strlen(head_end), last_line = strlen("END:VEVENT\r\n");
-		const char *end = sub ? sub + 1
-				      : length >= last_line ? head_end + length - last_line
-							    : head_end + length;
-		fwrite(text, 1, (size_t)(head_end - text), e->out);
-		fwrite(e->attendee_text, 1, e->attendee_text_used, e->out);
-		fwrite(head_end, 1, (size_t)(end - head_end), e->out);
-		fputs(e->tail, e->out);
-		fputs(end, e->out);
-	}
-	free(text);
-	icalcomponent_free(event);
+	fputs(e->vevent_begin, e->out);
+	fwrite(e->event_text, 1, e->event_text_used, e->out);
+	fputs(e->vevent_end, e->out);
 }
 
 static struct icaltimetype zoned(exporter *e, hw_date date, const char *hhmm)
@@ -501,19 +494,19 @@ static attendee_text_entry *cached_attendee(exporter *e, int64_t person_id, int 
 	}
 }
 
-static int append_attendee_text(exporter *e, const char *text, size_t length)
+static int append_text(exporter *e, const char *text, size_t length)
 {
-	if (e->attendee_text_used + length + 1 > e->attendee_text_capacity) {
-		size_t capacity = (e->attendee_text_used + length + 1) * 2;
-		char *grown = realloc(e->attendee_text, capacity);
+	if (e->event_text_used + length + 1 > e->event_text_capacity) {
+		size_t capacity = (e->event_text_used + length + 1) * 2;
+		char *grown = realloc(e->event_text, capacity);
 		if (grown == NULL)
 			return hw_error_set(e->error, "%s", _("out of memory"));
-		e->attendee_text = grown;
-		e->attendee_text_capacity = capacity;
+		e->event_text = grown;
+		e->event_text_capacity = capacity;
 	}
-	memcpy(e->attendee_text + e->attendee_text_used, text, length);
-	e->attendee_text_used += length;
-	e->attendee_text[e->attendee_text_used] = '\0';
+	memcpy(e->event_text + e->event_text_used, text, length);
+	e->event_text_used += length;
+	e->event_text[e->event_text_used] = '\0';
 	return 0;
 }
 
@@ -536,10 +529,10 @@ static int add_attendee(event_context *c, const attendee_row *row)
 					 e->leave[i].substitute_id == attendee->person.id;
 	bool plain = !substitute_for_someone && !(leave != NULL && leave->substitute_id);
 	attendee_text_entry *entry = NULL;
-	if (e->attendees_as_text && plain) {
+	if (e->as_text && plain) {
 		entry = cached_attendee(e, attendee->person.id, (int)role, leave != NULL);
 		if (entry != NULL && entry->text != NULL)
-			return append_attendee_text(e, entry->text, strlen(entry->text));
+			return append_text(e, entry->text, strlen(entry->text));
 	}
 	char urn[HW_CONTACT_SIZE + 16];
 	person_address(e, &attendee->person, urn, sizeof urn);
@@ -573,7 +566,7 @@ static int add_attendee(event_context *c, const attendee_row *row)
 							     substitute_for_someone ? ICAL_PARTSTAT_ACCEPTED
 										    : ICAL_PARTSTAT_NEEDSACTION));
 	}
-	if (!e->attendees_as_text) {
+	if (!e->as_text) {
 		icalcomponent_add_property(c->event, property);
 		return 0;
 	}
@@ -582,7 +575,7 @@ static int add_attendee(event_context *c, const attendee_row *row)
 	icalproperty_free(property);
 	if (text == NULL)
 		return hw_error_set(e->error, "%s", _("libical did not write the calendar"));
-	int status = append_attendee_text(e, text, strlen(text));
+	int status = append_text(e, text, strlen(text));
 	if (entry != NULL && status == 0 && e->attendee_cache_count < ATTENDEE_CACHE_SIZE / 2) {
 		*entry = (attendee_text_entry){.person_id = attendee->person.id, .role = (int)role,
 					       .partstat = leave != NULL, .text = text};
@@ -604,6 +597,126 @@ static void escape_category(const char *name, char *out, size_t size)
 		out[used++] = *c;
 	}
 	out[used] = '\0';
+}
+
+/* A property of the event: into its component, or (as_text) libical's text of it appended to
+ * event_text; `keep`, unless NULL, gets a copy of that text. Takes the property. */
+static int emit(event_context *c, icalproperty *property, char **keep)
+{
+	exporter *e = c->e;
+	if (!e->as_text) {
+		icalcomponent_add_property(c->event, property);
+		return 0;
+	}
+	char *text = icalproperty_as_ical_string_r(property);
+	icalproperty_free(property);
+	if (text == NULL)
+		return hw_error_set(e->error, "%s", _("libical did not write the calendar"));
+	int status = append_text(e, text, strlen(text));
+	if (keep != NULL && status == 0)
+		*keep = text;
+	else
+		free(text);
+	return status;
+}
+
+static text_entry *value_entry(exporter *e, const char *key)
+{
+	if (e->value_cache == NULL)
+		return NULL;
+	uint64_t hash = 14695981039346656037u;
+	for (const unsigned char *k = (const unsigned char *)key; *k; k++)
+		hash = (hash ^ *k) * 1099511628211u;
+	for (size_t i = (size_t)(hash % VALUE_CACHE_SIZE);; i = (i + 1) % VALUE_CACHE_SIZE) {
+		text_entry *entry = &e->value_cache[i];
+		if (entry->key == NULL || strcmp(entry->key, key) == 0)
+			return entry;
+	}
+}
+
+static text_entry *day_entry(exporter *e, hw_date date, const char *key)
+{
+	if (e->day != date) {
+		for (int i = 0; i < e->day_cache_count; i++) {
+			free(e->day_cache[i].key);
+			free(e->day_cache[i].text);
+		}
+		e->day_cache_count = 0;
+		e->day = date;
+	}
+	for (int i = 0; i < e->day_cache_count; i++)
+		if (strcmp(e->day_cache[i].key, key) == 0)
+			return &e->day_cache[i];
+	if (e->day_cache_count == (int)(sizeof e->day_cache / sizeof e->day_cache[0]))
+		return NULL;
+	e->day_cache[e->day_cache_count] = (text_entry){0};
+	return &e->day_cache[e->day_cache_count]; /* counted once it has its text */
+}
+
+/* As emit, for a property that comes again: `key` names its kind and value; `property` is
+ * made (by make(c, user)) only when its text is not kept yet. */
+static int emit_kept(event_context *c, bool by_day, const char *key,
+		     icalproperty *(*make)(event_context *, const void *), const void *user)
+{
+	exporter *e = c->e;
+	if (!e->as_text)
+		return emit(c, make(c, user), NULL);
+	text_entry *entry = by_day ? day_entry(e, c->meeting->date, key) : value_entry(e, key);
+	if (entry != NULL && entry->text != NULL)
+		return append_text(e, entry->text, strlen(entry->text));
+	bool room = entry != NULL && (by_day || e->value_cache_count < VALUE_CACHE_SIZE / 2);
+	char *text = NULL;
+	if (emit(c, make(c, user), room ? &text : NULL) != 0)
+		return -1;
+	if (text != NULL) {
+		entry->key = strdup(key);
+		if (entry->key == NULL) {
+			free(text);
+			return 0;
+		}
+		entry->text = text;
+		if (by_day)
+			e->day_cache_count++;
+		else
+			e->value_cache_count++;
+	}
+	return 0;
+}
+
+static icalproperty *make_sequence(event_context *c, const void *user)
+{
+	(void)user;
+	return icalproperty_new_sequence(c->meeting->sequence);
+}
+
+static icalproperty *make_location(event_context *c, const void *user)
+{
+	(void)user;
+	return icalproperty_new_location(c->meeting->location);
+}
+
+static icalproperty *make_duration(event_context *c, const void *user)
+{
+	(void)c;
+	return icalproperty_new_duration(icaldurationtype_from_int(*(const int *)user));
+}
+
+/* DTSTART or DTEND as icalcomponent_set_dtstart and _set_dtend make them (with TZID). */
+static icalproperty *make_time(event_context *c, const void *user)
+{
+	bool start = user == NULL;
+	icalcomponent *scratch = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	struct icaltimetype time =
+		zoned(c->e, c->meeting->date, start ? c->meeting->start : c->meeting->end);
+	if (start)
+		icalcomponent_set_dtstart(scratch, time);
+	else
+		icalcomponent_set_dtend(scratch, time);
+	icalproperty *property = icalcomponent_get_first_property(
+		scratch, start ? ICAL_DTSTART_PROPERTY : ICAL_DTEND_PROPERTY);
+	icalcomponent_remove_property(scratch, property);
+	icalcomponent_free(scratch);
+	return property;
 }
 
 /* The last properties of a meeting's VEVENT: the same for every meeting of one type and
@@ -658,7 +771,8 @@ static const char *tail_text(exporter *e, const hw_meeting *meeting)
 			hw_error_set(e->error, "%s", _("out of memory"));
 		*slot = text;
 	}
-	e->tail = *slot;
+	if (*slot != NULL && append_text(e, *slot, strlen(*slot)) != 0)
+		return NULL;
 	return *slot;
 }
 
@@ -685,7 +799,7 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 		return NULL;
 	}
 	c.event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	e->attendee_text_used = 0;
+	e->event_text_used = 0;
 	for (int i = 0; i < e->attendee_count; i++)
 		if (add_attendee(&c, &e->attendees[i]) != 0) {
 			icalcomponent_free(c.event);
@@ -698,32 +812,42 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 		icalcomponent_free(c.event);
 		return NULL;
 	}
-	icalcomponent_add_property(c.event, icalproperty_new_uid(meeting->uid));
-	icalcomponent_add_property(c.event, icalproperty_new_dtstamp(utc_from_text(meeting->changed_at)));
-	icalcomponent_add_property(c.event, icalproperty_new_sequence(meeting->sequence));
-	icalcomponent_set_dtstart(c.event, zoned(e, meeting->date, meeting->start));
-	if (meeting->end[0])
-		icalcomponent_set_dtend(c.event, zoned(e, meeting->date, meeting->end));
-	else
-		/* Every client reads a meeting's length the same only when it is given: the type's
-		 * usual length (duration_minutes), else an hour. */
-		icalcomponent_add_property(
-			c.event, icalproperty_new_duration(icaldurationtype_from_int(
-					 60 * (type->duration_minutes > 0 ? type->duration_minutes
-									  : HW_EXPORT_DEFAULT_MINUTES))));
-	icalcomponent_add_property(c.event, icalproperty_new_summary(meeting->title));
-	if (meeting->location[0])
-		icalcomponent_add_property(c.event, icalproperty_new_location(meeting->location));
-	if (c.used)
-		icalcomponent_add_property(c.event, icalproperty_new_description(c.description));
-	if (!e->attendees_as_text)
-		add_tail(e, c.event, meeting);
-	else if (tail_text(e, meeting) == NULL) {
-		icalcomponent_free(c.event);
-		e->status = -1;
-		return NULL;
+	/* Every client reads a meeting's length the same only when it is given: the type's usual
+	 * length (duration_minutes), else an hour. */
+	int seconds = 60 * (type->duration_minutes > 0 ? type->duration_minutes
+						       : HW_EXPORT_DEFAULT_MINUTES);
+	char key[HW_TEXT_SIZE + 32];
+	int status = emit(&c, icalproperty_new_uid(meeting->uid), NULL);
+	if (status == 0)
+		status = emit(&c, icalproperty_new_dtstamp(utc_from_text(meeting->changed_at)), NULL);
+	if (status == 0) {
+		snprintf(key, sizeof key, "SEQUENCE:%d", meeting->sequence);
+		status = emit_kept(&c, false, key, make_sequence, NULL);
 	}
-	if (e->options->alarm_minutes > 0 && meeting->status != HW_STATUS_CANCELLED) {
+	if (status == 0) {
+		snprintf(key, sizeof key, "DTSTART:%s", meeting->start);
+		status = emit_kept(&c, true, key, make_time, NULL);
+	}
+	if (status == 0 && meeting->end[0]) {
+		snprintf(key, sizeof key, "DTEND:%s", meeting->end);
+		status = emit_kept(&c, true, key, make_time, meeting->end);
+	} else if (status == 0) {
+		snprintf(key, sizeof key, "DURATION:%d", seconds);
+		status = emit_kept(&c, false, key, make_duration, &seconds);
+	}
+	if (status == 0)
+		status = emit(&c, icalproperty_new_summary(meeting->title), NULL);
+	if (status == 0 && meeting->location[0]) {
+		snprintf(key, sizeof key, "LOCATION:%s", meeting->location);
+		status = emit_kept(&c, false, key, make_location, NULL);
+	}
+	if (status == 0 && c.used)
+		status = emit(&c, icalproperty_new_description(c.description), NULL);
+	if (status == 0 && !e->as_text)
+		add_tail(e, c.event, meeting);
+	else if (status == 0 && tail_text(e, meeting) == NULL)
+		status = -1;
+	if (status == 0 && e->options->alarm_minutes > 0 && meeting->status != HW_STATUS_CANCELLED) {
 		icalcomponent *alarm = icalcomponent_new(ICAL_VALARM_COMPONENT);
 		icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
 		struct icaltriggertype trigger = {.time = icaltime_null_time(),
@@ -731,7 +855,20 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 							  -60 * e->options->alarm_minutes)};
 		icalcomponent_add_property(alarm, icalproperty_new_trigger(trigger));
 		icalcomponent_add_property(alarm, icalproperty_new_description(meeting->title));
-		icalcomponent_add_component(c.event, alarm);
+		if (!e->as_text) {
+			icalcomponent_add_component(c.event, alarm);
+		} else {
+			char *text = icalcomponent_as_ical_string_r(alarm);
+			icalcomponent_free(alarm);
+			status = text ? append_text(e, text, strlen(text))
+				      : hw_error_set(e->error, "%s", _("libical did not write the calendar"));
+			free(text);
+		}
+	}
+	if (status != 0) {
+		icalcomponent_free(c.event);
+		e->status = -1;
+		return NULL;
 	}
 	return c.event;
 }
@@ -743,15 +880,17 @@ static int export_meeting(exporter *e, const hw_meeting *meeting, bool streamed)
 		return 0; /* occurrences go out with their series */
 	if (e->options->type && meeting->type != e->type)
 		return 0;
-	e->attendees_as_text = streamed && e->sink == NULL;
+	e->as_text = streamed && e->sink == NULL && e->vevent_begin != NULL && e->vevent_end != NULL;
 	icalcomponent *event = build_event(e, meeting, NULL, streamed);
-	bool as_text = e->attendees_as_text;
-	e->attendees_as_text = false;
+	bool as_text = e->as_text;
+	e->as_text = false;
 	if (event != NULL) {
-		if (as_text)
-			write_event_with_attendees(e, event);
-		else
+		if (as_text) {
+			write_event_text(e);
+			icalcomponent_free(event); /* empty: its parts are in event_text */
+		} else {
 			write_component(e, event);
+		}
 		e->count++;
 		e->meetings++;
 	}
@@ -1100,8 +1239,23 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	if (out != NULL)
 		fwrite(text, 1, (size_t)(tail - text), out);
 
-	if (sink == NULL)
-		e.attendee_cache = calloc(ATTENDEE_CACHE_SIZE, sizeof *e.attendee_cache); /* NULL: none */
+	if (sink == NULL) {
+		/* NULL: nothing kept, each text written anew. */
+		e.attendee_cache = calloc(ATTENDEE_CACHE_SIZE, sizeof *e.attendee_cache);
+		e.value_cache = calloc(VALUE_CACHE_SIZE, sizeof *e.value_cache);
+		/* libical's lines around a VEVENT, for the listed meetings written part by part. */
+		icalcomponent *empty = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+		char *lines = icalcomponent_as_ical_string_r(empty);
+		icalcomponent_free(empty);
+		char *second = lines ? strstr(lines, "\r\n") : NULL;
+		if (second != NULL) {
+			e.vevent_end = strdup(second + 2);
+			second[2] = '\0';
+			e.vevent_begin = lines;
+			lines = NULL;
+		}
+		free(lines);
+	}
 	hw_date from = options->has_from ? options->from : hw_date_from_ymd(1900, 1, 1);
 	hw_date to = options->has_to ? options->to : hw_date_from_ymd(9999, 12, 31);
 	char from_text[HW_DATE_TEXT_SIZE], to_text[HW_DATE_TEXT_SIZE];
@@ -1126,13 +1280,20 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	free(text);
 	free(e.attendees);
 	free(e.leave);
-	free(e.attendee_text);
+	free(e.event_text);
 	hw_roster_free(&e.roster);
 	for (int i = 0; e.attendee_cache != NULL && i < ATTENDEE_CACHE_SIZE; i++)
 		free(e.attendee_cache[i].text);
 	free(e.attendee_cache);
 	for (int i = 0; i < HW_MEETING_TYPE_COUNT; i++)
 		free(e.tail_texts[i][0]), free(e.tail_texts[i][1]);
+	for (int i = 0; e.value_cache != NULL && i < VALUE_CACHE_SIZE; i++)
+		free(e.value_cache[i].key), free(e.value_cache[i].text);
+	free(e.value_cache);
+	for (int i = 0; i < e.day_cache_count; i++)
+		free(e.day_cache[i].key), free(e.day_cache[i].text);
+	free(e.vevent_begin);
+	free(e.vevent_end);
 	icaltimezone_free(e.zone, 1);
 	if (e.timezone)
 		icalcomponent_free(e.timezone);
