@@ -302,7 +302,8 @@ static void write_apts(const char *folder, long count)
 		int year, month, day, slot = (int)(n % 6);
 		hw_date_to_ymd(date, &year, &month, &day);
 		int start = 9 * 60 + slot * 90, end = start + 90;
-		fprintf(file, "%02d/%02d/%04d @ %02d:%02d -> %02d/%02d/%04d @ %02d:%02d |研究第%ld项专题工作\n",
+		fprintf(file,
+			"%02d/%02d/%04d @ %02d:%02d -> %02d/%02d/%04d @ %02d:%02d |研究第%ld项专题工作\n",
 			month, day, year, start / 60, start % 60, month, day, year, end / 60, end % 60,
 			n + 1);
 	}

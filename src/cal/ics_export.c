@@ -352,7 +352,10 @@ static const hw_person *roster_person(exporter *e, int64_t id)
 static int attendance_rank(hw_attendance kind)
 {
 	/* hw_meeting_attendees' order: members, sitters-in, guests, staff; then by person. */
-	return kind == HW_ATTEND_MEMBER ? 0 : kind == HW_ATTEND_SITTER_IN ? 1 : kind == HW_ATTEND_GUEST ? 2 : 3;
+	return kind == HW_ATTEND_MEMBER      ? 0
+	       : kind == HW_ATTEND_SITTER_IN ? 1
+	       : kind == HW_ATTEND_GUEST     ? 2
+					     : 3;
 }
 
 static int compare_by_person(const void *a, const void *b)
@@ -1262,7 +1265,8 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	hw_date_format(from, from_text);
 	hw_date_format(to, to_text);
 	if (hw_series_list(session, export_series, &e, error) != 0 || e.status != 0 ||
-	    hw_roster_load(session, &e.roster, error) != 0 || stream_open(&e, &e.attendee_rows, attendee_stream_sql, from_text, to_text) != 0 ||
+	    hw_roster_load(session, &e.roster, error) != 0 ||
+	    stream_open(&e, &e.attendee_rows, attendee_stream_sql, from_text, to_text) != 0 ||
 	    stream_open(&e, &e.leave_rows, leave_stream_sql, from_text, to_text) != 0 ||
 	    stream_open(&e, &e.topic_rows, topic_stream_sql, from_text, to_text) != 0 ||
 	    hw_meeting_list(session, from, to, export_listed_meeting, &e, error) != 0)
