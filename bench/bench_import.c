@@ -1,5 +1,8 @@
 /* bench_import: `huiwu import ics` of a big calendar of ordinary events, and of one long line,
- * timed against a baseline taken in the same run (bench/README.md). Never fails on a timing. */
+ * timed against a baseline taken in the same run; then the same calendar of -n events imported
+ * by huiwu and by khal (`khal import --batch`, skipped when khal is not installed), per event
+ * (bench/README.md). Never fails on a timing. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libical/ical.h>
@@ -12,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "external.h"
 #include "fixture.h"
 #include "ics_import.h"
 #include "session.h"
@@ -19,6 +23,7 @@
 
 #define DEFAULT_MIB 64
 #define DEFAULT_RUNS 3
+#define DEFAULT_EVENTS 100000 /* the khal comparison's */
 #define PERSON "1" /* the fixture's head, by id */
 
 static void write_all(const char *path, const char *text, size_t size)
@@ -29,8 +34,9 @@ static void write_all(const char *path, const char *text, size_t size)
 }
 
 /* About `mib` MiB of ordinary events, as a prefecture's calendar would hold them: a UID, a
- * stamp, a start and end in UTC, a summary and location in Chinese, a folded description. */
-static char *ordinary_calendar(int mib, size_t *size, int *events)
+ * stamp, a start and end in UTC, a summary and location in Chinese, a folded description;
+ * `limit` events at most (0: as many as fit). */
+static char *ordinary_calendar(int mib, int limit, size_t *size, int *events)
 {
 	size_t capacity = (size_t)mib * 1024 * 1024, used = 0; /* at most the import's limit */
 	char *text = malloc(capacity);
@@ -39,7 +45,7 @@ static char *ordinary_calendar(int mib, size_t *size, int *events)
 	used += (size_t)snprintf(text, capacity,
 				 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//huiwu//EN\r\n");
 	int n = 0;
-	for (; used + 1024 < capacity - 64; n++) {
+	for (; used + 1024 < capacity - 64 && (limit == 0 || n < limit); n++) {
 		int day = n % 28 + 1, month = n / 28 % 12 + 1, year = 2027 + n / (28 * 12) % 60;
 		int hour = n % 8;
 		used += (size_t)snprintf(
@@ -144,7 +150,7 @@ static double time_baseline(kind what, const char *path)
 }
 
 typedef struct import_run {
-	double ms;
+	double ms, cpu_ms; /* wall clock; the child's processor time (user + sys) */
 	long peak_kib;
 	int created, warnings;
 } import_run;
@@ -192,32 +198,132 @@ static import_run time_import(const char *path, const char *empty_db, const char
 	    WEXITSTATUS(status) != 0 || got != (ssize_t)sizeof counts)
 		bench_die(path, "the import failed");
 	import_run run = {.ms = bench_now_ms() - start, .peak_kib = usage.ru_maxrss,
+			  .cpu_ms = (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+				    (double)(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3,
 			  .created = counts[0], .warnings = counts[1]};
 	fixture_remove(db);
 	return run;
 }
 
+/* khal's configuration for a fresh calendar (vdir) and cache under `home`. */
+static void khal_home(const char *home, char *config, size_t size)
+{
+	char vdir[4400], calendar[4400];
+	snprintf(vdir, sizeof vdir, "%s/vdir", home);
+	snprintf(calendar, sizeof calendar, "%s/vdir/bench", home);
+	if (mkdir(home, 0700) != 0 || mkdir(vdir, 0700) != 0 || mkdir(calendar, 0700) != 0)
+		bench_die(home, strerror(errno));
+	snprintf(config, size, "%s/config", home);
+	FILE *file = fopen(config, "w");
+	if (file == NULL)
+		bench_die(config, strerror(errno));
+	fprintf(file,
+		"[calendars]\n[[bench]]\npath = %s/vdir/bench\ntype = calendar\n"
+		"[locale]\nlocal_timezone = Asia/Shanghai\ndefault_timezone = Asia/Shanghai\n"
+		"timeformat = %%H:%%M\ndateformat = %%Y-%%m-%%d\nlongdateformat = %%Y-%%m-%%d\n"
+		"datetimeformat = %%Y-%%m-%%d %%H:%%M\nlongdatetimeformat = %%Y-%%m-%%d %%H:%%M\n"
+		"[default]\ndefault_calendar = bench\n[sqlite]\npath = %s/khal.db\n",
+		home, home);
+	if (fclose(file) != 0)
+		bench_die(config, strerror(errno));
+}
+
+/* `khal import --batch` of `ics` into a fresh calendar: ms, the whole program. */
+static double time_khal(const char *khal, const char *directory, const char *name,
+			const char *ics, int events, double *cpu_ms)
+{
+	char home[4200], config[4300], vdir[4400];
+	snprintf(home, sizeof home, "%s/%s", directory, name);
+	khal_home(home, config, sizeof config);
+	char *argv[] = {(char *)khal, "-c", config, "import", "--batch", (char *)ics, NULL};
+	double ms = bench_run_program(argv, NULL, cpu_ms);
+	/* Each event is a file of the calendar: check that khal imported them all. */
+	snprintf(vdir, sizeof vdir, "%s/vdir/bench", home);
+	DIR *folder = opendir(vdir);
+	int files = 0;
+	for (struct dirent *entry; folder && (entry = readdir(folder));)
+		files += entry->d_name[0] != '.';
+	if (folder)
+		closedir(folder);
+	if (files != events)
+		bench_die(vdir, "khal did not import every event");
+	bench_remove_tree(home);
+	return ms;
+}
+
+/* The same calendar of `count` ordinary events imported by huiwu (best of `runs`) and by khal
+ * (once: about 3 ms an event; after a warm-up import of a few events, so that khal's Python
+ * modules and the files are in the page cache), per event. */
+static void compare_with_khal(const char *directory, const char *empty_db, const char *db,
+			      int count, int runs)
+{
+	printf("\nhuiwu against khal: the same calendar of %d ordinary events\n", count);
+	char khal[4096];
+	if (!bench_find_program("khal", khal, sizeof khal)) {
+		printf("khal is not installed (apt-get install khal): skipped\n");
+		return;
+	}
+	char ics[4200], warm[4200];
+	snprintf(ics, sizeof ics, "%s/khal-calendar.ics", directory);
+	snprintf(warm, sizeof warm, "%s/khal-warm.ics", directory);
+	size_t size;
+	int events, warm_events;
+	char *text = ordinary_calendar(64, count, &size, &events);
+	write_all(ics, text, size);
+	free(text);
+	text = ordinary_calendar(1, 100, &size, &warm_events);
+	write_all(warm, text, size);
+	free(text);
+	import_run best = {.ms = 1e300};
+	for (int run = 0; run < runs; run++) {
+		import_run r = time_import(ics, empty_db, db);
+		if (r.created != events || r.warnings != 0)
+			bench_die(ics, "the import did not create every event, or warned");
+		if (r.ms < best.ms)
+			best = r;
+	}
+	time_khal(khal, directory, "khal-warm", warm, warm_events, NULL);
+	double khal_cpu_ms;
+	double khal_ms = time_khal(khal, directory, "khal", ics, events, &khal_cpu_ms);
+	double huiwu_us = best.ms * 1000.0 / events, khal_us = khal_ms * 1000.0 / events;
+	printf("%-48s %12s %12s\n", "", "ms", "µs an event");
+	printf("%-48s %12.1f %12.1f\n", "huiwu: hw_import_ics --busy (best of runs)", best.ms,
+	       huiwu_us);
+	printf("%-48s %12.1f %12.1f\n", "  its processor time (user + sys)", best.cpu_ms,
+	       best.cpu_ms * 1000.0 / events);
+	printf("%-48s %12.1f %12.1f\n", "khal import --batch (once, warm)", khal_ms, khal_us);
+	printf("%-48s %12.1f %12.1f\n", "  its processor time (user + sys)", khal_cpu_ms,
+	       khal_cpu_ms * 1000.0 / events);
+	printf("huiwu imports an event %.1f times as fast as khal (the requirement: 30); "
+	       "%.1f times in processor time\n",
+	       khal_us / huiwu_us, khal_cpu_ms / best.cpu_ms);
+	remove(ics);
+	remove(warm);
+}
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: bench_import [-m MIB] [-r RUNS] [-d DATA_DIR]\n");
+	fprintf(stderr, "usage: bench_import [-m MIB] [-n EVENTS] [-r RUNS] [-d DATA_DIR]\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
 	bench_program = "bench_import";
-	int mib = DEFAULT_MIB, runs = DEFAULT_RUNS;
+	int mib = DEFAULT_MIB, runs = DEFAULT_RUNS, khal_events = DEFAULT_EVENTS;
 	const char *data_dir = HUIWU_BENCH_DATA;
 	int option;
-	while ((option = getopt(argc, argv, "m:r:d:h")) != -1) {
+	while ((option = getopt(argc, argv, "m:n:r:d:h")) != -1) {
 		switch (option) {
 		case 'm': mib = atoi(optarg); break;
+		case 'n': khal_events = atoi(optarg); break;
 		case 'r': runs = atoi(optarg); break;
 		case 'd': data_dir = optarg; break;
 		default: usage();
 		}
 	}
-	if (optind != argc || mib < 1 || mib > 64 || runs < 1 || runs > 20)
+	if (optind != argc || mib < 1 || mib > 64 || runs < 1 || runs > 20 || khal_events < 0 ||
+	    khal_events > 150000)
 		usage();
 	setenv("HUIWU_DATA_DIR", data_dir, 1);
 	unsetenv("HUIWU_RULES_DIR");
@@ -232,7 +338,7 @@ int main(int argc, char **argv)
 
 	size_t size;
 	int events;
-	char *text = ordinary_calendar(mib, &size, &events);
+	char *text = ordinary_calendar(mib, 0, &size, &events);
 	write_all(ics, text, size);
 	free(text);
 	printf("bench_import: huiwu import ics --busy of %d ordinary events (%.1f MiB), best of %d\n",
@@ -300,8 +406,10 @@ int main(int argc, char **argv)
 		previous_string = best_string;
 		previous_import = best_long.ms;
 	}
-	fixture_remove(empty_db);
 	remove(ics);
+	if (khal_events > 0)
+		compare_with_khal(directory, empty_db, db, khal_events, runs);
+	fixture_remove(empty_db);
 	rmdir(directory);
 	return 0;
 }

@@ -588,6 +588,107 @@ static void test_export_follows_the_umask(void **state)
 	fixture_close(&f);
 }
 
+/* ---- the file and publishing write the same events ---- */
+
+typedef struct components {
+	FILE *out;
+	char *text;
+	size_t size;
+} components;
+
+static int take_component(icalcomponent *component, const icalcomponent *timezone, void *user,
+			  hw_error *error)
+{
+	(void)timezone;
+	(void)error;
+	char *text = icalcomponent_as_ical_string_r(component);
+	fputs(text, ((components *)user)->out);
+	free(text);
+	return 0;
+}
+
+/* The file export writes a listed meeting's VEVENT part by part, keeping the text of parts that
+ * come again (attendees, SEQUENCE, times of the day, LOCATION, DURATION, the last properties);
+ * publishing (hw_export_each) builds each VEVENT whole in libical. Both must give the same
+ * bytes: delegation and declined leave (written anew), the same people, times and places on
+ * several meetings (kept), a cancelled meeting, no end (DURATION), an alarm, one person's
+ * calendar. */
+static void test_file_and_publishing_write_the_same_events(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	long long ids[4];
+	ids[0] = fixture_ok(&f, "meeting", "add", "--type", "plenary", "--date", "2026-12-10",
+			    "--time", "10:00", "--end", "11:30", "--location", "政府第一会议室", NULL);
+	ids[1] = fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-10",
+			    "--time", "10:00", "--location", "政府第一会议室", NULL);
+	ids[2] = fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-11",
+			    "--time", "10:00", "--end", "11:30", "--location", "政府第二会议室", NULL);
+	ids[3] = fixture_ok(&f, "meeting", "add", "--type", "executive", "--date", "2026-12-11",
+			    "--time", "15:00", "--end", "16:00", NULL);
+	char number[32];
+	snprintf(number, sizeof number, "%lld", ids[0]);
+	long long leave = fixture_ok(&f, "leave", "request", "--meeting", number, "--person",
+				     "农业农村局局长", "--reason", "出差", "--written", "--substitute",
+				     "农业农村局副局长", NULL);
+	char leave_number[32];
+	snprintf(leave_number, sizeof leave_number, "%lld", leave);
+	fixture_ok(&f, "leave", "approve", leave_number, "--by", "首长", NULL);
+	snprintf(number, sizeof number, "%lld", ids[2]);
+	leave = fixture_ok(&f, "leave", "request", "--meeting", number, "--person", "副职乙",
+			   "--reason", "出差", NULL);
+	snprintf(leave_number, sizeof leave_number, "%lld", leave);
+	fixture_ok(&f, "leave", "approve", leave_number, "--by", "首长", NULL);
+	snprintf(number, sizeof number, "%lld", ids[3]);
+	fixture_ok(&f, "meeting", "cancel", number, NULL);
+	fixture_ok(&f, "person", "edit", "副职甲", "--email", "fzj@wuqia.gov.cn", NULL);
+
+	hw_error error = {0};
+	hw_session *session = hw_session_open(f.db, true, &error);
+	if (session == NULL)
+		fail_msg("%s", error.message);
+	const char *people[] = {NULL, "副职甲"};
+	for (int alarm = 0; alarm <= 15; alarm += 15)
+		for (int who = 0; who < 2; who++) {
+			hw_export_options options = {.alarm_minutes = alarm, .person = people[who]};
+			char *file = NULL;
+			size_t file_size = 0;
+			FILE *out = open_memstream(&file, &file_size);
+			int events = hw_export_ics(session, &options, out, &error);
+			fclose(out);
+			if (events < 0)
+				fail_msg("%s", error.message);
+			components c = {0};
+			c.out = open_memstream(&c.text, &c.size);
+			int each = hw_export_each(session, &options, take_component, &c, &error);
+			fclose(c.out);
+			assert_int_equal(each, events);
+			if (who == 0)
+				assert_int_equal(events, 4);
+			else
+				assert_true(events > 0); /* the person filter's path */
+			const char *body = strstr(file, "END:VTIMEZONE\r\n");
+			assert_non_null(body);
+			body += strlen("END:VTIMEZONE\r\n");
+			const char *tail = strstr(body, "END:VCALENDAR");
+			assert_non_null(tail);
+			assert_int_equal((size_t)(tail - body), c.size);
+			assert_memory_equal(body, c.text, c.size);
+			/* What the kept parts cover is there. */
+			if (who == 0) {
+				assert_non_null(strstr(c.text, "DELEGATED-TO"));
+				assert_non_null(strstr(c.text, "PARTSTAT=DECLINED"));
+				assert_non_null(strstr(c.text, "DURATION:"));
+				assert_non_null(strstr(c.text, alarm ? "BEGIN:VALARM" : "STATUS:CANCELLED"));
+			}
+			free(c.text);
+			free(file);
+		}
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -604,6 +705,7 @@ int main(void)
 		cmocka_unit_test(test_series_across_spring_festival),
 		cmocka_unit_test(test_export_mistakes),
 		cmocka_unit_test(test_killed_export_leaves_nothing_behind),
+		cmocka_unit_test(test_file_and_publishing_write_the_same_events),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }

@@ -1022,6 +1022,43 @@ static void test_busy_time_is_the_whole_event(void **state)
 	fixture_close(&f);
 }
 
+/* "China Standard Time", the Windows zone name Outlook writes for China: with Outlook's own
+ * VTIMEZONE from 1601 (a quoted TZID, as Outlook 15.0 writes it) and without any VTIMEZONE
+ * (CLDR's windowsZones maps it to Asia/Shanghai); no public calendar file of the corpus has
+ * it (tests/ics-corpus/SOURCES.md). Either way 09:00 is 09:00 here, with no warning. */
+static void test_china_standard_time(void **state)
+{
+	(void)state;
+	fixture f;
+	fixture_open(&f, "wuqia", TODAY);
+	hw_session *session = open_session(&f);
+	hw_import_options options = {.as_type = "special"};
+	hw_import_report report;
+	import_text(&f, session, "outlook.ics",
+		    "BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 15.0 MIMEDIR//EN\r\n"
+		    "VERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VTIMEZONE\r\nTZID:China Standard Time\r\n"
+		    "BEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0800\r\n"
+		    "TZOFFSETTO:+0800\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+		    "BEGIN:VEVENT\r\nUID:with-vtimezone\r\n"
+		    "DTSTART;TZID=\"China Standard Time\":20261202T090000\r\n"
+		    "DTEND;TZID=\"China Standard Time\":20261202T103000\r\n"
+		    "SUMMARY;LANGUAGE=zh-cn:防汛会商\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+		    "BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Windows Live Calendar//EN\r\n"
+		    "VERSION:2.0\r\nBEGIN:VEVENT\r\nUID:without-vtimezone\r\n"
+		    "DTSTART;TZID=China Standard Time:20261203T090000\r\n"
+		    "DTEND;TZID=China Standard Time:20261203T100000\r\n"
+		    "SUMMARY:招商推介\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		    &options, &report);
+	assert_int_equal(report.created, 2);
+	assert_int_equal(report.warning_count, 0);
+	hw_import_report_free(&report);
+	assert_rows(session, MEETING_ROWS,
+		    "with-vtimezone|2026-12-02|09:00|10:30|防汛会商|planned\n"
+		    "without-vtimezone|2026-12-03|09:00|10:00|招商推介|planned\n");
+	hw_session_close(session);
+	fixture_close(&f);
+}
+
 /* ---- real calendar files (tests/ics-corpus, sources in its SOURCES.md) ---- */
 
 /* The timed events of `path` as python3-icalendar reads them, "UID DATE HH:MM" a line, the
@@ -1097,6 +1134,14 @@ static void test_real_calendar_files(void **state)
 		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20121130T180000Z|2012-12-01|02:00|02:30\n"
 		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20130101T180000Z|2013-01-02|02:00|02:30\n"
 		 "623c13c0-6c2b-45d6-a12b-c33ad61c4868/20130305T180000Z|2013-03-06|02:00|02:30\n"},
+		/* Apple Calendar (Cyrus's test data): a Windows zone name without a VTIMEZONE;
+		 * "Eastern Standard Time" 13:00 in September is EDT, 01:00 the next day here. */
+		{"apple-windows-zone.ics", "2016-01-01", "2016-12-31", 1, 1, 0, NULL,
+		 "3edfa67a-9e92-4ed7-b0cf-c07ad63ab8f8|2016-09-29|01:00|03:00\n"},
+		/* Apple Calendar: X-APPLE-STRUCTURED-LOCATION on one unfolded line of 119 octets,
+		 * SUMMARY;LANGUAGE, an IANA zone without a VTIMEZONE, a trailing empty line. */
+		{"apple-structured-location.ics", "2016-01-01", "2016-12-31", 1, 1, 0, NULL,
+		 "47cd939c-90c2-4efe-a8dd-b704435667a2|2016-09-28|22:00|23:00\n"},
 	};
 	const char *checker = getenv("HUIWU_ICS_CHECK");
 	assert_non_null(checker);
@@ -1169,6 +1214,7 @@ int main(void)
 		cmocka_unit_test(test_own_export_round_trips_with_its_series),
 		cmocka_unit_test(test_newer_versions_update_and_cancel),
 		cmocka_unit_test(test_busy_time_is_the_whole_event),
+		cmocka_unit_test(test_china_standard_time),
 		cmocka_unit_test(test_real_calendar_files),
 	};
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);

@@ -74,6 +74,31 @@ static int zone_offset(const char *zone, int *offset, char *abbrev, size_t size,
 	return 0;
 }
 
+/* One query's rows, each led by its meeting's date, start and id (the order of
+ * hw_meeting_list): the rows of one meeting after another, read along with the meetings
+ * instead of three queries a meeting. */
+typedef struct row_stream {
+	sqlite3_stmt *statement;
+	int last; /* sqlite3_step's last answer: SQLITE_ROW while on a row */
+} row_stream;
+
+/* The text of a plain ATTENDEE property (no DELEGATED-FROM or -TO): the same person, role and
+ * answer give the same text within one export. */
+typedef struct attendee_text_entry {
+	int64_t person_id;
+	int role, partstat;
+	char *text; /* NULL: a free slot */
+} attendee_text_entry;
+
+#define ATTENDEE_CACHE_SIZE 4096 /* slots; at most half are used: memory stays flat */
+
+/* The text of a property by a key naming its kind and value. */
+typedef struct text_entry {
+	char *key, *text; /* NULL: a free slot */
+} text_entry;
+
+#define VALUE_CACHE_SIZE 1024 /* slots; at most half are used */
+
 /* An attendee with the index of their leave request in the event's list, or -1. */
 typedef struct attendee_row {
 	hw_attendee attendee;
@@ -101,6 +126,27 @@ typedef struct exporter {
 	hw_export_sink sink;
 	void *sink_user;
 	icalcomponent *timezone;
+	/* The listed meetings' attendees, leave requests and topics: one query each over the
+	 * exported range, in the meetings' order, read along as the meetings go by. */
+	row_stream attendee_rows, leave_rows, topic_rows;
+	hw_roster roster; /* the attendees' names and addresses, by id */
+	/* Writing a listed meeting to a file: its VEVENT's properties (and VALARM) as libical
+	 * writes each, one after another in event_text rather than in a component; the text of
+	 * those that come again kept for the next meeting: a plain ATTENDEE (no delegation) by
+	 * person, role and answer; add_tail's properties by type and status; SEQUENCE, DURATION
+	 * and LOCATION by value; DTSTART and DTEND by time, for the day's meetings. */
+	bool as_text;
+	char *event_text;
+	size_t event_text_used, event_text_capacity;
+	attendee_text_entry *attendee_cache;
+	int attendee_cache_count;
+	char *tail_texts[HW_MEETING_TYPE_COUNT][2];
+	text_entry *value_cache;
+	int value_cache_count;
+	hw_date day;        /* the day of day_cache's entries */
+	text_entry day_cache[16];
+	int day_cache_count;
+	char *vevent_begin, *vevent_end; /* libical's BEGIN:VEVENT and END:VEVENT lines */
 } exporter;
 
 static void write_component(exporter *e, icalcomponent *component)
@@ -117,6 +163,15 @@ static void write_component(exporter *e, icalcomponent *component)
 		free(text);
 	}
 	icalcomponent_free(component);
+}
+
+/* A listed meeting's VEVENT, whose parts libical wrote one by one (e->event_text), between
+ * the BEGIN and END lines libical writes for a VEVENT. */
+static void write_event_text(exporter *e)
+{
+	fputs(e->vevent_begin, e->out);
+	fwrite(e->event_text, 1, e->event_text_used, e->out);
+	fputs(e->vevent_end, e->out);
 }
 
 static struct icaltimetype zoned(exporter *e, hw_date date, const char *hhmm)
@@ -201,26 +256,293 @@ static int collect_attendee(const hw_attendee *attendee, const hw_leave *leave, 
 	return 0;
 }
 
-static void add_attendee(event_context *c, const attendee_row *row)
+static int describe_topic(const hw_topic *topic, void *user)
+{
+	event_context *c = user;
+	if (c->used < sizeof c->description)
+		c->used += (size_t)snprintf(c->description + c->used, sizeof c->description - c->used,
+					    "%s%lld. %s", c->used ? "\n" : "", (long long)topic->id,
+					    topic->title);
+	return 0;
+}
+
+/* ---- the listed meetings' rows, streamed ---- */
+
+/* Each query has the meeting's date, start and id first, the range's bounds as ?1 and ?2, and
+ * the order of hw_meeting_list (the meeting_date index's: no sorting). */
+static const char attendee_stream_sql[] =
+	"SELECT m.date, m.start, m.id, a.kind, a.person_id"
+	" FROM meeting m JOIN attendee a ON a.meeting_id = m.id"
+	" WHERE m.date BETWEEN ?1 AND ?2 ORDER BY m.date, m.start, m.id";
+static const char leave_stream_sql[] =
+	"SELECT m.date, m.start, m.id, l.id, l.person_id, l.substitute_id, l.state"
+	" FROM meeting m JOIN leave l ON l.meeting_id = m.id JOIN person p ON p.id = l.person_id"
+	" WHERE m.date BETWEEN ?1 AND ?2 ORDER BY m.date, m.start, m.id, l.id";
+static const char topic_stream_sql[] =
+	"SELECT m.date, m.start, m.id, t.id, t.title FROM meeting m JOIN topic t ON t.meeting_id = m.id"
+	" WHERE m.date BETWEEN ?1 AND ?2 ORDER BY m.date, m.start, m.id, t.id";
+
+static int stream_open(exporter *e, row_stream *stream, const char *sql, const char *from,
+		       const char *to)
+{
+	if (sqlite3_prepare_v2(hw_store_db(e->session->store), sql, -1, &stream->statement, NULL) !=
+	    SQLITE_OK)
+		return hw_store_fail(e->session->store, _("cannot read the meetings"), e->error);
+	sqlite3_bind_text(stream->statement, 1, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stream->statement, 2, to, -1, SQLITE_TRANSIENT);
+	stream->last = sqlite3_step(stream->statement);
+	return 0;
+}
+
+/* Closes the stream; -1 if it stopped on an error rather than at its end (told, when `tell`). */
+static int stream_close(exporter *e, row_stream *stream, bool tell)
+{
+	if (stream->statement == NULL)
+		return 0;
+	int last = stream->last;
+	sqlite3_finalize(stream->statement);
+	stream->statement = NULL;
+	if (last != SQLITE_ROW && last != SQLITE_DONE)
+		return tell ? hw_error_set(e->error, "%s", _("cannot read the meetings")) : -1;
+	return 0;
+}
+
+static const char *column_or_empty(sqlite3_stmt *statement, int column)
+{
+	const char *text = (const char *)sqlite3_column_text(statement, column);
+	return text ? text : "";
+}
+
+/* Moves the stream past the rows of meetings listed before `meeting` (those the export
+ * skipped: series occurrences, other types); true when it is on a row of `meeting`. */
+static bool stream_at(row_stream *stream, const hw_meeting *meeting, const char *date)
+{
+	while (stream->last == SQLITE_ROW) {
+		sqlite3_stmt *row = stream->statement;
+		if (sqlite3_column_int64(row, 2) == meeting->id)
+			return true;
+		int order = strcmp(column_or_empty(row, 0), date);
+		if (order == 0)
+			order = strcmp(column_or_empty(row, 1), meeting->start);
+		if (order == 0)
+			order = sqlite3_column_int64(row, 2) < meeting->id ? -1 : 1;
+		if (order > 0)
+			return false; /* a later meeting's: this one has none */
+		stream->last = sqlite3_step(row);
+	}
+	return false;
+}
+
+static const hw_person *roster_person(exporter *e, int64_t id)
+{
+	int low = 0, high = e->roster.person_count - 1;
+	while (low <= high) {
+		int middle = low + (high - low) / 2;
+		int64_t found = e->roster.people[middle].id;
+		if (found == id)
+			return &e->roster.people[middle];
+		if (found < id)
+			low = middle + 1;
+		else
+			high = middle - 1;
+	}
+	return NULL;
+}
+
+static int attendance_rank(hw_attendance kind)
+{
+	/* hw_meeting_attendees' order: members, sitters-in, guests, staff; then by person. */
+	return kind == HW_ATTEND_MEMBER      ? 0
+	       : kind == HW_ATTEND_SITTER_IN ? 1
+	       : kind == HW_ATTEND_GUEST     ? 2
+					     : 3;
+}
+
+static int compare_by_person(const void *a, const void *b)
+{
+	int64_t x = ((const attendee_row *)a)->attendee.person.id;
+	int64_t y = ((const attendee_row *)b)->attendee.person.id;
+	return (x > y) - (x < y);
+}
+
+/* Puts the meeting's attendees, which come by person, in hw_meeting_attendees' order: by
+ * kind, each kind by person (a stable pass per kind). */
+static int order_attendees(exporter *e)
+{
+	bool in_order = true;
+	for (int i = 1; i < e->attendee_count && in_order; i++)
+		in_order = attendance_rank(e->attendees[i - 1].attendee.kind) <=
+			   attendance_rank(e->attendees[i].attendee.kind);
+	if (in_order)
+		return 0; /* most meetings: the rows are big, moving them costs */
+	attendee_row *sorted = malloc((size_t)e->attendee_count * sizeof *sorted);
+	if (sorted == NULL)
+		return hw_error_set(e->error, "%s", _("out of memory"));
+	int used = 0;
+	for (int rank = 0; rank < 4; rank++)
+		for (int i = 0; i < e->attendee_count; i++)
+			if (attendance_rank(e->attendees[i].attendee.kind) == rank)
+				sorted[used++] = e->attendees[i];
+	memcpy(e->attendees, sorted, (size_t)used * sizeof *sorted);
+	free(sorted);
+	return 0;
+}
+
+/* The meeting's attendees with their leave, and its topics' description, from the streams:
+ * the same as hw_attendance_list and hw_topic_list give. */
+static int stream_meeting_rows(exporter *e, const hw_meeting *meeting, event_context *c)
+{
+	char date[HW_DATE_TEXT_SIZE];
+	hw_date_format(meeting->date, date);
+	hw_leave *requests = NULL;
+	int request_count = 0, request_capacity = 0;
+	for (bool on = stream_at(&e->leave_rows, meeting, date); on;
+	     on = (e->leave_rows.last = sqlite3_step(e->leave_rows.statement)) == SQLITE_ROW &&
+		  sqlite3_column_int64(e->leave_rows.statement, 2) == meeting->id) {
+		sqlite3_stmt *row = e->leave_rows.statement;
+		if (hw_grow((void **)&requests, &request_capacity, request_count, sizeof *requests,
+			    e->error) != 0) {
+			free(requests);
+			return -1;
+		}
+		hw_leave *leave = &requests[request_count++];
+		*leave = (hw_leave){.id = sqlite3_column_int64(row, 3), .meeting_id = meeting->id,
+				    .person_id = sqlite3_column_int64(row, 4),
+				    .substitute_id = sqlite3_column_int64(row, 5)};
+		const char *state = column_or_empty(row, 6);
+		leave->state = strcmp(state, "approved") == 0   ? HW_LEAVE_APPROVED
+			       : strcmp(state, "rejected") == 0 ? HW_LEAVE_REJECTED
+								: HW_LEAVE_PENDING;
+	}
+	for (bool on = stream_at(&e->attendee_rows, meeting, date); on;
+	     on = (e->attendee_rows.last = sqlite3_step(e->attendee_rows.statement)) == SQLITE_ROW &&
+		  sqlite3_column_int64(e->attendee_rows.statement, 2) == meeting->id) {
+		sqlite3_stmt *row = e->attendee_rows.statement;
+		if (hw_grow((void **)&e->attendees, &e->attendee_capacity, e->attendee_count,
+			    sizeof *e->attendees, e->error) != 0) {
+			free(requests);
+			return -1;
+		}
+		/* The people from the roster, read once, rather than joined on every row. */
+		const hw_person *known = roster_person(e, sqlite3_column_int64(row, 4));
+		if (known == NULL)
+			continue; /* no such person: not an attendee (as a join would have it) */
+		attendee_row *attendee = &e->attendees[e->attendee_count++];
+		hw_person *person = &attendee->attendee.person;
+		if (!hw_attendance_from_key(column_or_empty(row, 3), &attendee->attendee.kind))
+			attendee->attendee.kind = HW_ATTEND_GUEST;
+		person->id = known->id;
+		memcpy(person->name, known->name, strlen(known->name) + 1);
+		memcpy(person->email, known->email, strlen(known->email) + 1);
+		person->title[0] = person->department_name[0] = person->phone[0] = '\0';
+		person->department_id = 0;
+		person->party_group = false;
+		person->role = (hw_role)0;
+		attendee->leave = -1;
+	}
+	/* The join gives each meeting's attendees by person (the attendee table's key): checked,
+	 * as SQLite promises no order within a meeting without ORDER BY. */
+	for (int i = 1; i < e->attendee_count; i++)
+		if (e->attendees[i - 1].attendee.person.id > e->attendees[i].attendee.person.id) {
+			qsort(e->attendees, (size_t)e->attendee_count, sizeof *e->attendees,
+			      compare_by_person);
+			break;
+		}
+	if (order_attendees(e) != 0) {
+		free(requests);
+		return -1;
+	}
+	/* A person asks leave from a meeting once at most; an attendee's request joins the
+	 * event's list in the attendees' order, as hw_attendance_list gives it. */
+	for (int i = 0; i < e->attendee_count; i++)
+		for (int j = 0; j < request_count; j++)
+			if (requests[j].person_id == e->attendees[i].attendee.person.id) {
+				if (hw_grow((void **)&e->leave, &e->leave_capacity, e->leave_count,
+					    sizeof *e->leave, e->error) != 0) {
+					free(requests);
+					return -1;
+				}
+				e->attendees[i].leave = e->leave_count;
+				e->leave[e->leave_count++] = requests[j];
+				break;
+			}
+	free(requests);
+	for (bool on = stream_at(&e->topic_rows, meeting, date); on;
+	     on = (e->topic_rows.last = sqlite3_step(e->topic_rows.statement)) == SQLITE_ROW &&
+		  sqlite3_column_int64(e->topic_rows.statement, 2) == meeting->id) {
+		hw_topic topic;
+		topic.id = sqlite3_column_int64(e->topic_rows.statement, 3);
+		hw_column_text(e->topic_rows.statement, 4, topic.title, sizeof topic.title);
+		describe_topic(&topic, c);
+	}
+	if (e->attendee_rows.last != SQLITE_ROW && e->attendee_rows.last != SQLITE_DONE)
+		return hw_store_fail(e->session->store, _("cannot read the attendees"), e->error);
+	if (e->leave_rows.last != SQLITE_ROW && e->leave_rows.last != SQLITE_DONE)
+		return hw_store_fail(e->session->store, _("cannot read the leave requests"), e->error);
+	if (e->topic_rows.last != SQLITE_ROW && e->topic_rows.last != SQLITE_DONE)
+		return hw_store_fail(e->session->store, _("cannot read the topics"), e->error);
+	return 0;
+}
+
+static attendee_text_entry *cached_attendee(exporter *e, int64_t person_id, int role, int partstat)
+{
+	if (e->attendee_cache == NULL)
+		return NULL;
+	uint64_t hash = ((uint64_t)person_id * 0x9E3779B97F4A7C15u) ^ (uint64_t)(role * 8 + partstat);
+	for (size_t i = (size_t)(hash % ATTENDEE_CACHE_SIZE);; i = (i + 1) % ATTENDEE_CACHE_SIZE) {
+		attendee_text_entry *entry = &e->attendee_cache[i];
+		if (entry->text == NULL || (entry->person_id == person_id && entry->role == role &&
+					    entry->partstat == partstat))
+			return entry;
+	}
+}
+
+static int append_text(exporter *e, const char *text, size_t length)
+{
+	if (e->event_text_used + length + 1 > e->event_text_capacity) {
+		size_t capacity = (e->event_text_used + length + 1) * 2;
+		char *grown = realloc(e->event_text, capacity);
+		if (grown == NULL)
+			return hw_error_set(e->error, "%s", _("out of memory"));
+		e->event_text = grown;
+		e->event_text_capacity = capacity;
+	}
+	memcpy(e->event_text + e->event_text_used, text, length);
+	e->event_text_used += length;
+	e->event_text[e->event_text_used] = '\0';
+	return 0;
+}
+
+static int add_attendee(event_context *c, const attendee_row *row)
 {
 	exporter *e = c->e;
 	const hw_attendee *attendee = &row->attendee;
-	char urn[HW_CONTACT_SIZE + 16];
-	person_address(e, &attendee->person, urn, sizeof urn);
 	if (attendee->person.id == e->person_id)
 		c->attends = true;
-	icalproperty *property = icalproperty_new_attendee(urn);
-	icalproperty_add_parameter(property, icalparameter_new_cn(attendee->person.name));
 	icalparameter_role role = attendee->person.id == c->meeting->chair_id ? ICAL_ROLE_CHAIR
 				  : attendee->kind == HW_ATTEND_MEMBER      ? ICAL_ROLE_REQPARTICIPANT
 				  : attendee->kind == HW_ATTEND_STAFF       ? ICAL_ROLE_NONPARTICIPANT
 									    : ICAL_ROLE_OPTPARTICIPANT;
-	icalproperty_add_parameter(property, icalparameter_new_role(role));
 	const hw_leave *leave = row->leave >= 0 && e->leave[row->leave].state == HW_LEAVE_APPROVED
 					? &e->leave[row->leave]
 					: NULL;
-	/* In the order the requests were made (by id), whoever's place this person takes. */
 	bool substitute_for_someone = false;
+	for (int i = 0; i < e->leave_count && !substitute_for_someone; i++)
+		substitute_for_someone = e->leave[i].state == HW_LEAVE_APPROVED &&
+					 e->leave[i].substitute_id == attendee->person.id;
+	bool plain = !substitute_for_someone && !(leave != NULL && leave->substitute_id);
+	attendee_text_entry *entry = NULL;
+	if (e->as_text && plain) {
+		entry = cached_attendee(e, attendee->person.id, (int)role, leave != NULL);
+		if (entry != NULL && entry->text != NULL)
+			return append_text(e, entry->text, strlen(entry->text));
+	}
+	char urn[HW_CONTACT_SIZE + 16];
+	person_address(e, &attendee->person, urn, sizeof urn);
+	icalproperty *property = icalproperty_new_attendee(urn);
+	icalproperty_add_parameter(property, icalparameter_new_cn(attendee->person.name));
+	icalproperty_add_parameter(property, icalparameter_new_role(role));
+	/* In the order the requests were made (by id), whoever's place this person takes. */
 	for (int64_t after = 0;;) {
 		const hw_leave *next = NULL;
 		for (int i = 0; i < e->leave_count; i++)
@@ -233,7 +555,6 @@ static void add_attendee(event_context *c, const attendee_row *row)
 		char from[HW_CONTACT_SIZE + 16];
 		address_of(e, next->person_id, from, sizeof from);
 		icalproperty_add_parameter(property, icalparameter_new_delegatedfrom(from));
-		substitute_for_someone = true;
 		after = next->id;
 	}
 	if (leave != NULL && leave->substitute_id) {
@@ -248,17 +569,24 @@ static void add_attendee(event_context *c, const attendee_row *row)
 							     substitute_for_someone ? ICAL_PARTSTAT_ACCEPTED
 										    : ICAL_PARTSTAT_NEEDSACTION));
 	}
-	icalcomponent_add_property(c->event, property);
-}
-
-static int describe_topic(const hw_topic *topic, void *user)
-{
-	event_context *c = user;
-	if (c->used < sizeof c->description)
-		c->used += (size_t)snprintf(c->description + c->used, sizeof c->description - c->used,
-					    "%s%lld. %s", c->used ? "\n" : "", (long long)topic->id,
-					    topic->title);
-	return 0;
+	if (!e->as_text) {
+		icalcomponent_add_property(c->event, property);
+		return 0;
+	}
+	/* libical writes it, as it would inside the VEVENT. */
+	char *text = icalproperty_as_ical_string_r(property);
+	icalproperty_free(property);
+	if (text == NULL)
+		return hw_error_set(e->error, "%s", _("libical did not write the calendar"));
+	int status = append_text(e, text, strlen(text));
+	if (entry != NULL && status == 0 && e->attendee_cache_count < ATTENDEE_CACHE_SIZE / 2) {
+		*entry = (attendee_text_entry){.person_id = attendee->person.id, .role = (int)role,
+					       .partstat = leave != NULL, .text = text};
+		e->attendee_cache_count++;
+	} else {
+		free(text);
+	}
+	return status;
 }
 
 /* A category is a comma-separated list: a comma or semicolon inside one name is escaped here,
@@ -274,10 +602,188 @@ static void escape_category(const char *name, char *out, size_t size)
 	out[used] = '\0';
 }
 
+/* A property of the event: into its component, or (as_text) libical's text of it appended to
+ * event_text; `keep`, unless NULL, gets a copy of that text. Takes the property. */
+static int emit(event_context *c, icalproperty *property, char **keep)
+{
+	exporter *e = c->e;
+	if (!e->as_text) {
+		icalcomponent_add_property(c->event, property);
+		return 0;
+	}
+	char *text = icalproperty_as_ical_string_r(property);
+	icalproperty_free(property);
+	if (text == NULL)
+		return hw_error_set(e->error, "%s", _("libical did not write the calendar"));
+	int status = append_text(e, text, strlen(text));
+	if (keep != NULL && status == 0)
+		*keep = text;
+	else
+		free(text);
+	return status;
+}
+
+static text_entry *value_entry(exporter *e, const char *key)
+{
+	if (e->value_cache == NULL)
+		return NULL;
+	uint64_t hash = 14695981039346656037u;
+	for (const unsigned char *k = (const unsigned char *)key; *k; k++)
+		hash = (hash ^ *k) * 1099511628211u;
+	for (size_t i = (size_t)(hash % VALUE_CACHE_SIZE);; i = (i + 1) % VALUE_CACHE_SIZE) {
+		text_entry *entry = &e->value_cache[i];
+		if (entry->key == NULL || strcmp(entry->key, key) == 0)
+			return entry;
+	}
+}
+
+static text_entry *day_entry(exporter *e, hw_date date, const char *key)
+{
+	if (e->day != date) {
+		for (int i = 0; i < e->day_cache_count; i++) {
+			free(e->day_cache[i].key);
+			free(e->day_cache[i].text);
+		}
+		e->day_cache_count = 0;
+		e->day = date;
+	}
+	for (int i = 0; i < e->day_cache_count; i++)
+		if (strcmp(e->day_cache[i].key, key) == 0)
+			return &e->day_cache[i];
+	if (e->day_cache_count == (int)(sizeof e->day_cache / sizeof e->day_cache[0]))
+		return NULL;
+	e->day_cache[e->day_cache_count] = (text_entry){0};
+	return &e->day_cache[e->day_cache_count]; /* counted once it has its text */
+}
+
+/* As emit, for a property that comes again: `key` names its kind and value; `property` is
+ * made (by make(c, user)) only when its text is not kept yet. */
+static int emit_kept(event_context *c, bool by_day, const char *key,
+		     icalproperty *(*make)(event_context *, const void *), const void *user)
+{
+	exporter *e = c->e;
+	if (!e->as_text)
+		return emit(c, make(c, user), NULL);
+	text_entry *entry = by_day ? day_entry(e, c->meeting->date, key) : value_entry(e, key);
+	if (entry != NULL && entry->text != NULL)
+		return append_text(e, entry->text, strlen(entry->text));
+	bool room = entry != NULL && (by_day || e->value_cache_count < VALUE_CACHE_SIZE / 2);
+	char *text = NULL;
+	if (emit(c, make(c, user), room ? &text : NULL) != 0)
+		return -1;
+	if (text != NULL) {
+		entry->key = strdup(key);
+		if (entry->key == NULL) {
+			free(text);
+			return 0;
+		}
+		entry->text = text;
+		if (by_day)
+			e->day_cache_count++;
+		else
+			e->value_cache_count++;
+	}
+	return 0;
+}
+
+static icalproperty *make_sequence(event_context *c, const void *user)
+{
+	(void)user;
+	return icalproperty_new_sequence(c->meeting->sequence);
+}
+
+static icalproperty *make_location(event_context *c, const void *user)
+{
+	(void)user;
+	return icalproperty_new_location(c->meeting->location);
+}
+
+static icalproperty *make_duration(event_context *c, const void *user)
+{
+	(void)c;
+	return icalproperty_new_duration(icaldurationtype_from_int(*(const int *)user));
+}
+
+/* DTSTART or DTEND as icalcomponent_set_dtstart and _set_dtend make them (with TZID). */
+static icalproperty *make_time(event_context *c, const void *user)
+{
+	bool start = user == NULL;
+	icalcomponent *scratch = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	struct icaltimetype time =
+		zoned(c->e, c->meeting->date, start ? c->meeting->start : c->meeting->end);
+	if (start)
+		icalcomponent_set_dtstart(scratch, time);
+	else
+		icalcomponent_set_dtend(scratch, time);
+	icalproperty *property = icalcomponent_get_first_property(
+		scratch, start ? ICAL_DTSTART_PROPERTY : ICAL_DTEND_PROPERTY);
+	icalcomponent_remove_property(scratch, property);
+	icalcomponent_free(scratch);
+	return property;
+}
+
+/* The last properties of a meeting's VEVENT: the same for every meeting of one type and
+ * status. */
+static void add_tail(exporter *e, icalcomponent *event, const hw_meeting *meeting)
+{
+	const hw_type_rules *type = &e->session->rules->types[meeting->type];
+	char category[512];
+	escape_category(type->name ? type->name : hw_meeting_type_key(meeting->type), category,
+			sizeof category);
+	icalcomponent_add_property(event, icalproperty_new_categories(category));
+	icalcomponent_add_property(event,
+				   icalproperty_new_status(meeting->status == HW_STATUS_CANCELLED
+								   ? ICAL_STATUS_CANCELLED
+								   : ICAL_STATUS_CONFIRMED));
+	char organizer[192];
+	snprintf(organizer, sizeof organizer, "%s:office", e->urn_prefix);
+	icalproperty *office = icalproperty_new_organizer(organizer);
+	icalproperty_add_parameter(office,
+				   icalparameter_new_cn(e->session->rules->titles[HW_TITLE_OFFICE]));
+	icalcomponent_add_property(event, office);
+}
+
+/* add_tail's properties as libical writes them, once per type and status of an export: the
+ * text write_event_with_attendees puts after the VEVENT's own properties. NULL: out of memory. */
+static const char *tail_text(exporter *e, const hw_meeting *meeting)
+{
+	int cancelled = meeting->status == HW_STATUS_CANCELLED;
+	char **slot = &e->tail_texts[meeting->type][cancelled];
+	if (*slot == NULL) {
+		icalcomponent *scratch = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+		add_tail(e, scratch, meeting);
+		size_t used = 0;
+		char *text = calloc(1, 1);
+		for (icalproperty *p = icalcomponent_get_first_property(scratch, ICAL_ANY_PROPERTY);
+		     p && text; p = icalcomponent_get_next_property(scratch, ICAL_ANY_PROPERTY)) {
+			char *one = icalproperty_as_ical_string_r(p);
+			size_t length = one ? strlen(one) : 0;
+			char *grown = one ? realloc(text, used + length + 1) : NULL;
+			if (grown == NULL) {
+				free(text);
+				text = NULL;
+			} else {
+				memcpy(grown + used, one, length + 1);
+				text = grown;
+				used += length;
+			}
+			free(one);
+		}
+		icalcomponent_free(scratch);
+		if (text == NULL)
+			hw_error_set(e->error, "%s", _("out of memory"));
+		*slot = text;
+	}
+	if (*slot != NULL && append_text(e, *slot, strlen(*slot)) != 0)
+		return NULL;
+	return *slot;
+}
+
 /* The VEVENT of one meeting, or NULL (with e->status set on an error, or when the person
  * whose calendar this is does not attend). `plain` tells whether it is an occurrence that a
  * series' master event describes fully: no leave, no topics. */
-static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *plain)
+static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *plain,
+				  bool streamed)
 {
 	const hw_type_rules *type = &e->session->rules->types[meeting->type];
 	/* Set field by field: zeroing the whole context (its leave array and description buffer,
@@ -289,53 +795,62 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 	c.description[0] = '\0';
 	c.used = 0;
 	e->attendee_count = e->leave_count = 0;
-	if (hw_attendance_list(e->session, meeting->id, collect_attendee, e, e->error) != 0 ||
-	    hw_topic_list(e->session, meeting->id, describe_topic, &c, e->error) != 0) {
+	if (streamed ? stream_meeting_rows(e, meeting, &c) != 0
+		     : hw_attendance_list(e->session, meeting->id, collect_attendee, e, e->error) != 0 ||
+			       hw_topic_list(e->session, meeting->id, describe_topic, &c, e->error) != 0) {
 		e->status = -1;
 		return NULL;
 	}
 	c.event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	e->event_text_used = 0;
 	for (int i = 0; i < e->attendee_count; i++)
-		add_attendee(&c, &e->attendees[i]);
+		if (add_attendee(&c, &e->attendees[i]) != 0) {
+			icalcomponent_free(c.event);
+			e->status = -1;
+			return NULL;
+		}
 	if (plain)
 		*plain = e->leave_count == 0 && c.used == 0;
 	if (e->person_id && !c.attends) {
 		icalcomponent_free(c.event);
 		return NULL;
 	}
-	icalcomponent_add_property(c.event, icalproperty_new_uid(meeting->uid));
-	icalcomponent_add_property(c.event, icalproperty_new_dtstamp(utc_from_text(meeting->changed_at)));
-	icalcomponent_add_property(c.event, icalproperty_new_sequence(meeting->sequence));
-	icalcomponent_set_dtstart(c.event, zoned(e, meeting->date, meeting->start));
-	if (meeting->end[0])
-		icalcomponent_set_dtend(c.event, zoned(e, meeting->date, meeting->end));
-	else
-		/* Every client reads a meeting's length the same only when it is given: the type's
-		 * usual length (duration_minutes), else an hour. */
-		icalcomponent_add_property(
-			c.event, icalproperty_new_duration(icaldurationtype_from_int(
-					 60 * (type->duration_minutes > 0 ? type->duration_minutes
-									  : HW_EXPORT_DEFAULT_MINUTES))));
-	icalcomponent_add_property(c.event, icalproperty_new_summary(meeting->title));
-	if (meeting->location[0])
-		icalcomponent_add_property(c.event, icalproperty_new_location(meeting->location));
-	if (c.used)
-		icalcomponent_add_property(c.event, icalproperty_new_description(c.description));
-	char category[512];
-	escape_category(type->name ? type->name : hw_meeting_type_key(meeting->type), category,
-			sizeof category);
-	icalcomponent_add_property(c.event, icalproperty_new_categories(category));
-	icalcomponent_add_property(c.event,
-				   icalproperty_new_status(meeting->status == HW_STATUS_CANCELLED
-								   ? ICAL_STATUS_CANCELLED
-								   : ICAL_STATUS_CONFIRMED));
-	char organizer[192];
-	snprintf(organizer, sizeof organizer, "%s:office", e->urn_prefix);
-	icalproperty *office = icalproperty_new_organizer(organizer);
-	icalproperty_add_parameter(office,
-				   icalparameter_new_cn(e->session->rules->titles[HW_TITLE_OFFICE]));
-	icalcomponent_add_property(c.event, office);
-	if (e->options->alarm_minutes > 0 && meeting->status != HW_STATUS_CANCELLED) {
+	/* Every client reads a meeting's length the same only when it is given: the type's usual
+	 * length (duration_minutes), else an hour. */
+	int seconds = 60 * (type->duration_minutes > 0 ? type->duration_minutes
+						       : HW_EXPORT_DEFAULT_MINUTES);
+	char key[HW_TEXT_SIZE + 32];
+	int status = emit(&c, icalproperty_new_uid(meeting->uid), NULL);
+	if (status == 0)
+		status = emit(&c, icalproperty_new_dtstamp(utc_from_text(meeting->changed_at)), NULL);
+	if (status == 0) {
+		snprintf(key, sizeof key, "SEQUENCE:%d", meeting->sequence);
+		status = emit_kept(&c, false, key, make_sequence, NULL);
+	}
+	if (status == 0) {
+		snprintf(key, sizeof key, "DTSTART:%s", meeting->start);
+		status = emit_kept(&c, true, key, make_time, NULL);
+	}
+	if (status == 0 && meeting->end[0]) {
+		snprintf(key, sizeof key, "DTEND:%s", meeting->end);
+		status = emit_kept(&c, true, key, make_time, meeting->end);
+	} else if (status == 0) {
+		snprintf(key, sizeof key, "DURATION:%d", seconds);
+		status = emit_kept(&c, false, key, make_duration, &seconds);
+	}
+	if (status == 0)
+		status = emit(&c, icalproperty_new_summary(meeting->title), NULL);
+	if (status == 0 && meeting->location[0]) {
+		snprintf(key, sizeof key, "LOCATION:%s", meeting->location);
+		status = emit_kept(&c, false, key, make_location, NULL);
+	}
+	if (status == 0 && c.used)
+		status = emit(&c, icalproperty_new_description(c.description), NULL);
+	if (status == 0 && !e->as_text)
+		add_tail(e, c.event, meeting);
+	else if (status == 0 && tail_text(e, meeting) == NULL)
+		status = -1;
+	if (status == 0 && e->options->alarm_minutes > 0 && meeting->status != HW_STATUS_CANCELLED) {
 		icalcomponent *alarm = icalcomponent_new(ICAL_VALARM_COMPONENT);
 		icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
 		struct icaltriggertype trigger = {.time = icaltime_null_time(),
@@ -343,25 +858,51 @@ static icalcomponent *build_event(exporter *e, const hw_meeting *meeting, bool *
 							  -60 * e->options->alarm_minutes)};
 		icalcomponent_add_property(alarm, icalproperty_new_trigger(trigger));
 		icalcomponent_add_property(alarm, icalproperty_new_description(meeting->title));
-		icalcomponent_add_component(c.event, alarm);
+		if (!e->as_text) {
+			icalcomponent_add_component(c.event, alarm);
+		} else {
+			char *text = icalcomponent_as_ical_string_r(alarm);
+			icalcomponent_free(alarm);
+			status = text ? append_text(e, text, strlen(text))
+				      : hw_error_set(e->error, "%s", _("libical did not write the calendar"));
+			free(text);
+		}
+	}
+	if (status != 0) {
+		icalcomponent_free(c.event);
+		e->status = -1;
+		return NULL;
 	}
 	return c.event;
 }
 
-static int export_meeting(const hw_meeting *meeting, void *user)
+/* A meeting on its own; `streamed`: one of hw_meeting_list's, whose rows the streams hold. */
+static int export_meeting(exporter *e, const hw_meeting *meeting, bool streamed)
 {
-	exporter *e = user;
 	if (meeting->series_id != 0)
 		return 0; /* occurrences go out with their series */
 	if (e->options->type && meeting->type != e->type)
 		return 0;
-	icalcomponent *event = build_event(e, meeting, NULL);
+	e->as_text = streamed && e->sink == NULL && e->vevent_begin != NULL && e->vevent_end != NULL;
+	icalcomponent *event = build_event(e, meeting, NULL, streamed);
+	bool as_text = e->as_text;
+	e->as_text = false;
 	if (event != NULL) {
-		write_component(e, event);
+		if (as_text) {
+			write_event_text(e);
+			icalcomponent_free(event); /* empty: its parts are in event_text */
+		} else {
+			write_component(e, event);
+		}
 		e->count++;
 		e->meetings++;
 	}
 	return e->status;
+}
+
+static int export_listed_meeting(const hw_meeting *meeting, void *user)
+{
+	return export_meeting(user, meeting, true);
 }
 
 /* ---- series: one master VEVENT with RRULE, EXDATE and RDATE, and overrides ---- */
@@ -471,7 +1012,7 @@ static int export_series(const hw_series *series, void *user)
 		bool plain;
 		if (m->detached || m->status == HW_STATUS_CANCELLED)
 			continue;
-		icalcomponent *event = build_event(e, m, &plain);
+		icalcomponent *event = build_event(e, m, &plain, false);
 		if (event == NULL)
 			continue;
 		if (plain) {
@@ -489,7 +1030,7 @@ static int export_series(const hw_series *series, void *user)
 			hw_meeting alone = all.items[i];
 			alone.series_id = 0;
 			if (in_export_range(e, alone.date))
-				(void)export_meeting(&alone, e); /* a failure is in e->status */
+				(void)export_meeting(e, &alone, false); /* a failure is in e->status */
 		}
 		goto done;
 	}
@@ -537,7 +1078,7 @@ static int export_series(const hw_series *series, void *user)
 			continue;
 		}
 		bool plain;
-		icalcomponent *event = build_event(e, m, &plain);
+		icalcomponent *event = build_event(e, m, &plain, false);
 		char *attendees = event ? attendee_text(event) : NULL;
 		bool same = event && plain && !m->detached && strcmp(m->start, first->start) == 0 &&
 			    strcmp(m->end, first->end) == 0 && strcmp(m->title, first->title) == 0 &&
@@ -701,11 +1242,40 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	if (out != NULL)
 		fwrite(text, 1, (size_t)(tail - text), out);
 
+	if (sink == NULL) {
+		/* NULL: nothing kept, each text written anew. */
+		e.attendee_cache = calloc(ATTENDEE_CACHE_SIZE, sizeof *e.attendee_cache);
+		e.value_cache = calloc(VALUE_CACHE_SIZE, sizeof *e.value_cache);
+		/* libical's lines around a VEVENT, for the listed meetings written part by part. */
+		icalcomponent *empty = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+		char *lines = icalcomponent_as_ical_string_r(empty);
+		icalcomponent_free(empty);
+		char *second = lines ? strstr(lines, "\r\n") : NULL;
+		if (second != NULL) {
+			e.vevent_end = strdup(second + 2);
+			second[2] = '\0';
+			e.vevent_begin = lines;
+			lines = NULL;
+		}
+		free(lines);
+	}
 	hw_date from = options->has_from ? options->from : hw_date_from_ymd(1900, 1, 1);
 	hw_date to = options->has_to ? options->to : hw_date_from_ymd(9999, 12, 31);
+	char from_text[HW_DATE_TEXT_SIZE], to_text[HW_DATE_TEXT_SIZE];
+	hw_date_format(from, from_text);
+	hw_date_format(to, to_text);
 	if (hw_series_list(session, export_series, &e, error) != 0 || e.status != 0 ||
-	    hw_meeting_list(session, from, to, export_meeting, &e, error) != 0)
+	    hw_roster_load(session, &e.roster, error) != 0 ||
+	    stream_open(&e, &e.attendee_rows, attendee_stream_sql, from_text, to_text) != 0 ||
+	    stream_open(&e, &e.leave_rows, leave_stream_sql, from_text, to_text) != 0 ||
+	    stream_open(&e, &e.topic_rows, topic_stream_sql, from_text, to_text) != 0 ||
+	    hw_meeting_list(session, from, to, export_listed_meeting, &e, error) != 0)
 		e.status = -1;
+	/* All three close; an earlier failure is the one told. */
+	row_stream *streams[] = {&e.attendee_rows, &e.leave_rows, &e.topic_rows};
+	for (int i = 0; i < 3; i++)
+		if (stream_close(&e, streams[i], e.status == 0) != 0)
+			e.status = -1;
 	if (e.status == 0 && options->todos &&
 	    hw_deadlines(session, export_deadline, &e, error) != 0)
 		e.status = -1;
@@ -714,6 +1284,20 @@ static int export_run(hw_session *session, const hw_export_options *options, FIL
 	free(text);
 	free(e.attendees);
 	free(e.leave);
+	free(e.event_text);
+	hw_roster_free(&e.roster);
+	for (int i = 0; e.attendee_cache != NULL && i < ATTENDEE_CACHE_SIZE; i++)
+		free(e.attendee_cache[i].text);
+	free(e.attendee_cache);
+	for (int i = 0; i < HW_MEETING_TYPE_COUNT; i++)
+		free(e.tail_texts[i][0]), free(e.tail_texts[i][1]);
+	for (int i = 0; e.value_cache != NULL && i < VALUE_CACHE_SIZE; i++)
+		free(e.value_cache[i].key), free(e.value_cache[i].text);
+	free(e.value_cache);
+	for (int i = 0; i < e.day_cache_count; i++)
+		free(e.day_cache[i].key), free(e.day_cache[i].text);
+	free(e.vevent_begin);
+	free(e.vevent_end);
 	icaltimezone_free(e.zone, 1);
 	if (e.timezone)
 		icalcomponent_free(e.timezone);
