@@ -1711,6 +1711,75 @@ def test_start_here_on_an_empty_database_linux(screen):
     test_start_here_on_an_empty_database(screen, term="linux")
 
 
+def test_empty_database_to_signed_minutes(screen, term="xterm-256color"):
+    """A clerk's first day with nothing but the UI: from an empty database to signed minutes
+    (the command line only checks what the UI did)."""
+    size = screen.tmux("display-message", "-p", "-t", "t", "#{window_width} #{window_height}")
+    width, height = (int(n) for n in size.split())
+    screen.close()
+    db = os.path.join(screen.workdir, "empty.db")
+    environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
+    subprocess.run([BINARY, "--db", db, "init", "--gov", "wuqia"], env=environment,
+                   capture_output=True, check=True)
+    ui = Screen(screen.workdir, db=db, size=(width, height), env={"TERM": term})
+    try:
+        ui.wait("从这里开始")
+        # The head, then a department in the head's charge.
+        ui.keys("n")
+        ui.wait("新建人员")
+        ui.type("吴敏")
+        ui.keys("C-s")
+        ui.wait("[x] 1.")
+        ui.keys("N")
+        ui.wait("新建部门")
+        ui.type("农业农村局")
+        ui.keys("Tab")
+        choose(ui, "吴敏")
+        ui.keys("C-s")
+        ui.wait("[x] 2.")
+        # An executive meeting today, from the start screen's p.
+        ui.keys("p")
+        ui.wait("新建会议")
+        ui.keys("Right")
+        ui.wait("‹ 乌恰县人民政府常务会议 ›")
+        ui.keys("C-s")
+        ui.wait("会议 #1 已创建")
+        ui.keys("Enter")
+        ui.wait("乌恰县人民政府常务会议  #1")
+        assert "主持人：吴敏" in ui.text(), ui.text()
+        # Held (after asking), the minutes in the editor, then signed by the head.
+        ui.keys("H")
+        ui.wait("记为已召开？")
+        ui.keys("y")
+        ui.wait("状态：已召开")
+        ui.keys("m")
+        ui.wait("一、")
+        ui.type("会议研究了冬春农业生产工作。")
+        ui.keys("Enter")
+        ui.wait("二、")
+        ui.type("会议同意印发实施方案。")
+        ui.keys("C-s")
+        ui.wait("已起草，待县长签发")
+        ui.keys("S")
+        ui.wait("签发人")
+        ui.keys("Enter")
+        ui.wait("以吴敏的名义签发")
+        ui.keys("y")
+        ui.wait("以吴敏的名义签发", absent=True)
+        minutes = json.loads(ui.cli("minutes", "show", "1", "--json"))
+        assert minutes["state"] == "signed" and minutes["signed_by"] == "吴敏", minutes
+        assert minutes["text"] == "一、会议研究了冬春农业生产工作。\n二、会议同意印发实施方案。", minutes
+        meeting = json.loads(ui.cli("meeting", "show", "1", "--json"))
+        assert meeting["status"] == "held" and meeting["type"] == "executive", meeting
+        quit_cleanly(ui)
+    finally:
+        ui.close()
+
+
+def test_empty_database_to_signed_minutes_linux(screen):
+    test_empty_database_to_signed_minutes(screen, term="linux")
+
+
 def test_pickers_show_departments(screen):
     screen.wait("乌恰县 · 日历")
     screen.cli("person", "add", "吴敏", "--title", "局长", "--role", "局长", "--dept", "水利局")
@@ -2094,6 +2163,11 @@ CASES = [
      test_topic_form_takes_chinese_matters, {}),
     ("a refusal in the UI names the form's field, never a command-line flag",
      test_refusal_names_the_form_field_not_a_flag, {}),
+    # the whole path with no command line (lead)
+    ("from an empty database to signed minutes in the UI alone, no command-line step",
+     test_empty_database_to_signed_minutes, {}),
+    ("the same at 132×43 under TERM=linux", test_empty_database_to_signed_minutes_linux,
+     {"size": (132, 43)}),
 ]
 
 
