@@ -1780,6 +1780,16 @@ def test_empty_database_to_signed_minutes_linux(screen):
     test_empty_database_to_signed_minutes(screen, term="linux")
 
 
+def test_attendance_shows_each_post_with_its_department(screen):
+    screen.wait("乌恰县 · 日历")
+    screen.cli("person", "add", "吴敏", "--title", "局长", "--role", "局长", "--dept", "水利局")
+    screen.cli("meeting", "invite", "10", "--person", "吴敏")
+    open_meeting_on(screen, "2026-11-25", "#10")
+    line = screen.select("吴敏")
+    assert "水利局局长" in line, line
+    quit_cleanly(screen)
+
+
 def test_pickers_show_departments(screen):
     screen.wait("乌恰县 · 日历")
     screen.cli("person", "add", "吴敏", "--title", "局长", "--role", "局长", "--dept", "水利局")
@@ -2168,6 +2178,8 @@ CASES = [
      test_empty_database_to_signed_minutes, {}),
     ("the same at 132×43 under TERM=linux", test_empty_database_to_signed_minutes_linux,
      {"size": (132, 43)}),
+    ("attendance shows each person's post with its department (吴敏  水利局局长)",
+     test_attendance_shows_each_post_with_its_department, {"government": "wuqia"}),
 ]
 
 

@@ -42,13 +42,19 @@ void ui_choices_free(ui_choices *choices)
 	*choices = (ui_choices){0};
 }
 
-void ui_person_label(const hw_person *person, char *out, size_t size)
+void ui_person_post(const hw_person *person, char *out, size_t size)
 {
-	/* "吴敏  农业农村局局长": the department once, where the title does not say it already. */
+	/* "农业农村局局长": the department once, where the title does not say it already. */
 	bool department = person->department_id != 0 && person->department_name[0] != '\0' &&
 			  strstr(person->title, person->department_name) == NULL;
-	snprintf(out, size, "%s  %s%s", person->name, department ? person->department_name : "",
-		 person->title);
+	snprintf(out, size, "%s%s", department ? person->department_name : "", person->title);
+}
+
+void ui_person_label(const hw_person *person, char *out, size_t size)
+{
+	char post[2 * HW_NAME_SIZE];
+	ui_person_post(person, post, sizeof post);
+	snprintf(out, size, "%s  %s", person->name, post);
 }
 
 static int add_person(const hw_person *person, void *user)

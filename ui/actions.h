@@ -18,6 +18,8 @@ void ui_choices_free(ui_choices *choices);
 /* How a picker shows a person: the name, then the department and title run together as a
  * post is said ("吴敏  农业农村局局长"), the department left out where the title names it. */
 void ui_person_label(const hw_person *person, char *out, size_t size);
+/* The post alone, as ui_person_label shows it after the name ("农业农村局局长"). */
+void ui_person_post(const hw_person *person, char *out, size_t size);
 /* Every person still serving (ui_person_label), values their ids. */
 int ui_choices_people(ui *app, ui_choices *choices, hw_error *error);
 /* Those an hw_eligible function gives. */

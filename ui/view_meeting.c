@@ -14,6 +14,7 @@
 #include "series.h"
 #include "topics.h"
 #include "trips.h"
+#include "actions.h"
 #include "ui.h"
 #include "widgets.h"
 
@@ -56,8 +57,11 @@ static int add_attendee(const hw_attendee *attendee, const hw_leave *leave, void
 	loader *load = user;
 	char text[2048] = "", state[600] = "";
 	ui_column(text, sizeof text, hw_attendance_label(attendee->kind), 8);
-	ui_column(text, sizeof text, attendee->person.name, 26);
-	ui_column(text, sizeof text, attendee->person.title, 14);
+	/* The name, then the post with its department, as the pickers show it. */
+	char post[2 * HW_NAME_SIZE];
+	ui_person_post(&attendee->person, post, sizeof post);
+	ui_column(text, sizeof text, attendee->person.name, 24);
+	ui_column(text, sizeof text, post, 20);
 	if (leave != NULL) {
 		snprintf(state, sizeof state, "%s%s", leave_state_label(leave->state),
 			 leave->written ? _(" (written)") : "");
