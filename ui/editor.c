@@ -303,7 +303,7 @@ static void draw_editor(ui *app, editor *e, const char *title, int *page)
 		return;
 	}
 	int top = 1, left = 1, height = LINES - 2, width = COLS - 2;
-	ui_box(app, top, left, height, width, title);
+	ui_popup_box(app, top, left, height, width, title);
 	int inner = width - 4, rows = height - 4;
 	*page = rows > 1 ? rows : 1;
 	if (e->row < e->top)
