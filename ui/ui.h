@@ -290,6 +290,9 @@ bool ui_confirm(ui *app, const char *question);
 /* One line of input, prefilled with `initial`; false when cancelled. */
 bool ui_prompt(ui *app, const char *title, const char *label, const char *initial, char *out,
 	       size_t size);
+/* "Go to a date", prefilled with the selected day: true with `out` set when a date was given;
+ * false when cancelled or not a date (said on the status line). */
+bool ui_ask_date(ui *app, hw_date *out);
 /* Picks one of `count` items (typing filters); returns its index, or -1 when cancelled. */
 int ui_pick(ui *app, const char *title, const char *const *items, int count, int initial);
 

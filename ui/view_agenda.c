@@ -277,16 +277,10 @@ static bool agenda_act(ui *app, void *opaque, ui_action action)
 		agenda_load(app, state);
 		return true;
 	case UI_GOTO_DATE: {
-		char text[64], initial[HW_DATE_TEXT_SIZE];
-		hw_date_format(app->selected, initial);
 		hw_date date;
-		if (ui_prompt(app, _("Go to a date"), _("Date (YYYY-MM-DD):"), initial, text, sizeof text)) {
-			if (hw_date_parse(text, &date)) {
-				app->selected = date;
-				agenda_load(app, state);
-			} else {
-				ui_say(app, true, _("'%s' is not a date (YYYY-MM-DD)"), text);
-			}
+		if (ui_ask_date(app, &date)) {
+			app->selected = date;
+			agenda_load(app, state);
 		}
 		return true;
 	}

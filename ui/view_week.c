@@ -313,14 +313,8 @@ static bool week_act(ui *app, void *opaque, ui_action action)
 	case UI_PAGE_DOWN: case UI_NEXT_WEEK: select_day(app, state, app->selected + 7); return true;
 	case UI_TODAY: select_day(app, state, app->session->today); return true;
 	case UI_GOTO_DATE: {
-		char text[64], initial[HW_DATE_TEXT_SIZE];
-		hw_date_format(app->selected, initial);
 		hw_date date;
-		if (!ui_prompt(app, _("Go to a date"), _("Date (YYYY-MM-DD):"), initial, text, sizeof text))
-			return true;
-		if (!hw_date_parse(text, &date))
-			ui_say(app, true, _("'%s' is not a date (YYYY-MM-DD)"), text);
-		else
+		if (ui_ask_date(app, &date))
 			select_day(app, state, date);
 		return true;
 	}

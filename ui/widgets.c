@@ -361,3 +361,15 @@ int ui_pick(ui *app, const char *title, const char *const *items, int count, int
 	free(shown);
 	return chosen;
 }
+
+bool ui_ask_date(ui *app, hw_date *out)
+{
+	char text[64], initial[HW_DATE_TEXT_SIZE];
+	hw_date_format(app->selected, initial);
+	if (!ui_prompt(app, _("Go to a date"), _("Date (YYYY-MM-DD):"), initial, text, sizeof text))
+		return false;
+	if (hw_date_parse(text, out))
+		return true;
+	ui_say(app, true, _("'%s' is not a date (YYYY-MM-DD)"), text);
+	return false;
+}

@@ -513,6 +513,8 @@ static int append_text(exporter *e, const char *text, size_t length)
 	return 0;
 }
 
+static int emit(event_context *c, icalproperty *property, char **keep);
+
 static int add_attendee(event_context *c, const attendee_row *row)
 {
 	exporter *e = c->e;
@@ -569,22 +571,15 @@ static int add_attendee(event_context *c, const attendee_row *row)
 							     substitute_for_someone ? ICAL_PARTSTAT_ACCEPTED
 										    : ICAL_PARTSTAT_NEEDSACTION));
 	}
-	if (!e->as_text) {
-		icalcomponent_add_property(c->event, property);
-		return 0;
-	}
-	/* libical writes it, as it would inside the VEVENT. */
-	char *text = icalproperty_as_ical_string_r(property);
-	icalproperty_free(property);
-	if (text == NULL)
-		return hw_error_set(e->error, "%s", _("libical did not write the calendar"));
-	int status = append_text(e, text, strlen(text));
-	if (entry != NULL && status == 0 && e->attendee_cache_count < ATTENDEE_CACHE_SIZE / 2) {
+	/* libical writes it, as it would inside the VEVENT; the text is kept for the next meeting
+	 * while the cache has room. */
+	char *text = NULL;
+	bool keep = entry != NULL && e->attendee_cache_count < ATTENDEE_CACHE_SIZE / 2;
+	int status = emit(c, property, keep ? &text : NULL);
+	if (text != NULL) {
 		*entry = (attendee_text_entry){.person_id = attendee->person.id, .role = (int)role,
 					       .partstat = leave != NULL, .text = text};
 		e->attendee_cache_count++;
-	} else {
-		free(text);
 	}
 	return status;
 }

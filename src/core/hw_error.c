@@ -7,15 +7,20 @@
 
 #include "i18n.h"
 
+static void set_message(hw_error *error, const char *option, const char *format, va_list args)
+{
+	vsnprintf(error->message, sizeof error->message, format, args);
+	snprintf(error->option, sizeof error->option, "%s", option);
+}
+
 int hw_error_set(hw_error *error, const char *format, ...)
 {
 	if (error == NULL)
 		return -1;
 	va_list args;
 	va_start(args, format);
-	vsnprintf(error->message, sizeof error->message, format, args);
+	set_message(error, "", format, args);
 	va_end(args);
-	error->option[0] = '\0';
 	return -1;
 }
 
@@ -25,9 +30,8 @@ int hw_error_option(hw_error *error, const char *option, const char *format, ...
 		return -1;
 	va_list args;
 	va_start(args, format);
-	vsnprintf(error->message, sizeof error->message, format, args);
+	set_message(error, option, format, args);
 	va_end(args);
-	snprintf(error->option, sizeof error->option, "%s", option);
 	return -1;
 }
 
