@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hw_calendar *calendar = hw_calendar_new_empty();
 	if (calendar == NULL)
 		return 0;
-	hw_error error = {{0}};
+	hw_error error = {0};
 	if (hw_calendar_load_file(calendar, path, 2026, &error) == 0) {
 		hw_date first = hw_date_from_ymd(2025, 12, 1), last = hw_date_from_ymd(2027, 1, 31);
 		{

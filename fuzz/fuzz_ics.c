@@ -50,7 +50,7 @@ static void open_session(void)
 	unlink(wal);
 	unlink(shm);
 	copy_file(pristine_path, db_path);
-	hw_error error = {{0}};
+	hw_error error = {0};
 	if ((session = hw_session_open(db_path, false, &error)) == NULL)
 		fail("cannot open the database", &error);
 	/* nothing here needs to survive a power cut: spare the disk */
@@ -65,7 +65,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	setenv("HUIWU_DATA_DIR", FUZZ_DATA_DIR, 1);
 	snprintf(db_path, sizeof db_path, "%s/huiwu.db", fuzz_folder());
 	snprintf(pristine_path, sizeof pristine_path, "%s/pristine.db", fuzz_folder());
-	hw_error error = {{0}};
+	hw_error error = {0};
 	char rules_dir[4096];
 	hw_rules_dir(rules_dir, sizeof rules_dir);
 	hw_rules *rules = hw_rules_load(rules_dir, "wuqia", &error);
@@ -100,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		options.as_type = "special";
 	hw_import_report report;
 	memset(&report, 0, sizeof report);
-	hw_error error = {{0}};
+	hw_error error = {0};
 	int status = hw_import_ics(session, path, &options, &report, &error);
 	hw_import_report_free(&report); /* the warnings are the caller's (ics_import.h) */
 	if (status != 0 && error.message[0] == '\0')

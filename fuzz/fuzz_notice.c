@@ -11,7 +11,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	hw_notice notice;
-	hw_error error = {{0}};
+	hw_error error = {0};
 	if (hw_notice_parse("fuzz", (const char *)data, size, &notice, &error) != 0) {
 		if (error.message[0] == '\0')
 			__builtin_trap(); /* a refusal must say why */

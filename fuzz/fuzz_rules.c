@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *path = fuzz_write(name, data, size);
 	if (path == NULL)
 		return 0;
-	hw_error error = {{0}};
+	hw_error error = {0};
 	hw_rules *rules = hw_rules_load_file(path, &error);
 	if (rules != NULL) {
 		/* what the front ends ask of loaded rules */
