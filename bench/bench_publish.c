@@ -4,7 +4,8 @@
  * Builds a throw-away database (fixture.c; 2,000 meetings by default), starts Radicale from
  * Debian's package (python3 -m radicale) on a free loopback port with a temporary storage,
  * then times, on one session:
- *   baseline: the export of everything (hw_export_ics) to /dev/null: what publishing builds;
+ *   baseline: the export of everything (hw_export_ics) to /dev/null, best of 3 after one
+ *   untimed: what publishing builds;
  *   the first publish (every resource created, If-None-Match: *), with the time a resource
  *   for each tenth of it (how a create's cost grows with the collection);
  *   a second publish with no change (no PUT: each resource's hash compared);
@@ -280,14 +281,20 @@ int main(int argc, char **argv)
 	if (session == NULL)
 		bench_die(path, error.message);
 
+	/* The baseline: the best of three exports to /dev/null after one untimed (so that the
+	 * database is in the page cache, as it is for the publishes that follow). */
 	hw_export_options everything = {0};
 	FILE *null = fopen("/dev/null", "w");
-	double start = bench_now_ms();
-	int events = hw_export_ics(session, &everything, null, &error);
-	double baseline = bench_now_ms() - start;
+	double baseline = 0.0;
+	for (int run = 0; run < 4; run++) {
+		double start = bench_now_ms();
+		if (hw_export_ics(session, &everything, null, &error) < 0)
+			bench_die("export", error.message);
+		double ms = bench_now_ms() - start;
+		if (run == 1 || (run > 1 && ms < baseline))
+			baseline = ms;
+	}
 	fclose(null);
-	if (events < 0)
-		bench_die("export", error.message);
 
 	measure seed_m = {0};
 	if (seeded) {
