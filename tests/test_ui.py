@@ -1261,7 +1261,11 @@ def test_minutes_in_the_users_editor(screen):
         assert os.listdir(temporary) == [], "the temporary file is removed"
         open(os.path.join(screen.workdir, "fail"), "w").close()
         editing.keys("m")
-        editing.wait("运行失败（状态 1）：未保存任何内容")
+        # The message names the editor's whole path, so it may wrap anywhere: read it whole.
+        deadline = time.time() + WAIT_SECONDS
+        while "运行失败（状态1）：未保存任何内容" not in "".join(editing.text().split()):
+            assert time.time() < deadline, editing.text()
+            time.sleep(0.1)
         assert editing.cli("minutes", "show", "5") == shown
         assert os.listdir(temporary) == []
         quit_cleanly(editing)
