@@ -1674,7 +1674,9 @@ def test_roster_person_no_longer_serving(screen):
     quit_cleanly(screen)
 
 
-def test_start_here_on_an_empty_database(screen, term="xterm-256color"):
+def empty_database_screen(screen, term):
+    """Closes the demo's screen and opens huiwu at the same size on a new, empty Wuqia
+    database (init is the only command line: the UI starts from nothing)."""
     size = screen.tmux("display-message", "-p", "-t", "t", "#{window_width} #{window_height}")
     width, height = (int(n) for n in size.split())
     screen.close()
@@ -1682,7 +1684,11 @@ def test_start_here_on_an_empty_database(screen, term="xterm-256color"):
     environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
     subprocess.run([BINARY, "--db", db, "init", "--gov", "wuqia"], env=environment,
                    capture_output=True, check=True)
-    empty = Screen(screen.workdir, db=db, size=(width, height), env={"TERM": term})
+    return Screen(screen.workdir, db=db, size=(width, height), env={"TERM": term})
+
+
+def test_start_here_on_an_empty_database(screen, term="xterm-256color"):
+    empty = empty_database_screen(screen, term)
     try:
         text = empty.wait("从这里开始")
         assert "县长" in text and "常务副县长" in text and "[ ] 1." in text, text
@@ -1720,14 +1726,7 @@ def test_start_here_on_an_empty_database_linux(screen):
 def test_empty_database_to_signed_minutes(screen, term="xterm-256color"):
     """A clerk's first day with nothing but the UI: from an empty database to signed minutes
     (the command line only checks what the UI did)."""
-    size = screen.tmux("display-message", "-p", "-t", "t", "#{window_width} #{window_height}")
-    width, height = (int(n) for n in size.split())
-    screen.close()
-    db = os.path.join(screen.workdir, "empty.db")
-    environment = dict(os.environ, HUIWU_TODAY=TODAY, LC_ALL="C.UTF-8", LANGUAGE="en")
-    subprocess.run([BINARY, "--db", db, "init", "--gov", "wuqia"], env=environment,
-                   capture_output=True, check=True)
-    ui = Screen(screen.workdir, db=db, size=(width, height), env={"TERM": term})
+    ui = empty_database_screen(screen, term)
     try:
         ui.wait("从这里开始")
         # The head, then a department in the head's charge.
