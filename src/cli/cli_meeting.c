@@ -432,6 +432,7 @@ typedef struct agenda_context {
 	int64_t person_id;
 	hw_error *error;
 	hw_years_without_data touched; /* years of the meetings listed without an arrangement */
+	const char *trips_heading;     /* printed before the first trip, then NULL */
 } agenda_context;
 
 static int print_topic_line(const hw_topic *topic, void *user)
@@ -490,6 +491,10 @@ static int agenda_trip(const hw_trip *trip, void *user)
 	if (context->trips)
 		json_array_append_new(context->trips, cli_trip_json(trip));
 	else {
+		/* The heading only over trips there are: most periods have none. */
+		if (context->trips_heading != NULL)
+			printf("%s\n", context->trips_heading);
+		context->trips_heading = NULL;
 		printf("  ");
 		cli_print_trip_line(trip);
 	}
@@ -558,7 +563,7 @@ int cli_agenda(cli_context *context, int argc, char **argv)
 	} else {
 		agenda_context agenda = {session,  json ? json_array() : NULL,
 					 json ? json_array() : NULL, json ? json_array() : NULL,
-					 found.id, &error,           {0}};
+					 found.id, &error,           {0}, NULL};
 		if (!json) {
 			char a[HW_DATE_TEXT_SIZE], b[HW_DATE_TEXT_SIZE];
 			hw_date_format(first, a);
@@ -567,9 +572,8 @@ int cli_agenda(cli_context *context, int argc, char **argv)
 			       person ? found.name : "");
 		}
 		int result = hw_meeting_list(session, first, last, agenda_meeting, &agenda, &error);
-		if (result == 0 && !json)
-			printf("%s\n", person ? _("Trips out of the region of this person:")
-					      : _("Leaders' trips out of the region:"));
+		agenda.trips_heading = person ? _("Trips out of the region of this person:")
+					      : _("Leaders' trips out of the region:");
 		if (result == 0)
 			result = hw_trip_list(session, first, last, found.id, false, agenda_trip,
 					      &agenda, &error);
