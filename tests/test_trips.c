@@ -144,6 +144,12 @@ static void test_trip_edit_and_cancel_refuse_bad_input(void **state)
 		   "〔恰政发〔2024〕6号 第六十一条〕 (--reported-to)",
 		"trip", "edit", "1", "--reported-to", "");
 	REFUSED(f, "control character", "trip", "edit", "1", "--reported-to", "县长\x1b[2J");
+	/* Wuqia 61 names 县长 for a deputy; a department's head reports to the office, so their
+	 * refusal names nobody. */
+	OK(f, "trip", "add", "--person", "农业农村局局长", "--from", "2026-11-25", "--to",
+	   "2026-11-26", "--reported-to", "政府办公室");
+	REFUSED(f, "say to whom the trip was reported (--reported-to)", "trip", "edit", "3",
+		"--reported-to", "");
 	USAGE_REFUSED(f, "nothing to change", "trip", "edit", "1");
 	USAGE_REFUSED(f, "--person", "trip", "edit", "1", "--person", "副职乙");
 	USAGE_REFUSED(f, "say add, edit, cancel or list", "trip", "delete", "1");

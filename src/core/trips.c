@@ -53,8 +53,11 @@ static int check_trip(hw_session *session, const hw_person *traveller, const hw_
 	hw_date_format(trip->to, to);
 	if (trip->to < trip->from)
 		return hw_error_set(error, _("the trip ends (%s) before it begins (%s)"), to, from);
+	/* 请销假 names whom a deputy (副州长, 副市长, 副县长) reports to; a department's head reports
+	 * as each text says otherwise, so the name is given for deputies alone. */
+	bool deputy = traveller->role == HW_ROLE_DEPUTY || traveller->role == HW_ROLE_EXECUTIVE_DEPUTY;
 	const char *report = session->rules->government[HW_GOV_TRIP_REPORT];
-	if (trip->reported_to[0] == '\0' && report != NULL)
+	if (trip->reported_to[0] == '\0' && report != NULL && deputy)
 		return hw_error_option(error, "reported-to",
 				       _("say to whom the trip was reported (the article names %s) "
 					 "〔%s〕"),
@@ -62,9 +65,8 @@ static int check_trip(hw_session *session, const hw_person *traveller, const hw_
 	if (trip->reported_to[0] == '\0')
 		return hw_error_option(error, "reported-to", "%s",
 				       _("say to whom the trip was reported"));
-	/* 请销假 asks a deputy (副州长, 副市长, 副县长) to report, and in changji to be approved. */
+	/* And in changji a deputy's trip is approved too. */
 	const char *approval = session->rules->government[HW_GOV_TRIP_APPROVAL];
-	bool deputy = traveller->role == HW_ROLE_DEPUTY || traveller->role == HW_ROLE_EXECUTIVE_DEPUTY;
 	if (approval && deputy && trip->approved_by[0] == '\0')
 		return hw_error_option(
 			error, "approved-by",
