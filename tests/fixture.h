@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "harness.h"
 
@@ -145,6 +146,21 @@ size_t fixture_log_entries(const fixture *f);
  * on stdout and left the database and the log as they were. */
 void fixture_check_refused(const fixture *f, saved_state *before, run_result *r, const char *needle,
 			   const char *command, int expected_status);
+
+/* An id as a command's argument, valid to the end of the full expression:
+ * RUN(f, "meeting", "show", ID(id)). */
+typedef struct id_text {
+	char text[24];
+} id_text;
+
+static inline id_text id_of(long long id)
+{
+	id_text text;
+	snprintf(text.text, sizeof text.text, "%lld", id);
+	return text;
+}
+
+#define ID(id) (id_of(id).text)
 
 /* Runs a command that must be refused: exit 1, one line on stderr containing `needle`,
  * nothing on stdout, the database and the log as they were. */

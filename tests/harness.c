@@ -97,15 +97,25 @@ const char *test_data_dir(void)
 	return data;
 }
 
-/* The environment for a child: ours, with each "NAME=value" of `changes` set ("NAME=" unsets).
- * The array and its strings are the caller's to free (free_environment). */
-static char **child_environment(const char *const *changes)
+/* The environment for a child: ours, with each "NAME=value" of `changes` set ("NAME=" unsets),
+ * then `last` (one more change, or NULL) over them. The array and its strings are the caller's
+ * to free (free_environment). */
+static char **child_environment(const char *const *changes, const char *last)
 {
 	size_t count = 0, extra = 0;
 	while (environ[count] != NULL)
 		count++;
 	for (const char *const *c = changes; c && *c; c++)
 		extra++;
+	/* `last` after the caller's changes: the last change of a name wins. */
+	const char **all = calloc(extra + 2, sizeof *all);
+	if (all == NULL)
+		fail_msg("out of memory");
+	for (size_t i = 0; i < extra; i++)
+		all[i] = changes[i];
+	all[extra] = last;
+	extra += last != NULL;
+	changes = all;
 	char **result = calloc(count + extra + 1, sizeof *result);
 	if (result == NULL)
 		fail_msg("out of memory");
@@ -130,6 +140,7 @@ static char **child_environment(const char *const *changes)
 			fail_msg("out of memory");
 	}
 	result[used] = NULL;
+	free(all);
 	return result;
 }
 
@@ -176,14 +187,7 @@ static int spawn(const char *const *env, const char *const *args, const char *st
 	const char *asan = getenv("ASAN_OPTIONS");
 	if (getenv("HUIWU_CHILD_LEAK_CHECKS") == NULL && asan != NULL)
 		snprintf(no_leak_check, sizeof no_leak_check, "ASAN_OPTIONS=%s:detect_leaks=0", asan);
-	const char *changes[64];
-	int change_count = 0;
-	for (const char *const *c = env; c && *c && change_count < 62; c++)
-		changes[change_count++] = *c;
-	if (no_leak_check[0] != '\0')
-		changes[change_count++] = no_leak_check;
-	changes[change_count] = NULL;
-	char **environment = child_environment(changes);
+	char **environment = child_environment(env, no_leak_check[0] ? no_leak_check : NULL);
 	posix_spawn_file_actions_t actions;
 	if (posix_spawn_file_actions_init(&actions) != 0 ||
 	    posix_spawn_file_actions_addopen(&actions, 0, stdin_path ? stdin_path : "/dev/null",

@@ -79,19 +79,6 @@ static void close_db(fixture *f)
 
 /* ---- running huiwu ---- */
 
-typedef struct id_text {
-	char text[24];
-} id_text;
-
-static id_text id_of(long long id)
-{
-	id_text text;
-	snprintf(text.text, sizeof text.text, "%lld", id);
-	return text;
-}
-
-/* An id as an argument, valid to the end of the full expression. */
-#define ID(id) (id_of(id).text)
 
 /* Runs huiwu with a NULL-terminated argument list; the result lives until the next run. */
 static const run_result *run_args(const fixture *f, const char *const *args)

@@ -85,19 +85,6 @@ typedef struct scenario {
 	long long bad_topic;  /* unapproved, on TOPIC_BAD */
 } scenario;
 
-typedef struct id_text {
-	char text[24];
-} id_text;
-
-static id_text id_of(long long id)
-{
-	id_text text;
-	snprintf(text.text, sizeof text.text, "%lld", id);
-	return text;
-}
-
-#define ID(id) (id_of(id).text)
-
 static long long add_meeting(const fixture *f, const char *type, const char *date)
 {
 	return OK(f, "meeting", "add", "--type", type, "--date", date, "--time", "09:30");
